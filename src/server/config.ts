@@ -1,0 +1,203 @@
+// Every environment variable Verbond reads, with its type, default and meaning.
+// `loadConfig` validates them all at boot and fails fast with one readable message.
+import path from 'node:path'
+
+export type DatabaseKind = 'pglite' | 'postgres'
+
+export interface Config {
+  port: number
+  host: string
+  databaseUrl: string | null
+  dataDir: string
+  demo: boolean
+  sessionTtlHours: number
+  sessionIdleMinutes: number
+  loginMaxFailures: number
+  loginWindowMinutes: number
+  cookieSecure: boolean
+  trustProxy: boolean
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
+  rateLimitPerMinute: number
+  webDir: string
+}
+
+type Parser<T> = (raw: string) => T
+
+interface VarSpec<T> {
+  name: string
+  doc: string
+  /** Shown in the documentation; `undefined` means "derived, see doc". */
+  defaultText: string
+  parse: Parser<T>
+  fallback: (env: NodeJS.ProcessEnv) => T
+}
+
+class ConfigError extends Error {}
+
+const int =
+  (min: number, max: number): Parser<number> =>
+  (raw) => {
+    if (!/^\d+$/.test(raw)) throw new ConfigError(`expected a whole number, got "${raw}"`)
+    const n = Number(raw)
+    if (n < min || n > max) throw new ConfigError(`expected a number from ${min} to ${max}, got ${n}`)
+    return n
+  }
+
+const bool: Parser<boolean> = (raw) => {
+  const v = raw.trim().toLowerCase()
+  if (['1', 'true', 'yes', 'on'].includes(v)) return true
+  if (['0', 'false', 'no', 'off'].includes(v)) return false
+  throw new ConfigError(`expected true or false, got "${raw}"`)
+}
+
+const text: Parser<string> = (raw) => {
+  if (raw.trim() === '') throw new ConfigError('must not be empty')
+  return raw
+}
+
+const postgresUrl: Parser<string> = (raw) => {
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new ConfigError('is not a URL (expected postgres://user@host:5432/database)')
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:')
+    throw new ConfigError(`must start with postgres:// (got ${url.protocol}//)`)
+  if (url.pathname.length < 2) throw new ConfigError('must name a database, e.g. postgres://localhost/verbond')
+  return raw
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
+const logLevel: Parser<Config['logLevel']> = (raw) => {
+  const found = LOG_LEVELS.find((l) => l === raw)
+  if (!found) throw new ConfigError(`expected one of ${LOG_LEVELS.join(', ')}, got "${raw}"`)
+  return found
+}
+
+const isDemo = (env: NodeJS.ProcessEnv): boolean =>
+  env.VERBOND_DEMO !== undefined ? bool(env.VERBOND_DEMO) : env.DATABASE_URL === undefined
+
+/** The specification: one entry per variable. docs/operations.md and the README render this table. */
+export const CONFIG_VARS = {
+  port: {
+    name: 'PORT',
+    doc: 'TCP port the HTTP server listens on.',
+    defaultText: '3000',
+    parse: int(1, 65535),
+    fallback: () => 3000,
+  },
+  host: {
+    name: 'HOST',
+    doc: 'Address to listen on. In demo mode (public demo passwords) only 127.0.0.1 unless HOST is set explicitly.',
+    defaultText: '127.0.0.1 in demo mode, otherwise 0.0.0.0',
+    parse: text,
+    fallback: (env) => (isDemo(env) ? '127.0.0.1' : '0.0.0.0'),
+  },
+  databaseUrl: {
+    name: 'DATABASE_URL',
+    doc: 'PostgreSQL server to use (postgres://…). When unset, Verbond runs on embedded PGlite in VERBOND_DATA_DIR.',
+    defaultText: '(unset: embedded PGlite)',
+    parse: postgresUrl,
+    fallback: () => null,
+  },
+  dataDir: {
+    name: 'VERBOND_DATA_DIR',
+    doc: 'Data directory of the embedded PGlite database.',
+    defaultText: './data',
+    parse: (raw) => path.resolve(text(raw)),
+    fallback: () => path.resolve('data'),
+  },
+  demo: {
+    name: 'VERBOND_DEMO',
+    doc: 'Demo mode: seed the demo associations and demo accounts on first start. Never on a server database unless set.',
+    defaultText: 'true without DATABASE_URL, false with it',
+    parse: bool,
+    fallback: isDemo,
+  },
+  sessionTtlHours: {
+    name: 'SESSION_TTL_HOURS',
+    doc: 'Absolute lifetime of a login session, in hours.',
+    defaultText: '12',
+    parse: int(1, 24 * 30),
+    fallback: () => 12,
+  },
+  sessionIdleMinutes: {
+    name: 'SESSION_IDLE_MINUTES',
+    doc: 'A session unused for this many minutes expires.',
+    defaultText: '60',
+    parse: int(1, 24 * 60),
+    fallback: () => 60,
+  },
+  loginMaxFailures: {
+    name: 'LOGIN_MAX_FAILURES',
+    doc: 'Failed logins allowed per account or per address within the window; the next attempt gets 429.',
+    defaultText: '10',
+    parse: int(1, 1000),
+    fallback: () => 10,
+  },
+  loginWindowMinutes: {
+    name: 'LOGIN_WINDOW_MINUTES',
+    doc: 'Window for counting failed logins, in minutes.',
+    defaultText: '15',
+    parse: int(1, 24 * 60),
+    fallback: () => 15,
+  },
+  cookieSecure: {
+    name: 'COOKIE_SECURE',
+    doc: 'Mark session cookies Secure (set true behind TLS).',
+    defaultText: 'false',
+    parse: bool,
+    fallback: () => false,
+  },
+  trustProxy: {
+    name: 'TRUST_PROXY',
+    doc: 'Trust X-Forwarded-* headers from a reverse proxy (client address for login throttling).',
+    defaultText: 'false',
+    parse: bool,
+    fallback: () => false,
+  },
+  logLevel: {
+    name: 'LOG_LEVEL',
+    doc: `Server log level: ${LOG_LEVELS.join(', ')}.`,
+    defaultText: 'info',
+    parse: logLevel,
+    fallback: () => 'info' as const,
+  },
+  rateLimitPerMinute: {
+    name: 'RATE_LIMIT_PER_MINUTE',
+    doc: 'Requests per minute allowed from one address to the API (0 switches the limit off, e.g. for benchmarks).',
+    defaultText: '600',
+    parse: int(0, 10_000_000),
+    fallback: () => 600,
+  },
+  webDir: {
+    name: 'VERBOND_WEB_DIR',
+    doc: 'Directory with the built web app (npm run build writes dist/web).',
+    defaultText: './dist/web',
+    parse: (raw) => path.resolve(text(raw)),
+    fallback: () => path.resolve('dist/web'),
+  },
+} satisfies { [K in keyof Config]: VarSpec<Config[K]> }
+
+/** Reads and validates the environment; throws one error listing every invalid variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const problems: string[] = []
+  const out: Record<string, unknown> = {}
+  for (const [key, spec] of Object.entries(CONFIG_VARS) as [keyof Config, VarSpec<unknown>][]) {
+    const raw = env[spec.name]
+    try {
+      out[key] = raw === undefined ? spec.fallback(env) : spec.parse(raw)
+    } catch (err) {
+      if (!(err instanceof ConfigError)) throw err
+      problems.push(`${spec.name}: ${err.message}`)
+    }
+  }
+  if (problems.length > 0) {
+    throw new Error(`Invalid configuration:\n  - ${problems.join('\n  - ')}`)
+  }
+  return { ...(out as unknown as Config), ...overrides }
+}
+
+export const databaseKind = (config: Pick<Config, 'databaseUrl'>): DatabaseKind =>
+  config.databaseUrl ? 'postgres' : 'pglite'

@@ -1,0 +1,235 @@
+// The error catalogue: every error the API can answer, with a stable code, an HTTP status and a message a
+// person understands, in nl, fr and en. Domain and service code throw `AppError(code)` and never think
+// about HTTP; the HTTP layer maps the code to its status and message (platform/http.ts).
+import type { Locale } from './schema.ts'
+
+interface CatalogueEntry {
+  status: number
+  message: Record<Locale, string>
+}
+
+export const ERRORS = {
+  VALIDATION_FAILED: {
+    status: 400,
+    message: {
+      nl: 'De gegevens zijn niet geldig. Controleer de gemarkeerde velden.',
+      fr: 'Les données ne sont pas valides. Vérifiez les champs indiqués.',
+      en: 'The data is not valid. Check the fields listed.',
+    },
+  },
+  MALFORMED_JSON: {
+    status: 400,
+    message: {
+      nl: 'De inhoud van het verzoek is geen geldige JSON.',
+      fr: "Le contenu de la requête n'est pas du JSON valide.",
+      en: 'The request body is not valid JSON.',
+    },
+  },
+  BODY_TOO_LARGE: {
+    status: 413,
+    message: {
+      nl: 'Het verzoek is te groot.',
+      fr: 'La requête est trop volumineuse.',
+      en: 'The request is too large.',
+    },
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    message: {
+      nl: 'Stuur de gegevens als JSON (Content-Type: application/json).',
+      fr: 'Envoyez les données en JSON (Content-Type: application/json).',
+      en: 'Send the data as JSON (Content-Type: application/json).',
+    },
+  },
+  UNAUTHENTICATED: {
+    status: 401,
+    message: {
+      nl: 'U bent niet aangemeld of uw sessie is verlopen. Meld u aan.',
+      fr: "Vous n'êtes pas connecté ou votre session a expiré. Connectez-vous.",
+      en: 'You are not signed in or your session has expired. Please sign in.',
+    },
+  },
+  INVALID_CREDENTIALS: {
+    status: 401,
+    message: {
+      nl: 'E-mailadres of wachtwoord is onjuist.',
+      fr: 'Adresse e-mail ou mot de passe incorrect.',
+      en: 'Email address or password is incorrect.',
+    },
+  },
+  CSRF_FAILED: {
+    status: 403,
+    message: {
+      nl: 'Het beveiligingstoken ontbreekt of is ongeldig. Herlaad de pagina en probeer opnieuw.',
+      fr: 'Le jeton de sécurité est absent ou invalide. Rechargez la page et réessayez.',
+      en: 'The security token is missing or invalid. Reload the page and try again.',
+    },
+  },
+  FORBIDDEN: {
+    status: 403,
+    message: {
+      nl: 'U hebt geen toestemming voor deze handeling.',
+      fr: "Vous n'avez pas l'autorisation d'effectuer cette action.",
+      en: 'You are not allowed to do this.',
+    },
+  },
+  NOT_FOUND: {
+    status: 404,
+    message: {
+      nl: 'Niet gevonden.',
+      fr: 'Introuvable.',
+      en: 'Not found.',
+    },
+  },
+  ROUTE_NOT_FOUND: {
+    status: 404,
+    message: {
+      nl: 'Deze API-route bestaat niet.',
+      fr: "Cette route de l'API n'existe pas.",
+      en: 'This API route does not exist.',
+    },
+  },
+  METHOD_NOT_ALLOWED: {
+    status: 405,
+    message: {
+      nl: 'Deze methode is niet toegestaan op deze route.',
+      fr: "Cette méthode n'est pas autorisée sur cette route.",
+      en: 'This method is not allowed on this route.',
+    },
+  },
+  CONFLICT: {
+    status: 409,
+    message: {
+      nl: 'Dit botst met bestaande gegevens.',
+      fr: 'Cela entre en conflit avec des données existantes.',
+      en: 'This conflicts with existing data.',
+    },
+  },
+  REFERENCE_NOT_FOUND: {
+    status: 409,
+    message: {
+      nl: 'Een verwijzing in de gegevens bestaat niet (meer).',
+      fr: "Une référence dans les données n'existe pas (ou plus).",
+      en: 'A reference in the data does not exist (any more).',
+    },
+  },
+  AGREEMENT_NOT_EDITABLE: {
+    status: 409,
+    message: {
+      nl: 'Een overeenkomst kan alleen gewijzigd worden zolang ze een ontwerp is.',
+      fr: "Un accord ne peut être modifié que tant qu'il est à l'état de projet.",
+      en: 'An agreement can only be changed while it is a draft.',
+    },
+  },
+  AGREEMENT_INVALID_TRANSITION: {
+    status: 409,
+    message: {
+      nl: 'Deze statuswijziging is niet mogelijk voor deze overeenkomst.',
+      fr: "Ce changement de statut n'est pas possible pour cet accord.",
+      en: 'This status change is not possible for this agreement.',
+    },
+  },
+  AGREEMENT_APPROVALS_MISSING: {
+    status: 409,
+    message: {
+      nl: 'Niet alle partnerzones hebben de overeenkomst goedgekeurd.',
+      fr: "Toutes les zones partenaires n'ont pas approuvé l'accord.",
+      en: 'Not every party zone has approved the agreement.',
+    },
+  },
+  AGREEMENT_PARTIES_INVALID: {
+    status: 422,
+    message: {
+      nl: 'Een overeenkomst heeft minstens twee partnerzones van de associatie nodig.',
+      fr: "Un accord nécessite au moins deux zones partenaires de l'association.",
+      en: 'An agreement needs at least two party zones of the association.',
+    },
+  },
+  AGREEMENT_DATES_INVALID: {
+    status: 422,
+    message: {
+      nl: 'De einddatum ligt vóór de begindatum.',
+      fr: 'La date de fin précède la date de début.',
+      en: 'The end date is before the start date.',
+    },
+  },
+  APPROVAL_MUNICIPALITY_INVALID: {
+    status: 422,
+    message: {
+      nl: 'Een gemeenteraad moet een gemeente van die zone zijn; andere organen hebben geen gemeente.',
+      fr: "Un conseil communal doit être une commune de cette zone ; les autres organes n'ont pas de commune.",
+      en: 'A gemeenteraad must be a municipality of that zone; other bodies have no municipality.',
+    },
+  },
+  TOO_MANY_LOGIN_ATTEMPTS: {
+    status: 429,
+    message: {
+      nl: 'Te veel mislukte aanmeldpogingen. Probeer het later opnieuw.',
+      fr: 'Trop de tentatives de connexion échouées. Réessayez plus tard.',
+      en: 'Too many failed sign-in attempts. Try again later.',
+    },
+  },
+  RATE_LIMITED: {
+    status: 429,
+    message: {
+      nl: 'Te veel verzoeken. Wacht even en probeer opnieuw.',
+      fr: 'Trop de requêtes. Patientez un instant et réessayez.',
+      en: 'Too many requests. Wait a moment and try again.',
+    },
+  },
+  SERVICE_UNAVAILABLE: {
+    status: 503,
+    message: {
+      nl: 'De databank is tijdelijk niet bereikbaar.',
+      fr: 'La base de données est temporairement indisponible.',
+      en: 'The database is temporarily unavailable.',
+    },
+  },
+  INTERNAL: {
+    status: 500,
+    message: {
+      nl: 'Er ging iets mis aan onze kant. De fout is gelogd.',
+      fr: "Une erreur s'est produite de notre côté. Elle a été journalisée.",
+      en: 'Something went wrong on our side. The error has been logged.',
+    },
+  },
+} as const satisfies Record<string, CatalogueEntry>
+
+export type ErrorCode = keyof typeof ERRORS
+
+/** An expected failure of a use case, named by its catalogue code. Carries no HTTP. */
+export class AppError extends Error {
+  readonly code: ErrorCode
+  readonly details: Record<string, unknown> | undefined
+  constructor(code: ErrorCode, details?: Record<string, unknown>) {
+    super(code)
+    this.name = 'AppError'
+    this.code = code
+    this.details = details
+  }
+}
+
+export const notFound = (): never => {
+  throw new AppError('NOT_FOUND')
+}
+
+/** Maps a PostgreSQL error (SQLSTATE) to a catalogue code; null when it is not an expected conflict. */
+export function codeForSqlState(sqlState: string | undefined): ErrorCode | null {
+  switch (sqlState) {
+    case '23505': // unique_violation
+    case '23P01': // exclusion_violation
+      return 'CONFLICT'
+    case '23503': // foreign_key_violation
+      return 'REFERENCE_NOT_FOUND'
+    case '23514': // check_violation
+    case '23502': // not_null_violation
+    case '22001': // string_data_right_truncation
+    case '22003': // numeric_value_out_of_range
+    case '22007': // invalid_datetime_format
+    case '22008': // datetime_field_overflow
+    case '22P02': // invalid_text_representation
+      return 'VALIDATION_FAILED'
+    default:
+      return null
+  }
+}

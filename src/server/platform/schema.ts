@@ -1,0 +1,245 @@
+// Kysely's view of the tables in migrations/. Keep in step with the SQL: a column added there is added here.
+// `date` columns are 'YYYY-MM-DD' strings, `timestamptz` are Date, numeric/int8 are numbers (see db.ts).
+import type { ColumnType, Generated } from 'kysely'
+
+type IsoDate = string
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
+
+export interface ZonesTable {
+  id: Generated<string>
+  code: string
+  name: string
+  region: 'flanders' | 'wallonia' | 'brussels'
+  valid_from: IsoDate | null
+  valid_to: IsoDate | null
+}
+
+export interface MunicipalitiesTable {
+  id: Generated<string>
+  nis_code: string
+  name: string
+  zone_id: string
+  population: number | null
+  population_year: number | null
+  area_km2: number | null
+  valid_from: IsoDate | null
+  valid_to: IsoDate | null
+  merged_into_id: string | null
+  note: string | null
+}
+
+export interface AssociationsTable {
+  id: Generated<string>
+  code: string
+  name: string
+  description: string | null
+  created_at: CreatedAt
+}
+
+export interface AssociationMembershipsTable {
+  id: Generated<string>
+  association_id: string
+  zone_id: string
+  valid_from: IsoDate
+  valid_to: IsoDate | null
+}
+
+export interface CooperationDomainsTable {
+  code: string
+  category: 'operational' | 'support'
+  sort_order: number
+}
+
+export type AgreementKind =
+  | 'intentieverklaring'
+  | 'engagementsverklaring'
+  | 'associatieprotocol'
+  | 'associatieovereenkomst'
+  | 'samenwerkingsprotocol'
+export type AgreementStatus = 'draft' | 'in_approval' | 'in_force' | 'ended'
+
+export interface AgreementsTable {
+  id: Generated<string>
+  association_id: string
+  kind: AgreementKind
+  title: string
+  version: Generated<number>
+  status: Generated<AgreementStatus>
+  signed_on: IsoDate | null
+  effective_from: IsoDate | null
+  effective_to: IsoDate | null
+  trial_months: number | null
+  summary: string | null
+  supersedes_id: string | null
+  created_at: CreatedAt
+  updated_at: Timestamp
+}
+
+export interface AgreementPartiesTable {
+  agreement_id: string
+  zone_id: string
+}
+
+export interface AgreementDomainsTable {
+  agreement_id: string
+  domain_code: string
+}
+
+export type ApprovalBody = 'gemeenteraad' | 'politieraad' | 'politiecollege'
+
+export interface AgreementApprovalsTable {
+  id: Generated<string>
+  agreement_id: string
+  zone_id: string
+  body: ApprovalBody
+  municipality_id: string | null
+  decision: 'approved' | 'rejected'
+  decided_on: IsoDate
+  date_precision: Generated<'day' | 'month'>
+  note: string | null
+  recorded_at: CreatedAt
+}
+
+export interface AgreementKeyFiguresTable {
+  agreement_id: string
+  municipalities_count: number | null
+  area_km2: number | null
+  staff_count: number | null
+  budget_ordinary_cents: number | null
+  budget_extraordinary_cents: number | null
+  budget_total_cents: number | null
+}
+
+export interface QualificationsTable {
+  code: string
+  sort_order: number
+}
+
+export type Rank = 'agent' | 'inspecteur' | 'hoofdinspecteur' | 'commissaris' | 'hoofdcommissaris'
+export type CalogLevel = 'A' | 'B' | 'C' | 'D'
+
+export interface PeopleTable {
+  id: Generated<string>
+  zone_id: string
+  employee_number: string
+  first_name: string
+  last_name: string
+  staff_kind: 'operational' | 'calog'
+  rank: Rank | null
+  calog_level: CalogLevel | null
+  fte: Generated<number>
+  work_phone: string | null
+  work_email: string | null
+  employed_from: IsoDate
+  employed_to: IsoDate | null
+}
+
+export interface PersonQualificationsTable {
+  person_id: string
+  qualification_code: string
+  obtained_on: IsoDate | null
+}
+
+export interface PersonSharedFunctionsTable {
+  id: Generated<string>
+  person_id: string
+  domain_code: string
+  valid_from: IsoDate
+  valid_to: IsoDate | null
+}
+
+export type Locale = 'nl' | 'fr' | 'en'
+
+export interface UsersTable {
+  id: Generated<string>
+  email: string
+  password_hash: string
+  display_name: string
+  person_id: string | null
+  locale: Generated<Locale>
+  disabled_at: Date | null
+  created_at: CreatedAt
+}
+
+export type ZoneRole = 'korpschef' | 'planner' | 'officer' | 'logistics' | 'finance' | 'trainer' | 'dpo'
+export type Role = ZoneRole | 'admin'
+
+export interface UserRolesTable {
+  id: Generated<string>
+  user_id: string
+  role: Role
+  zone_id: string | null
+  association_id: string | null
+}
+
+export interface SessionsTable {
+  token_hash: string
+  user_id: string
+  csrf_token: string
+  created_at: CreatedAt
+  last_seen_at: Timestamp
+  expires_at: Date
+  ip: string | null
+  user_agent: string | null
+}
+
+export interface LoginAttemptsTable {
+  id: Generated<number>
+  email: string
+  ip: string
+  at: CreatedAt
+  succeeded: boolean
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>
+  chain_zone_id: string | null
+  seq: number
+  at: Date
+  actor_user_id: string | null
+  actor_zone_id: string | null
+  action: string
+  object_type: string | null
+  object_id: string | null
+  domain: string | null
+  details: ColumnType<Record<string, unknown>, string, never>
+  prev_hash: string
+  hash: string
+}
+
+export interface AuditChainHeadsTable {
+  chain_key: string
+  last_seq: number
+  last_hash: string
+}
+
+export interface SchemaMigrationsTable {
+  name: string
+  checksum: string
+  applied_at: CreatedAt
+}
+
+export interface DB {
+  zones: ZonesTable
+  municipalities: MunicipalitiesTable
+  associations: AssociationsTable
+  association_memberships: AssociationMembershipsTable
+  cooperation_domains: CooperationDomainsTable
+  agreements: AgreementsTable
+  agreement_parties: AgreementPartiesTable
+  agreement_domains: AgreementDomainsTable
+  agreement_approvals: AgreementApprovalsTable
+  agreement_key_figures: AgreementKeyFiguresTable
+  qualifications: QualificationsTable
+  people: PeopleTable
+  person_qualifications: PersonQualificationsTable
+  person_shared_functions: PersonSharedFunctionsTable
+  users: UsersTable
+  user_roles: UserRolesTable
+  sessions: SessionsTable
+  login_attempts: LoginAttemptsTable
+  audit_events: AuditEventsTable
+  audit_chain_heads: AuditChainHeadsTable
+  schema_migrations: SchemaMigrationsTable
+}
