@@ -4,7 +4,15 @@
 import { PGlite } from '@electric-sql/pglite'
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist'
 import { citext } from '@electric-sql/pglite/contrib/citext'
-import { Kysely, PGliteDialect, PostgresDialect, type DatabaseConnection, type Dialect, type Driver, type TransactionSettings } from 'kysely'
+import {
+  Kysely,
+  PGliteDialect,
+  PostgresDialect,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  type TransactionSettings,
+} from 'kysely'
 import pg from 'pg'
 import type { DatabaseKind } from '../config.ts'
 import type { DB } from './schema.ts'
@@ -115,7 +123,7 @@ function openPostgres(databaseUrl: string, poolSize: number): Database {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
         if (oid === OID.int8 || oid === OID.numeric) return toNumber
         if (oid === OID.date) return keep
-        return pg.types.getTypeParser(oid, format)
+        return pg.types.getTypeParser(oid, format) as (value: string) => unknown
       }) as typeof pg.types.getTypeParser,
     },
   })

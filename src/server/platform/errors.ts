@@ -33,6 +33,22 @@ export const ERRORS = {
       en: 'The request is too large.',
     },
   },
+  URI_TOO_LONG: {
+    status: 414,
+    message: {
+      nl: 'Het adres (URL) is te lang.',
+      fr: "L'adresse (URL) est trop longue.",
+      en: 'The address (URL) is too long.',
+    },
+  },
+  BAD_URL: {
+    status: 400,
+    message: {
+      nl: 'Het adres (URL) is ongeldig.',
+      fr: "L'adresse (URL) n'est pas valide.",
+      en: 'The address (URL) is not valid.',
+    },
+  },
   UNSUPPORTED_MEDIA_TYPE: {
     status: 415,
     message: {

@@ -51,7 +51,9 @@ interface PgLikeError {
 }
 
 const isPgError = (err: unknown): err is PgLikeError & Error =>
-  err instanceof Error && typeof (err as PgLikeError).code === 'string' && /^[0-9A-Z]{5}$/.test((err as PgLikeError).code ?? '')
+  err instanceof Error &&
+  typeof (err as PgLikeError).code === 'string' &&
+  /^[0-9A-Z]{5}$/.test((err as PgLikeError).code ?? '')
 
 /** Maps Fastify's own request errors (content type, JSON, size) to catalogue codes. */
 function codeForFastifyError(err: FastifyError): ErrorCode | null {

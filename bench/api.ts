@@ -1,0 +1,75 @@
+// API benchmark: autocannon against GET /api/zones, GET /api/people (signed in, demo data) and the trivial
+// GET /api/ping of the same server in the same run. `ratio` = people rps / baseline rps, so the number
+// means something on a noisy machine. Usage: npm run bench:api -- [--json] [--seconds N] [--connections N]
+import { parseArgs } from 'node:util'
+import autocannon from 'autocannon'
+import { buildApp } from '../src/server/app.ts'
+import { loadConfig } from '../src/server/config.ts'
+import { DEMO_PASSWORD } from '../src/server/demo/data.ts'
+import { seedDemo } from '../src/server/demo/seed.ts'
+import { hashPassword } from '../src/server/platform/auth/passwords.ts'
+import { openDatabase } from '../src/server/platform/db.ts'
+import { migrate } from '../src/server/platform/migrate.ts'
+
+const { values } = parseArgs({
+  options: {
+    json: { type: 'boolean' },
+    seconds: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '10' },
+  },
+})
+const seconds = Number(values.seconds)
+const connections = Number(values.connections)
+
+const databaseUrl = process.env.BENCH_DATABASE_URL ?? null
+const database = await openDatabase({ databaseUrl, dataDir: null })
+await migrate(database)
+await seedDemo(database.db, { passwordHash: await hashPassword(DEMO_PASSWORD) })
+const app = await buildApp(
+  loadConfig({}, { logLevel: 'silent', rateLimitPerMinute: 0, webDir: '/nonexistent', demo: true }),
+  database,
+)
+const address = await app.listen({ port: 0, host: '127.0.0.1' })
+
+const login = await fetch(`${address}/api/auth/login`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ email: 'planner.5373@demo.verbond.be', password: DEMO_PASSWORD }),
+})
+const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+if (login.status !== 200 || !cookie) throw new Error(`bench login failed: ${login.status}`)
+
+async function measure(path: string, headers: Record<string, string> = {}) {
+  const result = await autocannon({ url: `${address}${path}`, connections, duration: seconds, headers })
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${path}: ${result.non2xx} non-2xx, ${result.errors} errors`)
+  return { rps: Math.round(result.requests.average), p99ms: result.latency.p99 }
+}
+
+// Warm up each route briefly so JIT and caches do not favour whichever runs last.
+for (const path of ['/api/ping', '/api/zones', '/api/people?limit=50'])
+  await autocannon({ url: `${address}${path}`, connections: 2, duration: 1, headers: { cookie } })
+
+const baseline = await measure('/api/ping')
+const zones = await measure('/api/zones')
+const people = await measure('/api/people?limit=50', { cookie })
+const report = {
+  zones,
+  people,
+  baseline,
+  ratio: Math.round((people.rps / baseline.rps) * 1000) / 1000,
+  database: database.kind,
+  seconds,
+  connections,
+}
+
+if (values.json) console.log(JSON.stringify(report))
+else {
+  console.log(`baseline GET /api/ping      ${baseline.rps} req/s  p99 ${baseline.p99ms} ms`)
+  console.log(`GET /api/zones              ${zones.rps} req/s  p99 ${zones.p99ms} ms`)
+  console.log(`GET /api/people (signed in) ${people.rps} req/s  p99 ${people.p99ms} ms`)
+  console.log(`ratio people/baseline       ${report.ratio}`)
+}
+await app.close()
+await database.close()
+process.exit(0)

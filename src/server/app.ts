@@ -1,0 +1,130 @@
+// buildApp(config, database): registers the platform and every feature. It never listens, so tests inject.
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import cookie from '@fastify/cookie'
+import helmet from '@fastify/helmet'
+import rateLimit from '@fastify/rate-limit'
+import fastifyStatic from '@fastify/static'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import Fastify, { type FastifyInstance } from 'fastify'
+import type { Config } from './config.ts'
+import { agreementsRoutes } from './features/agreements/routes.ts'
+import { auditRoutes } from './features/audit/routes.ts'
+import { authRoutes } from './features/auth/routes.ts'
+import { healthRoutes } from './features/health/routes.ts'
+import { peopleRoutes } from './features/people/routes.ts'
+import { zonesRoutes } from './features/zones/routes.ts'
+import { Agreement, AgreementSummary } from './features/agreements/schema.ts'
+import { Me } from './features/auth/schema.ts'
+import { Person } from './features/people/schema.ts'
+import { Association, Zone } from './features/zones/schema.ts'
+import { registerAuth } from './platform/auth/plugin.ts'
+import { sessionStore } from './platform/auth/sessions.ts'
+import type { Database } from './platform/db.ts'
+import { ERRORS } from './platform/errors.ts'
+import { ErrorBody, registerErrorHandling, sendError } from './platform/http.ts'
+
+export async function buildApp(config: Config, database: Database): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    bodyLimit: 256 * 1024,
+    // Generated request ids only; a client-supplied one would let it forge log lines.
+    requestIdHeader: false,
+    // Errors Fastify raises before routing (malformed or over-long URLs) get the same envelope.
+    frameworkErrors: (err, req, reply) => {
+      void sendError(req, reply, err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'URI_TOO_LONG' : 'BAD_URL')
+    },
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+  })
+  const { db } = database
+  const sessions = sessionStore(db, { ttlHours: config.sessionTtlHours, idleMinutes: config.sessionIdleMinutes })
+
+  registerErrorHandling(app)
+  // The API speaks JSON only: any other body is 415, not a string the schema then half-understands.
+  app.removeContentTypeParser('text/plain')
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || req.url === '/api' || !existsSync(path.join(config.webDir, 'index.html')))
+      return sendError(req, reply, 'ROUTE_NOT_FOUND')
+    // Client-side routes of the web app.
+    return reply.type('text/html').sendFile('index.html')
+  })
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"], // Mantine injects CSS variables at run time
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    crossOriginEmbedderPolicy: false,
+  })
+  await app.register(cookie)
+  if (config.rateLimitPerMinute > 0) {
+    await app.register(rateLimit, {
+      max: config.rateLimitPerMinute,
+      timeWindow: '1 minute',
+      allowList: (req) => !req.url.startsWith('/api/'),
+      errorResponseBuilder: (_req, ctx) => ({
+        statusCode: 429,
+        code: 'RATE_LIMITED',
+        message: ERRORS.RATE_LIMITED.message.en,
+        retryAfter: ctx.after,
+      }),
+    })
+  }
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Verbond API',
+        version: '0.1.0',
+        description:
+          'Shared operations platform for associations of Belgian local police zones. Sign in with POST /api/auth/login; ' +
+          'the session is an HttpOnly cookie; send the csrfToken as the x-csrf-token header on unsafe methods. ' +
+          'Every error is { error: { code, message, details? } }.',
+      },
+      tags: [
+        { name: 'platform' },
+        { name: 'auth' },
+        { name: 'zones', description: 'Public facts: zones, municipalities, associations' },
+        { name: 'agreements', description: 'Agreements: the access policy' },
+        { name: 'people' },
+        { name: 'audit' },
+      ],
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'verbond_session' } } },
+    },
+    refResolver: {
+      buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`),
+    },
+  })
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true })
+  // Shared schemas live at the root so that every plugin and the OpenAPI document can reference them.
+  for (const schema of [ErrorBody, Me, Zone, Association, AgreementSummary, Agreement, Person]) app.addSchema(schema)
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+
+  registerAuth(app, sessions)
+  const throttle = { loginMaxFailures: config.loginMaxFailures, loginWindowMinutes: config.loginWindowMinutes }
+  await app.register(healthRoutes, { db, kind: database.kind, demo: config.demo })
+  await app.register(authRoutes, { db, sessions, throttle, cookieSecure: config.cookieSecure })
+  await app.register(zonesRoutes, { db })
+  await app.register(agreementsRoutes, { db })
+  await app.register(peopleRoutes, { db })
+  await app.register(auditRoutes, { db })
+
+  if (existsSync(config.webDir)) {
+    await app.register(fastifyStatic, { root: config.webDir, prefix: '/', wildcard: false, index: 'index.html' })
+  }
+  return app
+}

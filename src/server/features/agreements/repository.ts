@@ -1,0 +1,194 @@
+import { sql, type Kysely, type Transaction } from 'kysely'
+import type { AgreementKind, AgreementStatus, ApprovalBody, DB } from '../../platform/schema.ts'
+
+type Db = Kysely<DB> | Transaction<DB>
+const NONE = ['00000000-0000-0000-0000-000000000000']
+
+export function agreementsRepository(db: Db) {
+  const base = () =>
+    db
+      .selectFrom('agreements as a')
+      .innerJoin('associations as s', 's.id', 'a.association_id')
+      .select([
+        'a.id',
+        'a.association_id',
+        's.name as association_name',
+        'a.kind',
+        'a.title',
+        'a.version',
+        'a.status',
+        'a.signed_on',
+        'a.effective_from',
+        'a.effective_to',
+        'a.trial_months',
+        'a.summary',
+      ])
+
+  return {
+    /** Agreements with a party among `zoneIds` or of an association in `associationIds`. */
+    listVisible: (
+      zoneIds: string[],
+      associationIds: string[],
+      filter: { associationId?: string | undefined; status?: AgreementStatus | undefined },
+    ) => {
+      let q = base().where((eb) =>
+        eb.or([
+          eb.exists(
+            eb
+              .selectFrom('agreement_parties as p')
+              .select('p.zone_id')
+              .whereRef('p.agreement_id', '=', 'a.id')
+              .where('p.zone_id', 'in', zoneIds.length ? zoneIds : NONE),
+          ),
+          eb('a.association_id', 'in', associationIds.length ? associationIds : NONE),
+        ]),
+      )
+      if (filter.associationId) q = q.where('a.association_id', '=', filter.associationId)
+      if (filter.status) q = q.where('a.status', '=', filter.status)
+      return q
+        .orderBy('s.name')
+        .orderBy(sql`a.effective_from DESC NULLS FIRST`)
+        .orderBy('a.title')
+        .execute()
+    },
+
+    byId: (id: string, forUpdate = false) => {
+      const q = base().where('a.id', '=', id)
+      return (forUpdate ? q.forUpdate('a') : q).executeTakeFirst()
+    },
+
+    parties: (agreementIds: string[]) =>
+      db
+        .selectFrom('agreement_parties as p')
+        .innerJoin('zones as z', 'z.id', 'p.zone_id')
+        .select(['p.agreement_id', 'z.id as zone_id', 'z.code', 'z.name'])
+        .where('p.agreement_id', 'in', agreementIds.length ? agreementIds : NONE)
+        .orderBy('z.code')
+        .execute(),
+
+    domains: (agreementIds: string[]) =>
+      db
+        .selectFrom('agreement_domains as d')
+        .innerJoin('cooperation_domains as c', 'c.code', 'd.domain_code')
+        .select(['d.agreement_id', 'd.domain_code'])
+        .where('d.agreement_id', 'in', agreementIds.length ? agreementIds : NONE)
+        .orderBy('c.sort_order')
+        .execute(),
+
+    approvals: (agreementId: string) =>
+      db
+        .selectFrom('agreement_approvals as ap')
+        .innerJoin('zones as z', 'z.id', 'ap.zone_id')
+        .leftJoin('municipalities as m', 'm.id', 'ap.municipality_id')
+        .select([
+          'ap.id',
+          'ap.zone_id',
+          'z.code as zone_code',
+          'ap.body',
+          'ap.municipality_id',
+          'm.name as municipality_name',
+          'ap.decision',
+          'ap.decided_on',
+          'ap.date_precision',
+          'ap.note',
+        ])
+        .where('ap.agreement_id', '=', agreementId)
+        .orderBy('ap.decided_on')
+        .orderBy('z.code')
+        .execute(),
+
+    keyFigures: (agreementId: string) =>
+      db.selectFrom('agreement_key_figures').selectAll().where('agreement_id', '=', agreementId).executeTakeFirst(),
+
+    associationExists: async (id: string) =>
+      (await db.selectFrom('associations').select('id').where('id', '=', id).executeTakeFirst()) !== undefined,
+
+    /** Zones that are members of the association on `date`. */
+    memberZoneIds: async (associationId: string, date: string) =>
+      (
+        await db
+          .selectFrom('association_memberships')
+          .select('zone_id')
+          .where('association_id', '=', associationId)
+          .where('valid_from', '<=', date)
+          .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', date)]))
+          .execute()
+      ).map((r) => r.zone_id),
+
+    unknownDomains: async (codes: string[]) => {
+      const known = await db
+        .selectFrom('cooperation_domains')
+        .select('code')
+        .where('code', 'in', codes.length ? codes : ['-'])
+        .execute()
+      return codes.filter((c) => !known.some((k) => k.code === c))
+    },
+
+    municipalityZone: async (municipalityId: string) =>
+      (await db.selectFrom('municipalities').select('zone_id').where('id', '=', municipalityId).executeTakeFirst())
+        ?.zone_id ?? null,
+
+    insert: async (values: {
+      association_id: string
+      kind: AgreementKind
+      title: string
+      version: number
+      signed_on: string | null
+      trial_months: number | null
+      summary: string | null
+    }) => (await db.insertInto('agreements').values(values).returning('id').executeTakeFirstOrThrow()).id,
+
+    update: (
+      id: string,
+      values: Partial<{
+        kind: AgreementKind
+        title: string
+        version: number
+        signed_on: string | null
+        trial_months: number | null
+        summary: string | null
+        status: AgreementStatus
+        effective_from: string | null
+        effective_to: string | null
+      }>,
+    ) =>
+      db
+        .updateTable('agreements')
+        .set({ ...values, updated_at: new Date() })
+        .where('id', '=', id)
+        .execute(),
+
+    replaceParties: async (id: string, zoneIds: string[]) => {
+      // Approvals of zones that are no longer parties go with them (ON DELETE CASCADE).
+      await db
+        .deleteFrom('agreement_parties')
+        .where('agreement_id', '=', id)
+        .where('zone_id', 'not in', zoneIds)
+        .execute()
+      await db
+        .insertInto('agreement_parties')
+        .values(zoneIds.map((zone_id) => ({ agreement_id: id, zone_id })))
+        .onConflict((oc) => oc.doNothing())
+        .execute()
+    },
+
+    replaceDomains: async (id: string, codes: string[]) => {
+      await db.deleteFrom('agreement_domains').where('agreement_id', '=', id).execute()
+      await db
+        .insertInto('agreement_domains')
+        .values(codes.map((domain_code) => ({ agreement_id: id, domain_code })))
+        .execute()
+    },
+
+    insertApproval: (values: {
+      agreement_id: string
+      zone_id: string
+      body: ApprovalBody
+      municipality_id: string | null
+      decision: 'approved' | 'rejected'
+      decided_on: string
+      date_precision: 'day' | 'month'
+      note: string | null
+    }) => db.insertInto('agreement_approvals').values(values).returning('id').executeTakeFirstOrThrow(),
+  }
+}

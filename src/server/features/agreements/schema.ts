@@ -1,0 +1,132 @@
+import { Type, type Static } from 'typebox'
+import { Nullable, Uuid, IsoDate } from '../../platform/typebox.ts'
+
+export const KINDS = [
+  'intentieverklaring',
+  'engagementsverklaring',
+  'associatieprotocol',
+  'associatieovereenkomst',
+  'samenwerkingsprotocol',
+] as const
+export const STATUSES = ['draft', 'in_approval', 'in_force', 'ended'] as const
+export const BODIES = ['gemeenteraad', 'politieraad', 'politiecollege'] as const
+
+const Kind = Type.Enum(KINDS)
+const Status = Type.Enum(STATUSES)
+const DomainCode = Type.String({ pattern: '^[a-z_]+(\\.[a-z_]+)?$', maxLength: 60 })
+
+const summaryProps = {
+  id: Uuid,
+  associationId: Uuid,
+  associationName: Type.String(),
+  kind: Kind,
+  title: Type.String(),
+  version: Type.Integer(),
+  status: Status,
+  signedOn: Nullable(IsoDate),
+  effectiveFrom: Nullable(IsoDate),
+  effectiveTo: Nullable(IsoDate),
+  trialMonths: Nullable(Type.Integer()),
+  trialEndsOn: Nullable(IsoDate),
+  inForceNow: Type.Boolean(),
+  parties: Type.Array(Type.Object({ zoneId: Uuid, code: Type.String(), name: Type.String() })),
+  domains: Type.Array(Type.String()),
+}
+
+export const AgreementSummary = Type.Object(summaryProps, { $id: 'AgreementSummary' })
+export type AgreementSummary = Static<typeof AgreementSummary>
+
+export const Approval = Type.Object({
+  id: Uuid,
+  zoneId: Uuid,
+  zoneCode: Type.String(),
+  body: Type.Enum(BODIES),
+  municipalityId: Nullable(Uuid),
+  municipalityName: Nullable(Type.String()),
+  decision: Type.Enum(['approved', 'rejected'] as const),
+  decidedOn: IsoDate,
+  datePrecision: Type.Enum(['day', 'month'] as const),
+  note: Nullable(Type.String()),
+})
+
+export const Agreement = Type.Object(
+  {
+    ...summaryProps,
+    summary: Nullable(Type.String()),
+    approvals: Type.Array(Approval),
+    keyFigures: Nullable(
+      Type.Object({
+        municipalities: Nullable(Type.Number()),
+        areaKm2: Nullable(Type.Number()),
+        staff: Nullable(Type.Number()),
+        budgetOrdinaryCents: Nullable(Type.Number()),
+        budgetExtraordinaryCents: Nullable(Type.Number()),
+        budgetTotalCents: Nullable(Type.Number()),
+      }),
+    ),
+    canManage: Type.Boolean({ description: 'The caller may edit, record approvals and change the status.' }),
+  },
+  { $id: 'Agreement' },
+)
+export type Agreement = Static<typeof Agreement>
+
+export const AgreementList = Type.Object({ items: Type.Array(Type.Ref('AgreementSummary')) })
+
+export const AgreementQuery = Type.Object(
+  { associationId: Type.Optional(Uuid), status: Type.Optional(Status) },
+  { additionalProperties: false },
+)
+
+const editable = {
+  kind: Kind,
+  title: Type.String({ minLength: 1, maxLength: 300 }),
+  version: Type.Integer({ minimum: 1, maximum: 1000 }),
+  signedOn: Nullable(IsoDate),
+  trialMonths: Nullable(Type.Integer({ minimum: 1, maximum: 60 })),
+  summary: Nullable(Type.String({ maxLength: 8000 })),
+  partyZoneIds: Type.Array(Uuid, { minItems: 2, maxItems: 50, uniqueItems: true }),
+  domains: Type.Array(DomainCode, { minItems: 1, maxItems: 30, uniqueItems: true }),
+}
+
+export const AgreementCreate = Type.Object(
+  {
+    associationId: Uuid,
+    kind: editable.kind,
+    title: editable.title,
+    version: Type.Optional(editable.version),
+    signedOn: Type.Optional(editable.signedOn),
+    trialMonths: Type.Optional(editable.trialMonths),
+    summary: Type.Optional(editable.summary),
+    partyZoneIds: editable.partyZoneIds,
+    domains: editable.domains,
+  },
+  { additionalProperties: false },
+)
+export type AgreementCreate = Static<typeof AgreementCreate>
+
+export const AgreementPatch = Type.Partial(Type.Object(editable), { additionalProperties: false, minProperties: 1 })
+export type AgreementPatch = Static<typeof AgreementPatch>
+
+export const ApprovalCreate = Type.Object(
+  {
+    zoneId: Uuid,
+    body: Type.Enum(BODIES),
+    municipalityId: Type.Optional(Nullable(Uuid)),
+    decision: Type.Enum(['approved', 'rejected'] as const),
+    decidedOn: IsoDate,
+    datePrecision: Type.Optional(Type.Enum(['day', 'month'] as const)),
+    note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+  },
+  { additionalProperties: false },
+)
+export type ApprovalCreate = Static<typeof ApprovalCreate>
+
+export const TransitionBody = Type.Object(
+  {
+    to: Type.Enum(['draft', 'in_approval', 'in_force', 'ended'] as const),
+    effectiveFrom: Type.Optional(IsoDate),
+    effectiveTo: Type.Optional(IsoDate),
+  },
+  { additionalProperties: false },
+)
+export type TransitionBody = Static<typeof TransitionBody>

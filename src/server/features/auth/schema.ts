@@ -1,0 +1,62 @@
+import { Type, type Static } from 'typebox'
+import { Nullable } from '../../platform/typebox.ts'
+
+export const LocaleSchema = Type.Union([Type.Literal('nl'), Type.Literal('fr'), Type.Literal('en')])
+
+export const LoginBody = Type.Object(
+  {
+    email: Type.String({ format: 'email', maxLength: 254, description: 'Account e-mail address' }),
+    password: Type.String({ minLength: 1, maxLength: 1024 }),
+  },
+  { additionalProperties: false },
+)
+export type LoginBody = Static<typeof LoginBody>
+
+export const RoleSchema = Type.Enum([
+  'korpschef',
+  'planner',
+  'officer',
+  'logistics',
+  'finance',
+  'trainer',
+  'dpo',
+  'admin',
+])
+
+export const Me = Type.Object(
+  {
+    id: Type.String({ format: 'uuid' }),
+    email: Type.String(),
+    displayName: Type.String(),
+    locale: LocaleSchema,
+    csrfToken: Type.String({ description: 'Send as the x-csrf-token header on POST, PATCH, PUT and DELETE.' }),
+    person: Nullable(
+      Type.Object({
+        id: Type.String({ format: 'uuid' }),
+        zoneId: Type.String({ format: 'uuid' }),
+        zoneCode: Type.String(),
+        firstName: Type.String(),
+        lastName: Type.String(),
+      }),
+    ),
+    roles: Type.Array(
+      Type.Object({
+        role: RoleSchema,
+        zoneId: Nullable(Type.String()),
+        zoneCode: Nullable(Type.String()),
+        zoneName: Nullable(Type.String()),
+        associationId: Nullable(Type.String()),
+        associationName: Nullable(Type.String()),
+      }),
+    ),
+    associations: Type.Array(Type.Object({ id: Type.String(), code: Type.String(), name: Type.String() }), {
+      description: 'Associations the user works in (admin of, or a zone of theirs is a member).',
+    }),
+  },
+  { $id: 'Me' },
+)
+export type Me = Static<typeof Me>
+
+export const LoginResponse = Type.Object({ user: Type.Ref('Me'), csrfToken: Type.String() })
+
+export const MePatch = Type.Object({ locale: LocaleSchema }, { additionalProperties: false })

@@ -1,0 +1,47 @@
+import { Type, type Static } from 'typebox'
+import { Nullable } from '../../platform/typebox.ts'
+
+export const RANKS = ['agent', 'inspecteur', 'hoofdinspecteur', 'commissaris', 'hoofdcommissaris'] as const
+
+export const Person = Type.Object(
+  {
+    id: Type.String({ format: 'uuid' }),
+    zoneId: Type.String({ format: 'uuid' }),
+    zoneCode: Type.String(),
+    zoneName: Type.String(),
+    firstName: Type.String(),
+    lastName: Type.String(),
+    staffKind: Type.Enum(['operational', 'calog'] as const),
+    rank: Nullable(Type.Enum(RANKS)),
+    calogLevel: Nullable(Type.Enum(['A', 'B', 'C', 'D'] as const)),
+    workPhone: Nullable(Type.String()),
+    qualifications: Type.Array(Type.String(), {
+      description: 'Partner view: only the qualifications the sharing domain needs.',
+    }),
+    visibility: Type.Enum(['own', 'partner'] as const),
+    sharedVia: Type.Array(Type.String(), {
+      description: 'Cooperation domains through which a partner zone sees this person.',
+    }),
+    employeeNumber: Type.Optional(Type.String()),
+    workEmail: Type.Optional(Nullable(Type.String())),
+    fte: Type.Optional(Type.Number()),
+  },
+  { $id: 'Person' },
+)
+export type Person = Static<typeof Person>
+
+export const PeopleQuery = Type.Object(
+  {
+    zoneId: Type.Optional(Type.String({ format: 'uuid' })),
+    q: Type.Optional(Type.String({ maxLength: 100, description: 'Search in first and last name' })),
+    rank: Type.Optional(Type.Enum(RANKS)),
+    qualification: Type.Optional(Type.String({ pattern: '^[a-z_]{2,40}$' })),
+    staffKind: Type.Optional(Type.Enum(['operational', 'calog'] as const)),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
+  },
+  { additionalProperties: false },
+)
+export type PeopleQuery = Static<typeof PeopleQuery>
+
+export const PeopleList = Type.Object({ items: Type.Array(Type.Ref('Person')), total: Type.Integer() })

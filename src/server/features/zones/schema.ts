@@ -1,0 +1,97 @@
+import { Type, type Static } from 'typebox'
+import { IsoDate } from '../../platform/typebox.ts'
+
+const NullableDate = Type.Union([IsoDate, Type.Null()])
+const NullableString = Type.Union([Type.String(), Type.Null()])
+const NullableNumber = Type.Union([Type.Number(), Type.Null()])
+
+export const ZoneCodeParams = Type.Object({
+  code: Type.String({ pattern: '^[0-9]{4}$', description: '4-digit zone code' }),
+})
+
+const Municipality = Type.Object({
+  id: Type.String(),
+  nisCode: Type.String(),
+  name: Type.String(),
+  population: NullableNumber,
+  populationYear: NullableNumber,
+  areaKm2: NullableNumber,
+  validFrom: NullableDate,
+  validTo: NullableDate,
+  mergedIntoName: NullableString,
+  note: NullableString,
+})
+
+const Membership = Type.Object({
+  id: Type.String(),
+  code: Type.String(),
+  name: Type.String(),
+  validFrom: IsoDate,
+  validTo: NullableDate,
+})
+
+export const Zone = Type.Object(
+  {
+    id: Type.String(),
+    code: Type.String(),
+    name: Type.String(),
+    region: Type.String(),
+    validFrom: NullableDate,
+    validTo: NullableDate,
+    municipalities: Type.Array(Municipality),
+    associations: Type.Array(Membership),
+  },
+  { $id: 'Zone' },
+)
+export type Zone = Static<typeof Zone>
+export const ZoneList = Type.Object({ items: Type.Array(Type.Ref('Zone')) })
+
+export const Association = Type.Object(
+  {
+    id: Type.String(),
+    code: Type.String(),
+    name: Type.String(),
+    description: NullableString,
+    zones: Type.Array(Membership),
+  },
+  { $id: 'Association' },
+)
+export type Association = Static<typeof Association>
+export const AssociationList = Type.Object({ items: Type.Array(Type.Ref('Association')) })
+
+export const FiguresQuery = Type.Object({ date: Type.Optional(IsoDate) }, { additionalProperties: false })
+
+const figureProps = {
+  municipalities: Type.Integer(),
+  areaKm2: Type.Number(),
+  population: Type.Integer(),
+  staff: Type.Integer(),
+  staffFte: Type.Number(),
+}
+const FigureRow = Type.Object(figureProps)
+
+export const Figures = Type.Object({
+  date: IsoDate,
+  zones: Type.Array(Type.Object({ zoneId: Type.String(), code: Type.String(), name: Type.String(), ...figureProps })),
+  total: FigureRow,
+  quoted: Type.Union([
+    Type.Object({
+      agreementId: Type.String(),
+      agreementTitle: Type.String(),
+      municipalities: NullableNumber,
+      areaKm2: NullableNumber,
+      staff: NullableNumber,
+      budgetOrdinaryCents: NullableNumber,
+      budgetExtraordinaryCents: NullableNumber,
+      budgetTotalCents: NullableNumber,
+    }),
+    Type.Null(),
+  ]),
+})
+export type Figures = Static<typeof Figures>
+
+export const DomainList = Type.Object({
+  items: Type.Array(
+    Type.Object({ code: Type.String(), category: Type.Union([Type.Literal('operational'), Type.Literal('support')]) }),
+  ),
+})

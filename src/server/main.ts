@@ -1,0 +1,184 @@
+#!/usr/bin/env node
+// The `verbond` command line: serve | migrate | seed-demo | user add | audit verify | backup | restore.
+// `npm start` runs `serve`; `npm run verbond -- <command>` runs the others.
+import { parseArgs } from 'node:util'
+import { buildApp } from './app.ts'
+import { backup, restore } from './platform/backup.ts'
+import { loadConfig, type Config } from './config.ts'
+import { seedDemo } from './demo/seed.ts'
+import { verifyAudit } from './platform/audit.ts'
+import { addUser } from './platform/auth/users.ts'
+import { hashPassword } from './platform/auth/passwords.ts'
+import { openDatabase, type Database } from './platform/db.ts'
+import { migrate } from './platform/migrate.ts'
+import { DEMO_PASSWORD } from './demo/data.ts'
+
+const USAGE = `Usage: verbond <command> [options]
+
+Commands:
+  serve                       migrate, seed demo data in demo mode, and serve the app (default)
+  migrate                     apply pending database migrations
+  seed-demo                   load the demo data set and demo accounts (idempotent)
+  user add --email E --name N --role R (--zone CODE | --association CODE) [--person-id ID]
+                              create an account; the password is read from stdin (or generated and printed)
+  audit verify                recompute every audit hash chain; exit code 1 when a chain is broken
+  backup <file>               PGlite: dump the data directory (.tar.gz); PostgreSQL: pg_dump (plain SQL)
+  restore <file> [--force]    the reverse; refuses to overwrite existing data without --force
+
+Configuration comes from environment variables (see README.md).`
+
+async function open(config: Config): Promise<Database> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+  await migrate(database)
+  return database
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks).toString('utf8').trim()
+}
+
+async function seed(database: Database): Promise<void> {
+  const started = Date.now()
+  const result = await seedDemo(database.db, { passwordHash: await hashPassword(DEMO_PASSWORD) })
+  if (result.seeded) console.log(`Demo data loaded in ${Date.now() - started} ms: ${JSON.stringify(result.counts)}`)
+}
+
+async function serve(config: Config): Promise<void> {
+  const database = await open(config)
+  if (config.demo) await seed(database)
+  const app = await buildApp(config, database)
+  const purge = setInterval(() => {
+    database.db
+      .deleteFrom('sessions')
+      .where('expires_at', '<=', new Date())
+      .execute()
+      .catch((err: unknown) => app.log.error({ err }, 'session purge failed'))
+  }, 10 * 60_000)
+  purge.unref()
+  const shutdown = async (signal: string) => {
+    app.log.info(`${signal}: shutting down`)
+    clearInterval(purge)
+    await app.close()
+    await database.close()
+    process.exit(0)
+  }
+  process.once('SIGINT', () => void shutdown('SIGINT'))
+  process.once('SIGTERM', () => void shutdown('SIGTERM'))
+  await app.listen({ port: config.port, host: config.host })
+  const shown = config.host === '0.0.0.0' ? 'localhost' : config.host
+  console.log(`Verbond is running at http://${shown}:${config.port} (database: ${database.kind})`)
+  if (config.demo)
+    console.log(`Demo mode: sign in as korpschef.5373@demo.verbond.be / ${DEMO_PASSWORD} (see README for all accounts)`)
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command = 'serve', ...rest] = argv
+  if (command === '--help' || command === 'help' || command === '-h') {
+    console.log(USAGE)
+    return 0
+  }
+  const config = loadConfig()
+  switch (command) {
+    case 'serve':
+      await serve(config)
+      return 0
+    case 'migrate': {
+      const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+      const applied = await migrate(database)
+      console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date.')
+      await database.close()
+      return 0
+    }
+    case 'seed-demo': {
+      const database = await open(config)
+      await seed(database)
+      await database.close()
+      return 0
+    }
+    case 'user': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: {
+          email: { type: 'string' },
+          name: { type: 'string' },
+          role: { type: 'string' },
+          zone: { type: 'string' },
+          association: { type: 'string' },
+          'person-id': { type: 'string' },
+        },
+      })
+      if (positionals[0] !== 'add' || !values.email || !values.name || !values.role) {
+        console.error(USAGE)
+        return 2
+      }
+      const database = await open(config)
+      let password = process.stdin.isTTY ? '' : await readStdin()
+      const generated = password === ''
+      if (generated) password = crypto.randomUUID()
+      const user = await addUser(database.db, {
+        email: values.email,
+        displayName: values.name,
+        role: values.role,
+        zoneCode: values.zone ?? null,
+        associationCode: values.association ?? null,
+        personId: values['person-id'] ?? null,
+        passwordHash: await hashPassword(password),
+      })
+      await database.close()
+      console.log(`Created ${user.email} (${user.id})${generated ? `; password: ${password}` : ''}`)
+      return 0
+    }
+    case 'audit': {
+      if (rest[0] !== 'verify') {
+        console.error(USAGE)
+        return 2
+      }
+      const database = await open(config)
+      const result = await verifyAudit(database.db, null)
+      await database.close()
+      console.log(JSON.stringify(result))
+      return result.ok ? 0 : 1
+    }
+    case 'backup': {
+      const file = rest[0]
+      if (!file) {
+        console.error(USAGE)
+        return 2
+      }
+      console.log(await backup(config, file))
+      return 0
+    }
+    case 'restore': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { force: { type: 'boolean' } },
+      })
+      const file = positionals[0]
+      if (!file) {
+        console.error(USAGE)
+        return 2
+      }
+      console.log(await restore(config, file, { force: values.force ?? false }))
+      return 0
+    }
+    default:
+      console.error(`Unknown command "${command}".\n\n${USAGE}`)
+      return 2
+  }
+}
+
+const args = process.argv.slice(2)
+main(args).then(
+  (code) => {
+    // serve keeps running; every other command ends here, even if a pool still holds a handle.
+    if ((args[0] ?? 'serve') !== 'serve' || code !== 0) process.exit(code)
+  },
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : err)
+    process.exit(1)
+  },
+)

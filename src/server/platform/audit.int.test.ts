@@ -1,0 +1,87 @@
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startTestApp, type TestApp } from '../../../test/harness.ts'
+import { appendAudit, verifyAudit } from './audit.ts'
+
+let t: TestApp
+let zoneId: string
+beforeAll(async () => {
+  t = await startTestApp()
+  zoneId = (await t.database.db.selectFrom('zones').select('id').where('code', '=', '5461').executeTakeFirstOrThrow())
+    .id
+  await t.database.db.transaction().execute((trx) =>
+    appendAudit(
+      trx,
+      [1, 2, 3, 4].map((n) => ({
+        chainZoneId: zoneId,
+        actorUserId: null,
+        actorZoneId: zoneId,
+        action: 'test.event',
+        objectType: 'test',
+        objectId: String(n),
+        details: { n, nested: { b: 2, a: 1 } },
+      })),
+    ),
+  )
+})
+afterAll(() => t.close())
+
+const eventIds = async () =>
+  (
+    await t.database.db
+      .selectFrom('audit_events')
+      .select('id')
+      .where('chain_zone_id', '=', zoneId)
+      .orderBy('seq')
+      .execute()
+  ).map((r) => r.id)
+
+describe('audit log', () => {
+  it('verifies an intact chain', async () => {
+    expect(await verifyAudit(t.database.db, [zoneId])).toEqual({ ok: true, events: 4, firstBrokenId: null })
+  })
+
+  it('refuses updates and deletes (append-only)', async () => {
+    await expect(
+      sql`UPDATE audit_events SET action = 'x.y' WHERE chain_zone_id = ${zoneId}`.execute(t.database.db),
+    ).rejects.toThrow(/append-only/)
+    await expect(sql`DELETE FROM audit_events WHERE chain_zone_id = ${zoneId}`.execute(t.database.db)).rejects.toThrow(
+      /append-only/,
+    )
+  })
+
+  it('detects a tampered row even when someone with owner rights bypasses the trigger', async () => {
+    const ids = await eventIds()
+    await t.database.execScript(`
+      ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update;
+      UPDATE audit_events SET details = '{"n": 99}' WHERE id = ${ids[2]};
+      ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update;`)
+    expect(await verifyAudit(t.database.db, [zoneId])).toEqual({
+      ok: false,
+      events: 4,
+      firstBrokenId: ids[2],
+      reason: 'hash_mismatch',
+    })
+  })
+
+  it('detects a deleted row as a gap', async () => {
+    const ids = await eventIds()
+    await t.database.execScript(`
+      ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update;
+      DELETE FROM audit_events WHERE id = ${ids[1]};
+      ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update;`)
+    const result = await verifyAudit(t.database.db, [zoneId])
+    expect(result.ok).toBe(false)
+    expect(result.firstBrokenId).toBe(ids[2])
+  })
+
+  it('reports through GET /api/audit/verify for a DPO only', async () => {
+    const dpo = await t.login('dpo.5461@demo.verbond.be')
+    const res = await dpo.request({ method: 'GET', url: '/api/audit/verify' })
+    expect(res.statusCode).toBe(200)
+    expect(res.json()).toMatchObject({ ok: false, firstBrokenId: expect.any(Number) })
+    expect(res.json().zones).toContain('5461')
+    const officer = await t.login('officer.5461@demo.verbond.be')
+    expect((await officer.request({ method: 'GET', url: '/api/audit/verify' })).statusCode).toBe(403)
+  })
+})

@@ -1,0 +1,199 @@
+// The audit log: append-only rows, SHA-256 hash-chained per zone (chain_zone_id; NULL = platform chain).
+// Each row's hash covers its content and the previous row's hash, so any edit, deletion or gap breaks the
+// chain from that row on. `verifyAudit` recomputes the chains; `verbond audit verify` and
+// GET /api/audit/verify report { ok, events, firstBrokenId }.
+import { createHash } from 'node:crypto'
+import { sql, type Kysely, type Transaction } from 'kysely'
+import type { DB } from './schema.ts'
+
+export const GENESIS_HASH = '0'.repeat(64)
+
+export interface AuditEntry {
+  chainZoneId: string | null
+  actorUserId: string | null
+  actorZoneId: string | null
+  /** dotted lower-case verb, e.g. `agreement.create`, `person.read` */
+  action: string
+  objectType?: string
+  objectId?: string
+  /** The cooperation domain that allowed a read of another zone's personal data. */
+  domain?: string
+  details?: Record<string, unknown>
+}
+
+interface HashedFields {
+  chainZoneId: string | null
+  seq: number
+  at: Date
+  actorUserId: string | null
+  actorZoneId: string | null
+  action: string
+  objectType: string | null
+  objectId: string | null
+  domain: string | null
+  details: unknown
+}
+
+/** JSON with object keys sorted at every level: jsonb reorders keys, the hash must not care. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
+  }
+  return JSON.stringify(value ?? null)
+}
+
+export function auditHash(prevHash: string, f: HashedFields): string {
+  const body = canonicalJson({ ...f, at: f.at.toISOString() })
+  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex')
+}
+
+const chainKey = (zoneId: string | null): string => zoneId ?? 'platform'
+
+/** Appends entries inside the caller's transaction; the chain head row lock orders concurrent writers. */
+export async function appendAudit(trx: Transaction<DB>, entries: readonly AuditEntry[]): Promise<void> {
+  for (const e of entries) {
+    const key = chainKey(e.chainZoneId)
+    await trx
+      .insertInto('audit_chain_heads')
+      .values({ chain_key: key, last_seq: 0, last_hash: GENESIS_HASH })
+      .onConflict((oc) => oc.column('chain_key').doNothing())
+      .execute()
+    const head = await trx
+      .selectFrom('audit_chain_heads')
+      .select(['last_seq', 'last_hash'])
+      .where('chain_key', '=', key)
+      .forUpdate()
+      .executeTakeFirstOrThrow()
+    const fields: HashedFields = {
+      chainZoneId: e.chainZoneId,
+      seq: head.last_seq + 1,
+      at: new Date(),
+      actorUserId: e.actorUserId,
+      actorZoneId: e.actorZoneId,
+      action: e.action,
+      objectType: e.objectType ?? null,
+      objectId: e.objectId ?? null,
+      domain: e.domain ?? null,
+      details: JSON.parse(canonicalJson(e.details ?? {})),
+    }
+    const hash = auditHash(head.last_hash, fields)
+    await trx
+      .insertInto('audit_events')
+      .values({
+        chain_zone_id: fields.chainZoneId,
+        seq: fields.seq,
+        at: fields.at,
+        actor_user_id: fields.actorUserId,
+        actor_zone_id: fields.actorZoneId,
+        action: fields.action,
+        object_type: fields.objectType,
+        object_id: fields.objectId,
+        domain: fields.domain,
+        details: canonicalJson(fields.details),
+        prev_hash: head.last_hash,
+        hash,
+      })
+      .execute()
+    await trx
+      .updateTable('audit_chain_heads')
+      .set({ last_seq: fields.seq, last_hash: hash })
+      .where('chain_key', '=', key)
+      .execute()
+  }
+}
+
+export interface AuditVerification {
+  ok: boolean
+  events: number
+  firstBrokenId: number | null
+  /** Why the first break was detected (absent when ok). */
+  reason?: 'hash_mismatch' | 'chain_link_broken' | 'sequence_gap' | 'head_mismatch'
+}
+
+const PAGE = 2000
+
+/** Verifies the chains of the given zones (null = every chain, including the platform chain). */
+export async function verifyAudit(db: Kysely<DB>, zoneIds: readonly string[] | null): Promise<AuditVerification> {
+  const chains =
+    zoneIds === null
+      ? await db.selectFrom('audit_chain_heads').select(['chain_key', 'last_seq', 'last_hash']).execute()
+      : await db
+          .selectFrom('audit_chain_heads')
+          .select(['chain_key', 'last_seq', 'last_hash'])
+          .where('chain_key', 'in', zoneIds.length ? [...zoneIds] : ['-'])
+          .execute()
+  let events = 0
+  let broken: { id: number | null; reason: NonNullable<AuditVerification['reason']> } | null = null
+  const noteBreak = (id: number | null, reason: NonNullable<AuditVerification['reason']>) => {
+    if (!broken || (id !== null && (broken.id === null || id < broken.id))) broken = { id, reason }
+  }
+  for (const chain of chains) {
+    const zoneId = chain.chain_key === 'platform' ? null : chain.chain_key
+    let prevHash = GENESIS_HASH
+    let expectedSeq = 1
+    let chainBroken = false
+    for (let after = 0; ;) {
+      const rows = await db
+        .selectFrom('audit_events')
+        .selectAll()
+        .where(zoneId === null ? sql<boolean>`chain_zone_id IS NULL` : sql<boolean>`chain_zone_id = ${zoneId}`)
+        .where('seq', '>', after)
+        .orderBy('seq')
+        .limit(PAGE)
+        .execute()
+      for (const row of rows) {
+        events++
+        after = row.seq
+        if (chainBroken) continue
+        const recomputed = auditHash(row.prev_hash, {
+          chainZoneId: row.chain_zone_id,
+          seq: row.seq,
+          at: row.at,
+          actorUserId: row.actor_user_id,
+          actorZoneId: row.actor_zone_id,
+          action: row.action,
+          objectType: row.object_type,
+          objectId: row.object_id,
+          domain: row.domain,
+          details: row.details,
+        })
+        const reason =
+          row.seq !== expectedSeq
+            ? 'sequence_gap'
+            : row.prev_hash !== prevHash
+              ? 'chain_link_broken'
+              : recomputed !== row.hash
+                ? 'hash_mismatch'
+                : null
+        if (reason) {
+          noteBreak(row.id, reason)
+          chainBroken = true
+        }
+        prevHash = row.hash
+        expectedSeq = row.seq + 1
+      }
+      if (rows.length < PAGE) break
+    }
+    // A deleted tail leaves the head pointing past the last row.
+    if (!chainBroken && (chain.last_seq !== expectedSeq - 1 || chain.last_hash !== prevHash))
+      noteBreak(null, 'head_mismatch')
+  }
+  const found = broken as { id: number | null; reason: NonNullable<AuditVerification['reason']> } | null
+  return found
+    ? { ok: false, events, firstBrokenId: found.id, reason: found.reason }
+    : { ok: true, events, firstBrokenId: null }
+}
+
+/** Who acted, for an audit entry: writes go to the chain of the actor's own zone (admins: platform chain). */
+export function actorFields(actor: {
+  userId: string
+  homeZoneId: string | null
+  roles: readonly { zoneId: string | null }[]
+}): Pick<AuditEntry, 'actorUserId' | 'actorZoneId' | 'chainZoneId'> {
+  const zone = actor.homeZoneId ?? actor.roles.find((r) => r.zoneId !== null)?.zoneId ?? null
+  return { actorUserId: actor.userId, actorZoneId: zone, chainZoneId: zone }
+}

@@ -1,0 +1,29 @@
+// Loads the agreements in force at a date for a set of zones: the data the policy decides on.
+import { sql, type Kysely, type Transaction } from 'kysely'
+import type { Grant } from './policy.ts'
+import type { DB } from './schema.ts'
+
+type Db = Kysely<DB> | Transaction<DB>
+
+/** SQL condition: agreement `a` is in force on `date` (its status says so and the date is in its period). */
+export const inForceOn = (date: string) =>
+  sql<boolean>`a.status IN ('in_force', 'ended') AND a.effective_from <= ${date}::date AND (a.effective_to IS NULL OR a.effective_to >= ${date}::date)`
+
+export async function loadGrants(db: Db, zoneIds: readonly string[], date: string): Promise<Grant[]> {
+  if (zoneIds.length === 0) return []
+  const rows = await sql<{ agreement_id: string; association_id: string; zone_ids: string[]; domains: string[] }>`
+    SELECT a.id AS agreement_id, a.association_id,
+           (SELECT array_agg(p.zone_id::text ORDER BY p.zone_id) FROM agreement_parties p WHERE p.agreement_id = a.id) AS zone_ids,
+           (SELECT coalesce(array_agg(d.domain_code ORDER BY d.domain_code), '{}') FROM agreement_domains d WHERE d.agreement_id = a.id) AS domains
+      FROM agreements a
+     WHERE ${inForceOn(date)}
+       AND EXISTS (SELECT 1 FROM agreement_parties p WHERE p.agreement_id = a.id AND p.zone_id::text = ANY(${[...zoneIds]}::text[]))`.execute(
+    db,
+  )
+  return rows.rows.map((r) => ({
+    agreementId: r.agreement_id,
+    associationId: r.association_id,
+    zoneIds: r.zone_ids,
+    domains: r.domains,
+  }))
+}

@@ -1,0 +1,58 @@
+// An app on its own test database, driven through app.inject (real HTTP semantics, no socket).
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
+import { buildApp } from '../src/server/app.ts'
+import { loadConfig, type Config } from '../src/server/config.ts'
+import { DEMO_PASSWORD } from '../src/server/demo/data.ts'
+import type { Database } from '../src/server/platform/db.ts'
+import { openTestDatabase } from './databases.ts'
+
+export interface Session {
+  cookie: string
+  csrf: string
+  /** A request as this user: cookie always, CSRF header on unsafe methods. */
+  request(options: InjectOptions): Promise<LightMyRequestResponse>
+}
+
+export interface TestApp {
+  app: FastifyInstance
+  database: Database
+  config: Config
+  login(email: string, password?: string): Promise<Session>
+  close(): Promise<void>
+}
+
+export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  const database = await openTestDatabase()
+  const config = loadConfig(
+    {},
+    { logLevel: 'silent', rateLimitPerMinute: 0, webDir: '/nonexistent', demo: true, ...overrides },
+  )
+  const app = await buildApp(config, database)
+  await app.ready()
+  return {
+    app,
+    database,
+    config,
+    async login(email, password = DEMO_PASSWORD) {
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } })
+      if (res.statusCode !== 200) throw new Error(`login ${email} failed: ${res.statusCode} ${res.body}`)
+      const cookie = res.cookies.find((c) => c.name === 'verbond_session')
+      if (!cookie) throw new Error('no session cookie')
+      const csrf = res.json<{ csrfToken: string }>().csrfToken
+      const header = `verbond_session=${cookie.value}`
+      return {
+        cookie: header,
+        csrf,
+        request: (options) =>
+          app.inject({
+            ...options,
+            headers: { ...(options.headers ?? {}), cookie: header, 'x-csrf-token': csrf },
+          }),
+      }
+    },
+    async close() {
+      await app.close()
+      await database.close()
+    },
+  }
+}

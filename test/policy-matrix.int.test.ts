@@ -1,0 +1,301 @@
+// The policy matrix: every route × every role × own zone / partner zone / foreign association.
+// Actors are the demo accounts of zone 5373 (BHT); the partner is 5375 (Heusden-Zolder, same association,
+// sharing assistance, officer-of-duty and equipment); the foreign zone is 5447 (Het Houtsche).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startTestApp, type Session, type TestApp } from './harness.ts'
+
+type Target = 'own' | 'partner' | 'foreign'
+type Actor = 'anonymous' | 'korpschef' | 'planner' | 'officer' | 'logistics' | 'finance' | 'trainer' | 'dpo' | 'admin'
+const ACTORS: Actor[] = [
+  'anonymous',
+  'korpschef',
+  'planner',
+  'officer',
+  'logistics',
+  'finance',
+  'trainer',
+  'dpo',
+  'admin',
+]
+const TARGETS: Target[] = ['own', 'partner', 'foreign']
+const ZONE: Record<Target, string> = { own: '5373', partner: '5375', foreign: '5447' }
+
+let t: TestApp
+const sessions = new Map<Actor, Session>()
+let foreignPartner: string
+let ids: {
+  zone: Record<Target, string>
+  association: Record<Target, string>
+  agreement: Record<Target, string>
+  draft: Record<Target, string>
+  sharedPerson: Record<Target, string>
+  privatePerson: Record<Target, string>
+}
+
+beforeAll(async () => {
+  t = await startTestApp()
+  const db = t.database.db
+  for (const a of ACTORS) {
+    if (a === 'anonymous') continue
+    sessions.set(a, await t.login(a === 'admin' ? 'admin@demo.verbond.be' : `${a}.5373@demo.verbond.be`))
+  }
+  const zone = {} as Record<Target, string>
+  for (const target of TARGETS)
+    zone[target] = (
+      await db.selectFrom('zones').select('id').where('code', '=', ZONE[target]).executeTakeFirstOrThrow()
+    ).id
+  const assoc = async (code: string) =>
+    (await db.selectFrom('associations').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id
+  const association = {
+    own: await assoc('bht-heusden-zolder'),
+    partner: await assoc('bht-heusden-zolder'),
+    foreign: await assoc('houtsche-tielt'),
+  }
+  const agreementOf = async (associationId: string) =>
+    (
+      await db
+        .selectFrom('agreements')
+        .select('id')
+        .where('association_id', '=', associationId)
+        .where('status', '=', 'in_force')
+        .executeTakeFirstOrThrow()
+    ).id
+  // A fresh draft per target (the admin administers every demo association), so that edits never collide.
+  const admin = sessions.get('admin')!
+  foreignPartner = (await db.selectFrom('zones').select('id').where('code', '=', '5448').executeTakeFirstOrThrow()).id
+  const partyZones = {
+    own: [zone.own, zone.partner],
+    partner: [zone.own, zone.partner],
+    foreign: [zone.foreign, foreignPartner],
+  }
+  const draft = {} as Record<Target, string>
+  for (const target of TARGETS) {
+    const res = await admin.request({
+      method: 'POST',
+      url: '/api/agreements',
+      payload: {
+        associationId: association[target],
+        kind: 'intentieverklaring',
+        title: `Matrix ${target}`,
+        partyZoneIds: partyZones[target],
+        domains: ['training'],
+      },
+    })
+    expect(res.statusCode).toBe(201)
+    draft[target] = res.json().id
+  }
+  const personIn = async (zoneId: string, shared: boolean) =>
+    (
+      await db
+        .selectFrom('people as p')
+        .select('p.id')
+        .where('p.zone_id', '=', zoneId)
+        .where((eb) => {
+          const sf = eb
+            .selectFrom('person_shared_functions as sf')
+            .select('sf.id')
+            .whereRef('sf.person_id', '=', 'p.id')
+            .where('sf.domain_code', '=', 'permanence.officer_of_duty')
+          return shared ? eb.exists(sf) : eb.not(eb.exists(sf))
+        })
+        .orderBy('p.employee_number')
+        .executeTakeFirstOrThrow()
+    ).id
+  ids = {
+    zone,
+    association,
+    agreement: {
+      own: await agreementOf(association.own),
+      partner: await agreementOf(association.own),
+      foreign: await agreementOf(association.foreign),
+    },
+    draft,
+    sharedPerson: {
+      own: await personIn(zone.own, true),
+      partner: await personIn(zone.partner, true),
+      foreign: await personIn(zone.foreign, true),
+    },
+    privatePerson: {
+      own: await personIn(zone.own, false),
+      partner: await personIn(zone.partner, false),
+      foreign: await personIn(zone.foreign, false),
+    },
+  }
+})
+afterAll(() => t.close())
+
+interface Case {
+  name: string
+  request: (target: Target) => { method: 'GET' | 'POST' | 'PATCH'; url: string; payload?: Record<string, unknown> }
+  expected: (actor: Actor, target: Target) => number
+}
+
+const READERS: Actor[] = ['korpschef', 'planner', 'officer', 'logistics', 'finance', 'trainer', 'dpo']
+const isZoneUser = (a: Actor) => READERS.includes(a)
+
+const CASES: Case[] = [
+  { name: 'GET /api/zones', request: () => ({ method: 'GET', url: '/api/zones' }), expected: () => 200 },
+  {
+    name: 'GET /api/zones/:code',
+    request: (tg) => ({ method: 'GET', url: `/api/zones/${ZONE[tg]}` }),
+    expected: () => 200,
+  },
+  { name: 'GET /api/associations', request: () => ({ method: 'GET', url: '/api/associations' }), expected: () => 200 },
+  { name: 'GET /api/domains', request: () => ({ method: 'GET', url: '/api/domains' }), expected: () => 200 },
+  {
+    name: 'GET /api/associations/:id/figures',
+    request: (tg) => ({ method: 'GET', url: `/api/associations/${ids.association[tg]}/figures` }),
+    expected: (a, tg) => (a === 'anonymous' ? 401 : a === 'admin' || tg !== 'foreign' ? 200 : 404),
+  },
+  {
+    name: 'GET /api/me',
+    request: () => ({ method: 'GET', url: '/api/me' }),
+    expected: (a) => (a === 'anonymous' ? 401 : 200),
+  },
+  {
+    name: 'GET /api/agreements',
+    request: () => ({ method: 'GET', url: '/api/agreements' }),
+    expected: (a) => (a === 'anonymous' ? 401 : 200),
+  },
+  {
+    name: 'GET /api/agreements/:id',
+    request: (tg) => ({ method: 'GET', url: `/api/agreements/${ids.agreement[tg]}` }),
+    expected: (a, tg) => (a === 'anonymous' ? 401 : a === 'admin' || tg !== 'foreign' ? 200 : 404),
+  },
+  {
+    name: 'POST /api/agreements',
+    request: (tg) => ({
+      method: 'POST',
+      url: '/api/agreements',
+      payload: {
+        associationId: ids.association[tg],
+        kind: 'intentieverklaring',
+        title: 'Matrix nieuw',
+        partyZoneIds: tg === 'foreign' ? [ids.zone.foreign, foreignPartner] : [ids.zone.own, ids.zone.partner],
+        domains: ['training'],
+      },
+    }),
+    expected: (a, tg) =>
+      a === 'anonymous' ? 401 : a === 'admin' ? 201 : a === 'korpschef' ? (tg === 'foreign' ? 403 : 201) : 403,
+  },
+  {
+    name: 'PATCH /api/agreements/:id',
+    request: (tg) => ({ method: 'PATCH', url: `/api/agreements/${ids.draft[tg]}`, payload: { summary: 'Matrix' } }),
+    expected: (a, tg) =>
+      a === 'anonymous' ? 401 : a === 'admin' ? 200 : a !== 'korpschef' ? 403 : tg === 'foreign' ? 404 : 200,
+  },
+  {
+    name: 'POST /api/agreements/:id/approvals',
+    request: (tg) => ({
+      method: 'POST',
+      url: `/api/agreements/${ids.draft[tg]}/approvals`,
+      payload: {
+        zoneId: tg === 'partner' ? ids.zone.partner : tg === 'own' ? ids.zone.own : ids.zone.foreign,
+        body: 'politiecollege',
+        decision: 'approved',
+        decidedOn: '2026-01-05',
+      },
+    }),
+    // A korpschef records decisions for their own zone only; a second identical decision is a conflict.
+    expected: (a, tg) =>
+      a === 'anonymous'
+        ? 401
+        : a === 'korpschef'
+          ? ({ own: 201, partner: 403, foreign: 404 } as const)[tg]
+          : a === 'admin'
+            ? tg === 'own'
+              ? 409
+              : 201
+            : 403,
+  },
+  {
+    name: 'POST /api/agreements/:id/transitions',
+    request: (tg) => ({
+      method: 'POST',
+      url: `/api/agreements/${ids.agreement[tg]}/transitions`,
+      payload: { to: 'in_approval' },
+    }),
+    // In force cannot go back to approval: the transition rule answers once the actor is allowed.
+    expected: (a, tg) =>
+      a === 'anonymous' ? 401 : a === 'admin' ? 409 : a !== 'korpschef' ? 403 : tg === 'foreign' ? 404 : 409,
+  },
+  {
+    name: 'GET /api/people',
+    request: (tg) => ({ method: 'GET', url: `/api/people?zoneId=${ids.zone[tg]}` }),
+    expected: (a) => (a === 'anonymous' ? 401 : isZoneUser(a) ? 200 : 403),
+  },
+  {
+    name: 'GET /api/people/:id (shared person)',
+    request: (tg) => ({ method: 'GET', url: `/api/people/${ids.sharedPerson[tg]}` }),
+    expected: (a, tg) => (a === 'anonymous' ? 401 : !isZoneUser(a) ? 403 : tg === 'foreign' ? 404 : 200),
+  },
+  {
+    name: 'GET /api/people/:id (person not shared)',
+    request: (tg) => ({ method: 'GET', url: `/api/people/${ids.privatePerson[tg]}` }),
+    expected: (a, tg) => (a === 'anonymous' ? 401 : !isZoneUser(a) ? 403 : tg === 'own' ? 200 : 404),
+  },
+  {
+    name: 'GET /api/audit/verify',
+    request: () => ({ method: 'GET', url: '/api/audit/verify' }),
+    expected: (a) => (a === 'anonymous' ? 401 : a === 'dpo' ? 200 : 403),
+  },
+  {
+    name: 'PATCH /api/me',
+    request: () => ({ method: 'PATCH', url: '/api/me', payload: { locale: 'nl' } }),
+    expected: (a) => (a === 'anonymous' ? 401 : 200),
+  },
+]
+
+describe('policy matrix', () => {
+  for (const c of CASES) {
+    it(c.name, async () => {
+      const got: string[] = []
+      const want: string[] = []
+      for (const actor of ACTORS) {
+        for (const target of TARGETS) {
+          const req = c.request(target)
+          const session = sessions.get(actor)
+          const res = session ? await session.request(req) : await t.app.inject(req)
+          got.push(`${actor}/${target}: ${res.statusCode}`)
+          want.push(`${actor}/${target}: ${c.expected(actor, target)}`)
+          if (res.statusCode >= 400) expect(res.json().error.code).toMatch(/^[A-Z_]+$/)
+        }
+      }
+      expect(got).toEqual(want)
+    })
+  }
+
+  it('lists never contain another association: agreements and people', async () => {
+    for (const actor of READERS) {
+      const s = sessions.get(actor)!
+      const agreements = (await s.request({ method: 'GET', url: '/api/agreements' })).json().items as {
+        associationId: string
+      }[]
+      expect(agreements.every((a) => a.associationId === ids.association.own)).toBe(true)
+      const people = (await s.request({ method: 'GET', url: '/api/people?limit=200' })).json()
+      const zoneIds = new Set((people.items as { zoneId: string }[]).map((p) => p.zoneId))
+      expect(zoneIds.has(ids.zone.foreign)).toBe(false)
+    }
+  })
+
+  it('shows a partner person with limited fields and logs the read in the owner zone with the domain', async () => {
+    const s = sessions.get('planner')!
+    const res = await s.request({ method: 'GET', url: `/api/people/${ids.sharedPerson.partner}` })
+    const person = res.json()
+    expect(person).toMatchObject({ visibility: 'partner', sharedVia: ['permanence.officer_of_duty'] })
+    expect(person).not.toHaveProperty('workEmail')
+    expect(person).not.toHaveProperty('employeeNumber')
+    expect(person).not.toHaveProperty('fte')
+    const logged = await t.database.db
+      .selectFrom('audit_events')
+      .select(['chain_zone_id', 'domain', 'action'])
+      .where('object_id', '=', ids.sharedPerson.partner)
+      .where('action', '=', 'person.read')
+      .execute()
+    expect(logged).toContainEqual({
+      chain_zone_id: ids.zone.partner,
+      domain: 'permanence.officer_of_duty',
+      action: 'person.read',
+    })
+  })
+})
