@@ -8,6 +8,8 @@ export interface PeopleScope {
   ownZoneIds: string[]
   /** `${zoneId}|${domain}` pairs in force between the actor's zones and partner zones */
   partnerPairs: string[]
+  /** The zones of those pairs: lets the query skip every other zone by index before looking at functions. */
+  partnerZoneIds: string[]
   date: string
 }
 
@@ -21,7 +23,12 @@ const sharedDomains = (scope: PeopleScope) => sql<string[]>`coalesce((
 
 export function peopleRepository(db: Db) {
   const visible = (scope: PeopleScope): Expression<SqlBool> =>
-    sql<SqlBool>`(p.zone_id::text = ANY(${scope.ownZoneIds}::text[]) OR cardinality(${sharedDomains(scope)}) > 0)`
+    sql<SqlBool>`(p.zone_id::text = ANY(${scope.ownZoneIds}::text[])
+      OR (p.zone_id::text = ANY(${scope.partnerZoneIds}::text[]) AND EXISTS (
+            SELECT 1 FROM person_shared_functions sf
+             WHERE sf.person_id = p.id
+               AND (p.zone_id::text || '|' || sf.domain_code) = ANY(${scope.partnerPairs}::text[])
+               AND sf.valid_from <= ${scope.date}::date AND (sf.valid_to IS NULL OR sf.valid_to >= ${scope.date}::date))))`
 
   const filtered = (scope: PeopleScope, f: PeopleQuery) => {
     let q = db
@@ -78,6 +85,8 @@ export function peopleRepository(db: Db) {
         'qualifications',
       ),
       sharedDomains(scope).as('shared_via'),
+      // The total of the filtered set in the same pass, instead of a second COUNT query.
+      sql<number>`(count(*) OVER ())::int`.as('total'),
     ] as const
 
   return {

@@ -13,9 +13,11 @@ export function peopleService(db: Kysely<DB>) {
   async function scopeFor(actor: Actor): Promise<PeopleScope> {
     const date = brusselsDate(new Date())
     const grants = await loadGrants(db, actorZones(actor), date)
+    const reach = partnerReach(actor, 'people.read', grants)
     return {
       ownZoneIds: zonesWith(actor, 'people.read'),
-      partnerPairs: partnerReach(actor, 'people.read', grants).map((r) => `${r.zoneId}|${r.domain}`),
+      partnerPairs: reach.map((r) => `${r.zoneId}|${r.domain}`),
+      partnerZoneIds: [...new Set(reach.map((r) => r.zoneId))],
       date,
     }
   }
@@ -46,7 +48,9 @@ export function peopleService(db: Kysely<DB>) {
     async list(actor: Actor, query: PeopleQuery) {
       const scope = await scopeFor(actor)
       const repo = peopleRepository(db)
-      const [rows, total] = await Promise.all([repo.list(scope, query), repo.count(scope, query)])
+      const rows = await repo.list(scope, query)
+      // The window total rides on the rows; past the last page there are none, so count separately.
+      const total = rows[0]?.total ?? ((query.offset ?? 0) > 0 ? await repo.count(scope, query) : 0)
       const items = rows.map((r) => presentPerson(r, scope.ownZoneIds))
       await logCrossZoneReads(actor, items, 'person.list')
       return { items, total }
