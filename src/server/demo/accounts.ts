@@ -1,21 +1,13 @@
 // Who is designated for which shared domain, and the demo accounts. Both are derived from the generated
 // people, so that an account's person really has the rank or qualification its role suggests.
-import type { ZoneRole } from '../platform/schema.ts'
+import { ZONE_ROLES, type ZoneRole } from '../platform/schema.ts'
 import { hasQualification, qualificationDate } from './people.ts'
 import type { DemoAccount, DemoAgreement, DemoPerson, DemoSharedFunction } from './types.ts'
 
 export const DEMO_PASSWORD = 'verbond-demo'
 export const DEMO_ADMIN_EMAIL = 'admin@demo.verbond.be'
 
-export const ZONE_ROLES = [
-  'korpschef',
-  'planner',
-  'officer',
-  'logistics',
-  'finance',
-  'trainer',
-  'dpo',
-] as const satisfies readonly ZoneRole[]
+export { ZONE_ROLES }
 
 export const demoAccountEmail = (role: ZoneRole, zoneCode: string): string => `${role}.${zoneCode}@demo.verbond.be`
 

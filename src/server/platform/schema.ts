@@ -162,8 +162,10 @@ export interface UsersTable {
   created_at: CreatedAt
 }
 
-export type ZoneRole = 'korpschef' | 'planner' | 'officer' | 'logistics' | 'finance' | 'trainer' | 'dpo'
-export type Role = ZoneRole | 'admin'
+export const ZONE_ROLES = ['korpschef', 'planner', 'officer', 'logistics', 'finance', 'trainer', 'dpo'] as const
+export type ZoneRole = (typeof ZONE_ROLES)[number]
+export const ROLES = [...ZONE_ROLES, 'admin'] as const
+export type Role = (typeof ROLES)[number]
 
 export interface UserRolesTable {
   id: Generated<string>

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox'
+import { ROLES } from '../../platform/schema.ts'
 import { Nullable } from '../../platform/typebox.ts'
 
 export const LocaleSchema = Type.Union([Type.Literal('nl'), Type.Literal('fr'), Type.Literal('en')])
@@ -12,16 +13,7 @@ export const LoginBody = Type.Object(
 )
 export type LoginBody = Static<typeof LoginBody>
 
-export const RoleSchema = Type.Enum([
-  'korpschef',
-  'planner',
-  'officer',
-  'logistics',
-  'finance',
-  'trainer',
-  'dpo',
-  'admin',
-])
+export const RoleSchema = Type.Enum(ROLES)
 
 export const Me = Type.Object(
   {

@@ -1,9 +1,7 @@
 // Creating accounts (the `verbond user add` command; an admin screen will call the same function).
 import type { Kysely } from 'kysely'
 import { appendAudit } from '../audit.ts'
-import type { DB, Role } from '../schema.ts'
-
-const ROLES: readonly Role[] = ['korpschef', 'planner', 'officer', 'logistics', 'finance', 'trainer', 'dpo', 'admin']
+import { ROLES, type DB } from '../schema.ts'
 
 export interface NewUser {
   email: string
