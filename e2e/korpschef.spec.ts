@@ -1,6 +1,6 @@
 // A korpschef of BHT (5373) signs in in Dutch, sees the numbers of their association, switches to French,
 // and never sees data of another association. axe-core checks every page on the way.
-import AxeBuilder from '@axe-core/playwright'
+import { AxeBuilder } from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { fr } from '../src/web/i18n/fr.ts'
 import { nl } from '../src/web/i18n/nl.ts'
