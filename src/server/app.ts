@@ -45,7 +45,14 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   // The API speaks JSON only: any other body is 415, not a string the schema then half-understands.
   app.removeContentTypeParser('text/plain')
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || req.url === '/api' || !existsSync(path.join(config.webDir, 'index.html')))
+    // A missing asset (an old tab after a rebuild) must be a 404, not index.html served as JavaScript.
+    const missingAsset = req.url.startsWith('/assets/') || /\.[a-z0-9]{1,5}(\?|$)/i.test(req.url)
+    if (
+      req.url.startsWith('/api/') ||
+      req.url === '/api' ||
+      missingAsset ||
+      !existsSync(path.join(config.webDir, 'index.html'))
+    )
       return sendError(req, reply, 'ROUTE_NOT_FOUND')
     // Client-side routes of the web app.
     return reply.type('text/html').sendFile('index.html')
@@ -124,7 +131,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(auditRoutes, { db })
 
   if (existsSync(config.webDir)) {
-    await app.register(fastifyStatic, { root: config.webDir, prefix: '/', wildcard: false, index: 'index.html' })
+    await app.register(fastifyStatic, { root: config.webDir, prefix: '/', wildcard: true, index: 'index.html' })
   }
   return app
 }

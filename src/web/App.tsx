@@ -1,0 +1,48 @@
+import { lazy, Suspense } from 'react'
+import { Route, Routes } from 'react-router'
+import { RequireAuth } from './auth/RequireAuth.tsx'
+import { useAccountLocaleSync } from './auth/session.ts'
+import { LoadingState } from './components/QueryState.tsx'
+import { AppLayout } from './layout/AppLayout.tsx'
+import { LoginPage } from './features/login/LoginPage.tsx'
+import { NotFoundPage } from './features/NotFoundPage.tsx'
+
+// Pages load on first visit: the dashboard's charts (recharts) stay out of the login page's bundle.
+const DashboardPage = lazy(() =>
+  import('./features/dashboard/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })),
+)
+const AgreementsPage = lazy(() =>
+  import('./features/agreements/AgreementsPage.tsx').then((m) => ({ default: m.AgreementsPage })),
+)
+const AgreementPage = lazy(() =>
+  import('./features/agreements/AgreementPage.tsx').then((m) => ({ default: m.AgreementPage })),
+)
+const ZonesPage = lazy(() => import('./features/zones/ZonesPage.tsx').then((m) => ({ default: m.ZonesPage })))
+const ZonePage = lazy(() => import('./features/zones/ZonePage.tsx').then((m) => ({ default: m.ZonePage })))
+const PeoplePage = lazy(() => import('./features/people/PeoplePage.tsx').then((m) => ({ default: m.PeoplePage })))
+
+export function App() {
+  useAccountLocaleSync()
+  return (
+    <Suspense fallback={<LoadingState />}>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route
+          element={
+            <RequireAuth>
+              <AppLayout />
+            </RequireAuth>
+          }
+        >
+          <Route index element={<DashboardPage />} />
+          <Route path="agreements" element={<AgreementsPage />} />
+          <Route path="agreements/:id" element={<AgreementPage />} />
+          <Route path="zones" element={<ZonesPage />} />
+          <Route path="zones/:code" element={<ZonePage />} />
+          <Route path="people" element={<PeoplePage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  )
+}

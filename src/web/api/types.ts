@@ -1,0 +1,34 @@
+// Names for the API's shapes, read off the operations so they hold whatever the generator calls its schemas.
+import type { operations } from './schema.d.ts'
+
+type JsonOf<R> = R extends { content: { 'application/json': infer T } } ? T : never
+type Ok<O extends keyof operations, S extends keyof operations[O]['responses']> = JsonOf<operations[O]['responses'][S]>
+type Body<O extends keyof operations> = operations[O] extends {
+  requestBody: { content: { 'application/json': infer T } }
+}
+  ? T
+  : never
+
+export type Health = Ok<'getHealth', 200>
+export type Me = Ok<'getMe', 200>
+export type Locale = Me['locale']
+export type Role = Me['roles'][number]['role']
+export type Zone = Ok<'getZone', 200>
+export type Municipality = Zone['municipalities'][number]
+export type Association = Ok<'listAssociations', 200>['items'][number]
+export type Figures = Ok<'getAssociationFigures', 200>
+export type ZoneFigures = Figures['zones'][number]
+export type QuotedFigures = NonNullable<Figures['quoted']>
+export type Domain = Ok<'listDomains', 200>['items'][number]
+export type AgreementSummary = Ok<'listAgreements', 200>['items'][number]
+export type Agreement = Ok<'getAgreement', 200>
+export type AgreementStatus = AgreementSummary['status']
+export type AgreementKind = AgreementSummary['kind']
+export type Approval = Agreement['approvals'][number]
+export type ApprovalBody = Approval['body']
+export type AgreementCreate = Body<'createAgreement'>
+export type ApprovalCreate = Body<'recordApproval'>
+export type TransitionRequest = Body<'transitionAgreement'>
+export type PeoplePage = Ok<'listPeople', 200>
+export type Person = PeoplePage['items'][number]
+export type PeopleQuery = NonNullable<operations['listPeople']['parameters']['query']>

@@ -1,0 +1,19 @@
+import { Badge } from '@mantine/core'
+import type { AgreementStatus } from '../../api/types.ts'
+import { useI18n } from '../../i18n/I18nProvider.tsx'
+
+const COLORS: Record<AgreementStatus, string> = {
+  draft: 'gray',
+  in_approval: 'orange',
+  in_force: 'green',
+  ended: 'red',
+}
+
+export function StatusBadge({ status, size = 'md' }: { status: AgreementStatus; size?: 'sm' | 'md' | 'lg' }) {
+  const { label } = useI18n()
+  return (
+    <Badge color={COLORS[status]} size={size} variant="light">
+      {label('agreementStatus', status)}
+    </Badge>
+  )
+}

@@ -1,0 +1,169 @@
+import {
+  Alert,
+  Anchor,
+  Box,
+  Button,
+  Code,
+  Container,
+  Group,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core'
+import { useQuery } from '@tanstack/react-query'
+import { useState, type FormEvent, type ReactNode } from 'react'
+import { Navigate, useNavigate, useSearchParams } from 'react-router'
+import { api, ApiError, data } from '../../api/client.ts'
+import { useLogin, useMe } from '../../auth/session.ts'
+import { IconInfo } from '../../components/icons.tsx'
+import { usePageTitle } from '../../components/PageHeader.tsx'
+import { errorMessage, formatWait, retryAfterSeconds } from '../../i18n/errorMessage.ts'
+import { useT } from '../../i18n/I18nProvider.tsx'
+import type { Translate } from '../../i18n/translate.ts'
+import { LanguageSwitch } from '../../layout/LanguageSwitch.tsx'
+import { Logo } from '../../layout/Logo.tsx'
+
+const DEMO_EMAIL = 'korpschef.5373@demo.verbond.be'
+const DEMO_PASSWORD = 'verbond-demo'
+
+/** Only paths inside the app: `?next=//evil.example` must not send anyone elsewhere after signing in. */
+function safeNext(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/'
+}
+
+function loginErrorText(error: unknown, t: Translate): string {
+  if (error instanceof ApiError && error.code === 'INVALID_CREDENTIALS') return t('error.INVALID_CREDENTIALS')
+  if (error instanceof ApiError && error.code === 'TOO_MANY_LOGIN_ATTEMPTS') {
+    const wait = retryAfterSeconds(error)
+    return wait
+      ? t('error.TOO_MANY_LOGIN_ATTEMPTS', { wait: formatWait(wait, t) })
+      : t('error.TOO_MANY_LOGIN_ATTEMPTS.later')
+  }
+  return errorMessage(error, t)
+}
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/** Shows the account and password inside the translated sentence as code, wherever the language puts them. */
+function withCode(text: string, literals: string[]): ReactNode[] {
+  const pattern = new RegExp(`(${literals.map(escapeRegExp).join('|')})`)
+  return text.split(pattern).map((part, i) => (i % 2 === 1 ? <Code key={i}>{part}</Code> : part))
+}
+
+function DemoNotice({ onFill }: { onFill: () => void }) {
+  const t = useT()
+  const health = useQuery({ queryKey: ['health'], queryFn: () => data(api.GET('/api/health')), staleTime: Infinity })
+  if (!health.data?.demo) return null
+  return (
+    <Alert variant="light" color="gold" icon={<IconInfo />} title={t('login.demo.title')}>
+      <Stack gap="xs">
+        <Text fz="sm">
+          {withCode(t('login.demo.body', { email: DEMO_EMAIL, password: DEMO_PASSWORD }), [DEMO_EMAIL, DEMO_PASSWORD])}
+        </Text>
+        <Text fz="sm">{t('login.demo.pattern')}</Text>
+        <Anchor component="button" type="button" fz="sm" fw={600} onClick={onFill} c="gold.9" ta="left">
+          {t('login.demo.fill')}
+        </Anchor>
+      </Stack>
+    </Alert>
+  )
+}
+
+export function LoginPage() {
+  const t = useT()
+  usePageTitle(t('login.pageTitle'))
+  const me = useMe()
+  const login = useLogin()
+  const navigate = useNavigate()
+  const [params] = useSearchParams()
+  const next = safeNext(params.get('next'))
+  const [email, setEmail] = useState('')
+  const [password, setPassword] = useState('')
+  const [touched, setTouched] = useState(false)
+
+  if (me.data) return <Navigate to={next} replace />
+
+  const emailError = touched && !email.trim() ? t('login.emailRequired') : undefined
+  const passwordError = touched && !password ? t('login.passwordRequired') : undefined
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    setTouched(true)
+    if (!email.trim() || !password) return
+    login.mutate({ email: email.trim(), password }, { onSuccess: () => void navigate(next, { replace: true }) })
+  }
+
+  return (
+    <Box mih="100vh" bg="gray.0">
+      <Box
+        component="header"
+        px="md"
+        py="sm"
+        bg="white"
+        style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
+      >
+        <Group justify="space-between">
+          <Logo tagline={t('app.tagline')} />
+          <LanguageSwitch />
+        </Group>
+      </Box>
+      <Container component="main" id="main" size={480} py={48}>
+        <Paper withBorder shadow="sm" p={{ base: 'lg', sm: 'xl' }}>
+          <Stack gap="lg">
+            <div>
+              <Title order={1} fz={26}>
+                {t('login.heading')}
+              </Title>
+              <Text c="dimmed" mt={6}>
+                {t('login.intro')}
+              </Text>
+            </div>
+            <DemoNotice
+              onFill={() => {
+                setEmail(DEMO_EMAIL)
+                setPassword(DEMO_PASSWORD)
+              }}
+            />
+            <form onSubmit={submit} noValidate>
+              <Stack gap="md">
+                {login.isError && (
+                  <Alert color="red" variant="light" title={t('login.failed')} role="alert">
+                    {loginErrorText(login.error, t)}
+                  </Alert>
+                )}
+                <TextInput
+                  label={t('login.email')}
+                  type="email"
+                  name="email"
+                  autoComplete="username"
+                  required
+                  withAsterisk={false}
+                  value={email}
+                  onChange={(e) => setEmail(e.currentTarget.value)}
+                  error={emailError}
+                />
+                <PasswordInput
+                  label={t('login.password')}
+                  name="password"
+                  autoComplete="current-password"
+                  required
+                  withAsterisk={false}
+                  visibilityToggleButtonProps={{ 'aria-label': t('login.togglePassword') }}
+                  value={password}
+                  onChange={(e) => setPassword(e.currentTarget.value)}
+                  error={passwordError}
+                />
+                <Button type="submit" size="md" loading={login.isPending} fullWidth>
+                  {t('login.submit')}
+                </Button>
+              </Stack>
+            </form>
+          </Stack>
+        </Paper>
+      </Container>
+    </Box>
+  )
+}

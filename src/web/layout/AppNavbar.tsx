@@ -1,0 +1,83 @@
+import { AppShell, NavLink, Select, Stack, Text } from '@mantine/core'
+import type { ReactNode } from 'react'
+import { NavLink as RouterNavLink, useLocation } from 'react-router'
+import { useCurrentAssociation } from '../auth/AssociationContext.tsx'
+import { useSignedInUser } from '../auth/session.ts'
+import { SignedInAs } from './UserMenu.tsx'
+import { IconChart, IconDocument, IconMap, IconUsers } from '../components/icons.tsx'
+import { useT } from '../i18n/I18nProvider.tsx'
+import type { MessageKey } from '../i18n/nl.ts'
+
+const LINKS: { to: string; label: MessageKey; icon: ReactNode; end?: boolean; zoneRolesOnly?: boolean }[] = [
+  { to: '/', label: 'nav.dashboard', icon: <IconChart />, end: true },
+  { to: '/agreements', label: 'nav.agreements', icon: <IconDocument /> },
+  { to: '/zones', label: 'nav.zones', icon: <IconMap /> },
+  // Staff belong to zones: an association admin without a zone role has no people to read (the API says 403).
+  { to: '/people', label: 'nav.people', icon: <IconUsers />, zoneRolesOnly: true },
+]
+
+function AssociationSwitcher() {
+  const t = useT()
+  const { current, all, select } = useCurrentAssociation()
+  if (!current) return null
+  if (all.length < 2)
+    return (
+      <Stack gap={2}>
+        <Text fz="xs" c="dimmed" tt="uppercase" fw={600}>
+          {t('header.association')}
+        </Text>
+        <Text fw={600} fz="sm">
+          {current.name}
+        </Text>
+      </Stack>
+    )
+  return (
+    <Select
+      label={t('header.association')}
+      data={all.map((a) => ({ value: a.id, label: a.name }))}
+      value={current.id}
+      onChange={(id) => id && select(id)}
+      allowDeselect={false}
+      comboboxProps={{ withinPortal: true }}
+    />
+  )
+}
+
+export function AppNavbar({ onNavigate }: { onNavigate: () => void }) {
+  const t = useT()
+  const { pathname } = useLocation()
+  const me = useSignedInUser()
+  const hasZoneRole = me.roles.some((r) => r.zoneId !== null)
+  const isActive = (to: string, end?: boolean) =>
+    end ? pathname === to : pathname === to || pathname.startsWith(`${to}/`)
+  return (
+    <>
+      <AppShell.Section mb="lg">
+        <AssociationSwitcher />
+      </AppShell.Section>
+      <AppShell.Section grow>
+        <Stack gap={4}>
+          {LINKS.filter((link) => hasZoneRole || !link.zoneRolesOnly).map((link) => (
+            <NavLink
+              key={link.to}
+              component={RouterNavLink}
+              to={link.to}
+              end={link.end}
+              label={t(link.label)}
+              leftSection={link.icon}
+              active={isActive(link.to, link.end)}
+              onClick={onNavigate}
+              variant="light"
+              fw={500}
+              style={{ borderRadius: 'var(--mantine-radius-md)' }}
+            />
+          ))}
+        </Stack>
+      </AppShell.Section>
+      {/* On small screens the header has no room for who is signed in: say it here. */}
+      <AppShell.Section hiddenFrom="md" pt="md" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
+        <SignedInAs />
+      </AppShell.Section>
+    </>
+  )
+}
