@@ -53,20 +53,17 @@ export function auditHash(prevHash: string, f: HashedFields): string {
 
 const chainKey = (zoneId: string | null): string => zoneId ?? 'platform'
 
-/** Appends entries inside the caller's transaction; the chain head row lock orders concurrent writers. */
+/** Appends entries inside the caller's transaction. */
 export async function appendAudit(trx: Transaction<DB>, entries: readonly AuditEntry[]): Promise<void> {
   for (const e of entries) {
     const key = chainKey(e.chainZoneId)
-    await trx
+    // One statement creates the chain head if needed, locks it until commit and returns it: the lock
+    // orders concurrent writers of one chain.
+    const head = await trx
       .insertInto('audit_chain_heads')
       .values({ chain_key: key, last_seq: 0, last_hash: GENESIS_HASH })
-      .onConflict((oc) => oc.column('chain_key').doNothing())
-      .execute()
-    const head = await trx
-      .selectFrom('audit_chain_heads')
-      .select(['last_seq', 'last_hash'])
-      .where('chain_key', '=', key)
-      .forUpdate()
+      .onConflict((oc) => oc.column('chain_key').doUpdateSet({ chain_key: key }))
+      .returning(['last_seq', 'last_hash'])
       .executeTakeFirstOrThrow()
     const fields: HashedFields = {
       chainZoneId: e.chainZoneId,
@@ -81,26 +78,30 @@ export async function appendAudit(trx: Transaction<DB>, entries: readonly AuditE
       details: JSON.parse(canonicalJson(e.details ?? {})),
     }
     const hash = auditHash(head.last_hash, fields)
+    // The event and the new head in one statement.
     await trx
-      .insertInto('audit_events')
-      .values({
-        chain_zone_id: fields.chainZoneId,
-        seq: fields.seq,
-        at: fields.at,
-        actor_user_id: fields.actorUserId,
-        actor_zone_id: fields.actorZoneId,
-        action: fields.action,
-        object_type: fields.objectType,
-        object_id: fields.objectId,
-        domain: fields.domain,
-        details: canonicalJson(fields.details),
-        prev_hash: head.last_hash,
-        hash,
-      })
-      .execute()
-    await trx
+      .with('event', (db) =>
+        db
+          .insertInto('audit_events')
+          .values({
+            chain_zone_id: fields.chainZoneId,
+            seq: fields.seq,
+            at: fields.at,
+            actor_user_id: fields.actorUserId,
+            actor_zone_id: fields.actorZoneId,
+            action: fields.action,
+            object_type: fields.objectType,
+            object_id: fields.objectId,
+            domain: fields.domain,
+            details: canonicalJson(fields.details),
+            prev_hash: head.last_hash,
+            hash,
+          })
+          .returning(['seq', 'hash']),
+      )
       .updateTable('audit_chain_heads')
-      .set({ last_seq: fields.seq, last_hash: hash })
+      .from('event')
+      .set((eb) => ({ last_seq: eb.ref('event.seq'), last_hash: eb.ref('event.hash') }))
       .where('chain_key', '=', key)
       .execute()
   }

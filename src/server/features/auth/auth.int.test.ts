@@ -69,6 +69,13 @@ describe('authentication', () => {
     expect(res.statusCode).toBe(401)
   })
 
+  it('expires a session left idle too long', async () => {
+    const s = await t.login('planner.5375@demo.verbond.be')
+    const idle = new Date(Date.now() - (t.config.sessionIdleMinutes + 1) * 60_000)
+    await t.database.db.updateTable('sessions').set({ last_seen_at: idle }).execute()
+    expect((await s.request({ method: 'GET', url: '/api/me' })).statusCode).toBe(401)
+  })
+
   it('throttles after 10 failures for one account: 429 with Retry-After, even with the right password', async () => {
     const email = 'logistics.5373@demo.verbond.be'
     for (let i = 0; i < 10; i++) expect((await login(email, 'wrong', `10.1.0.${i}`)).statusCode).toBe(401)
@@ -93,5 +100,24 @@ describe('authentication', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff')
     expect(res.headers['referrer-policy']).toBe('strict-origin-when-cross-origin')
     expect(res.json()).toEqual({ status: 'ok', database: t.database.kind, demo: true })
+  })
+})
+
+describe('rate limiting', () => {
+  it('answers 429 RATE_LIMITED with the error envelope past the per-minute limit', async () => {
+    const limited = await startTestApp({ rateLimitPerMinute: 3 })
+    try {
+      const statuses: number[] = []
+      let last = { statusCode: 0, body: '' }
+      for (let i = 0; i < 4; i++) {
+        const res = await limited.app.inject({ method: 'GET', url: '/api/zones', remoteAddress: '10.7.7.7' })
+        statuses.push(res.statusCode)
+        last = res
+      }
+      expect(statuses).toEqual([200, 200, 200, 429])
+      expect(JSON.parse(last.body).error.code).toBe('RATE_LIMITED')
+    } finally {
+      await limited.close()
+    }
   })
 })

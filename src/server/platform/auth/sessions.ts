@@ -1,7 +1,7 @@
 // Server-side sessions: the cookie carries a random token; the database keeps only its SHA-256,
 // so a leaked database row cannot be replayed as a cookie.
 import { createHash, randomBytes } from 'node:crypto'
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { Actor, ActorRole } from '../policy.ts'
 import type { DB } from '../schema.ts'
 
@@ -63,6 +63,10 @@ export function sessionStore(db: Kysely<DB>, policy: SessionPolicy) {
           'u.person_id',
           'u.disabled_at',
           'p.zone_id as home_zone_id',
+          // The roles in the same round trip: this runs on every request.
+          sql<ActorRole[]>`coalesce((
+            SELECT json_agg(json_build_object('role', r.role, 'zoneId', r.zone_id, 'associationId', r.association_id) ORDER BY r.role, r.zone_id)
+              FROM user_roles r WHERE r.user_id = u.id), '[]'::json)`.as('roles'),
         ])
         .where('s.token_hash', '=', hash)
         .executeTakeFirst()
@@ -78,12 +82,6 @@ export function sessionStore(db: Kysely<DB>, policy: SessionPolicy) {
           .set({ last_seen_at: new Date(now) })
           .where('token_hash', '=', hash)
           .execute()
-      const roles: ActorRole[] = await db
-        .selectFrom('user_roles')
-        .select(['role', 'zone_id as zoneId', 'association_id as associationId'])
-        .where('user_id', '=', row.user_id)
-        .orderBy('role')
-        .execute()
       return {
         tokenHash: hash,
         csrfToken: row.csrf_token,
@@ -94,7 +92,7 @@ export function sessionStore(db: Kysely<DB>, policy: SessionPolicy) {
           locale: row.locale,
           personId: row.person_id,
           homeZoneId: row.home_zone_id,
-          roles,
+          roles: row.roles,
         },
       }
     },
