@@ -1,7 +1,10 @@
 // The policy matrix: every route × every role × own zone / partner zone / foreign association.
 // Actors are the demo accounts of zone 5373 (BHT); the partner is 5375 (Heusden-Zolder, same association,
-// sharing assistance, officer-of-duty and equipment); the foreign zone is 5447 (Het Houtsche).
+// sharing assistance, officer-of-duty and equipment); the foreign zone is 5447 (Het Houtsche). The admin is
+// an admin of the BHT + Heusden-Zolder association only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { hashPassword } from '../src/server/platform/auth/passwords.ts'
+import { addUser } from '../src/server/platform/auth/users.ts'
 import { startTestApp, type Session, type TestApp } from './harness.ts'
 
 type Target = 'own' | 'partner' | 'foreign'
@@ -35,9 +38,23 @@ let ids: {
 beforeAll(async () => {
   t = await startTestApp()
   const db = t.database.db
+  await addUser(db, {
+    email: 'admin@bht-hz.test',
+    displayName: 'Beheerder BHT + HZ',
+    role: 'admin',
+    zoneCode: null,
+    associationCode: 'bht-heusden-zolder',
+    personId: null,
+    passwordHash: await hashPassword('matrix-admin-password'),
+  })
   for (const a of ACTORS) {
     if (a === 'anonymous') continue
-    sessions.set(a, await t.login(a === 'admin' ? 'admin@demo.verbond.be' : `${a}.5373@demo.verbond.be`))
+    sessions.set(
+      a,
+      a === 'admin'
+        ? await t.login('admin@bht-hz.test', 'matrix-admin-password')
+        : await t.login(`${a}.5373@demo.verbond.be`),
+    )
   }
   const zone = {} as Record<Target, string>
   for (const target of TARGETS)
@@ -60,8 +77,8 @@ beforeAll(async () => {
         .where('status', '=', 'in_force')
         .executeTakeFirstOrThrow()
     ).id
-  // A fresh draft per target (the admin administers every demo association), so that edits never collide.
-  const admin = sessions.get('admin')!
+  // A fresh draft per target, made by the demo admin (admin of every demo association).
+  const admin = await t.login('admin@demo.verbond.be')
   foreignPartner = (await db.selectFrom('zones').select('id').where('code', '=', '5448').executeTakeFirstOrThrow()).id
   const partyZones = {
     own: [zone.own, zone.partner],
@@ -124,9 +141,15 @@ beforeAll(async () => {
 })
 afterAll(() => t.close())
 
+let loginAttempt = 0
 interface Case {
   name: string
-  request: (target: Target) => { method: 'GET' | 'POST' | 'PATCH'; url: string; payload?: Record<string, unknown> }
+  request: (target: Target) => {
+    method: 'GET' | 'POST' | 'PATCH'
+    url: string
+    payload?: Record<string, unknown>
+    remoteAddress?: string
+  }
   expected: (actor: Actor, target: Target) => number
 }
 
@@ -145,7 +168,22 @@ const CASES: Case[] = [
   {
     name: 'GET /api/associations/:id/figures',
     request: (tg) => ({ method: 'GET', url: `/api/associations/${ids.association[tg]}/figures` }),
-    expected: (a, tg) => (a === 'anonymous' ? 401 : a === 'admin' || tg !== 'foreign' ? 200 : 404),
+    expected: (a, tg) => (a === 'anonymous' ? 401 : tg !== 'foreign' ? 200 : 404),
+  },
+  { name: 'GET /api/health', request: () => ({ method: 'GET', url: '/api/health' }), expected: () => 200 },
+  {
+    name: 'POST /api/auth/login (wrong password)',
+    // Each attempt from its own address, to a different account: this checks the answer, not throttling.
+    request: (tg) => ({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: {
+        email: `${['officer', 'planner', 'trainer'][TARGETS.indexOf(tg)]}.5375@demo.verbond.be`,
+        password: 'not-it',
+      },
+      remoteAddress: `10.44.${TARGETS.indexOf(tg)}.${++loginAttempt}`,
+    }),
+    expected: () => 401,
   },
   {
     name: 'GET /api/me',
@@ -160,7 +198,7 @@ const CASES: Case[] = [
   {
     name: 'GET /api/agreements/:id',
     request: (tg) => ({ method: 'GET', url: `/api/agreements/${ids.agreement[tg]}` }),
-    expected: (a, tg) => (a === 'anonymous' ? 401 : a === 'admin' || tg !== 'foreign' ? 200 : 404),
+    expected: (a, tg) => (a === 'anonymous' ? 401 : tg !== 'foreign' ? 200 : 404),
   },
   {
     name: 'POST /api/agreements',
@@ -176,13 +214,13 @@ const CASES: Case[] = [
       },
     }),
     expected: (a, tg) =>
-      a === 'anonymous' ? 401 : a === 'admin' ? 201 : a === 'korpschef' ? (tg === 'foreign' ? 403 : 201) : 403,
+      a === 'anonymous' ? 401 : a === 'korpschef' || a === 'admin' ? (tg === 'foreign' ? 403 : 201) : 403,
   },
   {
     name: 'PATCH /api/agreements/:id',
     request: (tg) => ({ method: 'PATCH', url: `/api/agreements/${ids.draft[tg]}`, payload: { summary: 'Matrix' } }),
     expected: (a, tg) =>
-      a === 'anonymous' ? 401 : a === 'admin' ? 200 : a !== 'korpschef' ? 403 : tg === 'foreign' ? 404 : 200,
+      a === 'anonymous' ? 401 : a !== 'korpschef' && a !== 'admin' ? 403 : tg === 'foreign' ? 404 : 200,
   },
   {
     name: 'POST /api/agreements/:id/approvals',
@@ -203,9 +241,7 @@ const CASES: Case[] = [
         : a === 'korpschef'
           ? ({ own: 201, partner: 403, foreign: 404 } as const)[tg]
           : a === 'admin'
-            ? tg === 'own'
-              ? 409
-              : 201
+            ? ({ own: 409, partner: 201, foreign: 404 } as const)[tg]
             : 403,
   },
   {
@@ -217,7 +253,7 @@ const CASES: Case[] = [
     }),
     // In force cannot go back to approval: the transition rule answers once the actor is allowed.
     expected: (a, tg) =>
-      a === 'anonymous' ? 401 : a === 'admin' ? 409 : a !== 'korpschef' ? 403 : tg === 'foreign' ? 404 : 409,
+      a === 'anonymous' ? 401 : a !== 'korpschef' && a !== 'admin' ? 403 : tg === 'foreign' ? 404 : 409,
   },
   {
     name: 'GET /api/people',
