@@ -110,6 +110,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
 }
 
 /** The error responses a route can give, for its OpenAPI description. */
-export function errorResponses(...statuses: number[]): Record<number, typeof ErrorBody> {
-  return Object.fromEntries([400, ...statuses].map((s) => [s, ErrorBody]))
+export function errorResponses(...statuses: number[]) {
+  const ref = Type.Ref('Error', { description: 'Error: see the error catalogue' })
+  return Object.fromEntries([400, ...statuses].map((s) => [s, ref]))
 }

@@ -530,42 +530,22 @@ export interface operations {
                     };
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -624,80 +604,40 @@ export interface operations {
                     };
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -718,61 +658,31 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -827,42 +737,22 @@ export interface operations {
                     };
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -923,61 +813,31 @@ export interface operations {
                     };
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -1055,42 +915,22 @@ export interface operations {
                     };
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -1173,80 +1013,40 @@ export interface operations {
                     };
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -1299,61 +1099,31 @@ export interface operations {
                     };
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -1449,137 +1219,67 @@ export interface operations {
                     };
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -1661,80 +1361,40 @@ export interface operations {
                     };
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -1830,137 +1490,67 @@ export interface operations {
                     };
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -2062,137 +1652,67 @@ export interface operations {
                     };
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -2291,137 +1811,67 @@ export interface operations {
                     };
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -2456,61 +1906,31 @@ export interface operations {
                     };
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -2558,80 +1978,40 @@ export interface operations {
                     };
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -2662,61 +2042,31 @@ export interface operations {
                     };
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every error response has this shape. */
+            /** @description Error: see the error catalogue */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable error code from the catalogue (docs/architecture.md). */
-                            code: string;
-                            /** @description Human-readable message in the request's language. */
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
