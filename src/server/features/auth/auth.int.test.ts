@@ -57,6 +57,8 @@ describe('authentication', () => {
     const s = await t.login('finance.5373@demo.verbond.be')
     expect((await s.request({ method: 'POST', url: '/api/auth/logout' })).statusCode).toBe(204)
     expect((await s.request({ method: 'GET', url: '/api/me' })).statusCode).toBe(401)
+    const logged = await t.database.db.selectFrom('audit_events').select('action').where('action', '=', 'auth.logout').execute()
+    expect(logged).toHaveLength(1)
   })
 
   it('expires a session after its lifetime', async () => {

@@ -1,7 +1,7 @@
-import { sql, type Kysely } from 'kysely'
+import { sql, type Kysely, type Transaction } from 'kysely'
 import type { DB, Locale } from '../../platform/schema.ts'
 
-export function authRepository(db: Kysely<DB>) {
+export function authRepository(db: Kysely<DB> | Transaction<DB>) {
   return {
     userByEmail: (email: string) =>
       db

@@ -58,7 +58,7 @@ export async function authRoutes(fastify: FastifyInstance, opts: AuthRoutesOptio
       onRequest: requireActor,
     },
     async (req, reply) => {
-      if (req.session) await auth.logout(req.session.tokenHash)
+      if (req.session) await auth.logout(actorOf(req), req.session.tokenHash)
       void reply.clearCookie(SESSION_COOKIE, { path: '/' })
       return reply.code(204).send(null)
     },

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { appendAudit } from '../../platform/audit.ts'
+import { actorFields, appendAudit } from '../../platform/audit.ts'
 import { verifyPassword } from '../../platform/auth/passwords.ts'
 import type { SessionStore } from '../../platform/auth/sessions.ts'
 import { AppError } from '../../platform/errors.ts'
@@ -92,10 +92,30 @@ export function authService(db: Kysely<DB>, sessions: SessionStore, throttle: Th
       return { token: session.token, expiresAt: session.expiresAt, me: await me(user.id, session.csrfToken) }
     },
 
-    logout: (tokenHash: string) => sessions.destroy(tokenHash),
+    async logout(actor: Actor, tokenHash: string): Promise<void> {
+      await sessions.destroy(tokenHash)
+      await db
+        .transaction()
+        .execute((trx) =>
+          appendAudit(trx, [
+            { ...actorFields(actor), action: 'auth.logout', objectType: 'user', objectId: actor.userId },
+          ]),
+        )
+    },
 
     async setLocale(actor: Actor, locale: Locale, csrfToken: string): Promise<Me> {
-      await repo.setLocale(actor.userId, locale)
+      await db.transaction().execute(async (trx) => {
+        await authRepository(trx).setLocale(actor.userId, locale)
+        await appendAudit(trx, [
+          {
+            ...actorFields(actor),
+            action: 'user.locale_update',
+            objectType: 'user',
+            objectId: actor.userId,
+            details: { locale },
+          },
+        ])
+      })
       return me(actor.userId, csrfToken)
     },
   }
