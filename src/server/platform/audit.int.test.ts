@@ -41,6 +41,23 @@ describe('audit log', () => {
     expect(await verifyAudit(t.database.db, [zoneId])).toEqual({ ok: true, events: 4, firstBrokenId: null })
   })
 
+  it('keeps every chain intact under concurrent writers', async () => {
+    // Partner reads by two zones at once, each appending to the owner zones' chains.
+    const a = await t.login('planner.5373@demo.verbond.be')
+    const b = await t.login('planner.5375@demo.verbond.be')
+    const responses = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => (i % 2 ? a : b).request({ method: 'GET', url: '/api/people?limit=200' })),
+    )
+    expect(responses.every((r) => r.statusCode === 200)).toBe(true)
+    const chains = await t.database.db.selectFrom('zones').select('id').where('code', 'in', ['5373', '5375']).execute()
+    const result = await verifyAudit(
+      t.database.db,
+      chains.map((c) => c.id),
+    )
+    expect(result).toMatchObject({ ok: true, firstBrokenId: null })
+    expect(result.events).toBeGreaterThanOrEqual(30)
+  })
+
   it('refuses updates and deletes (append-only)', async () => {
     await expect(
       sql`UPDATE audit_events SET action = 'x.y' WHERE chain_zone_id = ${zoneId}`.execute(t.database.db),

@@ -55,7 +55,10 @@ const chainKey = (zoneId: string | null): string => zoneId ?? 'platform'
 
 /** Appends entries inside the caller's transaction. */
 export async function appendAudit(trx: Transaction<DB>, entries: readonly AuditEntry[]): Promise<void> {
-  for (const e of entries) {
+  // Lock chain heads in one global order (stable, so one chain keeps its entries' order): two transactions
+  // writing to the same chains can then never wait on each other in a cycle.
+  const ordered = [...entries].sort((a, b) => chainKey(a.chainZoneId).localeCompare(chainKey(b.chainZoneId)))
+  for (const e of ordered) {
     const key = chainKey(e.chainZoneId)
     // One statement creates the chain head if needed, locks it until commit and returns it: the lock
     // orders concurrent writers of one chain.
