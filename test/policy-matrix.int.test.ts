@@ -276,6 +276,11 @@ const CASES: Case[] = [
     expected: (a) => (a === 'anonymous' ? 401 : a === 'dpo' ? 200 : 403),
   },
   {
+    name: 'GET /api/audit/events',
+    request: () => ({ method: 'GET', url: '/api/audit/events' }),
+    expected: (a) => (a === 'anonymous' ? 401 : a === 'dpo' ? 200 : 403),
+  },
+  {
     name: 'PATCH /api/me',
     request: () => ({ method: 'PATCH', url: '/api/me', payload: { locale: 'nl' } }),
     expected: (a) => (a === 'anonymous' ? 401 : 200),

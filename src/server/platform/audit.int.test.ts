@@ -102,3 +102,32 @@ describe('audit log', () => {
     expect((await officer.request({ method: 'GET', url: '/api/audit/verify' })).statusCode).toBe(403)
   })
 })
+
+describe('the audit log for DPOs', () => {
+  it("lists the events of the DPO's chains only; a shared DPO's reading of a partner's log is logged there", async () => {
+    const shared = await t.login('dpo.5453@demo.verbond.be') // WVL4's shared DPO (RIHO)
+    const res = await shared.request({ method: 'GET', url: '/api/audit/events?limit=200' })
+    expect(res.statusCode).toBe(200)
+    const codes = new Set((res.json().items as { zoneCode: string }[]).map((e) => e.zoneCode))
+    expect([...codes].every((c) => ['5453', '5456', '5460', '5461'].includes(c))).toBe(true)
+    expect(codes.has('5461')).toBe(true) // the test events of Westkust
+    const logged = await t.database.db
+      .selectFrom('audit_events')
+      .select(['domain'])
+      .where('action', '=', 'audit.list')
+      .where('chain_zone_id', '=', zoneId)
+      .execute()
+    expect(logged).toEqual([{ domain: 'dpo' }])
+    const filtered = (
+      await shared.request({ method: 'GET', url: `/api/audit/events?zoneId=${zoneId}&action=test.event` })
+    ).json()
+    expect(
+      filtered.items.every(
+        (e: { action: string; zoneCode: string }) => e.action === 'test.event' && e.zoneCode === '5461',
+      ),
+    ).toBe(true)
+    const bht = await t.login('dpo.5373@demo.verbond.be')
+    const other = (await bht.request({ method: 'GET', url: '/api/audit/events?limit=200' })).json()
+    expect(other.items.every((e: { zoneCode: string }) => e.zoneCode === '5373')).toBe(true)
+  })
+})
