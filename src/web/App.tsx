@@ -20,6 +20,7 @@ const AgreementPage = lazy(() =>
 const ZonesPage = lazy(() => import('./features/zones/ZonesPage.tsx').then((m) => ({ default: m.ZonesPage })))
 const ZonePage = lazy(() => import('./features/zones/ZonePage.tsx').then((m) => ({ default: m.ZonePage })))
 const PeoplePage = lazy(() => import('./features/people/PeoplePage.tsx').then((m) => ({ default: m.PeoplePage })))
+const AuditPage = lazy(() => import('./features/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })))
 
 export function App() {
   useAccountLocaleSync()
@@ -40,6 +41,7 @@ export function App() {
           <Route path="zones" element={<ZonesPage />} />
           <Route path="zones/:code" element={<ZonePage />} />
           <Route path="people" element={<PeoplePage />} />
+          <Route path="audit" element={<AuditPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -32,3 +32,7 @@ export type TransitionRequest = Body<'transitionAgreement'>
 export type PeoplePage = Ok<'listPeople', 200>
 export type Person = PeoplePage['items'][number]
 export type PeopleQuery = NonNullable<operations['listPeople']['parameters']['query']>
+export type AuditVerification = Ok<'verifyAudit', 200>
+export type AuditEventsPage = Ok<'listAuditEvents', 200>
+export type AuditEvent = AuditEventsPage['items'][number]
+export type AuditQuery = NonNullable<operations['listAuditEvents']['parameters']['query']>

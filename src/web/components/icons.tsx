@@ -95,3 +95,15 @@ export const IconCalendar = (p: IconProps) => (
     <path d="M3.5 10h17M8 3v4M16 3v4" />
   </Icon>
 )
+export const IconShield = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M12 3 4.5 6v5.5c0 4.6 3.2 8.2 7.5 9.5 4.3-1.3 7.5-4.9 7.5-9.5V6z" />
+    <path d="m9 12 2 2 4-4" />
+  </Icon>
+)
+export const IconRefresh = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M4 12a8 8 0 0 1 14-5.3L20 9M20 4v5h-5" />
+    <path d="M20 12a8 8 0 0 1-14 5.3L4 15M4 20v-5h5" />
+  </Icon>
+)

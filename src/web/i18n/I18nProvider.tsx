@@ -32,12 +32,16 @@ export type LabelFamily =
   | 'staffKind'
   | 'locale'
   | 'error'
+  | 'auditAction'
+  | 'auditReason'
+  | 'auditObject'
 
 export interface Formatters {
   date: (value: string) => string
   month: (value: string) => string
   dateWithPrecision: (value: string, precision: 'day' | 'month') => string
   dateTime: (value: string) => string
+  dateTimeSeconds: (value: string) => string
   number: (value: number, options?: format.NumberOptions) => string
   area: (km2: number) => string
   fte: (fte: number) => string
@@ -81,6 +85,7 @@ function formatters(locale: Locale): Formatters {
     month: (v) => format.formatMonth(v, locale),
     dateWithPrecision: (v, p) => format.formatDateWithPrecision(v, p, locale),
     dateTime: (v) => format.formatDateTime(v, locale),
+    dateTimeSeconds: (v) => format.formatDateTimeSeconds(v, locale),
     number: (v, o) => format.formatNumber(v, locale, o),
     area: (v) => format.formatArea(v, locale),
     fte: (v) => format.formatFte(v, locale),

@@ -3,6 +3,7 @@ import {
   formatArea,
   formatDate,
   formatDateTime,
+  formatDateTimeSeconds,
   formatDateWithPrecision,
   formatFte,
   formatMoney,
@@ -30,8 +31,14 @@ describe('formatDate', () => {
     expect(formatDate('2024-12-31T23:30:00Z', 'nl')).toBe('01/01/2025')
     expect(formatDateTime('2024-03-31T01:30:00Z', 'nl')).toBe('31/03/2024 03:30')
   })
+  it('adds seconds for log entries, in Brussels time and every language', () => {
+    expect(formatDateTimeSeconds('2024-03-31T01:30:07Z', 'nl')).toBe('31/03/2024 03:30:07')
+    expect(formatDateTimeSeconds('2024-12-31T23:05:09.512Z', 'fr')).toBe('01/01/2025 00:05:09')
+    expect(formatDateTimeSeconds('2024-07-01T08:00:00Z', 'en')).toBe('01/07/2024 10:00:00')
+  })
   it('leaves text it cannot read alone', () => {
     expect(formatDate('binnenkort', 'nl')).toBe('binnenkort')
+    expect(formatDateTimeSeconds('binnenkort', 'nl')).toBe('binnenkort')
   })
 })
 

@@ -63,6 +63,21 @@ export function formatDateTime(value: string, locale: Locale): string {
   return `${day} ${time}`
 }
 
+/** 29/02/2024 13:05:09, Brussels time: for logs, where the order of events within a minute matters. */
+export function formatDateTimeSeconds(value: string, locale: Locale): string {
+  const date = new Date(value)
+  if (Number.isNaN(date.getTime())) return value
+  const day = formatDate(value, locale)
+  const time = new Intl.DateTimeFormat(localeTag(locale), {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+    timeZone: TIME_ZONE,
+  }).format(date)
+  return `${day} ${time}`
+}
+
 export interface NumberOptions {
   minimumFractionDigits?: number
   maximumFractionDigits?: number

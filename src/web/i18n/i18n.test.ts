@@ -33,7 +33,7 @@ describe('dictionaries', () => {
     })
   }
 
-  it('labels every cooperation domain, rank, qualification and role of the API', () => {
+  it('labels every cooperation domain, rank, qualification, role and audit action of the API', () => {
     const codes = [
       ...[
         'permanence.officer_of_duty',
@@ -82,6 +82,21 @@ describe('dictionaries', () => {
         'samenwerkingsprotocol',
       ].map((c) => `agreementKind.${c}`),
       ...['UNAUTHENTICATED', 'NOT_FOUND', 'NETWORK_ERROR'].map((c) => `error.${c}`),
+      ...[
+        'auth.login',
+        'auth.login_failed',
+        'auth.logout',
+        'user.create',
+        'user.locale_update',
+        'agreement.create',
+        'agreement.update',
+        'agreement.approval_record',
+        'agreement.transition',
+        'person.read',
+        'person.list',
+        'audit.list',
+      ].map((c) => `auditAction.${c}`),
+      ...['hash_mismatch', 'chain_link_broken', 'sequence_gap', 'head_mismatch'].map((c) => `auditReason.${c}`),
     ]
     expect(codes.filter((key) => !hasKey(nl, key))).toEqual([])
   })

@@ -3,17 +3,29 @@ import type { ReactNode } from 'react'
 import { NavLink as RouterNavLink, useLocation } from 'react-router'
 import { useCurrentAssociation } from '../auth/AssociationContext.tsx'
 import { useSignedInUser } from '../auth/session.ts'
+import { isDpo } from '../features/audit/isDpo.ts'
 import { SignedInAs } from './UserMenu.tsx'
-import { IconChart, IconDocument, IconMap, IconUsers } from '../components/icons.tsx'
+import { IconChart, IconDocument, IconMap, IconShield, IconUsers } from '../components/icons.tsx'
 import { useT } from '../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../i18n/nl.ts'
 
-const LINKS: { to: string; label: MessageKey; icon: ReactNode; end?: boolean; zoneRolesOnly?: boolean }[] = [
+interface NavItem {
+  to: string
+  label: MessageKey
+  icon: ReactNode
+  end?: boolean
+  zoneRolesOnly?: boolean
+  dpoOnly?: boolean
+}
+
+const LINKS: NavItem[] = [
   { to: '/', label: 'nav.dashboard', icon: <IconChart />, end: true },
   { to: '/agreements', label: 'nav.agreements', icon: <IconDocument /> },
   { to: '/zones', label: 'nav.zones', icon: <IconMap /> },
   // Staff belong to zones: an association admin without a zone role has no people to read (the API says 403).
   { to: '/people', label: 'nav.people', icon: <IconUsers />, zoneRolesOnly: true },
+  // The audit API answers 403 to everyone but a data-protection officer: no link that leads to an error.
+  { to: '/audit', label: 'nav.audit', icon: <IconShield />, dpoOnly: true },
 ]
 
 function AssociationSwitcher() {
@@ -48,6 +60,8 @@ export function AppNavbar({ onNavigate }: { onNavigate: () => void }) {
   const { pathname } = useLocation()
   const me = useSignedInUser()
   const hasZoneRole = me.roles.some((r) => r.zoneId !== null)
+  const dpo = isDpo(me)
+  const visible = (link: NavItem) => (hasZoneRole || !link.zoneRolesOnly) && (dpo || !link.dpoOnly)
   const isActive = (to: string, end?: boolean) =>
     end ? pathname === to : pathname === to || pathname.startsWith(`${to}/`)
   return (
@@ -57,7 +71,7 @@ export function AppNavbar({ onNavigate }: { onNavigate: () => void }) {
       </AppShell.Section>
       <AppShell.Section grow>
         <Stack gap={4}>
-          {LINKS.filter((link) => hasZoneRole || !link.zoneRolesOnly).map((link) => (
+          {LINKS.filter(visible).map((link) => (
             <NavLink
               key={link.to}
               component={RouterNavLink}
