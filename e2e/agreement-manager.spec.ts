@@ -2,14 +2,7 @@
 // decision, and is told clearly why it cannot come into force before the partner zone approves.
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { nl } from '../src/web/i18n/nl.ts'
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/login')
-  await page.getByLabel(nl['login.email']).fill(email)
-  await page.getByLabel(nl['login.password'], { exact: true }).fill('verbond-demo')
-  await page.getByRole('button', { name: nl['login.submit'] }).click()
-  await expect(page.getByRole('link', { name: nl['nav.agreements'] })).toBeVisible()
-}
+import { signIn } from './support.ts'
 
 /** Mantine Select / MultiSelect: open the combobox, pick options by their visible text. */
 async function pick(page: Page, field: Locator, ...options: string[]): Promise<void> {

@@ -1,34 +1,19 @@
 // The shared DPO of WVL4 (5453) signs in, opens the audit log from the navigation, sees the hash chains of the
 // four WVL4 zones intact and their own sign-in logged, and filters by a partner zone, where their reading of
 // that zone's log is itself logged. A korpschef gets no audit log. axe-core checks the page.
-import { AxeBuilder } from '@axe-core/playwright'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { nl } from '../src/web/i18n/nl.ts'
+import { DEMO_PASSWORD, expectAccessible, signIn } from './support.ts'
 
-const PASSWORD = 'verbond-demo'
 const DPO = 'dpo.5453@demo.verbond.be'
 const PARTNER_KORPSCHEF = 'korpschef.5456@demo.verbond.be'
 const WVL4_ZONES = ['5453', '5456', '5460', '5461']
 
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze()
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-  expect(
-    serious.map((v) => `${name}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([])
-}
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/login')
-  await page.getByLabel(nl['login.email']).fill(email)
-  await page.getByLabel(nl['login.password'], { exact: true }).fill(PASSWORD)
-  await page.getByRole('button', { name: nl['login.submit'] }).click()
-  await expect(page.getByRole('link', { name: nl['nav.agreements'] })).toBeVisible()
-}
-
 test('a shared DPO verifies the chains of WVL4 and reads and filters the audit log', async ({ page, request }) => {
   // A partner zone's korpschef signs in (in their own zone's chain) before the DPO looks.
-  const partnerLogin = await request.post('/api/auth/login', { data: { email: PARTNER_KORPSCHEF, password: PASSWORD } })
+  const partnerLogin = await request.post('/api/auth/login', {
+    data: { email: PARTNER_KORPSCHEF, password: DEMO_PASSWORD },
+  })
   expect(partnerLogin.ok()).toBe(true)
   const partnerName = ((await partnerLogin.json()) as { user: { displayName: string } }).user.displayName
 

@@ -1,22 +1,13 @@
 // A korpschef of BHT (5373) signs in in Dutch, sees the numbers of their association, switches to French,
 // and never sees data of another association. axe-core checks every page on the way.
-import { AxeBuilder } from '@axe-core/playwright'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { fr } from '../src/web/i18n/fr.ts'
 import { nl } from '../src/web/i18n/nl.ts'
+import { expectAccessible, submitLogin } from './support.ts'
 
 const EMAIL = 'korpschef.5373@demo.verbond.be'
-const PASSWORD = 'verbond-demo'
 const ASSOCIATION = 'BHT + Heusden-Zolder'
 const FOREIGN = ['WVL4', 'Het Houtsche + Regio Tielt', 'Voeren + Bilzen-Hoeselt-Riemst']
-
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze()
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-  expect(
-    serious.map((v) => `${name}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([])
-}
 
 const nlNumber = (n: number, digits = 0) =>
   new Intl.NumberFormat('nl-BE', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n)
@@ -30,9 +21,7 @@ test('a korpschef sees their association in figures, in Dutch and French, and no
   await expect(page.getByText(nl['login.demo.title'])).toBeVisible()
   await expectAccessible(page, 'login')
 
-  await page.getByLabel(nl['login.email']).fill(EMAIL)
-  await page.getByLabel(nl['login.password'], { exact: true }).fill(PASSWORD)
-  await page.getByRole('button', { name: nl['login.submit'] }).click()
+  await submitLogin(page, EMAIL)
 
   // The dashboard: computed from the data, per zone and in total.
   await expect(
@@ -94,9 +83,7 @@ test('a korpschef sees their association in figures, in Dutch and French, and no
 
 test('a wrong password shows a clear message and stays on the login page', async ({ page }) => {
   await page.goto('/login')
-  await page.getByLabel(nl['login.email']).fill(EMAIL)
-  await page.getByLabel(nl['login.password'], { exact: true }).fill('wrong-password')
-  await page.getByRole('button', { name: nl['login.submit'] }).click()
+  await submitLogin(page, EMAIL, 'wrong-password')
   await expect(page.getByText('E-mailadres of wachtwoord is onjuist.')).toBeVisible()
   await expect(page).toHaveURL(/\/login/)
 })

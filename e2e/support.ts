@@ -1,0 +1,29 @@
+// Shared steps of the end-to-end tests: signing in through the login page, and the axe-core check.
+import { AxeBuilder } from '@axe-core/playwright'
+import { expect, type Page } from '@playwright/test'
+import { nl } from '../src/web/i18n/nl.ts'
+
+export const DEMO_PASSWORD = 'verbond-demo'
+
+/** Fails with every serious or critical accessibility violation on the page, named. */
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze()
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  expect(
+    serious.map((v) => `${name}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([])
+}
+
+/** Fills the Dutch login form; `password` defaults to the demo password. Does not wait for what follows. */
+export async function submitLogin(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.getByLabel(nl['login.email']).fill(email)
+  await page.getByLabel(nl['login.password'], { exact: true }).fill(password)
+  await page.getByRole('button', { name: nl['login.submit'] }).click()
+}
+
+/** Signs in from the login page and waits until the app's navigation is there. */
+export async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto('/login')
+  await submitLogin(page, email)
+  await expect(page.getByRole('link', { name: nl['nav.agreements'] })).toBeVisible()
+}
