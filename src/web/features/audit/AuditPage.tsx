@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Pagination, Paper, Stack, Text, Title } from '@mantine/core'
+import { Alert, Button, Stack, Title } from '@mantine/core'
 import { useSearchParams } from 'react-router'
 import { useSignedInUser } from '../../auth/session.ts'
 import { IconInfo } from '../../components/icons.tsx'
 import { PageHeader, usePageTitle } from '../../components/PageHeader.tsx'
+import { PagedResults } from '../../components/PagedResults.tsx'
 import { EmptyState, LoadingState, QueryView } from '../../components/QueryState.tsx'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { useZones } from '../zones/api.ts'
@@ -55,39 +56,23 @@ function AuditLog() {
           isEmpty={(d) => d.items.length === 0}
           empty={<EmptyState description={filtered ? t('audit.empty') : t('audit.emptyAll')} action={clearButton} />}
         >
-          {(data) => {
-            const pages = Math.max(1, Math.ceil(data.total / PAGE_SIZE))
-            const from = (filters.page - 1) * PAGE_SIZE + 1
-            const to = from + data.items.length - 1
-            return (
-              <Paper withBorder style={{ opacity: events.isPlaceholderData ? 0.6 : 1 }} aria-busy={events.isFetching}>
-                <Group justify="space-between" px="md" py="sm" wrap="wrap">
-                  <Group gap="sm">
-                    <Text fz="sm" fw={600} role="status">
-                      {t('audit.count', { n: data.total })}
-                    </Text>
-                    {clearButton}
-                  </Group>
-                  <Text fz="sm" c="dimmed">
-                    {t('audit.range', { from, to, total: data.total })}
-                  </Text>
-                </Group>
-                <AuditTable events={data.items} page={filters.page} zoneNames={zones.names} />
-                {pages > 1 && (
-                  <Group justify="center" p="md" component="nav" aria-label={t('audit.pagination')}>
-                    <Pagination
-                      total={pages}
-                      value={Math.min(filters.page, pages)}
-                      onChange={(page) => update({ ...filters, page })}
-                      withEdges
-                      getControlProps={(control) => ({ 'aria-label': t(`pagination.${control}`) })}
-                      getItemProps={(page) => ({ 'aria-label': t('pagination.page', { n: page }) })}
-                    />
-                  </Group>
-                )}
-              </Paper>
-            )
-          }}
+          {(data) => (
+            <PagedResults
+              total={data.total}
+              shown={data.items.length}
+              page={filters.page}
+              pageSize={PAGE_SIZE}
+              countLabel={t('audit.count', { n: data.total })}
+              rangeLabel={(from, to) => t('audit.range', { from, to, total: data.total })}
+              paginationLabel={t('audit.pagination')}
+              actions={clearButton}
+              stale={events.isPlaceholderData}
+              busy={events.isFetching}
+              onPage={(page) => update({ ...filters, page })}
+            >
+              <AuditTable events={data.items} page={filters.page} zoneNames={zones.names} />
+            </PagedResults>
+          )}
         </QueryView>
       </Stack>
     </Stack>

@@ -1,7 +1,8 @@
-import { Grid, Paper, Select, TextInput } from '@mantine/core'
+import { Grid, Paper, TextInput } from '@mantine/core'
 import { useDebouncedCallback } from '@mantine/hooks'
 import { useState } from 'react'
 import { IconSearch } from '../../components/icons.tsx'
+import { FilterSelect } from '../../components/FilterSelect.tsx'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { QUALIFICATIONS, RANKS, STAFF_KINDS, type PeopleFilters } from './filters.ts'
 
@@ -36,47 +37,35 @@ export function PeopleFiltersBar({ filters, zones, onChange }: Props) {
           />
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 6, lg: 2 }}>
-          <Select
+          <FilterSelect
             label={t('people.filter.zone')}
-            placeholder={t('common.all')}
             data={zones}
             value={filters.zoneId}
             onChange={(v) => set({ zoneId: v })}
-            clearable
-            clearButtonProps={{ 'aria-label': t('common.clear') }}
           />
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 6, lg: 2 }}>
-          <Select
+          <FilterSelect
             label={t('people.filter.staffKind')}
-            placeholder={t('common.all')}
             data={STAFF_KINDS.map((k) => ({ value: k, label: label('staffKind', k) }))}
             value={filters.staffKind}
             onChange={(v) => set({ staffKind: STAFF_KINDS.find((k) => k === v) ?? null })}
-            clearable
-            clearButtonProps={{ 'aria-label': t('common.clear') }}
           />
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 6, lg: 2 }}>
-          <Select
+          <FilterSelect
             label={t('people.filter.rank')}
-            placeholder={t('common.all')}
             data={RANKS.map((r) => ({ value: r, label: label('rank', r) }))}
             value={filters.rank}
             onChange={(v) => set({ rank: RANKS.find((r) => r === v) ?? null })}
-            clearable
-            clearButtonProps={{ 'aria-label': t('common.clear') }}
           />
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 6, lg: 2 }}>
-          <Select
+          <FilterSelect
             label={t('people.filter.qualification')}
-            placeholder={t('common.all')}
             data={QUALIFICATIONS.map((c) => ({ value: c, label: label('qualification', c) }))}
             value={filters.qualification}
             onChange={(v) => set({ qualification: v })}
-            clearable
-            clearButtonProps={{ 'aria-label': t('common.clear') }}
           />
         </Grid.Col>
       </Grid>

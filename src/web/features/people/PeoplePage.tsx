@@ -1,9 +1,10 @@
-import { Button, Group, Pagination, Paper, Stack, Text } from '@mantine/core'
+import { Button, Stack } from '@mantine/core'
 import { useState } from 'react'
 import { useSearchParams } from 'react-router'
 import { useCurrentAssociation } from '../../auth/AssociationContext.tsx'
 import { useSignedInUser } from '../../auth/session.ts'
 import { PageHeader, usePageTitle } from '../../components/PageHeader.tsx'
+import { PagedResults } from '../../components/PagedResults.tsx'
 import { EmptyState, LoadingState, QueryView } from '../../components/QueryState.tsx'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { useAssociations } from '../agreements/api.ts'
@@ -57,39 +58,23 @@ export function PeoplePage() {
           isEmpty={(d) => d.items.length === 0}
           empty={<EmptyState description={t('people.empty')} action={clearButton} />}
         >
-          {(data) => {
-            const pages = Math.max(1, Math.ceil(data.total / PAGE_SIZE))
-            const from = (filters.page - 1) * PAGE_SIZE + 1
-            const to = from + data.items.length - 1
-            return (
-              <Paper withBorder style={{ opacity: people.isPlaceholderData ? 0.6 : 1 }} aria-busy={people.isFetching}>
-                <Group justify="space-between" px="md" py="sm" wrap="wrap">
-                  <Group gap="sm">
-                    <Text fz="sm" fw={600} role="status">
-                      {t('people.count', { n: data.total })}
-                    </Text>
-                    {clearButton}
-                  </Group>
-                  <Text fz="sm" c="dimmed">
-                    {t('people.range', { from, to, total: data.total })}
-                  </Text>
-                </Group>
-                <PeopleTable people={data.items} page={filters.page} />
-                {pages > 1 && (
-                  <Group justify="center" p="md" component="nav" aria-label={t('people.pagination')}>
-                    <Pagination
-                      total={pages}
-                      value={Math.min(filters.page, pages)}
-                      onChange={(page) => update({ ...filters, page })}
-                      withEdges
-                      getControlProps={(control) => ({ 'aria-label': t(`pagination.${control}`) })}
-                      getItemProps={(page) => ({ 'aria-label': t('pagination.page', { n: page }) })}
-                    />
-                  </Group>
-                )}
-              </Paper>
-            )
-          }}
+          {(data) => (
+            <PagedResults
+              total={data.total}
+              shown={data.items.length}
+              page={filters.page}
+              pageSize={PAGE_SIZE}
+              countLabel={t('people.count', { n: data.total })}
+              rangeLabel={(from, to) => t('people.range', { from, to, total: data.total })}
+              paginationLabel={t('people.pagination')}
+              actions={clearButton}
+              stale={people.isPlaceholderData}
+              busy={people.isFetching}
+              onPage={(page) => update({ ...filters, page })}
+            >
+              <PeopleTable people={data.items} page={filters.page} />
+            </PagedResults>
+          )}
         </QueryView>
       </Stack>
     </>
