@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // The `verbond` command line: serve | migrate | seed-demo | user add | audit verify | backup | restore.
 // `npm start` runs `serve`; `npm run verbond -- <command>` runs the others.
+import { existsSync } from 'node:fs'
+import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { buildApp } from './app.ts'
 import { backup, restore } from './platform/backup.ts'
@@ -69,6 +71,10 @@ async function serve(config: Config): Promise<void> {
   await app.listen({ port: config.port, host: config.host })
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host
   console.log(`Verbond is running at http://${shown}:${config.port} (database: ${database.kind})`)
+  if (!existsSync(path.join(config.webDir, 'index.html')))
+    console.warn(
+      `The web app is not built (${config.webDir} is missing): run \`npm run build\`; the API works meanwhile.`,
+    )
   if (config.demo)
     console.log(`Demo mode: sign in as korpschef.5373@demo.verbond.be / ${DEMO_PASSWORD} (see README for all accounts)`)
 }
