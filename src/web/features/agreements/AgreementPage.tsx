@@ -1,10 +1,10 @@
-import { Anchor, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core'
+import { Grid, Group, Paper, Stack, Text, Title } from '@mantine/core'
 import type { ReactNode } from 'react'
-import { Link, useParams } from 'react-router'
+import { useParams } from 'react-router'
 import type { Agreement } from '../../api/types.ts'
-import { IconArrowLeft } from '../../components/icons.tsx'
 import { PageHeader, usePageTitle } from '../../components/PageHeader.tsx'
 import { LoadingState, QueryView } from '../../components/QueryState.tsx'
+import { BackLink } from '../../components/BackLink.tsx'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { AgreementActions } from './AgreementActions.tsx'
 import { useAgreement } from './api.ts'
@@ -99,17 +99,7 @@ export function AgreementPage() {
   usePageTitle(agreement.data?.title ?? t('agreements.pageTitle'))
   return (
     <>
-      <Anchor
-        component={Link}
-        to="/agreements"
-        fz="sm"
-        mb="sm"
-        display="inline-flex"
-        style={{ alignItems: 'center', gap: 6 }}
-      >
-        <IconArrowLeft size={16} />
-        {t('agreement.back')}
-      </Anchor>
+      <BackLink to="/agreements" label={t('agreement.back')} />
       <QueryView query={agreement} loading={<LoadingState rows={5} height={80} />}>
         {(a) => <AgreementDetail agreement={a} />}
       </QueryView>

@@ -1,11 +1,11 @@
-import { Anchor, Grid, List, Paper, ScrollArea, Stack, Table, Text, Title } from '@mantine/core'
+import { Grid, List, Paper, ScrollArea, Stack, Table, Text, Title } from '@mantine/core'
 import type { ReactNode } from 'react'
-import { Link, useParams } from 'react-router'
+import { useParams } from 'react-router'
 import type { Municipality, Zone } from '../../api/types.ts'
-import { IconArrowLeft } from '../../components/icons.tsx'
 import { PageHeader, usePageTitle } from '../../components/PageHeader.tsx'
 import { EmptyState, LoadingState, QueryView } from '../../components/QueryState.tsx'
 import { todayInBrussels } from '../../i18n/format.ts'
+import { BackLink } from '../../components/BackLink.tsx'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { useZone } from './api.ts'
 import { hasEnded, isCurrent } from './periods.ts'
@@ -178,17 +178,7 @@ export function ZonePage() {
   usePageTitle(zone.data?.name ?? t('zones.pageTitle'))
   return (
     <>
-      <Anchor
-        component={Link}
-        to="/zones"
-        fz="sm"
-        mb="sm"
-        display="inline-flex"
-        style={{ alignItems: 'center', gap: 6 }}
-      >
-        <IconArrowLeft size={16} />
-        {t('zone.back')}
-      </Anchor>
+      <BackLink to="/zones" label={t('zone.back')} />
       <QueryView query={zone} loading={<LoadingState rows={5} />}>
         {(data) => <ZoneDetail zone={data} />}
       </QueryView>
