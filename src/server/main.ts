@@ -9,6 +9,7 @@ import { backup, restore } from './platform/backup.ts'
 import { loadConfig, type Config } from './config.ts'
 import { seedDemo } from './demo/seed.ts'
 import { verifyAudit } from './platform/audit.ts'
+import { sessionStore } from './platform/auth/sessions.ts'
 import { addUser } from './platform/auth/users.ts'
 import { hashPassword } from './platform/auth/passwords.ts'
 import { openDatabase, type Database } from './platform/db.ts'
@@ -51,12 +52,12 @@ async function serve(config: Config): Promise<void> {
   const database = await open(config)
   if (config.demo) await seed(database)
   const app = await buildApp(config, database)
+  const sessions = sessionStore(database.db, {
+    ttlHours: config.sessionTtlHours,
+    idleMinutes: config.sessionIdleMinutes,
+  })
   const purge = setInterval(() => {
-    database.db
-      .deleteFrom('sessions')
-      .where('expires_at', '<=', new Date())
-      .execute()
-      .catch((err: unknown) => app.log.error({ err }, 'session purge failed'))
+    sessions.purgeExpired().catch((err: unknown) => app.log.error({ err }, 'session purge failed'))
   }, 10 * 60_000)
   purge.unref()
   const shutdown = async (signal: string) => {

@@ -1,6 +1,7 @@
 // The type system already refuses a missing key in fr.ts/en.ts; this also holds at run time, and checks
 // what types cannot: no empty strings, and the same placeholders in every language.
 import { describe, expect, it } from 'vitest'
+import { AUDIT_ACTIONS } from '../features/audit/filters.ts'
 import { en } from './en.ts'
 import { fr } from './fr.ts'
 import { nl } from './nl.ts'
@@ -82,20 +83,7 @@ describe('dictionaries', () => {
         'samenwerkingsprotocol',
       ].map((c) => `agreementKind.${c}`),
       ...['UNAUTHENTICATED', 'NOT_FOUND', 'NETWORK_ERROR'].map((c) => `error.${c}`),
-      ...[
-        'auth.login',
-        'auth.login_failed',
-        'auth.logout',
-        'user.create',
-        'user.locale_update',
-        'agreement.create',
-        'agreement.update',
-        'agreement.approval_record',
-        'agreement.transition',
-        'person.read',
-        'person.list',
-        'audit.list',
-      ].map((c) => `auditAction.${c}`),
+      ...AUDIT_ACTIONS.map((c) => `auditAction.${c}`),
       ...['hash_mismatch', 'chain_link_broken', 'sequence_gap', 'head_mismatch'].map((c) => `auditReason.${c}`),
     ]
     expect(codes.filter((key) => !hasKey(nl, key))).toEqual([])

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../../../../test/harness.ts'
+import { sessionStore } from '../../platform/auth/sessions.ts'
 
 let t: TestApp
 beforeAll(async () => {
@@ -57,7 +58,11 @@ describe('authentication', () => {
     const s = await t.login('finance.5373@demo.verbond.be')
     expect((await s.request({ method: 'POST', url: '/api/auth/logout' })).statusCode).toBe(204)
     expect((await s.request({ method: 'GET', url: '/api/me' })).statusCode).toBe(401)
-    const logged = await t.database.db.selectFrom('audit_events').select('action').where('action', '=', 'auth.logout').execute()
+    const logged = await t.database.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('action', '=', 'auth.logout')
+      .execute()
     expect(logged).toHaveLength(1)
   })
 
@@ -76,6 +81,26 @@ describe('authentication', () => {
     const idle = new Date(Date.now() - (t.config.sessionIdleMinutes + 1) * 60_000)
     await t.database.db.updateTable('sessions').set({ last_seen_at: idle }).execute()
     expect((await s.request({ method: 'GET', url: '/api/me' })).statusCode).toBe(401)
+  })
+
+  it('purges sessions that are past their lifetime or idle, and keeps live ones', async () => {
+    const live = await t.login('officer.5375@demo.verbond.be')
+    const idle = await t.login('logistics.5375@demo.verbond.be')
+    const idleSince = new Date(Date.now() - (t.config.sessionIdleMinutes + 1) * 60_000)
+    const idleUser = (await idle.request({ method: 'GET', url: '/api/me' })).json().id as string
+    await t.database.db
+      .updateTable('sessions')
+      .set({ last_seen_at: idleSince })
+      .where('user_id', '=', idleUser)
+      .execute()
+    const store = sessionStore(t.database.db, {
+      ttlHours: t.config.sessionTtlHours,
+      idleMinutes: t.config.sessionIdleMinutes,
+    })
+    await store.purgeExpired()
+    const left = await t.database.db.selectFrom('sessions').select('user_id').execute()
+    expect(left.map((r) => r.user_id)).not.toContain(idleUser)
+    expect((await live.request({ method: 'GET', url: '/api/me' })).statusCode).toBe(200)
   })
 
   it('throttles after 10 failures for one account: 429 with Retry-After, even with the right password', async () => {

@@ -1,9 +1,9 @@
 import { Type, type Static } from 'typebox'
-import { IsoDate } from '../../platform/typebox.ts'
+import { IsoDate, Nullable } from '../../platform/typebox.ts'
 
-const NullableDate = Type.Union([IsoDate, Type.Null()])
-const NullableString = Type.Union([Type.String(), Type.Null()])
-const NullableNumber = Type.Union([Type.Number(), Type.Null()])
+const NullableDate = Nullable(IsoDate)
+const NullableString = Nullable(Type.String())
+const NullableNumber = Nullable(Type.Number())
 
 export const ZoneCodeParams = Type.Object({
   code: Type.String({ pattern: '^[0-9]{4}$', description: '4-digit zone code' }),

@@ -26,6 +26,9 @@ export interface ResolvedSession {
 const TOUCH_AFTER_MS = 60_000
 
 export function sessionStore(db: Kysely<DB>, policy: SessionPolicy) {
+  const destroy = async (hash: string) => {
+    await db.deleteFrom('sessions').where('token_hash', '=', hash).execute()
+  }
   return {
     async create(userId: string, meta: { ip: string; userAgent: string | null }) {
       const token = newToken()
@@ -73,7 +76,7 @@ export function sessionStore(db: Kysely<DB>, policy: SessionPolicy) {
       if (!row) return null
       const idleDeadline = row.last_seen_at.getTime() + policy.idleMinutes * 60_000
       if (row.disabled_at !== null || row.expires_at.getTime() <= now || idleDeadline <= now) {
-        await db.deleteFrom('sessions').where('token_hash', '=', hash).execute()
+        await destroy(hash)
         return null
       }
       if (now - row.last_seen_at.getTime() > TOUCH_AFTER_MS)
@@ -97,12 +100,20 @@ export function sessionStore(db: Kysely<DB>, policy: SessionPolicy) {
       }
     },
 
-    async destroy(hash: string) {
-      await db.deleteFrom('sessions').where('token_hash', '=', hash).execute()
-    },
+    destroy,
 
+    /** Removes sessions past their lifetime or idle too long (resolve() would refuse them anyway). */
     async purgeExpired() {
-      await db.deleteFrom('sessions').where('expires_at', '<=', new Date()).execute()
+      const now = Date.now()
+      await db
+        .deleteFrom('sessions')
+        .where((eb) =>
+          eb.or([
+            eb('expires_at', '<=', new Date(now)),
+            eb('last_seen_at', '<=', new Date(now - policy.idleMinutes * 60_000)),
+          ]),
+        )
+        .execute()
     },
   }
 }
