@@ -122,7 +122,12 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 
   registerAuth(app, sessions)
-  const throttle = { loginMaxFailures: config.loginMaxFailures, loginWindowMinutes: config.loginWindowMinutes }
+  const throttle = {
+    loginMaxFailures: config.loginMaxFailures,
+    loginWindowMinutes: config.loginWindowMinutes,
+    loginAddressFreeFailures: config.loginAddressFreeFailures,
+    loginAddressMaxDelaySeconds: config.loginAddressMaxDelaySeconds,
+  }
   await app.register(healthRoutes, { db, kind: database.kind, demo: config.demo })
   await app.register(authRoutes, { db, sessions, throttle, cookieSecure: config.cookieSecure })
   await app.register(zonesRoutes, { db })

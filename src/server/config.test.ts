@@ -18,6 +18,40 @@ describe('config', () => {
       /PORT: expected a whole number[\s\S]*DATABASE_URL: must start with postgres:\/\/[\s\S]*VERBOND_DEMO: expected true or false/,
     )
   })
+  it('trusts no proxy by default and takes a list of proxy addresses, CIDRs and named ranges', () => {
+    expect(loadConfig({}).trustProxy).toBe(false)
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false)
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.5, 10.1.0.0/16,fd00::/8 ,loopback' }).trustProxy).toEqual([
+      '10.0.0.5',
+      '10.1.0.0/16',
+      'fd00::/8',
+      'loopback',
+    ])
+  })
+  it('refuses TRUST_PROXY=true and hop counts, which would let a client choose its own address', () => {
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(
+      /TRUST_PROXY: true would trust the X-Forwarded-For header that clients write themselves; list the addresses/,
+    )
+    expect(() => loadConfig({ TRUST_PROXY: '1' })).toThrow(/TRUST_PROXY: a number of proxy hops is not supported/)
+  })
+  it('names the entries of TRUST_PROXY that are not addresses', () => {
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.5,10.0.0.300,10.1.0.0/33,proxy.internal' })).toThrow(
+      /TRUST_PROXY: .*not an address: "10.0.0.300", "10.1.0.0\/33", "proxy.internal"/,
+    )
+  })
+  it('validates the login throttle settings', () => {
+    expect(loadConfig({})).toMatchObject({
+      loginMaxFailures: 10,
+      loginWindowMinutes: 15,
+      loginAddressFreeFailures: 10,
+      loginAddressMaxDelaySeconds: 30,
+      loginAttemptsRetentionDays: 30,
+    })
+    expect(loadConfig({ LOGIN_ATTEMPTS_RETENTION_DAYS: '0' }).loginAttemptsRetentionDays).toBe(0)
+    expect(() => loadConfig({ LOGIN_ADDRESS_MAX_DELAY_SECONDS: '0', LOGIN_ATTEMPTS_RETENTION_DAYS: '-1' })).toThrow(
+      /LOGIN_ADDRESS_MAX_DELAY_SECONDS: expected a number from 1 to 600[\s\S]*LOGIN_ATTEMPTS_RETENTION_DAYS: expected a whole number/,
+    )
+  })
 })
 
 describe('configuration documentation', () => {

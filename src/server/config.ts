@@ -1,5 +1,6 @@
 // Every environment variable Verbond reads, with its type, default and meaning.
 // `loadConfig` validates them all at boot and fails fast with one readable message.
+import { isIP } from 'node:net'
 import path from 'node:path'
 
 export type DatabaseKind = 'pglite' | 'postgres'
@@ -14,8 +15,12 @@ export interface Config {
   sessionIdleMinutes: number
   loginMaxFailures: number
   loginWindowMinutes: number
+  loginAddressFreeFailures: number
+  loginAddressMaxDelaySeconds: number
+  loginAttemptsRetentionDays: number
   cookieSecure: boolean
-  trustProxy: boolean
+  /** Fastify's trustProxy: false, or the addresses/CIDRs of the proxies whose X-Forwarded-For to believe. */
+  trustProxy: false | string[]
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
   rateLimitPerMinute: number
   webDir: string
@@ -66,6 +71,43 @@ const postgresUrl: Parser<string> = (raw) => {
     throw new ConfigError(`must start with postgres:// (got ${url.protocol}//)`)
   if (url.pathname.length < 2) throw new ConfigError('must name a database, e.g. postgres://localhost/verbond')
   return raw
+}
+
+/** proxy-addr's names for address ranges, accepted by Fastify's trustProxy list. */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal']
+
+const isProxyAddress = (entry: string): boolean => {
+  if (PROXY_RANGE_NAMES.includes(entry)) return true
+  const [address = '', prefix, ...rest] = entry.split('/')
+  const family = isIP(address)
+  if (family === 0 || rest.length > 0) return false
+  if (prefix === undefined) return true
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128)
+}
+
+// `true` would make Fastify believe the left-most X-Forwarded-For entry, which the client writes itself:
+// anyone could then pick the address the login throttle counts and the audit log records. A hop count is
+// refused too: Fastify 5 ignores it (fails closed), because a client that reaches the server directly
+// could then still choose its address. Only the proxies' own addresses say whom to believe.
+const trustProxy: Parser<Config['trustProxy']> = (raw) => {
+  const v = raw.trim().toLowerCase()
+  if (['', 'false', 'no', 'off'].includes(v)) return false
+  const example =
+    'list the addresses of the proxies in front of Verbond instead (e.g. 10.0.0.5 or 10.1.0.0/16,loopback)'
+  if (['true', 'yes', 'on'].includes(v))
+    throw new ConfigError(`true would trust the X-Forwarded-For header that clients write themselves; ${example}`)
+  if (/^\d+$/.test(v))
+    throw new ConfigError(
+      `a number of proxy hops is not supported (a client reaching Verbond directly could forge its address); ${example}`,
+    )
+  const entries = v.split(',').map((e) => e.trim())
+  const bad = entries.filter((e) => !isProxyAddress(e))
+  if (bad.length > 0)
+    throw new ConfigError(
+      `expected proxy addresses or CIDRs, comma-separated (or loopback, linklocal, uniquelocal); ` +
+        `not an address: ${bad.map((b) => `"${b}"`).join(', ')}`,
+    )
+  return entries
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
@@ -131,7 +173,7 @@ export const CONFIG_VARS = {
   },
   loginMaxFailures: {
     name: 'LOGIN_MAX_FAILURES',
-    doc: 'Failed logins allowed per account or per address within the window; the next attempt gets 429.',
+    doc: 'Failed logins allowed per account (since its last success) within the window; the next attempt gets 429, even with the right password.',
     defaultText: '10',
     parse: int(1, 1000),
     fallback: () => 10,
@@ -143,6 +185,27 @@ export const CONFIG_VARS = {
     parse: int(1, 24 * 60),
     fallback: () => 15,
   },
+  loginAddressFreeFailures: {
+    name: 'LOGIN_ADDRESS_FREE_FAILURES',
+    doc: 'Failed logins from one address within the window before its attempts are slowed down (a correct password is never refused for them).',
+    defaultText: '10',
+    parse: int(1, 10_000),
+    fallback: () => 10,
+  },
+  loginAddressMaxDelaySeconds: {
+    name: 'LOGIN_ADDRESS_MAX_DELAY_SECONDS',
+    doc: 'Cap of the delay between login attempts from a slowed-down address (it doubles from 1 s per failure); a login waits at most this long for its turn, then gets 429.',
+    defaultText: '30',
+    parse: int(1, 600),
+    fallback: () => 30,
+  },
+  loginAttemptsRetentionDays: {
+    name: 'LOGIN_ATTEMPTS_RETENTION_DAYS',
+    doc: 'Days to keep login attempts beyond the window (for investigating attacks); older ones are purged.',
+    defaultText: '30',
+    parse: int(0, 3650),
+    fallback: () => 30,
+  },
   cookieSecure: {
     name: 'COOKIE_SECURE',
     doc: 'Mark session cookies Secure (set true behind TLS).',
@@ -152,10 +215,10 @@ export const CONFIG_VARS = {
   },
   trustProxy: {
     name: 'TRUST_PROXY',
-    doc: 'Trust X-Forwarded-* headers from a reverse proxy (client address for login throttling).',
+    doc: 'Addresses or CIDRs (comma-separated; also loopback, linklocal, uniquelocal) of the reverse proxies whose X-Forwarded-For gives the client address, for login throttling and the audit log. `true` and hop counts are refused: they would let a client choose its address.',
     defaultText: 'false',
-    parse: bool,
-    fallback: () => false,
+    parse: trustProxy,
+    fallback: () => false as const,
   },
   logLevel: {
     name: 'LOG_LEVEL',

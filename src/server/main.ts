@@ -8,6 +8,7 @@ import { buildApp } from './app.ts'
 import { backup, restore } from './platform/backup.ts'
 import { loadConfig, type Config } from './config.ts'
 import { seedDemo } from './demo/seed.ts'
+import { purgeLoginAttempts } from './features/auth/service.ts'
 import { verifyAudit } from './platform/audit.ts'
 import { sessionStore } from './platform/auth/sessions.ts'
 import { addUser } from './platform/auth/users.ts'
@@ -58,6 +59,9 @@ async function serve(config: Config): Promise<void> {
   })
   const purge = setInterval(() => {
     sessions.purgeExpired().catch((err: unknown) => app.log.error({ err }, 'session purge failed'))
+    purgeLoginAttempts(database.db, config).catch((err: unknown) =>
+      app.log.error({ err }, 'login attempt purge failed'),
+    )
   }, 10 * 60_000)
   purge.unref()
   const shutdown = async (signal: string) => {

@@ -191,7 +191,8 @@ export interface LoginAttemptsTable {
   email: string
   ip: string
   at: CreatedAt
-  succeeded: boolean
+  /** NULL while the try is reserved and the password is being checked (counts as a failure). */
+  succeeded: boolean | null
 }
 
 export interface AuditEventsTable {

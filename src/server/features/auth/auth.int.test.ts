@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { startTestApp, type TestApp } from '../../../../test/harness.ts'
 import { sessionStore } from '../../platform/auth/sessions.ts'
 
@@ -114,11 +114,42 @@ describe('authentication', () => {
     expect(retryAfter).toBeLessThanOrEqual(15 * 60)
   })
 
-  it('throttles after 10 failures from one address across accounts', async () => {
-    for (let i = 0; i < 10; i++)
-      expect((await login(`nobody${i}@demo.verbond.be`, 'x', '10.9.9.9')).statusCode).toBe(401)
-    expect((await login('dpo.5373@demo.verbond.be', 'verbond-demo', '10.9.9.9')).statusCode).toBe(429)
-    expect((await login('dpo.5373@demo.verbond.be', 'verbond-demo', '10.9.9.10')).statusCode).toBe(200)
+  it('lists the associations of the zones by the Brussels date, from valid_from to valid_to', async () => {
+    const s = await t.login('korpschef.5373@demo.verbond.be')
+    const zone = await t.database.db
+      .selectFrom('zones')
+      .select('id')
+      .where('code', '=', '5373')
+      .executeTakeFirstOrThrow()
+    // 2026-06-30 22:30 UTC is already 1 July in Brussels.
+    const memberships = {
+      'from-today': ['2026-07-01', null],
+      'ended-yesterday': ['2020-01-01', '2026-06-30'],
+      'from-tomorrow': ['2026-07-02', null],
+    } as const
+    for (const [code, [validFrom, validTo]] of Object.entries(memberships)) {
+      const a = await t.database.db
+        .insertInto('associations')
+        .values({ code, name: `Test ${code}` })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      await t.database.db
+        .insertInto('association_memberships')
+        .values({ association_id: a.id, zone_id: zone.id, valid_from: validFrom, valid_to: validTo })
+        .execute()
+    }
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(new Date('2026-06-30T22:30:00Z'))
+    try {
+      const me = await s.request({ method: 'GET', url: '/api/me' })
+      expect(me.statusCode).toBe(200)
+      const codes = (me.json().associations as { code: string }[]).map((a) => a.code)
+      expect(codes).toContain('from-today')
+      expect(codes).not.toContain('ended-yesterday')
+      expect(codes).not.toContain('from-tomorrow')
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('sends the security headers', async () => {

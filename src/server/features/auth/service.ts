@@ -1,39 +1,44 @@
+import { setTimeout as sleep } from 'node:timers/promises'
 import type { Kysely } from 'kysely'
 import { actorFields, appendAudit } from '../../platform/audit.ts'
 import { verifyPassword } from '../../platform/auth/passwords.ts'
 import type { SessionStore } from '../../platform/auth/sessions.ts'
 import { AppError } from '../../platform/errors.ts'
 import type { Actor } from '../../platform/policy.ts'
+import { brusselsDate } from '../../platform/time.ts'
 import type { DB, Locale } from '../../platform/schema.ts'
 import { authRepository } from './repository.ts'
 import type { Me } from './schema.ts'
+import { addressKey, decideAttempt, type ThrottlePolicy } from './throttle.ts'
 
-export interface ThrottlePolicy {
-  loginMaxFailures: number
-  loginWindowMinutes: number
-}
+export type { ThrottlePolicy } from './throttle.ts'
 
 export function authService(db: Kysely<DB>, sessions: SessionStore, throttle: ThrottlePolicy) {
   const repo = authRepository(db)
 
-  async function assertNotThrottled(email: string, ip: string): Promise<void> {
-    const windowMs = throttle.loginWindowMinutes * 60_000
-    const since = new Date(Date.now() - windowMs)
-    const f = await repo.recentFailures(email, ip, since)
-    const blockedBy = [
-      f.by_email >= throttle.loginMaxFailures ? f.oldest_email : null,
-      f.by_ip >= throttle.loginMaxFailures ? f.oldest_ip : null,
-    ].filter((d): d is Date => d !== null)
-    if (blockedBy.length === 0) return
-    // Blocked until the oldest counted failure leaves the window.
-    const until = Math.max(...blockedBy.map((d) => d.getTime() + windowMs))
-    throw new AppError('TOO_MANY_LOGIN_ATTEMPTS', {
-      retryAfterSeconds: Math.max(1, Math.ceil((until - Date.now()) / 1000)),
+  /**
+   * Reserves one try for the account and the address, or refuses with 429 (throttle.ts says when). Check and
+   * reservation happen in one short transaction under per-account and per-address locks; the password
+   * check runs after it, outside any transaction (argon2 takes tens of milliseconds and, on PGlite, a
+   * transaction holds the only connection). The reserved try counts as a failure until its outcome is
+   * recorded, so parallel requests cannot get more tries than the limit. Returns the try's id.
+   */
+  async function reserveTry(email: string, address: string): Promise<number> {
+    const reserved = await db.transaction().execute(async (trx) => {
+      const attempts = authRepository(trx)
+      await attempts.lockAttempts(email, address)
+      const decision = decideAttempt(await attempts.attemptState(email, address, throttle.loginWindowMinutes), throttle)
+      if (decision.kind === 'refuse')
+        throw new AppError('TOO_MANY_LOGIN_ATTEMPTS', { retryAfterSeconds: decision.retryAfterSeconds })
+      return { id: await attempts.reserveAttempt(email, address, decision.at), waitMs: decision.waitMs }
     })
+    // The per-address delay: wait for this try's turn (at most loginAddressMaxDelaySeconds).
+    if (reserved.waitMs > 0) await sleep(reserved.waitMs)
+    return reserved.id
   }
 
   async function me(userId: string, csrfToken: string): Promise<Me> {
-    const { user, roles, associations } = await repo.me(userId)
+    const { user, roles, associations } = await repo.me(userId, brusselsDate(new Date()))
     return {
       id: user.id,
       email: user.email,
@@ -67,14 +72,16 @@ export function authService(db: Kysely<DB>, sessions: SessionStore, throttle: Th
 
     async login(email: string, password: string, meta: { ip: string; userAgent: string | null }) {
       const normalised = email.trim().toLowerCase()
-      await assertNotThrottled(normalised, meta.ip)
+      const attemptId = await reserveTry(normalised, addressKey(meta.ip))
       const user = await repo.userByEmail(normalised)
       const ok = await verifyPassword(user?.password_hash ?? null, password)
       const allowed = ok && user !== undefined && user.disabled_at === null
-      await repo.recordAttempt(normalised, meta.ip, allowed)
-      if (user) {
-        await db.transaction().execute((trx) =>
-          appendAudit(trx, [
+      // The outcome and, for a known account, its audit entry: a failure lands in the zone's chain without
+      // authentication, which the per-account limit bounds (LOGIN_MAX_FAILURES per window and account).
+      await db.transaction().execute(async (trx) => {
+        await authRepository(trx).recordOutcome(attemptId, allowed)
+        if (user)
+          await appendAudit(trx, [
             {
               chainZoneId: user.zone_id,
               actorUserId: user.id,
@@ -84,9 +91,8 @@ export function authService(db: Kysely<DB>, sessions: SessionStore, throttle: Th
               objectId: user.id,
               details: { ip: meta.ip },
             },
-          ]),
-        )
-      }
+          ])
+      })
       if (!allowed || !user) throw new AppError('INVALID_CREDENTIALS')
       const session = await sessions.create(user.id, meta)
       return { token: session.token, expiresAt: session.expiresAt, me: await me(user.id, session.csrfToken) }
@@ -119,4 +125,15 @@ export function authService(db: Kysely<DB>, sessions: SessionStore, throttle: Th
       return me(actor.userId, csrfToken)
     },
   }
+}
+
+/**
+ * Keeps login_attempts bounded: the throttle needs only the window; older rows are kept
+ * LOGIN_ATTEMPTS_RETENTION_DAYS for investigating attacks, then deleted. `verbond serve` runs this on a timer.
+ */
+export async function purgeLoginAttempts(
+  db: Kysely<DB>,
+  policy: { loginWindowMinutes: number; loginAttemptsRetentionDays: number },
+): Promise<number> {
+  return authRepository(db).purgeAttempts(policy.loginWindowMinutes + policy.loginAttemptsRetentionDays * 24 * 60)
 }
