@@ -23,7 +23,15 @@ async function fetchMe({ client }: QueryFunctionContext): Promise<Me | null> {
 }
 
 export function useMe() {
-  return useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: 5 * 60_000, retry: 1 })
+  return useQuery({
+    queryKey: ME_KEY,
+    queryFn: fetchMe,
+    staleTime: 5 * 60_000,
+    retry: 1,
+    // After a failure, a component that mounts later (the error view's own header) must not ask again by
+    // itself: that would swap the error view for a spinner and back, forever. Retrying is the person's call.
+    retryOnMount: false,
+  })
 }
 
 /** True once this browser's session ended without the person signing out here; cleared by signing in. */
