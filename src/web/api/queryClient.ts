@@ -1,5 +1,6 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query'
 import { ApiError, setCsrfToken } from './client.ts'
+import type { Me } from './types.ts'
 
 export const ME_KEY = ['me'] as const
 /** `true` after the server stopped knowing a session this browser had (see sessionLost). */
@@ -22,6 +23,19 @@ export function sessionLost(client: QueryClient): void {
   if (!client.getQueryData(ME_KEY)) return
   client.setQueryData(SESSION_ENDED_KEY, true)
   client.setQueryData(ME_KEY, null)
+}
+
+/**
+ * Signed in or out here: nothing loaded for the previous session (maybe another person's) survives, nor the
+ * "session ended" note. The `me` and note queries stay and get new data instead of being removed: mounted
+ * components watch them, and an observer of a removed query would never hear of the new user.
+ */
+export function startSession(client: QueryClient, me: Me | null): void {
+  client.removeQueries({
+    predicate: (query) => query.queryKey[0] !== ME_KEY[0] && query.queryKey[0] !== SESSION_ENDED_KEY[0],
+  })
+  client.setQueryData(SESSION_ENDED_KEY, false)
+  client.setQueryData(ME_KEY, me)
 }
 
 export function createQueryClient(): QueryClient {

@@ -3,7 +3,7 @@
 import { createContext, useContext, useEffect, useRef } from 'react'
 import { useMutation, useQuery, useQueryClient, type QueryFunctionContext } from '@tanstack/react-query'
 import { api, ApiError, data, setCsrfToken } from '../api/client.ts'
-import { ME_KEY, SESSION_ENDED_KEY, sessionLost } from '../api/queryClient.ts'
+import { ME_KEY, SESSION_ENDED_KEY, sessionLost, startSession } from '../api/queryClient.ts'
 import type { Locale, Me } from '../api/types.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 
@@ -74,9 +74,7 @@ export function useLogin() {
       data(api.POST('/api/auth/login', { body: credentials })),
     onSuccess: ({ user, csrfToken }) => {
       setCsrfToken(csrfToken)
-      // Nothing loaded for an earlier session (maybe another person's) outlives it, nor the "session ended" note.
-      queryClient.clear()
-      queryClient.setQueryData(ME_KEY, user)
+      startSession(queryClient, user)
     },
   })
 }
@@ -108,8 +106,7 @@ export function useLogout() {
     onSettled: () => {
       // Whatever the server said, this browser forgets the session and everything it loaded with it.
       setCsrfToken(null)
-      queryClient.clear()
-      queryClient.setQueryData(ME_KEY, null)
+      startSession(queryClient, null)
     },
   })
 }
