@@ -5,9 +5,19 @@
 import { expect, test, type Page } from '@playwright/test'
 import { fr } from '../src/web/i18n/fr.ts'
 import { nl } from '../src/web/i18n/nl.ts'
-import { expectAccessible, signIn, submitLogin } from './support.ts'
+import { DEMO_PASSWORD, expectAccessible, signIn, submitLogin } from './support.ts'
 
 const KORPSCHEF = 'korpschef.5373@demo.verbond.be'
+
+// Other specs switch this account to French (its stored language wins at sign-in): start from Dutch.
+test.beforeEach(async ({ request }) => {
+  const login = await request.post('/api/auth/login', { data: { email: KORPSCHEF, password: DEMO_PASSWORD } })
+  expect(login.ok()).toBe(true)
+  const { csrfToken } = (await login.json()) as { csrfToken: string }
+  const patched = await request.patch('/api/me', { data: { locale: 'nl' }, headers: { 'x-csrf-token': csrfToken } })
+  expect(patched.ok()).toBe(true)
+  await request.post('/api/auth/logout', { headers: { 'x-csrf-token': csrfToken } })
+})
 
 /** Collects uncaught errors: a white screen starts as one. */
 function pageErrors(page: Page): string[] {
