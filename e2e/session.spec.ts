@@ -86,6 +86,24 @@ test('a page whose code cannot be loaded offers a reload, inside the layout', as
   expect(errors).toEqual([])
 })
 
+test('a page that fails to render keeps the frame, says so and offers a reload', async ({ page }) => {
+  await signIn(page, KORPSCHEF)
+  // An answer the page cannot handle (a proxy's, or a bug): rendering throws.
+  await page.route(
+    (url) => url.pathname === '/api/agreements',
+    (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"items":null,"total":0}' }),
+  )
+  await nav(page).getByRole('link', { name: nl['nav.agreements'] }).click()
+  const alert = page.getByRole('alert').filter({ hasText: nl['pageError.crash.title'] })
+  await expect(alert).toBeVisible()
+  await expect(alert.getByRole('button', { name: nl['pageError.reload'] })).toBeVisible()
+  await expect(alert.getByRole('link', { name: nl['common.backHome'] })).toBeVisible()
+  // Another page works again without reloading.
+  await nav(page).getByRole('link', { name: nl['nav.zones'] }).click()
+  await expect(alert).toHaveCount(0)
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+})
+
 test('when /api/me fails, the frame stays with a message, a retry and sign-out', async ({ page }) => {
   await signIn(page, KORPSCHEF)
   await page.route('**/api/me', (route) =>
