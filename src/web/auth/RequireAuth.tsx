@@ -2,14 +2,19 @@ import { Center, Loader } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { Navigate, useLocation } from 'react-router'
 import { useT } from '../i18n/I18nProvider.tsx'
-import { ErrorState } from '../components/QueryState.tsx'
-import { useMe } from './session.ts'
+import { SessionUnavailable } from '../layout/SessionUnavailable.tsx'
+import { SignedInUserContext, useMe } from './session.ts'
 
-/** Renders its children only with a session; without one, goes to /login and comes back afterwards. */
+/**
+ * Renders its children only with a session; without one, goes to /login and comes back afterwards (the login
+ * page says so when the session ended under the person's feet).
+ */
 export function RequireAuth({ children }: { children: ReactNode }) {
   const me = useMe()
   const location = useLocation()
   const t = useT()
+  // A user we know stays in: a failed background refresh of /api/me is no reason to take the page away.
+  if (me.data) return <SignedInUserContext value={me.data}>{children}</SignedInUserContext>
   if (me.isPending)
     return (
       <Center h="100vh" role="status" aria-label={t('app.loading')}>
@@ -17,15 +22,8 @@ export function RequireAuth({ children }: { children: ReactNode }) {
       </Center>
     )
   if (me.isError)
-    return (
-      <Center h="100vh" p="md">
-        <ErrorState error={me.error} onRetry={() => void me.refetch()} />
-      </Center>
-    )
-  if (!me.data) {
-    const next = `${location.pathname}${location.search}`
-    const to = next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`
-    return <Navigate to={to} replace />
-  }
-  return children
+    return <SessionUnavailable error={me.error} onRetry={() => void me.refetch()} retrying={me.isFetching} />
+  const next = `${location.pathname}${location.search}`
+  const to = next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`
+  return <Navigate to={to} replace />
 }

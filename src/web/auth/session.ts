@@ -1,20 +1,21 @@
-// The signed-in user is the `me` query: null when there is no session. Signing in and out, and keeping the
-// account's language in step with the language on screen, live here.
-import { useEffect, useRef } from 'react'
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+// The signed-in user is the `me` query: null when there is no session. Signing in and out, noticing that a
+// session ended elsewhere, and keeping the account's language in step with the language on screen, live here.
+import { createContext, useContext, useEffect, useRef } from 'react'
+import { useMutation, useQuery, useQueryClient, type QueryFunctionContext } from '@tanstack/react-query'
 import { api, ApiError, data, setCsrfToken } from '../api/client.ts'
-import { ME_KEY } from '../api/queryClient.ts'
+import { ME_KEY, SESSION_ENDED_KEY, sessionLost, startSession } from '../api/queryClient.ts'
 import type { Locale, Me } from '../api/types.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 
-async function fetchMe(): Promise<Me | null> {
+async function fetchMe({ client }: QueryFunctionContext): Promise<Me | null> {
   try {
     const me = await data(api.GET('/api/me'))
     setCsrfToken(me.csrfToken)
     return me
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
-      setCsrfToken(null)
+      // A user we had is gone (expired while idle, signed out in another tab): say so on the login page.
+      sessionLost(client)
       return null
     }
     throw error
@@ -22,12 +23,38 @@ async function fetchMe(): Promise<Me | null> {
 }
 
 export function useMe() {
-  return useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: 5 * 60_000, retry: 1 })
+  return useQuery({
+    queryKey: ME_KEY,
+    queryFn: fetchMe,
+    staleTime: 5 * 60_000,
+    retry: 1,
+    // After a failure, a component that mounts later (the error view's own header) must not ask again by
+    // itself: that would swap the error view for a spinner and back, forever. Retrying is the person's call.
+    retryOnMount: false,
+  })
 }
+
+/** True once this browser's session ended without the person signing out here; cleared by signing in. */
+export function useSessionEnded(): boolean {
+  const { data: ended } = useQuery({
+    queryKey: SESSION_ENDED_KEY,
+    queryFn: () => false,
+    initialData: false,
+    staleTime: Infinity,
+  })
+  return ended
+}
+
+/**
+ * The user <RequireAuth> let in. A context rather than the `me` query itself: when the session ends, a page
+ * can re-render (its own query failed with 401) before <RequireAuth> has turned it into a redirect, and it
+ * must then still see the user it was rendered for instead of crashing the app.
+ */
+export const SignedInUserContext = createContext<Me | null>(null)
 
 /** The user, for components below <RequireAuth>, which renders them only once there is one. */
 export function useSignedInUser(): Me {
-  const { data: me } = useMe()
+  const me = useContext(SignedInUserContext)
   if (!me) throw new Error('useSignedInUser outside <RequireAuth>')
   return me
 }
@@ -47,7 +74,7 @@ export function useLogin() {
       data(api.POST('/api/auth/login', { body: credentials })),
     onSuccess: ({ user, csrfToken }) => {
       setCsrfToken(csrfToken)
-      queryClient.setQueryData(ME_KEY, user)
+      startSession(queryClient, user)
     },
   })
 }
@@ -79,8 +106,7 @@ export function useLogout() {
     onSettled: () => {
       // Whatever the server said, this browser forgets the session and everything it loaded with it.
       setCsrfToken(null)
-      queryClient.clear()
-      queryClient.setQueryData(ME_KEY, null)
+      startSession(queryClient, null)
     },
   })
 }

@@ -1,6 +1,7 @@
-import { Group, Pagination, Paper, Text } from '@mantine/core'
+import { Button, Group, Pagination, Paper, Text } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { useI18n } from '../i18n/I18nProvider.tsx'
+import { EmptyState } from './QueryState.tsx'
 
 interface Props {
   total: number
@@ -21,7 +22,10 @@ interface Props {
   children: ReactNode
 }
 
-/** A table of results with its count, the range shown and accessible pagination. */
+/**
+ * A table of results with its count, the range shown and accessible pagination. A page past the end (an old
+ * link, `?page=999`) says so and offers the first page; the page's own "nothing matches" is for page 1 only.
+ */
 export function PagedResults({
   total,
   shown,
@@ -39,6 +43,25 @@ export function PagedResults({
   const { t } = useI18n()
   const pages = Math.max(1, Math.ceil(total / pageSize))
   const from = (page - 1) * pageSize + 1
+  if (shown === 0 && page > 1)
+    return (
+      <Paper withBorder aria-busy={busy}>
+        <EmptyState
+          title={t('pagination.outOfRange.title', { page })}
+          description={t('pagination.outOfRange.body', { n: pages })}
+          action={
+            <>
+              <Button onClick={() => onPage(1)}>{t('pagination.outOfRange.first')}</Button>
+              {pages > 1 && (
+                <Button variant="default" onClick={() => onPage(pages)}>
+                  {t('pagination.outOfRange.last', { n: pages })}
+                </Button>
+              )}
+            </>
+          }
+        />
+      </Paper>
+    )
   return (
     <Paper withBorder style={{ opacity: stale ? 0.6 : 1 }} aria-busy={busy}>
       <Group justify="space-between" px="md" py="sm" wrap="wrap">

@@ -3,10 +3,12 @@
 import { Alert, Button, EmptyState as MantineEmptyState, Group, Skeleton, Stack, VisuallyHidden } from '@mantine/core'
 import type { UseQueryResult } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
+import { Link, useLocation } from 'react-router'
 import { ApiError } from '../api/client.ts'
 import { errorMessage } from '../i18n/errorMessage.ts'
 import { useT } from '../i18n/I18nProvider.tsx'
 import { IconInbox } from './icons.tsx'
+import { urlProblem } from './urlErrors.ts'
 
 export function LoadingState({ rows = 4, height = 44 }: { rows?: number; height?: number }) {
   const t = useT()
@@ -22,11 +24,24 @@ export function LoadingState({ rows = 4, height = 44 }: { rows?: number; height?
 
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const t = useT()
-  const notFound = error instanceof ApiError && error.status === 404
+  const { pathname } = useLocation()
+  const problem = urlProblem(error)
+  const notFound = (error instanceof ApiError && error.status === 404) || problem === 'notFound'
+  if (problem === 'badFilter')
+    return (
+      <Alert color="gold" variant="light" title={t('urlError.badFilter.title')} w="100%">
+        <Stack gap="sm" align="flex-start">
+          <span>{t('urlError.badFilter.body')}</span>
+          <Button variant="default" size="xs" component={Link} to={pathname} replace>
+            {t('urlError.badFilter.clear')}
+          </Button>
+        </Stack>
+      </Alert>
+    )
   return (
     <Alert color="red" variant="light" title={notFound ? t('common.notFoundTitle') : t('common.errorTitle')} w="100%">
       <Stack gap="sm" align="flex-start">
-        <span>{errorMessage(error, t)}</span>
+        <span>{notFound ? t('error.NOT_FOUND') : errorMessage(error, t)}</span>
         {onRetry && !notFound && (
           <Button variant="default" size="xs" onClick={onRetry}>
             {t('common.retry')}

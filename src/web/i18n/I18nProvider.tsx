@@ -3,6 +3,7 @@ import dayjs from 'dayjs'
 import 'dayjs/locale/nl-be.js'
 import 'dayjs/locale/fr.js'
 import { setApiLanguage } from '../api/client.ts'
+import { browserLocale } from './browserLocale.ts'
 import { en } from './en.ts'
 import * as format from './format.ts'
 import { fr } from './fr.ts'
@@ -66,9 +67,14 @@ function storedLocale(): Locale | null {
     const value = window.localStorage.getItem(STORAGE_KEY)
     return format.isLocale(value) ? value : null
   } catch {
-    // Storage can be disabled (private mode, policies): the app still works, in Dutch.
+    // Storage can be disabled (private mode, policies): the app still works, in the browser's language.
     return null
   }
+}
+
+/** Until the person chooses (stored, or their account's language once signed in): the browser's language. */
+function initialLocale(): Locale {
+  return storedLocale() ?? browserLocale(typeof navigator === 'undefined' ? [] : navigator.languages)
 }
 
 function storeLocale(locale: Locale): void {
@@ -94,7 +100,7 @@ function formatters(locale: Locale): Formatters {
 }
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(() => storedLocale() ?? 'nl')
+  const [locale, setLocaleState] = useState<Locale>(initialLocale)
   const chosen = useRef(false)
 
   useEffect(() => {

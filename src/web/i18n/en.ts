@@ -75,7 +75,7 @@ export const en: Dictionary = {
   'login.demo.body':
     'This server holds demo data: real zones and municipalities, but made-up people. Sign in with a demo account, for example {email} with password {password}.',
   'login.demo.pattern':
-    'Other demo accounts follow the same pattern (role.zonecode@demo.verbond.be); admin@demo.verbond.be administers every association.',
+    'Every zone has a demo account per role: {roles}. The address is the role, a dot and the zone code, for example {example}. {admin} administers every association.',
   'login.demo.fill': 'Fill in the demo account',
 
   'dashboard.pageTitle': 'In figures',
@@ -416,4 +416,26 @@ export const en: Dictionary = {
   'role.trainer': 'Trainer',
   'role.dpo': 'Data protection officer',
   'role.admin': 'Administrator',
+
+  // webshell: session end, page errors, links with bad values, pages past the end
+  'session.ended.title': 'You have been signed out',
+  'session.ended.body':
+    'Your session expired after a period without activity, or you signed out in another window. Sign in again to continue on the page where you were.',
+  'session.unavailable.title': 'Your account could not be loaded',
+  'session.unavailable.body':
+    'Verbond could not check which account you are signed in with. Try again in a moment, or sign out.',
+  'pageError.chunk.title': 'This page could not be loaded',
+  'pageError.chunk.body':
+    'Verbond has probably been updated or restarted in the meantime. Reload the page to continue.',
+  'pageError.crash.title': 'This page could not be shown',
+  'pageError.crash.body':
+    'Something went wrong while showing this page. Reload the page or go to the home page; if it happens again, tell your administrator.',
+  'pageError.reload': 'Reload the page',
+  'urlError.badFilter.title': 'Invalid filter in the link',
+  'urlError.badFilter.body': 'This link contains a filter value that Verbond does not know.',
+  'urlError.badFilter.clear': 'Clear the filters',
+  'pagination.outOfRange.title': 'Page {page} does not exist',
+  'pagination.outOfRange.body': 'This list has only one page.|This list has {n} pages.',
+  'pagination.outOfRange.first': 'Go to page 1',
+  'pagination.outOfRange.last': 'Go to the last page ({n})',
 }

@@ -75,7 +75,7 @@ export const fr: Dictionary = {
   'login.demo.body':
     'Ce serveur contient des données de démonstration : des zones et communes réelles, mais des personnes inventées. Connectez-vous avec un compte de démonstration, par exemple {email} avec le mot de passe {password}.',
   'login.demo.pattern':
-    'Les autres comptes de démonstration suivent le même modèle (rôle.codezone@demo.verbond.be) ; admin@demo.verbond.be administre toutes les associations.',
+    'Chaque zone a un compte de démonstration par rôle : {roles}. L’adresse est le rôle, un point et le code de la zone, par exemple {example}. {admin} administre toutes les associations.',
   'login.demo.fill': 'Remplir le compte de démonstration',
 
   'dashboard.pageTitle': 'En chiffres',
@@ -418,4 +418,26 @@ export const fr: Dictionary = {
   'role.trainer': 'Formateur',
   'role.dpo': 'Délégué à la protection des données',
   'role.admin': 'Administrateur',
+
+  // webshell: session end, page errors, links with bad values, pages past the end
+  'session.ended.title': 'Vous avez été déconnecté',
+  'session.ended.body':
+    'Votre session a expiré après une période d’inactivité, ou vous vous êtes déconnecté dans une autre fenêtre. Reconnectez-vous : vous reviendrez ensuite à la page où vous étiez.',
+  'session.unavailable.title': 'Votre compte n’a pas pu être chargé',
+  'session.unavailable.body':
+    'Verbond n’a pas pu vérifier avec quel compte vous êtes connecté. Réessayez dans un instant, ou déconnectez-vous.',
+  'pageError.chunk.title': 'Cette page n’a pas pu être chargée',
+  'pageError.chunk.body':
+    'Verbond a probablement été mis à jour ou redémarré entre-temps. Rechargez la page pour continuer.',
+  'pageError.crash.title': 'Cette page n’a pas pu être affichée',
+  'pageError.crash.body':
+    'Un problème est survenu à l’affichage de cette page. Rechargez la page ou retournez à l’accueil ; si cela se reproduit, signalez-le à votre administrateur.',
+  'pageError.reload': 'Recharger la page',
+  'urlError.badFilter.title': 'Filtre non valide dans le lien',
+  'urlError.badFilter.body': 'Ce lien contient une valeur de filtre que Verbond ne connaît pas.',
+  'urlError.badFilter.clear': 'Effacer les filtres',
+  'pagination.outOfRange.title': 'La page {page} n’existe pas',
+  'pagination.outOfRange.body': 'Cette liste n’a qu’une page.|Cette liste a {n} pages.',
+  'pagination.outOfRange.first': 'Aller à la page 1',
+  'pagination.outOfRange.last': 'Aller à la dernière page ({n})',
 }

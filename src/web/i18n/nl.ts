@@ -74,7 +74,7 @@ export const nl = {
   'login.demo.body':
     'Deze server bevat demogegevens: echte zones en gemeenten, maar verzonnen personen. Meld u aan met een demo-account, bijvoorbeeld {email} met wachtwoord {password}.',
   'login.demo.pattern':
-    'Andere demo-accounts volgen hetzelfde patroon (rol.zonecode@demo.verbond.be); admin@demo.verbond.be beheert alle associaties.',
+    'Elke zone heeft een demo-account per rol: {roles}. Het adres is de rol, een punt en de zonecode, bijvoorbeeld {example}. {admin} beheert alle associaties.',
   'login.demo.fill': 'Demo-account invullen',
 
   'dashboard.pageTitle': 'In cijfers',
@@ -415,6 +415,28 @@ export const nl = {
   'role.trainer': 'Opleider',
   'role.dpo': 'Functionaris voor gegevensbescherming',
   'role.admin': 'Beheerder',
+
+  // webshell: session end, page errors, links with bad values, pages past the end
+  'session.ended.title': 'U bent afgemeld',
+  'session.ended.body':
+    'Uw sessie is verlopen na een tijd zonder activiteit, of u hebt zich in een ander venster afgemeld. Meld u opnieuw aan: daarna gaat u verder op de pagina waar u was.',
+  'session.unavailable.title': 'Uw account kon niet geladen worden',
+  'session.unavailable.body':
+    'Verbond kon niet nagaan met welk account u aangemeld bent. Probeer het zo dadelijk opnieuw, of meld u af.',
+  'pageError.chunk.title': 'Deze pagina kon niet geladen worden',
+  'pageError.chunk.body':
+    'Verbond is intussen waarschijnlijk bijgewerkt of opnieuw gestart. Herlaad de pagina om verder te gaan.',
+  'pageError.crash.title': 'Deze pagina kon niet getoond worden',
+  'pageError.crash.body':
+    'Er ging iets mis bij het tonen van deze pagina. Herlaad de pagina of ga naar de startpagina; gebeurt het opnieuw, meld het dan aan uw beheerder.',
+  'pageError.reload': 'Pagina herladen',
+  'urlError.badFilter.title': 'Ongeldige filter in de link',
+  'urlError.badFilter.body': 'Deze link bevat een filterwaarde die Verbond niet kent.',
+  'urlError.badFilter.clear': 'Filters wissen',
+  'pagination.outOfRange.title': 'Pagina {page} bestaat niet',
+  'pagination.outOfRange.body': 'Deze lijst heeft maar één pagina.|Deze lijst heeft {n} pagina’s.',
+  'pagination.outOfRange.first': 'Naar pagina 1',
+  'pagination.outOfRange.last': 'Naar de laatste pagina ({n})',
 } as const
 
 export type MessageKey = keyof typeof nl

@@ -1,12 +1,15 @@
 import { SegmentedControl } from '@mantine/core'
-import { useMe, useUpdateLocale } from '../auth/session.ts'
+import { useQueryClient } from '@tanstack/react-query'
+import { ME_KEY } from '../api/queryClient.ts'
+import { useUpdateLocale } from '../auth/session.ts'
 import { LOCALES, isLocale } from '../i18n/format.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 
 /** NL / FR / EN. Signed in, the choice is also stored on the account (PATCH /api/me). */
 export function LanguageSwitch() {
   const { locale, setLocale, t } = useI18n()
-  const { data: me } = useMe()
+  // Read at the click, not subscribed: the switch must not (re)load the user where that failed (SessionUnavailable).
+  const queryClient = useQueryClient()
   const updateLocale = useUpdateLocale()
   return (
     <SegmentedControl
@@ -16,7 +19,7 @@ export function LanguageSwitch() {
       onChange={(value) => {
         if (!isLocale(value)) return
         setLocale(value, { byUser: true })
-        if (me) updateLocale.mutate(value)
+        if (queryClient.getQueryData(ME_KEY)) updateLocale.mutate(value)
       }}
       data={LOCALES.map((l) => ({
         value: l,

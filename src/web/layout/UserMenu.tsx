@@ -35,18 +35,14 @@ export function SignedInAs({ align = 'flex-start' }: { align?: 'flex-start' | 'f
   )
 }
 
-/** Who is signed in, for which zone and role, and the way out. */
-export function UserMenu() {
+/** Signing out: a labelled button, an icon on phones. Works without a known user too (see SessionUnavailable). */
+export function SignOutButton() {
   const { t } = useI18n()
   const logout = useLogout()
   const navigate = useNavigate()
   const signOut = () => logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) })
-
   return (
-    <Group gap="sm" wrap="nowrap">
-      <Box visibleFrom="md">
-        <SignedInAs align="flex-end" />
-      </Box>
+    <>
       <Button
         variant="default"
         size="xs"
@@ -62,6 +58,18 @@ export function UserMenu() {
           <IconLogout size={18} />
         </ActionIcon>
       </Tooltip>
+    </>
+  )
+}
+
+/** Who is signed in, for which zone and role, and the way out. */
+export function UserMenu() {
+  return (
+    <Group gap="sm" wrap="nowrap">
+      <Box visibleFrom="md">
+        <SignedInAs align="flex-end" />
+      </Box>
+      <SignOutButton />
     </Group>
   )
 }

@@ -53,7 +53,7 @@ function AuditLog() {
         <QueryView
           query={events}
           loading={<LoadingState rows={8} />}
-          isEmpty={(d) => d.items.length === 0}
+          isEmpty={(d) => d.items.length === 0 && filters.page === 1}
           empty={<EmptyState description={filtered ? t('audit.empty') : t('audit.emptyAll')} action={clearButton} />}
         >
           {(data) => (

@@ -17,7 +17,8 @@ import { useQuery } from '@tanstack/react-query'
 import { useState, type FormEvent, type ReactNode } from 'react'
 import { Navigate, useNavigate, useSearchParams } from 'react-router'
 import { api, ApiError, data } from '../../api/client.ts'
-import { useLogin, useMe } from '../../auth/session.ts'
+import type { Role } from '../../api/types.ts'
+import { useLogin, useMe, useSessionEnded } from '../../auth/session.ts'
 import { IconInfo } from '../../components/icons.tsx'
 import { usePageTitle } from '../../components/PageHeader.tsx'
 import { errorMessage, formatWait, retryAfterSeconds } from '../../i18n/errorMessage.ts'
@@ -28,6 +29,18 @@ import { Logo } from '../../layout/Logo.tsx'
 
 const DEMO_EMAIL = 'korpschef.5373@demo.verbond.be'
 const DEMO_PASSWORD = 'verbond-demo'
+const DEMO_ADMIN = 'admin@demo.verbond.be'
+const DEMO_EXAMPLE = 'dpo.5461@demo.verbond.be'
+// The role codes are what goes into the address, in every language (rol.zonecode@demo.verbond.be).
+const DEMO_ROLES = [
+  'korpschef',
+  'planner',
+  'officer',
+  'logistics',
+  'finance',
+  'trainer',
+  'dpo',
+] as const satisfies readonly Role[]
 
 /** Only paths inside the app: `?next=//evil.example` must not send anyone elsewhere after signing in. */
 function safeNext(next: string | null): string {
@@ -49,7 +62,9 @@ const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\
 
 /** Shows the account and password inside the translated sentence as code, wherever the language puts them. */
 function withCode(text: string, literals: string[]): ReactNode[] {
-  const pattern = new RegExp(`(${literals.map(escapeRegExp).join('|')})`)
+  // Longest first: `dpo.5461@…` is one literal, not the role `dpo` followed by text.
+  const longestFirst = [...literals].sort((a, b) => b.length - a.length)
+  const pattern = new RegExp(`(${longestFirst.map(escapeRegExp).join('|')})`)
   return text.split(pattern).map((part, i) => (i % 2 === 1 ? <Code key={i}>{part}</Code> : part))
 }
 
@@ -63,7 +78,12 @@ function DemoNotice({ onFill }: { onFill: () => void }) {
         <Text fz="sm">
           {withCode(t('login.demo.body', { email: DEMO_EMAIL, password: DEMO_PASSWORD }), [DEMO_EMAIL, DEMO_PASSWORD])}
         </Text>
-        <Text fz="sm">{t('login.demo.pattern')}</Text>
+        <Text fz="sm">
+          {withCode(
+            t('login.demo.pattern', { roles: DEMO_ROLES.join(', '), example: DEMO_EXAMPLE, admin: DEMO_ADMIN }),
+            [...DEMO_ROLES, DEMO_EXAMPLE, DEMO_ADMIN],
+          )}
+        </Text>
         <Anchor component="button" type="button" fz="sm" fw={600} onClick={onFill} c="gold.9" ta="left">
           {t('login.demo.fill')}
         </Anchor>
@@ -83,6 +103,7 @@ export function LoginPage() {
   const [email, setEmail] = useState('')
   const [password, setPassword] = useState('')
   const [touched, setTouched] = useState(false)
+  const sessionEnded = useSessionEnded()
 
   if (me.data) return <Navigate to={next} replace />
 
@@ -121,6 +142,11 @@ export function LoginPage() {
                 {t('login.intro')}
               </Text>
             </div>
+            {sessionEnded && (
+              <Alert color="navy" variant="light" icon={<IconInfo />} title={t('session.ended.title')} role="alert">
+                {t('session.ended.body')}
+              </Alert>
+            )}
             <DemoNotice
               onFill={() => {
                 setEmail(DEMO_EMAIL)

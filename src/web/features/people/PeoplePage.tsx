@@ -55,7 +55,7 @@ export function PeoplePage() {
         <QueryView
           query={people}
           loading={<LoadingState rows={8} />}
-          isEmpty={(d) => d.items.length === 0}
+          isEmpty={(d) => d.items.length === 0 && filters.page === 1}
           empty={<EmptyState description={t('people.empty')} action={clearButton} />}
         >
           {(data) => (

@@ -4,11 +4,11 @@ import { PAGE_SIZE, readFilters, toQuery, writeFilters } from './filters.ts'
 describe('people filters in the URL', () => {
   it('round-trip through the query string', () => {
     const params = new URLSearchParams(
-      'zone=z1&q=Peeters&rank=commissaris&qualification=obp&staffKind=operational&page=3',
+      'zone=6f1c2a4e-8b3d-4c5e-9f60-7a8b9c0d1e2f&q=Peeters&rank=commissaris&qualification=obp&staffKind=operational&page=3',
     )
     const filters = readFilters(params)
     expect(filters).toEqual({
-      zoneId: 'z1',
+      zoneId: '6f1c2a4e-8b3d-4c5e-9f60-7a8b9c0d1e2f',
       q: 'Peeters',
       rank: 'commissaris',
       qualification: 'obp',
@@ -18,7 +18,8 @@ describe('people filters in the URL', () => {
     expect(writeFilters(filters)).toEqual(Object.fromEntries(params))
   })
   it('ignore values that are not known', () => {
-    const filters = readFilters(new URLSearchParams('rank=generaal&staffKind=x&page=-2'))
+    const filters = readFilters(new URLSearchParams('zone=garbage&rank=generaal&staffKind=x&page=-2'))
+    expect(filters.zoneId).toBeNull()
     expect(filters.rank).toBeNull()
     expect(filters.staffKind).toBeNull()
     expect(filters.page).toBe(1)

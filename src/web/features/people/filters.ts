@@ -31,10 +31,14 @@ export interface PeopleFilters {
 const oneOf = <T extends string>(values: readonly T[], v: string | null): T | null =>
   values.find((x) => x === v) ?? null
 
+// Zone ids are UUIDs: anything else in the link (`?zone=garbage`) is no zone, not a request the API refuses.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const uuidOrNull = (v: string | null): string | null => (v !== null && UUID.test(v) ? v : null)
+
 export function readFilters(params: URLSearchParams): PeopleFilters {
   const page = Number(params.get('page'))
   return {
-    zoneId: params.get('zone'),
+    zoneId: uuidOrNull(params.get('zone')),
     q: params.get('q') ?? '',
     rank: oneOf(RANKS, params.get('rank')),
     qualification: oneOf(QUALIFICATIONS, params.get('qualification')),
