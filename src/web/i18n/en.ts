@@ -416,4 +416,8 @@ export const en: Dictionary = {
   'role.trainer': 'Trainer',
   'role.dpo': 'Data protection officer',
   'role.admin': 'Administrator',
+  // hardening: errors from the HTTP layer before a request reaches a route
+  'error.BAD_REQUEST': 'The request is not a valid HTTP request.',
+  'error.HEADERS_TOO_LARGE': 'The address or the request headers are too large.',
+  'error.REQUEST_TIMEOUT': 'The request did not arrive in full in time. Try again.',
 }

@@ -418,4 +418,8 @@ export const fr: Dictionary = {
   'role.trainer': 'Formateur',
   'role.dpo': 'Délégué à la protection des données',
   'role.admin': 'Administrateur',
+  // hardening: errors from the HTTP layer before a request reaches a route
+  'error.BAD_REQUEST': 'La requête n’est pas une requête HTTP valide.',
+  'error.HEADERS_TOO_LARGE': 'L’adresse ou les en-têtes de la requête sont trop volumineux.',
+  'error.REQUEST_TIMEOUT': 'La requête n’est pas arrivée complètement à temps. Réessayez.',
 }

@@ -415,6 +415,10 @@ export const nl = {
   'role.trainer': 'Opleider',
   'role.dpo': 'Functionaris voor gegevensbescherming',
   'role.admin': 'Beheerder',
+  // hardening: errors from the HTTP layer before a request reaches a route
+  'error.BAD_REQUEST': 'Het verzoek is geen geldig HTTP-verzoek.',
+  'error.HEADERS_TOO_LARGE': 'Het adres of de kopregels van het verzoek zijn te groot.',
+  'error.REQUEST_TIMEOUT': 'Het verzoek kwam niet op tijd volledig aan. Probeer opnieuw.',
 } as const
 
 export type MessageKey = keyof typeof nl
