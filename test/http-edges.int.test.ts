@@ -85,6 +85,19 @@ describe('text that PostgreSQL cannot store is refused at validation', () => {
     }
   })
 
+  it('walks deeply nested JSON without overflowing the stack', async () => {
+    const depth = 100_000
+    const payload = `{"title":${'['.repeat(depth)}"\\u0000"${']'.repeat(depth)}}`
+    const res = await chief.request({
+      method: 'PATCH',
+      url: `/api/agreements/${draftId}`,
+      payload,
+      headers: { 'content-type': 'application/json' },
+    })
+    expect(res.statusCode).toBe(400)
+    expect(res.json().error.details.issues[0]).toMatchObject({ rule: 'text' })
+  })
+
   it('answers 400 for invalid UTF-8 in a JSON body', async () => {
     const payload = Buffer.concat([Buffer.from('{"title":"a'), Buffer.from([0xc3, 0x28]), Buffer.from('"}')])
     const res = await chief.request({
@@ -180,13 +193,15 @@ describe("errors from Node's HTTP parser and oversized bodies are coded", () => 
   })
 
   it('answers an oversized streamed body with a readable coded 413 instead of a reset', async () => {
-    // A client that streams 1 MB without announcing its length (chunked), as fetch does with a stream.
+    // A client that streams 2.5 MB without announcing its length (chunked), as fetch does with a stream.
+    // Slowly, so that the server answers while the client is still sending.
     const chunk = Buffer.alloc(64 * 1024, 'x')
     let sent = 0
     const body = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        if (sent >= 16) return controller.close()
+      async pull(controller) {
+        if (sent >= 40) return controller.close()
         sent++
+        await new Promise((resolve) => setTimeout(resolve, 5))
         controller.enqueue(chunk)
       },
     })

@@ -34,7 +34,9 @@ type Pool = (externalSchemas: unknown, options: AjvServerOptions) => RouteCompil
 export const isUnstorableText = (s: string): boolean => s.includes('\u0000') || !s.isWellFormed()
 
 const MAX_ISSUES = 20
+const MAX_PATH = 200 // deeper than this, an issue names the path down to here (JSON can nest 100,000 levels)
 const pointer = (key: string): string => key.slice(0, 60).replace(/~/g, '~0').replace(/\//g, '~1')
+const below = (path: string, step: string): string => (path.length > MAX_PATH ? path : `${path}/${step}`)
 const issueAt = (instancePath: string): ValidationIssue => ({
   instancePath,
   schemaPath: '#/text',
@@ -52,10 +54,10 @@ export function textIssues(data: unknown): ValidationIssue[] {
     if (typeof value === 'string') {
       if (isUnstorableText(value)) issues.push(issueAt(path))
     } else if (Array.isArray(value)) {
-      value.forEach((item: unknown, i) => stack.push([item, `${path}/${i}`]))
+      value.forEach((item: unknown, i) => stack.push([item, below(path, String(i))]))
     } else if (value !== null && typeof value === 'object') {
       for (const [key, item] of Object.entries(value)) {
-        const at = `${path}/${pointer(key)}`
+        const at = below(path, pointer(key))
         if (isUnstorableText(key)) issues.push(issueAt(at))
         else stack.push([item, at])
       }
