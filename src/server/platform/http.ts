@@ -169,6 +169,8 @@ export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket): 
   const { status, message } = ERRORS[code]
   const body = JSON.stringify({ error: { code, message: message.nl } })
   if (!socket.writable) return void socket.destroy(err)
+  // A client that never reads the answer must not hold the socket open.
+  setTimeout(() => socket.destroy(), 5_000).unref()
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n` +
       'Content-Type: application/json; charset=utf-8\r\n' +
