@@ -23,7 +23,8 @@ import { registerAuth } from './platform/auth/plugin.ts'
 import { sessionStore } from './platform/auth/sessions.ts'
 import type { Database } from './platform/db.ts'
 import { ERRORS } from './platform/errors.ts'
-import { ErrorBody, registerErrorHandling, sendError } from './platform/http.ts'
+import { clientErrorHandler, ErrorBody, registerErrorHandling, registerHttpEdges, sendError } from './platform/http.ts'
+import { requestValidation } from './platform/validation.ts'
 
 export async function buildApp(config: Config, database: Database): Promise<FastifyInstance> {
   const app = Fastify({
@@ -36,12 +37,17 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     frameworkErrors: (err, req, reply) => {
       void sendError(req, reply, err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'URI_TOO_LONG' : 'BAD_URL')
     },
+    // Node's HTTP parser errors (headers over 16 KiB, malformed requests) get the same envelope.
+    clientErrorHandler,
+    // Coercion ('array') applies to query strings and path parameters only; bodies are validated strictly.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+    schemaController: requestValidation(),
   })
   const { db } = database
   const sessions = sessionStore(db, { ttlHours: config.sessionTtlHours, idleMinutes: config.sessionIdleMinutes })
 
   registerErrorHandling(app)
+  registerHttpEdges(app)
   // The API speaks JSON only: any other body is 415, not a string the schema then half-understands.
   app.removeContentTypeParser('text/plain')
   app.setNotFoundHandler((req, reply) => {
@@ -58,7 +64,11 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     return reply.type('text/html').sendFile('index.html')
   })
 
+  // HSTS and upgrade-insecure-requests only behind TLS (COOKIE_SECURE): over plain HTTP they would make a
+  // browser refuse the very server it talks to. Framing is denied twice, for old and new browsers alike.
   await app.register(helmet, {
+    hsts: config.cookieSecure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    frameguard: { action: 'deny' },
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -71,6 +81,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
         frameAncestors: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
+        upgradeInsecureRequests: config.cookieSecure ? [] : null,
       },
     },
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },

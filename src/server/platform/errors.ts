@@ -209,6 +209,31 @@ export const ERRORS = {
       en: 'Something went wrong on our side. The error has been logged.',
     },
   },
+  // hardening: errors Node's HTTP parser raises before Fastify sees a request (platform/http.ts).
+  BAD_REQUEST: {
+    status: 400,
+    message: {
+      nl: 'Het verzoek is geen geldig HTTP-verzoek.',
+      fr: "La requête n'est pas une requête HTTP valide.",
+      en: 'The request is not a valid HTTP request.',
+    },
+  },
+  HEADERS_TOO_LARGE: {
+    status: 431,
+    message: {
+      nl: 'De kopregels van het verzoek (of het adres) zijn te groot.',
+      fr: "Les en-têtes de la requête (ou l'adresse) sont trop volumineux.",
+      en: 'The request headers (or the address) are too large.',
+    },
+  },
+  REQUEST_TIMEOUT: {
+    status: 408,
+    message: {
+      nl: 'Het verzoek kwam niet op tijd volledig aan. Probeer opnieuw.',
+      fr: "La requête n'est pas arrivée complètement à temps. Réessayez.",
+      en: 'The request did not arrive in full in time. Try again.',
+    },
+  },
 } as const satisfies Record<string, CatalogueEntry>
 
 export type ErrorCode = keyof typeof ERRORS
@@ -229,7 +254,11 @@ export const notFound = (): never => {
   throw new AppError('NOT_FOUND')
 }
 
-/** Maps a PostgreSQL error (SQLSTATE) to a catalogue code; null when it is not an expected conflict. */
+/**
+ * Maps a PostgreSQL error (SQLSTATE) to a catalogue code; null when it is not an expected conflict. The data
+ * exceptions (class 22) listed are those text or numbers from a request can cause: validation refuses them first,
+ * so reaching the database with one is a gap in a schema, but still the client's bad input, never a 500.
+ */
 export function codeForSqlState(sqlState: string | undefined): ErrorCode | null {
   switch (sqlState) {
     case '23505': // unique_violation
@@ -244,6 +273,17 @@ export function codeForSqlState(sqlState: string | undefined): ErrorCode | null 
     case '22007': // invalid_datetime_format
     case '22008': // datetime_field_overflow
     case '22P02': // invalid_text_representation
+    case '22004': // null_value_not_allowed
+    case '22018': // invalid_character_value_for_cast
+    case '22019': // invalid_escape_character
+    case '22021': // character_not_in_repertoire (a NUL byte in text)
+    case '22023': // invalid_parameter_value
+    case '22025': // invalid_escape_sequence (LIKE pattern)
+    case '22026': // string_data_length_mismatch
+    case '2200B': // escape_character_conflict
+    case '2201B': // invalid_regular_expression
+    case '22P03': // invalid_binary_representation
+    case '22P05': // untranslatable_character (text the database encoding cannot hold)
       return 'VALIDATION_FAILED'
     default:
       return null

@@ -1,5 +1,9 @@
-// HTTP edges shared by every route: the error envelope, the request locale, 404s for unknown routes.
+// HTTP edges shared by every route: the error envelope, the request locale, the JSON body parser, URLs that do
+// not decode, caching of API responses, and errors Node's HTTP parser raises before Fastify sees a request.
 // Every error leaves as { error: { code, message, details? } } with the catalogue's status.
+import { isUtf8 } from 'node:buffer'
+import { STATUS_CODES } from 'node:http'
+import type { Socket } from 'node:net'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
 import { AppError, codeForSqlState, ERRORS, type ErrorCode } from './errors.ts'
@@ -87,6 +91,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     if (isPgError(err)) {
       const code = codeForSqlState(err.code)
+      // A data exception (class 22) means validation let something through: the client's fault, our gap.
+      if (code && err.code?.startsWith('22')) req.log.warn({ err }, 'data exception reached the database')
       if (code) return sendError(req, reply, code, err.constraint ? { constraint: err.constraint } : undefined)
       if (err.code?.startsWith('08') || err.code === '57P01') return sendError(req, reply, 'SERVICE_UNAVAILABLE')
     }
@@ -113,4 +119,64 @@ export function registerErrorHandling(app: FastifyInstance): void {
 export function errorResponses(...statuses: number[]) {
   const ref = Type.Ref('Error', { description: 'Error: see the error catalogue' })
   return Object.fromEntries([400, ...statuses].map((s) => [s, ref]))
+}
+
+/** True when every percent-escape of the URL decodes to valid UTF-8 (`%C3%28` and `%ED%A0%80` do not). */
+export function decodableUrl(url: string): boolean {
+  const q = url.indexOf('?')
+  try {
+    decodeURIComponent(q === -1 ? url : url.slice(0, q))
+    if (q !== -1) decodeURIComponent(url.slice(q + 1).replace(/\+/g, ' '))
+    return true
+  } catch {
+    return false // URIError: malformed escape or invalid UTF-8, answered as BAD_URL
+  }
+}
+
+/** Registered first: checks that run before authentication, parsing and validation, for every route. */
+export function registerHttpEdges(app: FastifyInstance): void {
+  // The query parser would pass undecodable escapes through as literal text; refuse them instead.
+  app.addHook('onRequest', async (req, reply) => {
+    if (!decodableUrl(req.url)) return sendError(req, reply, 'BAD_URL')
+  })
+  // JSON is UTF-8 (RFC 8259). Decoding invalid bytes would silently store U+FFFD in their place.
+  const parseJson = app.getDefaultJsonParser('error', 'ignore')
+  app.removeContentTypeParser('application/json')
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
+    const bytes = body as Buffer
+    if (!isUtf8(bytes)) return done(new AppError('MALFORMED_JSON', { reason: 'not UTF-8' }), undefined)
+    void parseJson(req, bytes.toString('utf8'), done) // synchronous: it answers through done
+  })
+  // API answers carry personal data or the CSRF token: no browser or proxy may keep a copy.
+  app.addHook('onSend', async (req, reply) => {
+    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store')
+  })
+}
+
+const CLIENT_ERRORS: Partial<Record<string, ErrorCode>> = {
+  HPE_HEADER_OVERFLOW: 'HEADERS_TOO_LARGE',
+  ERR_HTTP_REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
+}
+
+/**
+ * Fastify's `clientErrorHandler`: Node's HTTP parser refused the bytes (headers over 16 KiB, a malformed request
+ * line, a timeout), so there is no request to route. Answers in the same envelope, in Dutch (no Accept-Language
+ * can be trusted from a request that did not parse), and closes the connection as Node itself would.
+ */
+export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return
+  const code: ErrorCode = (err.code && CLIENT_ERRORS[err.code]) || 'BAD_REQUEST'
+  const { status, message } = ERRORS[code]
+  const body = JSON.stringify({ error: { code, message: message.nl } })
+  if (!socket.writable) return void socket.destroy(err)
+  // A client that never reads the answer must not hold the socket open.
+  setTimeout(() => socket.destroy(), 5_000).unref()
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n` +
+      'Content-Type: application/json; charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+      'Cache-Control: no-store\r\nConnection: close\r\n\r\n' +
+      body,
+    () => socket.destroy(),
+  )
 }

@@ -438,4 +438,8 @@ export const en: Dictionary = {
   'pagination.outOfRange.body': 'This list has only one page.|This list has {n} pages.',
   'pagination.outOfRange.first': 'Go to page 1',
   'pagination.outOfRange.last': 'Go to the last page ({n})',
+  // hardening: errors from the HTTP layer before a request reaches a route
+  'error.BAD_REQUEST': 'The request is not a valid HTTP request.',
+  'error.HEADERS_TOO_LARGE': 'The address or the request headers are too large.',
+  'error.REQUEST_TIMEOUT': 'The request did not arrive in full in time. Try again.',
 }

@@ -440,4 +440,8 @@ export const fr: Dictionary = {
   'pagination.outOfRange.body': 'Cette liste n’a qu’une page.|Cette liste a {n} pages.',
   'pagination.outOfRange.first': 'Aller à la page 1',
   'pagination.outOfRange.last': 'Aller à la dernière page ({n})',
+  // hardening: errors from the HTTP layer before a request reaches a route
+  'error.BAD_REQUEST': 'La requête n’est pas une requête HTTP valide.',
+  'error.HEADERS_TOO_LARGE': 'L’adresse ou les en-têtes de la requête sont trop volumineux.',
+  'error.REQUEST_TIMEOUT': 'La requête n’est pas arrivée complètement à temps. Réessayez.',
 }

@@ -437,6 +437,10 @@ export const nl = {
   'pagination.outOfRange.body': 'Deze lijst heeft maar één pagina.|Deze lijst heeft {n} pagina’s.',
   'pagination.outOfRange.first': 'Naar pagina 1',
   'pagination.outOfRange.last': 'Naar de laatste pagina ({n})',
+  // hardening: errors from the HTTP layer before a request reaches a route
+  'error.BAD_REQUEST': 'Het verzoek is geen geldig HTTP-verzoek.',
+  'error.HEADERS_TOO_LARGE': 'Het adres of de kopregels van het verzoek zijn te groot.',
+  'error.REQUEST_TIMEOUT': 'Het verzoek kwam niet op tijd volledig aan. Probeer opnieuw.',
 } as const
 
 export type MessageKey = keyof typeof nl
