@@ -36,6 +36,24 @@ export async function adminQuery(sql: string): Promise<void> {
   }
 }
 
+/**
+ * Drops a test database once its connections are gone. pg-pool's end() can resolve before the server has
+ * seen every connection close; dropping WITH (FORCE) then kills them, and the pool reports 57P01 as an
+ * unhandled error in whichever test file is running. So wait for them first, and force only as a last resort.
+ */
+async function dropWhenClosed(name: string): Promise<void> {
+  for (let i = 0; i < 50; i++) {
+    try {
+      await adminQuery(`DROP DATABASE IF EXISTS "${name}"`)
+      return
+    } catch (err) {
+      if ((err as { code?: string }).code !== '55006') throw err // object in use: a connection is still closing
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+  }
+  await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
+}
+
 export const usingPostgres = (): boolean => process.env.VERBOND_TEST_DB === 'postgres'
 
 /** A fresh database holding the template's contents, for one test file. */
@@ -51,7 +69,7 @@ export async function openTestDatabase(): Promise<Database & { url: string | nul
       url,
       close: async () => {
         await database.close()
-        await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
+        await dropWhenClosed(name)
       },
     }
   }
