@@ -8,7 +8,7 @@ import { gunzipSync } from 'node:zlib'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '../src/server/platform/db.ts'
-import { PGLITE_TEMPLATE, usingPostgres } from './databases.ts'
+import { openTestDatabase, PGLITE_TEMPLATE, usingPostgres } from './databases.ts'
 import { cli, freePort, killAll, startServer, type ServerProcess } from './processes.ts'
 
 const PASSWORD = 'a-long-password-123'
@@ -29,7 +29,7 @@ async function login(email: string, password: string): Promise<number> {
 const addUser = (email: string) =>
   cli(['user', 'add', '--email', email, '--name', 'Concurrent', '--role', 'officer', '--zone', '5460'], env, PASSWORD)
 
-// A data directory is a PGlite matter; on PostgreSQL many processes share the database (db.test.ts).
+// A data directory is a PGlite matter; on PostgreSQL many processes share the database (below).
 describe.skipIf(usingPostgres())('the command line meets a running server on the same data directory', () => {
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'verbond-cli-'))
@@ -61,14 +61,12 @@ describe.skipIf(usingPostgres())('the command line meets a running server on the
     )
     expect(await login('concurrent@pz5460.be', PASSWORD)).toBe(200) // the server sees it at once
 
-    const verified = await cli(['audit', 'verify'], env)
+    // The server's own checks answer as they do locally (an e-mail address already taken).
+    const [verified, twice] = await Promise.all([cli(['audit', 'verify'], env), addUser('concurrent@pz5460.be')])
     expect(verified.code).toBe(0)
     expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true, firstBrokenId: null })
     expect(JSON.parse(verified.stdout).events).toBeGreaterThanOrEqual(2) // user.create and the login
     expect(verified.stderr).toContain(`through the running server (pid ${server!.pid})`)
-
-    // The server's own checks answer as they do locally.
-    const twice = await addUser('concurrent@pz5460.be')
     expect(twice.code).toBe(1)
     expect(twice.stdout).toBe('')
     expect(twice.stderr).toMatch(/users_email_key/)
@@ -150,6 +148,32 @@ describe.skipIf(usingPostgres())('the command line meets a running server on the
       expect(user).toEqual({ email: 'concurrent@pz5460.be' })
     } finally {
       await database.close()
+    }
+  })
+})
+
+describe.runIf(usingPostgres())('on PostgreSQL the command line and the server share the database', () => {
+  it('user add and migrate run beside the server, each on its own connection', { timeout: 90_000 }, async () => {
+    const database = await openTestDatabase()
+    dir = await mkdtemp(path.join(os.tmpdir(), 'verbond-cli-pg-'))
+    try {
+      env = {
+        DATABASE_URL: database.url!,
+        VERBOND_DATA_DIR: path.join(dir, 'unused'),
+        PORT: String(await freePort()),
+        VERBOND_DEMO: 'false',
+        LOG_LEVEL: 'warn',
+      }
+      server = await startServer(env)
+      const [added, migrated] = await Promise.all([addUser('shared@pz5460.be'), cli(['migrate'], env)])
+      expect(added.code, added.stderr).toBe(0)
+      expect(added.stdout).toMatch(/^Created shared@pz5460\.be \([0-9a-f-]{36}\)\n$/) // by itself, not through the server
+      expect(migrated).toMatchObject({ code: 0, stdout: 'Database is up to date.\n' })
+      expect(await login('shared@pz5460.be', PASSWORD)).toBe(200)
+    } finally {
+      killAll()
+      await database.close()
+      await rm(dir, { recursive: true, force: true })
     }
   })
 })
