@@ -123,6 +123,13 @@ export function serverBridge(inUse: DataDirInUseError): ServerBridge {
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    }).catch((err: unknown) => {
+      const cause = err instanceof Error && err.cause instanceof Error ? err.cause.message : String(err)
+      throw new Error(
+        `The server (pid ${owner.pid}) holds ${dataDir} but does not answer at ${owner.bridgeUrl} (${cause}). ` +
+          'It may be stopping: try again in a moment.',
+        { cause: err },
+      )
     })
     if (!res.ok) {
       const answer = (await res.json().catch(() => ({}))) as { message?: string }
