@@ -2,7 +2,7 @@
 // the owner; a release or the owner's death, however it dies, frees the directory; PostgreSQL takes no lock.
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { chmod, mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -43,6 +43,16 @@ describe('the data directory lock', () => {
     expect(err.owner).toMatchObject({ pid: process.pid, command: 'migrate', url: 'http://127.0.0.1:1234' })
     lock.release()
     lockDataDir(data, 'serve').release()
+  })
+
+  it('closes the directory to other users (PGlite writes its files world-writable)', async () => {
+    const data = path.join(dir, 'open-to-all')
+    await mkdir(data, { mode: 0o755 })
+    await chmod(data, 0o757)
+    lockDataDir(data, 'serve').release()
+    expect((await stat(data)).mode & 0o777).toBe(0o750)
+    lockDataDir(path.join(dir, 'new'), 'serve').release()
+    expect((await stat(path.join(dir, 'new'))).mode & 0o777).toBe(0o700)
   })
 
   it('is free again when its holder is killed, without cleanup', async () => {

@@ -6,6 +6,7 @@
 // leaves nothing stale behind. The file's content only describes the owner, for the message that another
 // process prints; it is never deleted (deleting a lock file lets two processes lock two different files).
 import {
+  chmodSync,
   closeSync,
   constants,
   ftruncateSync,
@@ -13,6 +14,7 @@ import {
   openSync,
   readFileSync,
   realpathSync,
+  statSync,
   writeSync,
 } from 'node:fs'
 import os from 'node:os'
@@ -64,6 +66,9 @@ export class DataDirInUseError extends Error {
 export function lockDataDir(dataDir: string, command: string): DataDirLock {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 }) // a new directory is its owner's alone, as PostgreSQL's
   const dir = realpathSync(dataDir) // one name per directory, whichever way it was reached
+  // PGlite creates its files world-writable (0666): other users must not even get into the directory.
+  const { mode, uid } = statSync(dir)
+  if (mode & 0o007 && uid === process.getuid?.()) chmodSync(dir, mode & 0o770)
   const file = path.join(dir, LOCK_FILE)
   const fd = openSync(file, constants.O_RDWR | constants.O_CREAT, 0o644)
   let locked: boolean
