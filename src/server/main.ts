@@ -2,6 +2,7 @@
 // The `verbond` command line: serve | migrate | seed-demo | user add | audit verify | backup | restore.
 // `npm start` runs `serve`; `npm run verbond -- <command>` runs the others.
 import { existsSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { buildApp } from './app.ts'
@@ -11,8 +12,10 @@ import { seedDemo } from './demo/seed.ts'
 import { purgeLoginAttempts } from './features/auth/service.ts'
 import { verifyAudit } from './platform/audit.ts'
 import { sessionStore } from './platform/auth/sessions.ts'
-import { addUser } from './platform/auth/users.ts'
+import { addUser, type NewUser } from './platform/auth/users.ts'
 import { hashPassword } from './platform/auth/passwords.ts'
+import { serverBridge, startCliBridge, type CliBridge, type ServerBridge } from './platform/cli-bridge.ts'
+import { DataDirInUseError } from './platform/datadir-lock.ts'
 import { openDatabase, type Database } from './platform/db.ts'
 import { migrate } from './platform/migrate.ts'
 import { DEMO_PASSWORD } from './demo/data.ts'
@@ -29,13 +32,48 @@ Commands:
   backup <file>               PGlite: dump the data directory (.tar.gz); PostgreSQL: pg_dump (plain SQL)
   restore <file> [--force]    the reverse; refuses to overwrite existing data without --force
 
+Embedded database: one process at a time owns the data directory. While the server runs, \`user add\`,
+\`audit verify\` and \`backup\` go through it; the other commands refuse and say so.
 Configuration comes from environment variables (see README.md).`
 
-async function open(config: Config): Promise<Database> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
-  await migrate(database)
+async function open(config: Config, command: string): Promise<Database> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, command })
+  try {
+    await migrate(database)
+  } catch (err) {
+    await database.close()
+    throw err
+  }
   return database
 }
+
+/**
+ * Runs a command on this process's own hold of the database or, when the running server holds the data
+ * directory, through that server (cli-bridge.ts). Any other holder: the in-use message.
+ */
+async function locallyOrThroughServer<T>(
+  config: Config,
+  command: string,
+  local: (database: Database) => Promise<T>,
+  remote: (server: ServerBridge) => Promise<T>,
+): Promise<{ result: T; server: ServerBridge | null }> {
+  let database: Database
+  try {
+    database = await open(config, command)
+  } catch (err) {
+    if (!(err instanceof DataDirInUseError)) throw err
+    const server = serverBridge(err)
+    return { result: await remote(server), server }
+  }
+  try {
+    return { result: await local(database), server: null }
+  } finally {
+    await database.close()
+  }
+}
+
+const throughServer = (server: ServerBridge | null): string =>
+  server ? ` through the running server (pid ${server.owner.pid})` : ''
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = []
@@ -50,7 +88,7 @@ async function seed(database: Database): Promise<void> {
 }
 
 async function serve(config: Config): Promise<void> {
-  const database = await open(config)
+  const database = await open(config, 'serve')
   if (config.demo) await seed(database)
   const app = await buildApp(config, database)
   const sessions = sessionStore(database.db, {
@@ -64,16 +102,21 @@ async function serve(config: Config): Promise<void> {
     )
   }, 10 * 60_000)
   purge.unref()
+  let bridge: CliBridge | null = null
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: shutting down`)
     clearInterval(purge)
+    await bridge?.close()
     await app.close()
     await database.close()
     process.exit(0)
   }
   process.once('SIGINT', () => void shutdown('SIGINT'))
   process.once('SIGTERM', () => void shutdown('SIGTERM'))
-  await app.listen({ port: config.port, host: config.host })
+  const address = await app.listen({ port: config.port, host: config.host })
+  // The command line reaches the server through this bridge; the lock file says where (datadir-lock.ts).
+  bridge = await startCliBridge(database)
+  database.dataDirLock?.describe({ url: address })
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host
   console.log(`Verbond is running at http://${shown}:${config.port} (database: ${database.kind})`)
   if (!existsSync(path.join(config.webDir, 'index.html')))
@@ -96,14 +139,18 @@ async function main(argv: string[]): Promise<number> {
       await serve(config)
       return 0
     case 'migrate': {
-      const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+      const database = await openDatabase({
+        databaseUrl: config.databaseUrl,
+        dataDir: config.dataDir,
+        command: 'migrate',
+      })
       const applied = await migrate(database)
       console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date.')
       await database.close()
       return 0
     }
     case 'seed-demo': {
-      const database = await open(config)
+      const database = await open(config, 'seed-demo')
       await seed(database)
       await database.close()
       return 0
@@ -125,11 +172,10 @@ async function main(argv: string[]): Promise<number> {
         console.error(USAGE)
         return 2
       }
-      const database = await open(config)
       let password = process.stdin.isTTY ? '' : await readStdin()
       const generated = password === ''
       if (generated) password = crypto.randomUUID()
-      const user = await addUser(database.db, {
+      const input: NewUser = {
         email: values.email,
         displayName: values.name,
         role: values.role,
@@ -137,9 +183,16 @@ async function main(argv: string[]): Promise<number> {
         associationCode: values.association ?? null,
         personId: values['person-id'] ?? null,
         passwordHash: await hashPassword(password),
-      })
-      await database.close()
-      console.log(`Created ${user.email} (${user.id})${generated ? `; password: ${password}` : ''}`)
+      }
+      const { result: user, server } = await locallyOrThroughServer(
+        config,
+        'user add',
+        (database) => addUser(database.db, input),
+        (running) => running.addUser(input),
+      )
+      console.log(
+        `Created ${user.email} (${user.id})${throughServer(server)}${generated ? `; password: ${password}` : ''}`,
+      )
       return 0
     }
     case 'audit': {
@@ -147,9 +200,13 @@ async function main(argv: string[]): Promise<number> {
         console.error(USAGE)
         return 2
       }
-      const database = await open(config)
-      const result = await verifyAudit(database.db, null)
-      await database.close()
+      const { result, server } = await locallyOrThroughServer(
+        config,
+        'audit verify',
+        (database) => verifyAudit(database.db, null),
+        (running) => running.verifyAudit(),
+      )
+      if (server) console.error(`Verified${throughServer(server)}.`) // stdout stays one JSON line
       console.log(JSON.stringify(result))
       return result.ok ? 0 : 1
     }
@@ -159,7 +216,15 @@ async function main(argv: string[]): Promise<number> {
         console.error(USAGE)
         return 2
       }
-      console.log(await backup(config, file))
+      try {
+        console.log(await backup(config, file))
+      } catch (err) {
+        if (!(err instanceof DataDirInUseError)) throw err
+        // Online: the server dumps its own directory between two transactions and keeps serving.
+        const server = serverBridge(err)
+        await writeFile(file, await server.backup())
+        console.log(`PGlite backup of ${err.dataDir} written to ${file}${throughServer(server)}`)
+      }
       return 0
     }
     case 'restore': {

@@ -1,5 +1,6 @@
 // Backup → restore loses nothing: every table's row count and content checksum survive the round trip.
 import { execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -8,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { adminQuery, openTestDatabase, postgresUrl, usingPostgres, withDatabase } from '../../../test/databases.ts'
 import { loadConfig } from '../config.ts'
 import { backup, restore } from './backup.ts'
+import { LOCK_FILE } from './datadir-lock.ts'
 import { openDatabase, type Database } from './db.ts'
 import type { DB } from './schema.ts'
 
@@ -77,6 +79,12 @@ describe('backup and restore', () => {
     await expect(restore(loadConfig({ VERBOND_DATA_DIR: restoredDir }), file, { force: false })).rejects.toThrow(
       /--force/,
     )
+    // --force keeps the old database aside and restores in its place; the lock file stays where it is.
+    const forced = await restore(loadConfig({ VERBOND_DATA_DIR: restoredDir }), file, { force: true })
+    const aside = /previous data kept in (\S+)\)/.exec(forced)?.[1]
+    expect(aside && existsSync(path.join(aside, 'PG_VERSION'))).toBe(true)
+    expect(existsSync(path.join(aside!, LOCK_FILE))).toBe(false)
+    expect(existsSync(path.join(restoredDir, LOCK_FILE))).toBe(true)
     const restored = await openDatabase({ databaseUrl: null, dataDir: restoredDir })
     expect(await fingerprint(restored.db)).toEqual(before)
     await restored.close()

@@ -1,11 +1,17 @@
-// Backup and restore. PGlite: the data directory as a gzipped tarball (stop the server first: PGlite is
-// one process). PostgreSQL: pg_dump (plain SQL) and psql, when the client tools are installed.
+// Backup and restore. PGlite: the data directory as a gzipped tarball. Whoever holds the data directory
+// makes it: this process when no server runs, otherwise the running server (through the command-line
+// bridge, between two transactions: an online backup). Restore needs the directory to itself.
+// PostgreSQL: pg_dump (plain SQL) and psql, when the client tools are installed.
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { readdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { gzip } from 'node:zlib'
 import { sql } from 'kysely'
 import type { Config } from '../config.ts'
-import { openDatabase, openPglite } from './db.ts'
+import { lockDataDir, OWN_FILES } from './datadir-lock.ts'
+import { openDatabase, openPglite, type Database } from './db.ts'
 
 function run(command: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -23,8 +29,34 @@ function run(command: string, args: string[]): Promise<void> {
   })
 }
 
-async function isEmptyDir(dir: string): Promise<boolean> {
-  return !existsSync(dir) || (await readdir(dir)).length === 0
+const hasDatabase = (dir: string): boolean => existsSync(path.join(dir, 'PG_VERSION'))
+
+const TAR_BLOCK = 512
+
+/** The tarball without the named top-level entries (ustar: a 512-byte header, then the data in blocks). */
+export function withoutEntries(tar: Uint8Array, names: readonly string[]): Uint8Array {
+  const kept: Uint8Array[] = []
+  const text = (from: number, length: number) =>
+    Buffer.from(tar.subarray(from, from + length))
+      .toString('latin1')
+      .replace(/\0.*$/s, '')
+  for (let offset = 0; offset + TAR_BLOCK <= tar.length;) {
+    const header = tar.subarray(offset, offset + TAR_BLOCK)
+    if (header.every((b) => b === 0)) break
+    const size = parseInt(text(offset + 124, 12).trim() || '0', 8)
+    const length = TAR_BLOCK + Math.ceil(size / TAR_BLOCK) * TAR_BLOCK
+    const name = text(offset, 100).replace(/^\.?\//, '')
+    if (!names.includes(name)) kept.push(tar.subarray(offset, offset + length))
+    offset += length
+  }
+  kept.push(new Uint8Array(2 * TAR_BLOCK))
+  return Buffer.concat(kept)
+}
+
+/** The gzipped backup of an open PGlite database (consistent while it serves; our own files left out). */
+export async function pgliteBackup(database: Database): Promise<Uint8Array> {
+  // Compressed off the event loop: a server making an online backup keeps answering meanwhile.
+  return promisify(gzip)(withoutEntries(await database.dumpDataDir(), OWN_FILES))
 }
 
 export async function backup(config: Config, file: string): Promise<string> {
@@ -38,13 +70,12 @@ export async function backup(config: Config, file: string): Promise<string> {
     ])
     return `PostgreSQL backup written to ${file}`
   }
-  if (await isEmptyDir(config.dataDir)) throw new Error(`No database in ${config.dataDir} to back up.`)
-  const pglite = await openPglite(config.dataDir)
+  if (!hasDatabase(config.dataDir)) throw new Error(`No database in ${config.dataDir} to back up.`)
+  const database = await openDatabase({ databaseUrl: null, dataDir: config.dataDir, command: 'backup' })
   try {
-    const dump = await pglite.dumpDataDir('gzip')
-    await writeFile(file, Buffer.from(await dump.arrayBuffer()))
+    await writeFile(file, await pgliteBackup(database))
   } finally {
-    await pglite.close()
+    await database.close()
   }
   return `PGlite backup of ${config.dataDir} written to ${file}`
 }
@@ -75,18 +106,28 @@ export async function restore(config: Config, file: string, options: { force: bo
     ])
     return `PostgreSQL database restored from ${file}`
   }
+  // Hold the directory throughout: the old contents move aside and the backup loads in its place, and no
+  // server can open it halfway.
+  const lock = lockDataDir(config.dataDir, 'restore')
   let moved = ''
-  if (!(await isEmptyDir(config.dataDir))) {
-    if (!options.force)
-      throw new Error(
-        `${config.dataDir} already holds a database. Use --force to replace it (the old one is kept aside).`,
-      )
-    moved = `${config.dataDir}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`
-    await rename(config.dataDir, moved)
+  try {
+    if (hasDatabase(config.dataDir)) {
+      if (!options.force)
+        throw new Error(
+          `${config.dataDir} already holds a database. Use --force to replace it (the old one is kept aside).`,
+        )
+      moved = `${config.dataDir}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`
+      await mkdir(moved)
+      for (const entry of await readdir(config.dataDir))
+        if (!OWN_FILES.includes(entry)) await rename(path.join(config.dataDir, entry), path.join(moved, entry))
+    }
+    const dump = new Blob([await readFile(file)])
+    const pglite = await openPglite(config.dataDir, dump)
+    lock.describe({}) // a backup made by hand may carry a lock file of its own
+    await pglite.query('SELECT 1')
+    await pglite.close()
+  } finally {
+    lock.release()
   }
-  const dump = new Blob([await readFile(file)])
-  const pglite = await openPglite(config.dataDir, dump)
-  await pglite.query('SELECT 1')
-  await pglite.close()
   return `PGlite database restored into ${config.dataDir}${moved ? ` (previous data kept in ${moved})` : ''}`
 }

@@ -15,6 +15,7 @@ import {
 } from 'kysely'
 import pg from 'pg'
 import type { DatabaseKind } from '../config.ts'
+import { lockDataDir, type DataDirLock } from './datadir-lock.ts'
 import type { DB } from './schema.ts'
 
 const OID = { int8: 20, numeric: 1700, date: 1082 } as const
@@ -26,6 +27,13 @@ export interface Database {
   kind: DatabaseKind
   /** The embedded instance (PGlite only): used for backups and test templates. */
   pglite: PGlite | null
+  /** PGlite on a data directory: this process's exclusive hold on it (datadir-lock.ts). */
+  dataDirLock: DataDirLock | null
+  /**
+   * PGlite: an uncompressed tarball of the data directory, taken between two transactions after a
+   * CHECKPOINT, so it is consistent while the server keeps serving (online backup).
+   */
+  dumpDataDir(): Promise<Uint8Array>
   /** Runs a multi-statement SQL script atomically (migrations, restores). */
   execScript(script: string): Promise<void>
   close(): Promise<void>
@@ -39,6 +47,8 @@ export interface OpenOptions {
   loadDataDir?: Blob
   /** PostgreSQL pool size. */
   poolSize?: number
+  /** The verbond command opening a data directory, shown to a process that finds it locked. */
+  command?: string
 }
 
 /** A FIFO lock: PGlite is one connection, so each query or transaction must have it alone. */
@@ -104,6 +114,7 @@ function serialisedPgliteDialect(pglite: PGlite, mutex: Mutex): Dialect {
   }
 }
 
+/** The bare embedded instance. On a data directory the caller must hold its lock (openDatabase does). */
 export async function openPglite(dataDir: string | null, loadDataDir?: Blob): Promise<PGlite> {
   return PGlite.create({
     ...(dataDir ? { dataDir } : {}),
@@ -132,6 +143,8 @@ function openPostgres(databaseUrl: string, poolSize: number): Database {
     db,
     kind: 'postgres',
     pglite: null,
+    dataDirLock: null,
+    dumpDataDir: () => Promise.reject(new Error('A PostgreSQL database is backed up with pg_dump.')),
     async execScript(script) {
       const client = await pool.connect()
       try {
@@ -151,14 +164,24 @@ function openPostgres(databaseUrl: string, poolSize: number): Database {
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10)
-  const pglite = await openPglite(options.dataDir, options.loadDataDir)
-  await pglite.exec("SET TIME ZONE 'UTC'")
+  // Lock first: a second process must stop before PGlite touches a single file.
+  const dataDirLock = options.dataDir ? lockDataDir(options.dataDir, options.command ?? 'verbond') : null
+  let pglite: PGlite
+  try {
+    pglite = await openPglite(options.dataDir, options.loadDataDir)
+    if (options.loadDataDir) dataDirLock?.describe({}) // a foreign tarball may have brought its own lock file
+    await pglite.exec("SET TIME ZONE 'UTC'")
+  } catch (err) {
+    dataDirLock?.release()
+    throw err
+  }
   const mutex = new Mutex()
   const db = new Kysely<DB>({ dialect: serialisedPgliteDialect(pglite, mutex) })
   return {
     db,
     kind: 'pglite',
     pglite,
+    dataDirLock,
     async execScript(script) {
       const release = await mutex.lock()
       try {
@@ -167,9 +190,23 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
         release()
       }
     },
+    async dumpDataDir() {
+      const release = await mutex.lock()
+      try {
+        await pglite.exec('CHECKPOINT')
+        const dump = await pglite.dumpDataDir('none')
+        return new Uint8Array(await dump.arrayBuffer())
+      } finally {
+        release()
+      }
+    },
     close: async () => {
-      await db.destroy()
-      if (!pglite.closed) await pglite.close()
+      try {
+        await db.destroy()
+        if (!pglite.closed) await pglite.close()
+      } finally {
+        dataDirLock?.release()
+      }
     },
   }
 }
