@@ -416,4 +416,15 @@ export const en: Dictionary = {
   'role.trainer': 'Trainer',
   'role.dpo': 'Data protection officer',
   'role.admin': 'Administrator',
+
+  // webforms: typed dates, population year, zone history, phone cards
+  'dateInput.placeholder': 'dd/mm/yyyy',
+  'dateInput.unreadable': 'This date cannot be read. Type day/month/year, e.g. 15/10/2026 or 15 October 2026.',
+  'dateInput.tooEarly': 'Choose a date from {date} on.',
+  'dateInput.tooLate': 'Choose a date up to {date}.',
+  'dashboard.populationYears': 'population figures of {years}',
+  'dashboard.populationHint': 'Inhabitants: population figures of {years}, not of the reference date.',
+  'figures.populationOf': 'Inhabitants ({years})',
+  'zone.nowInZone': 'since then in police zone {zone}',
+  'zone.figuresMissing': 'The reference data has no population or area for {names}.',
 }

@@ -418,4 +418,15 @@ export const fr: Dictionary = {
   'role.trainer': 'Formateur',
   'role.dpo': 'Délégué à la protection des données',
   'role.admin': 'Administrateur',
+
+  // webforms: typed dates, population year, zone history, phone cards
+  'dateInput.placeholder': 'jj/mm/aaaa',
+  'dateInput.unreadable': 'Date illisible. Tapez jour/mois/année, p. ex. 15/10/2026 ou 15 octobre 2026.',
+  'dateInput.tooEarly': 'Choisissez une date à partir du {date}.',
+  'dateInput.tooLate': 'Choisissez une date jusqu’au {date} inclus.',
+  'dashboard.populationYears': 'chiffres de population de {years}',
+  'dashboard.populationHint': 'Habitants : chiffres de population de {years}, pas de la date de référence.',
+  'figures.populationOf': 'Habitants ({years})',
+  'zone.nowInZone': 'depuis dans la zone de police {zone}',
+  'zone.figuresMissing': 'Les données de référence ne contiennent ni population ni superficie pour {names}.',
 }

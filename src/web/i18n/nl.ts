@@ -415,6 +415,17 @@ export const nl = {
   'role.trainer': 'Opleider',
   'role.dpo': 'Functionaris voor gegevensbescherming',
   'role.admin': 'Beheerder',
+
+  // webforms: typed dates, population year, zone history, phone cards
+  'dateInput.placeholder': 'dd/mm/jjjj',
+  'dateInput.unreadable': 'Deze datum kunnen we niet lezen. Typ dag/maand/jaar, bv. 15/10/2026 of 15 oktober 2026.',
+  'dateInput.tooEarly': 'Kies een datum vanaf {date}.',
+  'dateInput.tooLate': 'Kies een datum tot en met {date}.',
+  'dashboard.populationYears': 'bevolkingscijfers van {years}',
+  'dashboard.populationHint': 'Inwoners: bevolkingscijfers van {years}, niet van de peildatum.',
+  'figures.populationOf': 'Inwoners ({years})',
+  'zone.nowInZone': 'sindsdien in politiezone {zone}',
+  'zone.figuresMissing': 'De referentiegegevens bevatten geen inwonertal of oppervlakte voor {names}.',
 } as const
 
 export type MessageKey = keyof typeof nl

@@ -1,7 +1,8 @@
 import { Alert, Button, Checkbox, Group, Input, Modal, SegmentedControl, Select, Stack, Textarea } from '@mantine/core'
-import { DatePickerInput, MonthPickerInput } from '@mantine/dates'
+import { MonthPickerInput } from '@mantine/dates'
 import { useId, useState, type FormEvent } from 'react'
 import type { Agreement, ApprovalBody } from '../../api/types.ts'
+import { BelgianDateInput } from '../../components/BelgianDateInput.tsx'
 import { IconCalendar } from '../../components/icons.tsx'
 import { errorMessage } from '../../i18n/errorMessage.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
@@ -137,7 +138,7 @@ export function RecordApprovalModal({ agreement, onClose, onDone }: Props) {
             {monthOnly ? (
               <MonthPickerInput {...dateProps} valueFormat="MMMM YYYY" w={240} />
             ) : (
-              <DatePickerInput {...dateProps} valueFormat="DD/MM/YYYY" w={240} />
+              <BelgianDateInput {...dateProps} w={240} />
             )}
             <Checkbox
               label={t('approval.monthOnly')}

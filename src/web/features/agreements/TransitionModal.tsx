@@ -1,8 +1,7 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core'
-import { DatePickerInput } from '@mantine/dates'
 import { useState } from 'react'
 import type { Agreement } from '../../api/types.ts'
-import { IconCalendar } from '../../components/icons.tsx'
+import { BelgianDateInput } from '../../components/BelgianDateInput.tsx'
 import { errorMessage } from '../../i18n/errorMessage.ts'
 import { todayInBrussels } from '../../i18n/format.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
@@ -41,12 +40,10 @@ export function TransitionModal({ agreement, to, onClose, onDone }: Props) {
     >
       <Stack gap="md">
         <Text fz="sm">{to === 'in_force' ? t('agreement.bringIntoForce.body') : t('agreement.end.body')}</Text>
-        <DatePickerInput
+        <BelgianDateInput
           label={to === 'in_force' ? t('agreement.effectiveFromField') : t('agreement.effectiveToField')}
           value={date}
           onChange={setDate}
-          valueFormat="DD/MM/YYYY"
-          leftSection={<IconCalendar size={18} />}
           minDate={to === 'ended' ? (agreement.effectiveFrom ?? undefined) : undefined}
           required
           data-autofocus

@@ -1,8 +1,7 @@
 import { Stack } from '@mantine/core'
-import { DatePickerInput } from '@mantine/dates'
 import { useSearchParams } from 'react-router'
 import { useCurrentAssociation } from '../../auth/AssociationContext.tsx'
-import { IconCalendar } from '../../components/icons.tsx'
+import { BelgianDateInput } from '../../components/BelgianDateInput.tsx'
 import { PageHeader, usePageTitle } from '../../components/PageHeader.tsx'
 import { EmptyState, LoadingState, QueryView } from '../../components/QueryState.tsx'
 import { todayInBrussels } from '../../i18n/format.ts'
@@ -40,14 +39,12 @@ export function DashboardPage() {
         title={title}
         description={t('dashboard.dateHint')}
         actions={
-          <DatePickerInput
+          <BelgianDateInput
             label={t('dashboard.date')}
             value={date}
             onChange={(value) => {
               if (value) setParams({ date: value }, { replace: true })
             }}
-            valueFormat="DD/MM/YYYY"
-            leftSection={<IconCalendar size={18} />}
             w={200}
           />
         }
