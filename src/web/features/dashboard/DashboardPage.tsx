@@ -1,4 +1,4 @@
-import { Stack } from '@mantine/core'
+import { Stack, Text } from '@mantine/core'
 import { useSearchParams } from 'react-router'
 import { useCurrentAssociation } from '../../auth/AssociationContext.tsx'
 import { BelgianDateInput } from '../../components/BelgianDateInput.tsx'
@@ -7,6 +7,7 @@ import { EmptyState, LoadingState, QueryView } from '../../components/QueryState
 import { todayInBrussels } from '../../i18n/format.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { useFigures } from './api.ts'
+import { populationYears } from './populationYears.ts'
 import { QuotedBudget } from './QuotedBudget.tsx'
 import { StatCards } from './StatCards.tsx'
 import { ZoneFiguresChart } from './ZoneFiguresChart.tsx'
@@ -57,6 +58,11 @@ export function DashboardPage() {
       >
         {(data) => (
           <Stack gap="lg">
+            {populationYears(data) && (
+              <Text fz="sm" c="dimmed" mt={-8}>
+                {t('dashboard.populationHint', { years: populationYears(data) ?? '' })}
+              </Text>
+            )}
             <StatCards figures={data} />
             {data.quoted && <QuotedBudget quoted={data.quoted} />}
             <ZoneFiguresTable figures={data} />

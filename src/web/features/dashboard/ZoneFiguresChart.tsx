@@ -4,6 +4,7 @@ import { Group, Paper, SegmentedControl, Title } from '@mantine/core'
 import { useState } from 'react'
 import type { Figures } from '../../api/types.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
+import { populationYears } from './populationYears.ts'
 
 type Metric = 'population' | 'staff'
 
@@ -11,7 +12,9 @@ type Metric = 'population' | 'staff'
 export function ZoneFiguresChart({ figures }: { figures: Figures }) {
   const { t, f } = useI18n()
   const [metric, setMetric] = useState<Metric>('population')
-  const metricLabel = metric === 'population' ? t('figures.population') : t('figures.staff')
+  const years = populationYears(figures)
+  const populationLabel = years ? t('figures.populationOf', { years }) : t('figures.population')
+  const metricLabel = metric === 'population' ? populationLabel : t('figures.staff')
   // Room for the longest zone name, within reason (about 7 px per character at the axis' font size).
   const axisWidth = Math.min(190, Math.max(60, Math.max(...figures.zones.map((z) => z.name.length)) * 7 + 12))
   const rows = figures.zones.map((z) => ({ zone: z.name, value: metric === 'population' ? z.population : z.staff }))
