@@ -15,6 +15,7 @@ import { useNavigate } from 'react-router'
 import type { AgreementKind } from '../../api/types.ts'
 import { useCurrentAssociation } from '../../auth/AssociationContext.tsx'
 import { BelgianDateInput } from '../../components/BelgianDateInput.tsx'
+import { useReturnFocus } from '../../components/useReturnFocus.ts'
 import { useNotify } from '../../components/useNotify.ts'
 import { errorMessage } from '../../i18n/errorMessage.ts'
 import { todayInBrussels } from '../../i18n/format.ts'
@@ -31,6 +32,7 @@ const KINDS: readonly AgreementKind[] = [
 
 /** A new agreement starts as a draft: parties and domains now, approvals and dates later. */
 export function NewAgreementModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  useReturnFocus()
   const { t, label } = useI18n()
   const navigate = useNavigate()
   const { current, all } = useCurrentAssociation()

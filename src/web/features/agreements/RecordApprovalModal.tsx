@@ -3,6 +3,7 @@ import { MonthPickerInput } from '@mantine/dates'
 import { useId, useState, type FormEvent } from 'react'
 import type { Agreement, ApprovalBody } from '../../api/types.ts'
 import { BelgianDateInput } from '../../components/BelgianDateInput.tsx'
+import { useReturnFocus } from '../../components/useReturnFocus.ts'
 import { IconCalendar } from '../../components/icons.tsx'
 import { errorMessage } from '../../i18n/errorMessage.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
@@ -19,6 +20,7 @@ interface Props {
 
 /** A council's decision for one party zone. A gemeenteraad names its municipality; sources sometimes give only the month. */
 export function RecordApprovalModal({ agreement, onClose, onDone }: Props) {
+  useReturnFocus()
   const { t, label } = useI18n()
   const record = useRecordApproval(agreement.id)
   const decisionLabelId = useId()

@@ -2,6 +2,7 @@ import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core'
 import { useState } from 'react'
 import type { Agreement } from '../../api/types.ts'
 import { BelgianDateInput } from '../../components/BelgianDateInput.tsx'
+import { useReturnFocus } from '../../components/useReturnFocus.ts'
 import { errorMessage } from '../../i18n/errorMessage.ts'
 import { todayInBrussels } from '../../i18n/format.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
@@ -16,6 +17,7 @@ interface Props {
 
 /** Bringing into force needs a first day, ending needs a last day: both are asked here, then confirmed. */
 export function TransitionModal({ agreement, to, onClose, onDone }: Props) {
+  useReturnFocus()
   const { t } = useI18n()
   const transition = useTransition(agreement.id)
   const initial =
