@@ -42,15 +42,26 @@ function Municipalities({ names }: { names: string[] }) {
 }
 
 function AssociationBadges({ zone, today }: { zone: Zone; today: string }) {
+  const current = zone.associations.filter((a) => isCurrent(a, today))
+  if (current.length === 0) return <>—</>
   return (
     <Group gap={4}>
-      {zone.associations
-        .filter((a) => isCurrent(a, today))
-        .map((a) => (
-          <Badge key={a.id} variant="light" color="navy" tt="none" fw={500} maw="100%">
-            {a.name}
-          </Badge>
-        ))}
+      {current.map((a) => (
+        // Long association names wrap inside the badge rather than being cut off.
+        <Badge
+          key={a.id}
+          variant="light"
+          color="navy"
+          tt="none"
+          fw={500}
+          maw="100%"
+          h="auto"
+          py={2}
+          styles={{ label: { whiteSpace: 'normal' } }}
+        >
+          {a.name}
+        </Badge>
+      ))}
     </Group>
   )
 }
