@@ -106,6 +106,14 @@ test.describe('typed dates', () => {
     await expect(dialog).toBeVisible()
     await expect(page).toHaveURL(/\/agreements$/)
 
+    // Escape in the date field closes its calendar, not the dialog.
+    const calendar = page.locator('[data-dates-dropdown]')
+    await signedOn.click()
+    await expect(calendar).toBeVisible()
+    await signedOn.press('Escape')
+    await expect(calendar).toBeHidden()
+    await expect(dialog).toBeVisible()
+
     // Closing the dialog gives the keyboard focus back to the button that opened it.
     await page.keyboard.press('Escape')
     await expect(dialog).toBeHidden()

@@ -37,11 +37,16 @@ export function BelgianDateInput({
   onFocus,
   onBlur,
   onInput,
+  onClick,
+  onKeyDown,
   ...rest
 }: BelgianDateInputProps) {
   const { t, f } = useI18n()
   const [problem, setProblem] = useState<Problem>(null)
   const [focused, setFocused] = useState(false)
+  // Mirrors when Mantine shows the calendar (focus, click, typing; closed by Escape, blur or a picked day),
+  // so that Escape closes the calendar first and not the dialog around the field.
+  const [calendarOpen, setCalendarOpen] = useState(false)
 
   const report = (next: Problem) => {
     setProblem(next)
@@ -96,17 +101,31 @@ export function BelgianDateInput({
       // Keep unreadable text in view so the person can correct it; a good date is rewritten as dd/mm/yyyy.
       fixOnBlur={problem === null}
       onInput={(event) => {
+        setCalendarOpen(true)
         readTyped(event.currentTarget.value)
         onInput?.(event)
       }}
       onFocus={(event) => {
         setFocused(true)
+        setCalendarOpen(true)
         onFocus?.(event)
       }}
       onBlur={(event) => {
         setFocused(false)
+        setCalendarOpen(false)
         onBlur?.(event)
       }}
+      onClick={(event) => {
+        setCalendarOpen(true)
+        onClick?.(event)
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') setCalendarOpen(false)
+        onKeyDown?.(event)
+      }}
+      getDayProps={() => ({ onClick: () => setCalendarOpen(false) })}
+      // Mantine's dialogs ignore an Escape whose target carries this attribute (as its own Select does).
+      data-mantine-stop-propagation={calendarOpen ? 'true' : undefined}
       // While typing the message would flash at every keystroke: it appears once the field is left.
       error={(!focused && message) || error}
     />

@@ -48,7 +48,6 @@ export function TransitionModal({ agreement, to, onClose, onDone }: Props) {
           onChange={setDate}
           minDate={to === 'ended' ? (agreement.effectiveFrom ?? undefined) : undefined}
           required
-          data-autofocus
         />
         {transition.isError && (
           <Alert color="red" variant="light" title={t('agreement.action.failed')} role="alert">
