@@ -94,7 +94,7 @@ export const en: Dictionary = {
   'dashboard.quoted': 'according to the protocol: {value}',
   'dashboard.quoted.heading': 'Figures quoted in the agreement',
   'dashboard.quoted.source':
-    'As stated in {title}. The figures above are computed from the data on the reference date.',
+    'As stated in {title}. Municipalities, area and staff above are computed from the data on the reference date.',
   'dashboard.budget.ordinary': 'Ordinary budget',
   'dashboard.budget.extraordinary': 'Extraordinary budget',
   'dashboard.budget.total': 'Total',

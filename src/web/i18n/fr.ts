@@ -94,7 +94,7 @@ export const fr: Dictionary = {
   'dashboard.quoted': 'selon le protocole : {value}',
   'dashboard.quoted.heading': 'Chiffres cités dans l’accord',
   'dashboard.quoted.source':
-    'Tels que mentionnés dans {title}. Les chiffres ci-dessus sont calculés à partir des données à la date de référence.',
+    'Tels que mentionnés dans {title}. Communes, superficie et personnel ci-dessus sont calculés à partir des données à la date de référence.',
   'dashboard.budget.ordinary': 'Service ordinaire',
   'dashboard.budget.extraordinary': 'Service extraordinaire',
   'dashboard.budget.total': 'Total',

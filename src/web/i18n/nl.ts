@@ -93,7 +93,7 @@ export const nl = {
   'dashboard.quoted': 'volgens het protocol: {value}',
   'dashboard.quoted.heading': 'Cijfers uit de overeenkomst',
   'dashboard.quoted.source':
-    'Zoals vermeld in {title}. De cijfers hierboven zijn berekend uit de gegevens op de peildatum.',
+    'Zoals vermeld in {title}. Gemeenten, oppervlakte en personeel hierboven zijn berekend uit de gegevens op de peildatum.',
   'dashboard.budget.ordinary': 'Gewone dienst',
   'dashboard.budget.extraordinary': 'Buitengewone dienst',
   'dashboard.budget.total': 'Totaal',
