@@ -165,6 +165,10 @@ test.describe('on a phone (390 px)', () => {
       await expectAccessible(page, name)
     }
 
+    // Agreements: every status filter is on screen, not cut off at the right edge.
+    await page.goto('/agreements')
+    await expect(page.locator('label', { hasText: nl['agreementStatus.ended'] })).toBeInViewport({ ratio: 1 })
+
     // People: the phone number is on screen, not in a column off to the right.
     await page.goto('/people')
     const phone = page.getByRole('link', { name: /^\+32/ }).first()
