@@ -41,25 +41,18 @@ test('a korpschef drafts an agreement, submits it and records the Voeren council
   await pick(page, approval.getByRole('combobox', { name: nl['approval.zone'] }), '5382 Voeren')
   await pick(page, approval.getByRole('combobox', { name: nl['approval.body'] }), nl['approvalBody.gemeenteraad'])
   await pick(page, approval.getByRole('combobox', { name: nl['approval.municipality'] }), 'Voeren')
-  await approval.getByRole('button', { name: nl['approval.decidedOn'] }).click()
-  // Today: the calendar opens on the current month whenever the test runs.
+  // Today, typed the Belgian way (the date field reads dd/mm/yyyy).
   const today = new Date()
-  const dayLabel = new Intl.DateTimeFormat('nl-BE', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'Europe/Brussels',
-  }).format(today)
-  await page.getByRole('button', { name: dayLabel, exact: true }).click()
-  await approval.getByRole('button', { name: nl['approval.submit'] }).click()
-  await expect(approval).toBeHidden()
-  await expect(page.getByText('Gemeenteraad Voeren', { exact: true })).toBeVisible()
   const shown = new Intl.DateTimeFormat('nl-BE', {
     day: '2-digit',
     month: '2-digit',
     year: 'numeric',
     timeZone: 'Europe/Brussels',
   }).format(today)
+  await approval.getByRole('textbox', { name: nl['approval.decidedOn'] }).fill(shown)
+  await approval.getByRole('button', { name: nl['approval.submit'] }).click()
+  await expect(approval).toBeHidden()
+  await expect(page.getByText('Gemeenteraad Voeren', { exact: true })).toBeVisible()
   await expect(page.getByText(shown).first()).toBeVisible()
 
   // Bringing it into force now must fail with the server's explanation.

@@ -90,6 +90,23 @@ describe('demo data', () => {
       expect(byNis.get('37007')?.zoneCode).toBe('5454')
     })
 
+    it('give MIDOW its five municipalities, four of them after Meulebeke joined Tielt', () => {
+      const midow = data.municipalities.filter((m) => m.zoneCode === '5454')
+      expect(midow.map((m) => m.name).sort()).toEqual(
+        ['Dentergem', 'Ingelmunster', 'Meulebeke', 'Oostrozebeke', 'Wielsbeke'].sort(),
+      )
+      expect(
+        midow
+          .filter((m) => m.validTo === null)
+          .map((m) => m.nisCode)
+          .sort(),
+      ).toEqual(['36007', '37002', '37010', '37017'])
+    })
+
+    it('store no prose in one language: the app explains mergers in the reader’s', () => {
+      expect(data.municipalities.filter((m) => m.note !== null)).toEqual([])
+    })
+
     it('parses the CSV columns into typed values', () => {
       const [row] = parseMunicipalities(
         'zone_name,zone_code,municipality,nis_code,population,population_year,area_km2,valid_from,valid_to,merged_into,note\nPZ X,1234,X,12345,10,2020,1.50,,2024-12-31,Y,\n',

@@ -1,5 +1,8 @@
 // The municipalities of the demo zones, before and after the mergers of 1 January 2025, from the CSV kept
-// next to this file (a copy of /work/shared/data/municipalities.csv, so that the repository is self-contained).
+// next to this file (a copy of /work/shared/data/municipalities.csv, so that the repository is self-contained,
+// plus the four municipalities PZ MIDOW kept after Meulebeke left: Ingelmunster, Dentergem, Oostrozebeke and
+// Wielsbeke, with their REFNIS codes only; their population and area are not in the source of that file, and
+// the demo leaves them empty rather than mixing in figures of another source or year).
 import { readFileSync } from 'node:fs'
 import { parse } from 'csv-parse/sync'
 

@@ -1,5 +1,6 @@
 // The public facts of the demo set: the ten zones of the four associations of the seed articles, plus
-// PZ MIDOW (Meulebeke's zone until 2024), which belongs to no association and so serves as a foreign zone.
+// PZ MIDOW (Meulebeke, Ingelmunster, Dentergem, Oostrozebeke, Wielsbeke; Meulebeke joined Tielt and so PZ
+// Regio Tielt in 2025), which belongs to no association and so serves as a foreign zone.
 import { readMunicipalities, type MunicipalityCsvRow } from './municipalities.ts'
 import type { DemoAssociation, DemoMunicipality, DemoZone } from './types.ts'
 
@@ -50,7 +51,9 @@ export function demoMunicipalities(rows: readonly MunicipalityCsvRow[] = readMun
     validFrom: row.validFrom,
     validTo: row.validTo,
     mergedIntoNisCode: resolveMergedInto(row, rows),
-    note: row.note,
+    // The CSV's notes document the data file, in English. The app explains a merger in the reader's language
+    // from the data itself (merged into, and by which zone it is policed since), so none is stored as prose.
+    note: null,
   }))
 }
 

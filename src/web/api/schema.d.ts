@@ -375,6 +375,10 @@ export interface components {
                 validFrom: string | null;
                 validTo: string | null;
                 mergedIntoName: string | null;
+                mergedIntoZone: {
+                    code: string;
+                    name: string;
+                } | null;
                 note: string | null;
             }[];
             associations: {
@@ -916,6 +920,10 @@ export interface operations {
                             validFrom: string | null;
                             validTo: string | null;
                             mergedIntoName: string | null;
+                            mergedIntoZone: {
+                                code: string;
+                                name: string;
+                            } | null;
                             note: string | null;
                         }[];
                         associations: {
@@ -1000,6 +1008,7 @@ export interface operations {
                          * @description Calendar date YYYY-MM-DD
                          */
                         date: string;
+                        populationYears: number[];
                         zones: {
                             zoneId: string;
                             code: string;

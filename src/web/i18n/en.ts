@@ -94,7 +94,7 @@ export const en: Dictionary = {
   'dashboard.quoted': 'according to the protocol: {value}',
   'dashboard.quoted.heading': 'Figures quoted in the agreement',
   'dashboard.quoted.source':
-    'As stated in {title}. The figures above are computed from the data on the reference date.',
+    'As stated in {title}. Municipalities, area and staff above are computed from the data on the reference date.',
   'dashboard.budget.ordinary': 'Ordinary budget',
   'dashboard.budget.extraordinary': 'Extraordinary budget',
   'dashboard.budget.total': 'Total',
@@ -442,4 +442,14 @@ export const en: Dictionary = {
   'error.BAD_REQUEST': 'The request is not a valid HTTP request.',
   'error.HEADERS_TOO_LARGE': 'The address or the request headers are too large.',
   'error.REQUEST_TIMEOUT': 'The request did not arrive in full in time. Try again.',
+  // webforms: typed dates, population year, zone history, phone cards
+  'dateInput.placeholder': 'dd/mm/yyyy',
+  'dateInput.unreadable': 'This date cannot be read. Type day/month/year, e.g. 15/10/2026 or 15 October 2026.',
+  'dateInput.tooEarly': 'Choose a date from {date} on.',
+  'dateInput.tooLate': 'Choose a date up to {date}.',
+  'dashboard.populationYears': 'population figures of {years}',
+  'dashboard.populationHint': 'Inhabitants: population figures of {years}, not of the reference date.',
+  'figures.populationOf': 'Inhabitants ({years})',
+  'zone.nowInZone': 'since then in police zone {zone}',
+  'zone.figuresMissing': 'The reference data has no population or area for {names}.',
 }

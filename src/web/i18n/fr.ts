@@ -94,7 +94,7 @@ export const fr: Dictionary = {
   'dashboard.quoted': 'selon le protocole : {value}',
   'dashboard.quoted.heading': 'Chiffres cités dans l’accord',
   'dashboard.quoted.source':
-    'Tels que mentionnés dans {title}. Les chiffres ci-dessus sont calculés à partir des données à la date de référence.',
+    'Tels que mentionnés dans {title}. Communes, superficie et personnel ci-dessus sont calculés à partir des données à la date de référence.',
   'dashboard.budget.ordinary': 'Service ordinaire',
   'dashboard.budget.extraordinary': 'Service extraordinaire',
   'dashboard.budget.total': 'Total',
@@ -444,4 +444,14 @@ export const fr: Dictionary = {
   'error.BAD_REQUEST': 'La requête n’est pas une requête HTTP valide.',
   'error.HEADERS_TOO_LARGE': 'L’adresse ou les en-têtes de la requête sont trop volumineux.',
   'error.REQUEST_TIMEOUT': 'La requête n’est pas arrivée complètement à temps. Réessayez.',
+  // webforms: typed dates, population year, zone history, phone cards
+  'dateInput.placeholder': 'jj/mm/aaaa',
+  'dateInput.unreadable': 'Date illisible. Tapez jour/mois/année, p. ex. 15/10/2026 ou 15 octobre 2026.',
+  'dateInput.tooEarly': 'Choisissez une date à partir du {date}.',
+  'dateInput.tooLate': 'Choisissez une date jusqu’au {date} inclus.',
+  'dashboard.populationYears': 'chiffres de population de {years}',
+  'dashboard.populationHint': 'Habitants : chiffres de population de {years}, pas de la date de référence.',
+  'figures.populationOf': 'Habitants ({years})',
+  'zone.nowInZone': 'depuis dans la zone de police {zone}',
+  'zone.figuresMissing': 'Les données de référence ne contiennent ni population ni superficie pour {names}.',
 }

@@ -93,7 +93,7 @@ export const nl = {
   'dashboard.quoted': 'volgens het protocol: {value}',
   'dashboard.quoted.heading': 'Cijfers uit de overeenkomst',
   'dashboard.quoted.source':
-    'Zoals vermeld in {title}. De cijfers hierboven zijn berekend uit de gegevens op de peildatum.',
+    'Zoals vermeld in {title}. Gemeenten, oppervlakte en personeel hierboven zijn berekend uit de gegevens op de peildatum.',
   'dashboard.budget.ordinary': 'Gewone dienst',
   'dashboard.budget.extraordinary': 'Buitengewone dienst',
   'dashboard.budget.total': 'Totaal',
@@ -441,6 +441,16 @@ export const nl = {
   'error.BAD_REQUEST': 'Het verzoek is geen geldig HTTP-verzoek.',
   'error.HEADERS_TOO_LARGE': 'Het adres of de kopregels van het verzoek zijn te groot.',
   'error.REQUEST_TIMEOUT': 'Het verzoek kwam niet op tijd volledig aan. Probeer opnieuw.',
+  // webforms: typed dates, population year, zone history, phone cards
+  'dateInput.placeholder': 'dd/mm/jjjj',
+  'dateInput.unreadable': 'Deze datum kunnen we niet lezen. Typ dag/maand/jaar, bv. 15/10/2026 of 15 oktober 2026.',
+  'dateInput.tooEarly': 'Kies een datum vanaf {date}.',
+  'dateInput.tooLate': 'Kies een datum tot en met {date}.',
+  'dashboard.populationYears': 'bevolkingscijfers van {years}',
+  'dashboard.populationHint': 'Inwoners: bevolkingscijfers van {years}, niet van de peildatum.',
+  'figures.populationOf': 'Inwoners ({years})',
+  'zone.nowInZone': 'sindsdien in politiezone {zone}',
+  'zone.figuresMissing': 'De referentiegegevens bevatten geen inwonertal of oppervlakte voor {names}.',
 } as const
 
 export type MessageKey = keyof typeof nl

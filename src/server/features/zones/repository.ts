@@ -12,6 +12,7 @@ export function zonesRepository(db: Kysely<DB>) {
     db
       .selectFrom('municipalities as m')
       .leftJoin('municipalities as n', 'n.id', 'm.merged_into_id')
+      .leftJoin('zones as nz', 'nz.id', 'n.zone_id')
       .select([
         'm.id',
         'm.zone_id',
@@ -23,6 +24,8 @@ export function zonesRepository(db: Kysely<DB>) {
         'm.valid_from',
         'm.valid_to',
         'n.name as merged_into_name',
+        'nz.code as merged_into_zone_code',
+        'nz.name as merged_into_zone_name',
         'm.note',
       ])
       .where('m.zone_id', 'in', zoneIds.length ? zoneIds : ['00000000-0000-0000-0000-000000000000'])
@@ -109,6 +112,21 @@ export function zonesRepository(db: Kysely<DB>) {
         .where('am.association_id', '=', associationId)
         .where(validOn('am', date))
         .orderBy('z.code')
+        .execute(),
+
+    /** The years the population figures counted on `date` are from (they are not figures of that date). */
+    populationYears: (associationId: string, date: string) =>
+      db
+        .selectFrom('association_memberships as am')
+        .innerJoin('municipalities as m', 'm.zone_id', 'am.zone_id')
+        .select('m.population_year')
+        .distinct()
+        .where('am.association_id', '=', associationId)
+        .where(validOn('am', date))
+        .where(validOn('m', date))
+        .where('m.population', 'is not', null)
+        .where('m.population_year', 'is not', null)
+        .orderBy('m.population_year')
         .execute(),
 
     /** Figures quoted by an agreement of the association in force on `date` (the newest one that quotes any). */

@@ -19,6 +19,8 @@ const Municipality = Type.Object({
   validFrom: NullableDate,
   validTo: NullableDate,
   mergedIntoName: NullableString,
+  /** The zone that polices the municipality it merged into, when that is another zone. */
+  mergedIntoZone: Nullable(Type.Object({ code: Type.String(), name: Type.String() })),
   note: NullableString,
 })
 
@@ -72,6 +74,8 @@ const FigureRow = Type.Object(figureProps)
 
 export const Figures = Type.Object({
   date: IsoDate,
+  /** Population figures are from these years, whatever `date` is (the reference data is not yearly). */
+  populationYears: Type.Array(Type.Integer()),
   zones: Type.Array(Type.Object({ zoneId: Type.String(), code: Type.String(), name: Type.String(), ...figureProps })),
   total: FigureRow,
   quoted: Type.Union([

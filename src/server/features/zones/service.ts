@@ -35,6 +35,11 @@ export function zonesService(db: Kysely<DB>) {
           validFrom: m.valid_from,
           validTo: m.valid_to,
           mergedIntoName: m.merged_into_name,
+          // Only when the municipality it merged into is policed by another zone (Meulebeke: MIDOW → Regio Tielt).
+          mergedIntoZone:
+            m.merged_into_zone_code !== null && m.merged_into_zone_code !== z.code
+              ? { code: m.merged_into_zone_code, name: m.merged_into_zone_name ?? m.merged_into_zone_code }
+              : null,
           note: m.note,
         })),
       associations: memberships
@@ -69,9 +74,10 @@ export function zonesService(db: Kysely<DB>) {
       const [association] = await repo.associations(associationId)
       if (!association || !canSeeAssociationFigures(actor, associationId, grants)) throw new AppError('NOT_FOUND')
       const asOf = date ?? today
-      const [rows, quoted] = await Promise.all([
+      const [rows, quoted, years] = await Promise.all([
         repo.figures(associationId, asOf),
         repo.quotedFigures(associationId, asOf),
+        repo.populationYears(associationId, asOf),
       ])
       const zones = rows.map((r) => ({
         zoneId: r.zone_id,
@@ -86,6 +92,7 @@ export function zonesService(db: Kysely<DB>) {
       const sum = (pick: (z: (typeof zones)[number]) => number) => zones.reduce((acc, z) => acc + pick(z), 0)
       return {
         date: asOf,
+        populationYears: years.flatMap((y) => (y.population_year === null ? [] : [y.population_year])),
         zones,
         total: {
           municipalities: sum((z) => z.municipalities),

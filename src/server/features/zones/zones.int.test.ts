@@ -24,6 +24,21 @@ describe('zones and associations', () => {
     expect(zone.associations.map((a: { code: string }) => a.code)).toEqual(['bht-heusden-zolder'])
   })
 
+  it('shows MIDOW with its remaining municipalities, and where Meulebeke went, without prose in one language', async () => {
+    const zone = (await t.app.inject({ method: 'GET', url: '/api/zones/5454' })).json()
+    const current = (zone.municipalities as { name: string; validTo: string | null }[]).filter((m) => !m.validTo)
+    expect(current.map((m) => m.name).sort()).toEqual(['Dentergem', 'Ingelmunster', 'Oostrozebeke', 'Wielsbeke'])
+    const meulebeke = zone.municipalities.find((m: { name: string }) => m.name === 'Meulebeke')
+    expect(meulebeke).toMatchObject({
+      mergedIntoName: 'Tielt',
+      mergedIntoZone: { code: '5448', name: 'Regio Tielt' },
+      note: null,
+    })
+    // Ham merged into Tessenderlo-Ham within its own zone: nothing to add.
+    const bht = (await t.app.inject({ method: 'GET', url: '/api/zones/5373' })).json()
+    expect(bht.municipalities.find((m: { name: string }) => m.name === 'Ham').mergedIntoZone).toBeNull()
+  })
+
   it('computes the association in figures per zone and in total, on any date', async () => {
     const chief = await t.login('korpschef.5373@demo.verbond.be')
     const id = await associationId('bht-heusden-zolder')
@@ -51,6 +66,17 @@ describe('zones and associations', () => {
       staff: 858,
       budgetTotalCents: 8_907_830_000,
     })
+  })
+
+  it('says which year the population figures are from, whatever the reference date', async () => {
+    const chief = await t.login('korpschef.5373@demo.verbond.be')
+    const id = await associationId('bht-heusden-zolder')
+    for (const date of ['2024-06-01', '2031-01-01']) {
+      const figures = (
+        await chief.request({ method: 'GET', url: `/api/associations/${id}/figures?date=${date}` })
+      ).json()
+      expect(figures.populationYears, date).toEqual([2020])
+    }
   })
 
   it('rejects an impossible date', async () => {

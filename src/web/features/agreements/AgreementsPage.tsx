@@ -1,5 +1,5 @@
 import { Button, SegmentedControl, SimpleGrid, Stack } from '@mantine/core'
-import { useDisclosure } from '@mantine/hooks'
+import { useDisclosure, useMediaQuery } from '@mantine/hooks'
 import { useSearchParams } from 'react-router'
 import type { AgreementStatus } from '../../api/types.ts'
 import { useCurrentAssociation } from '../../auth/AssociationContext.tsx'
@@ -26,6 +26,8 @@ export function AgreementsPage() {
   const status = isStatus(requested) ? requested : undefined
   const agreements = useAgreements(current?.id, status)
   const [creating, { open, close }] = useDisclosure(false)
+  // Five statuses do not fit side by side on a phone: there they stack, all visible (em: Mantine's xs).
+  const phone = useMediaQuery('(max-width: 36em)')
 
   return (
     <>
@@ -49,7 +51,9 @@ export function AgreementsPage() {
             { value: 'all', label: t('common.all') },
             ...STATUSES.map((s) => ({ value: s, label: label('agreementStatus', s) })),
           ]}
-          style={{ alignSelf: 'flex-start' }}
+          orientation={phone ? 'vertical' : 'horizontal'}
+          fullWidth={phone}
+          style={{ alignSelf: phone ? 'stretch' : 'flex-start' }}
           maw="100%"
         />
         <QueryView

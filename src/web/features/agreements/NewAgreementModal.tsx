@@ -10,11 +10,12 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core'
-import { DateInput } from '@mantine/dates'
 import { useState, type FormEvent } from 'react'
 import { useNavigate } from 'react-router'
 import type { AgreementKind } from '../../api/types.ts'
 import { useCurrentAssociation } from '../../auth/AssociationContext.tsx'
+import { BelgianDateInput } from '../../components/BelgianDateInput.tsx'
+import { useReturnFocus } from '../../components/useReturnFocus.ts'
 import { useNotify } from '../../components/useNotify.ts'
 import { errorMessage } from '../../i18n/errorMessage.ts'
 import { todayInBrussels } from '../../i18n/format.ts'
@@ -31,6 +32,7 @@ const KINDS: readonly AgreementKind[] = [
 
 /** A new agreement starts as a draft: parties and domains now, approvals and dates later. */
 export function NewAgreementModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  useReturnFocus()
   const { t, label } = useI18n()
   const navigate = useNavigate()
   const { current, all } = useCurrentAssociation()
@@ -45,6 +47,7 @@ export function NewAgreementModal({ opened, onClose }: { opened: boolean; onClos
   const [partyZoneIds, setPartyZoneIds] = useState<string[]>([])
   const [domainCodes, setDomainCodes] = useState<string[]>([])
   const [signedOn, setSignedOn] = useState<string | null>(null)
+  const [signedOnInvalid, setSignedOnInvalid] = useState(false)
   const [trialMonths, setTrialMonths] = useState<number | string>('')
   const [summary, setSummary] = useState('')
   const [touched, setTouched] = useState(false)
@@ -67,6 +70,8 @@ export function NewAgreementModal({ opened, onClose }: { opened: boolean; onClos
     title: !title.trim() ? t('newAgreement.required') : undefined,
     parties: partyZoneIds.length < 2 ? t('newAgreement.partiesMin') : undefined,
     domains: domainCodes.length < 1 ? t('newAgreement.domainsMin') : undefined,
+    // The date field shows its own message; this only keeps an unreadable date from being sent.
+    signedOn: signedOnInvalid ? t('dateInput.unreadable') : undefined,
   }
   const shown = (error: string | undefined) => (touched ? error : undefined)
 
@@ -159,11 +164,11 @@ export function NewAgreementModal({ opened, onClose }: { opened: boolean; onClos
             error={shown(errors.domains)}
           />
           <Group grow align="flex-start">
-            <DateInput
+            <BelgianDateInput
               label={t('newAgreement.signedOn')}
               value={signedOn}
               onChange={setSignedOn}
-              valueFormat="DD/MM/YYYY"
+              onInvalidChange={setSignedOnInvalid}
               clearable
               clearButtonProps={{ 'aria-label': t('common.clear') }}
             />

@@ -1,7 +1,9 @@
 import { Alert, Button, Checkbox, Group, Input, Modal, SegmentedControl, Select, Stack, Textarea } from '@mantine/core'
-import { DatePickerInput, MonthPickerInput } from '@mantine/dates'
+import { MonthPickerInput } from '@mantine/dates'
 import { useId, useState, type FormEvent } from 'react'
 import type { Agreement, ApprovalBody } from '../../api/types.ts'
+import { BelgianDateInput } from '../../components/BelgianDateInput.tsx'
+import { useReturnFocus } from '../../components/useReturnFocus.ts'
 import { IconCalendar } from '../../components/icons.tsx'
 import { errorMessage } from '../../i18n/errorMessage.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
@@ -18,6 +20,7 @@ interface Props {
 
 /** A council's decision for one party zone. A gemeenteraad names its municipality; sources sometimes give only the month. */
 export function RecordApprovalModal({ agreement, onClose, onDone }: Props) {
+  useReturnFocus()
   const { t, label } = useI18n()
   const record = useRecordApproval(agreement.id)
   const decisionLabelId = useId()
@@ -137,7 +140,7 @@ export function RecordApprovalModal({ agreement, onClose, onDone }: Props) {
             {monthOnly ? (
               <MonthPickerInput {...dateProps} valueFormat="MMMM YYYY" w={240} />
             ) : (
-              <DatePickerInput {...dateProps} valueFormat="DD/MM/YYYY" w={240} />
+              <BelgianDateInput {...dateProps} w={240} />
             )}
             <Checkbox
               label={t('approval.monthOnly')}

@@ -12,7 +12,8 @@ const COLORS: Record<AgreementStatus, string> = {
 export function StatusBadge({ status, size = 'md' }: { status: AgreementStatus; size?: 'sm' | 'md' | 'lg' }) {
   const { label } = useI18n()
   return (
-    <Badge color={COLORS[status]} size={size} variant="light">
+    // Never squeezed into "EN VIG…" next to a long kind name on a phone.
+    <Badge color={COLORS[status]} size={size} variant="light" style={{ flexShrink: 0 }}>
       {label('agreementStatus', status)}
     </Badge>
   )

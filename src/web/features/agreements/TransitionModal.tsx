@@ -1,8 +1,8 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core'
-import { DatePickerInput } from '@mantine/dates'
 import { useState } from 'react'
 import type { Agreement } from '../../api/types.ts'
-import { IconCalendar } from '../../components/icons.tsx'
+import { BelgianDateInput } from '../../components/BelgianDateInput.tsx'
+import { useReturnFocus } from '../../components/useReturnFocus.ts'
 import { errorMessage } from '../../i18n/errorMessage.ts'
 import { todayInBrussels } from '../../i18n/format.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
@@ -17,6 +17,7 @@ interface Props {
 
 /** Bringing into force needs a first day, ending needs a last day: both are asked here, then confirmed. */
 export function TransitionModal({ agreement, to, onClose, onDone }: Props) {
+  useReturnFocus()
   const { t } = useI18n()
   const transition = useTransition(agreement.id)
   const initial =
@@ -41,15 +42,12 @@ export function TransitionModal({ agreement, to, onClose, onDone }: Props) {
     >
       <Stack gap="md">
         <Text fz="sm">{to === 'in_force' ? t('agreement.bringIntoForce.body') : t('agreement.end.body')}</Text>
-        <DatePickerInput
+        <BelgianDateInput
           label={to === 'in_force' ? t('agreement.effectiveFromField') : t('agreement.effectiveToField')}
           value={date}
           onChange={setDate}
-          valueFormat="DD/MM/YYYY"
-          leftSection={<IconCalendar size={18} />}
           minDate={to === 'ended' ? (agreement.effectiveFrom ?? undefined) : undefined}
           required
-          data-autofocus
         />
         {transition.isError && (
           <Alert color="red" variant="light" title={t('agreement.action.failed')} role="alert">

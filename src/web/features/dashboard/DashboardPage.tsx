@@ -1,13 +1,13 @@
-import { Stack } from '@mantine/core'
-import { DatePickerInput } from '@mantine/dates'
+import { Stack, Text } from '@mantine/core'
 import { useSearchParams } from 'react-router'
 import { useCurrentAssociation } from '../../auth/AssociationContext.tsx'
-import { IconCalendar } from '../../components/icons.tsx'
+import { BelgianDateInput } from '../../components/BelgianDateInput.tsx'
 import { PageHeader, usePageTitle } from '../../components/PageHeader.tsx'
 import { EmptyState, LoadingState, QueryView } from '../../components/QueryState.tsx'
 import { todayInBrussels } from '../../i18n/format.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { useFigures } from './api.ts'
+import { populationYears } from './populationYears.ts'
 import { QuotedBudget } from './QuotedBudget.tsx'
 import { StatCards } from './StatCards.tsx'
 import { ZoneFiguresChart } from './ZoneFiguresChart.tsx'
@@ -40,14 +40,12 @@ export function DashboardPage() {
         title={title}
         description={t('dashboard.dateHint')}
         actions={
-          <DatePickerInput
+          <BelgianDateInput
             label={t('dashboard.date')}
             value={date}
             onChange={(value) => {
               if (value) setParams({ date: value }, { replace: true })
             }}
-            valueFormat="DD/MM/YYYY"
-            leftSection={<IconCalendar size={18} />}
             w={200}
           />
         }
@@ -60,6 +58,11 @@ export function DashboardPage() {
       >
         {(data) => (
           <Stack gap="lg">
+            {populationYears(data) && (
+              <Text fz="sm" c="dimmed" mt={-8}>
+                {t('dashboard.populationHint', { years: populationYears(data) ?? '' })}
+              </Text>
+            )}
             <StatCards figures={data} />
             {data.quoted && <QuotedBudget quoted={data.quoted} />}
             <ZoneFiguresTable figures={data} />

@@ -4,6 +4,7 @@ import { Group, Paper, SegmentedControl, Title } from '@mantine/core'
 import { useState } from 'react'
 import type { Figures } from '../../api/types.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
+import { populationYears } from './populationYears.ts'
 
 type Metric = 'population' | 'staff'
 
@@ -11,10 +12,14 @@ type Metric = 'population' | 'staff'
 export function ZoneFiguresChart({ figures }: { figures: Figures }) {
   const { t, f } = useI18n()
   const [metric, setMetric] = useState<Metric>('population')
-  const metricLabel = metric === 'population' ? t('figures.population') : t('figures.staff')
+  const years = populationYears(figures)
+  const populationLabel = years ? t('figures.populationOf', { years }) : t('figures.population')
+  const metricLabel = metric === 'population' ? populationLabel : t('figures.staff')
   // Room for the longest zone name, within reason (about 7 px per character at the axis' font size).
   const axisWidth = Math.min(190, Math.max(60, Math.max(...figures.zones.map((z) => z.name.length)) * 7 + 12))
+  const chartLabel = t('dashboard.chart.label', { metric: metricLabel })
   const rows = figures.zones.map((z) => ({ zone: z.name, value: metric === 'population' ? z.population : z.staff }))
+  const summary = rows.map((r) => `${r.zone}: ${f.number(r.value)}`).join('; ')
   return (
     <Paper withBorder p="lg" component="section" aria-labelledby="chart-heading">
       <Group justify="space-between" mb="md" wrap="wrap">
@@ -32,7 +37,7 @@ export function ZoneFiguresChart({ figures }: { figures: Figures }) {
           ]}
         />
       </Group>
-      <figure style={{ margin: 0 }} aria-label={t('dashboard.chart.label', { metric: metricLabel })}>
+      <figure style={{ margin: 0 }} aria-label={chartLabel}>
         {/* Horizontal bars: zone names are long ("Beringen/Ham/Tessenderlo") and read best on the left. */}
         <BarChart
           h={Math.max(140, rows.length * 56 + 40)}
@@ -46,6 +51,9 @@ export function ZoneFiguresChart({ figures }: { figures: Figures }) {
           maxBarWidth={36}
           withBarValueLabel
           yAxisProps={{ width: axisWidth }}
+          // The chart's own element (role "application", focusable for its keyboard tooltips) needs a name
+          // too; the description reads out the values for those who cannot see the bars.
+          barChartProps={{ title: chartLabel, desc: summary, margin: { right: 56 } }}
         />
       </figure>
     </Paper>

@@ -1,7 +1,8 @@
-import { Grid, List, Paper, ScrollArea, Stack, Table, Text, Title } from '@mantine/core'
+import { Box, Grid, List, Paper, ScrollArea, Stack, Table, Text, Title } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { useParams } from 'react-router'
 import type { Municipality, Zone } from '../../api/types.ts'
+import { CardList } from '../../components/CardList.tsx'
 import { PageHeader, usePageTitle } from '../../components/PageHeader.tsx'
 import { EmptyState, LoadingState, QueryView } from '../../components/QueryState.tsx'
 import { todayInBrussels } from '../../i18n/format.ts'
@@ -21,64 +22,113 @@ function Section({ id, title, children }: { id: string; title: string; children:
   )
 }
 
+/** Sum of a figure, or null when a municipality lacks it: a partial sum would pass for the zone's total. */
+const sumOrNull = (values: (number | null)[]): number | null =>
+  values.some((v) => v === null) ? null : values.reduce<number>((sum, v) => sum + (v ?? 0), 0)
+
 function MunicipalitiesTable({ municipalities }: { municipalities: Municipality[] }) {
   const { t, f } = useI18n()
-  const population = municipalities.reduce((sum, m) => sum + (m.population ?? 0), 0)
-  const area = municipalities.reduce((sum, m) => sum + (m.areaKm2 ?? 0), 0)
+  const population = sumOrNull(municipalities.map((m) => m.population))
+  const area = sumOrNull(municipalities.map((m) => m.areaKm2))
+  const missing = municipalities.filter((m) => m.population === null || m.areaKm2 === null).map((m) => m.name)
+  const name = (m: Municipality) => (
+    <>
+      {m.name}
+      {m.validFrom && (
+        <Text span fz="xs" c="dimmed" fw={400}>
+          {' '}
+          · {t('zone.since', { date: f.date(m.validFrom) })}
+        </Text>
+      )}
+    </>
+  )
+  const populationText = (m: Municipality) => (
+    <>
+      {m.population === null ? '—' : f.number(m.population)}
+      {m.population !== null && m.populationYear && (
+        <Text span fz="xs" c="dimmed">
+          {' '}
+          ({t('zone.populationYear', { year: String(m.populationYear) })})
+        </Text>
+      )}
+    </>
+  )
+  const areaText = (value: number | null) => (value === null ? '—' : f.area(value))
   return (
-    <ScrollArea type="auto">
-      <Table miw={560}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('zone.col.name')}</Table.Th>
-            <Table.Th scope="col">{t('zone.col.nis')}</Table.Th>
-            <Table.Th scope="col" className="num">
-              {t('zone.col.population')}
-            </Table.Th>
-            <Table.Th scope="col" className="num">
-              {t('zone.col.area')}
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {municipalities.map((m) => (
-            <Table.Tr key={m.id}>
-              <Table.Th scope="row" fw={600}>
-                {m.name}
-                {m.validFrom && (
-                  <Text span fz="xs" c="dimmed" fw={400}>
-                    {' '}
-                    · {t('zone.since', { date: f.date(m.validFrom) })}
-                  </Text>
-                )}
-              </Table.Th>
-              <Table.Td>{m.nisCode}</Table.Td>
-              <Table.Td className="num">
-                {m.population === null ? '—' : f.number(m.population)}
-                {m.populationYear && (
-                  <Text span fz="xs" c="dimmed">
-                    {' '}
-                    ({t('zone.populationYear', { year: String(m.populationYear) })})
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td className="num">{m.areaKm2 === null ? '—' : f.area(m.areaKm2)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-        {municipalities.length > 1 && (
-          <Table.Tfoot>
-            <Table.Tr fw={700}>
-              <Table.Th scope="row" colSpan={2}>
-                {t('zone.totals')}
-              </Table.Th>
-              <Table.Td className="num">{f.number(population)}</Table.Td>
-              <Table.Td className="num">{f.area(area)}</Table.Td>
-            </Table.Tr>
-          </Table.Tfoot>
-        )}
-      </Table>
-    </ScrollArea>
+    <Stack gap="sm">
+      <CardList
+        label={t('zone.municipalities')}
+        items={[
+          ...municipalities.map((m) => ({
+            key: m.id,
+            title: name(m),
+            fields: [
+              { label: t('zone.col.nis'), value: m.nisCode },
+              { label: t('zone.col.population'), value: populationText(m) },
+              { label: t('zone.col.area'), value: areaText(m.areaKm2) },
+            ],
+          })),
+          ...(municipalities.length > 1
+            ? [
+                {
+                  key: 'total',
+                  title: t('zone.totals'),
+                  fields: [
+                    { label: t('zone.col.population'), value: population === null ? '—' : f.number(population) },
+                    { label: t('zone.col.area'), value: areaText(area) },
+                  ],
+                },
+              ]
+            : []),
+        ]}
+      />
+      <Box visibleFrom="sm">
+        <ScrollArea type="auto">
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('zone.col.name')}</Table.Th>
+                <Table.Th scope="col">{t('zone.col.nis')}</Table.Th>
+                <Table.Th scope="col" className="num">
+                  {t('zone.col.population')}
+                </Table.Th>
+                <Table.Th scope="col" className="num">
+                  {t('zone.col.area')}
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {municipalities.map((m) => (
+                <Table.Tr key={m.id}>
+                  <Table.Th scope="row" fw={600}>
+                    {name(m)}
+                  </Table.Th>
+                  <Table.Td>{m.nisCode}</Table.Td>
+                  <Table.Td className="num">{populationText(m)}</Table.Td>
+                  <Table.Td className="num">{areaText(m.areaKm2)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+            {municipalities.length > 1 && (
+              <Table.Tfoot>
+                <Table.Tr fw={700}>
+                  <Table.Th scope="row" colSpan={2}>
+                    {t('zone.totals')}
+                  </Table.Th>
+                  <Table.Td className="num">{population === null ? '—' : f.number(population)}</Table.Td>
+                  <Table.Td className="num">{areaText(area)}</Table.Td>
+                </Table.Tr>
+              </Table.Tfoot>
+            )}
+          </Table>
+        </ScrollArea>
+      </Box>
+      {missing.length > 0 && (
+        <Text fz="sm" c="dimmed">
+          {t('zone.figuresMissing', { names: missing.join(', ') })}
+        </Text>
+      )}
+    </Stack>
   )
 }
 
@@ -102,6 +152,12 @@ function History({ municipalities }: { municipalities: Municipality[] }) {
                   ? t('zone.until', { date: f.date(m.validTo) })
                   : null}
             </Text>
+            {m.mergedIntoZone && (
+              <Text fz="xs" c="dimmed">
+                {t('zone.nowInZone', { zone: `${m.mergedIntoZone.code} ${m.mergedIntoZone.name}` })}
+              </Text>
+            )}
+            {/* A note someone wrote, in the language they wrote it in (the demo data stores none). */}
             {m.note && (
               <Text fz="xs" c="dimmed">
                 {m.note}
