@@ -416,4 +416,20 @@ export const en: Dictionary = {
   'role.trainer': 'Trainer',
   'role.dpo': 'Data protection officer',
   'role.admin': 'Administrator',
+
+  // auditpeople: the DPO's person, user and period filters and the CSV export
+  'audit.filter.person': 'Person',
+  'audit.filter.personPlaceholder': 'Search by name',
+  'audit.filter.noPeople': 'No people found',
+  'audit.filter.user': 'User',
+  'audit.filter.from': 'From',
+  'audit.filter.to': 'Up to and including',
+  'audit.filter.anyDate': 'Any date',
+  'audit.export.button': 'Export (CSV)',
+  'audit.export.hint': 'The export holds every event of these filters, with every reason; the export itself is logged.',
+  'audit.export.done': 'Export downloaded.',
+  'audit.export.failed': 'Export failed',
+  'auditAction.audit.export': 'Audit log exported',
+  'error.AUDIT_PERIOD_INVALID': 'The start date is after the end date.',
+  'error.AUDIT_EXPORT_TOO_LARGE': 'Too many events for one export. Choose a shorter period or more filters.',
 }
