@@ -424,7 +424,6 @@ export const en: Dictionary = {
   'audit.filter.user': 'User',
   'audit.filter.from': 'From',
   'audit.filter.to': 'Up to and including',
-  'audit.filter.anyDate': 'Any date',
   'audit.export.button': 'Export (CSV)',
   'audit.export.hint': 'The export holds every event of these filters, with every reason; the export itself is logged.',
   'audit.export.done': 'Export downloaded.',

@@ -426,7 +426,6 @@ export const fr: Dictionary = {
   'audit.filter.user': 'Utilisateur',
   'audit.filter.from': 'Du',
   'audit.filter.to': 'Au (inclus)',
-  'audit.filter.anyDate': 'Toute date',
   'audit.export.button': 'Exporter (CSV)',
   'audit.export.hint':
     "L'export contient tous les événements de ces filtres, avec chaque motif ; il est lui-même journalisé.",

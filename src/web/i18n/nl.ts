@@ -423,7 +423,6 @@ export const nl = {
   'audit.filter.user': 'Gebruiker',
   'audit.filter.from': 'Van',
   'audit.filter.to': 'Tot en met',
-  'audit.filter.anyDate': 'Elke datum',
   'audit.export.button': 'Exporteren (CSV)',
   'audit.export.hint': 'De export bevat alle gebeurtenissen van deze filters, met elke reden; ze wordt zelf gelogd.',
   'audit.export.done': 'Export gedownload.',

@@ -57,7 +57,6 @@ export function AuditFiltersBar({ filters, zones, onChange }: Props) {
     valueFormat: 'DD/MM/YYYY',
     clearable: true,
     leftSection: <IconCalendar size={16} />,
-    placeholder: t('audit.filter.anyDate'),
     clearButtonProps: { 'aria-label': t('common.clear') },
   }
 

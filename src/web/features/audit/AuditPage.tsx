@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
+import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useSearchParams } from 'react-router'
 import { useSignedInUser } from '../../auth/session.ts'
@@ -43,12 +44,15 @@ function useZoneOptions(codes: readonly string[]) {
 function ExportButton({ filters }: { filters: AuditFilters }) {
   const { t } = useI18n()
   const notify = useNotify()
+  const queryClient = useQueryClient()
   const [busy, setBusy] = useState(false)
   const run = async () => {
     setBusy(true)
     try {
       await downloadAuditCsv(toExportQuery(filters))
       notify.success(t('audit.export.done'))
+      // The export is itself an event: the log on screen is no longer the whole story.
+      void queryClient.invalidateQueries({ queryKey: ['audit', 'events'] })
     } catch (error) {
       notifications.show({
         color: 'red',

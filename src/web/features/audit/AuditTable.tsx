@@ -146,18 +146,18 @@ export function AuditTable({
   zoneNames: ReadonlyMap<string, string>
 }) {
   const { t, f } = useI18n()
-  // A table from a laptop up; cards on a phone or a narrow window (no sideways scrolling).
-  const wide = useMediaQuery('(min-width: 62em)', true, { getInitialValueInEffect: false })
+  // A table where it fits beside the navigation (1200 px up); cards on a phone, a tablet or a narrow window.
+  const wide = useMediaQuery('(min-width: 75em)', true, { getInitialValueInEffect: false })
   if (!wide) return <AuditCards events={events} page={page} />
   return (
     <ScrollArea type="auto">
-      <Table miw={960} verticalSpacing="sm" layout="fixed">
+      <Table miw={880} verticalSpacing="sm" layout="fixed">
         <Table.Caption className="visually-hidden">{t('audit.tableCaption', { page: String(page) })}</Table.Caption>
         <colgroup>
-          <col style={{ width: '15%' }} />
+          <col style={{ width: '17%' }} />
           <col style={{ width: '11%' }} />
-          <col style={{ width: '21%' }} />
-          <col style={{ width: '16%' }} />
+          <col style={{ width: '20%' }} />
+          <col style={{ width: '15%' }} />
           <col style={{ width: '17%' }} />
           <col style={{ width: '20%' }} />
         </colgroup>
@@ -182,8 +182,9 @@ export function AuditTable({
                   {e.zoneCode}
                 </Text>
                 {zoneNames.has(e.zoneId) && (
-                  <Text fz="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-                    {zoneNames.get(e.zoneId)}
+                  <Text fz="xs" c="dimmed" style={{ overflowWrap: 'break-word' }}>
+                    {/* "Beringen/Ham/Tessenderlo" may break after a slash, never inside a name. */}
+                    {zoneNames.get(e.zoneId)?.replaceAll('/', '/\u200b')}
                   </Text>
                 )}
               </Table.Td>
