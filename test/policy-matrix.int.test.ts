@@ -281,6 +281,17 @@ const CASES: Case[] = [
     expected: (a) => (a === 'anonymous' ? 401 : a === 'dpo' ? 200 : 403),
   },
   {
+    name: 'GET /api/audit/actors',
+    request: () => ({ method: 'GET', url: '/api/audit/actors' }),
+    expected: (a) => (a === 'anonymous' ? 401 : a === 'dpo' ? 200 : 403),
+  },
+  {
+    name: 'GET /api/audit/export',
+    request: (tg) => ({ method: 'GET', url: `/api/audit/export?zoneId=${ids.zone[tg]}` }),
+    // A zone outside the DPO's chains is simply an empty export (the filter narrows, it never widens).
+    expected: (a) => (a === 'anonymous' ? 401 : a === 'dpo' ? 200 : 403),
+  },
+  {
     name: 'PATCH /api/me',
     request: () => ({ method: 'PATCH', url: '/api/me', payload: { locale: 'nl' } }),
     expected: (a) => (a === 'anonymous' ? 401 : 200),

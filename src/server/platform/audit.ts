@@ -120,8 +120,25 @@ export interface AuditVerification {
 
 const PAGE = 2000
 
-/** Verifies the chains of the given zones (null = every chain, including the platform chain). */
+/**
+ * Verifies the chains of the given zones (null = every chain, including the platform chain), on one
+ * consistent snapshot: a REPEATABLE READ, READ ONLY transaction. Read statement by statement, a write landing
+ * between reading the heads and reading the rows looked like tampering (`head_mismatch`). On PostgreSQL the
+ * snapshot lets writers go on; on PGlite the transaction holds the only connection, so writers wait for it.
+ * GET /api/audit/verify and `verbond audit verify` both come here.
+ */
 export async function verifyAudit(db: Kysely<DB>, zoneIds: readonly string[] | null): Promise<AuditVerification> {
+  // Already inside the caller's transaction: its snapshot is the caller's business.
+  if (db.isTransaction) return verifySnapshot(db, zoneIds)
+  return db.transaction().execute(async (trx) => {
+    // The first statement of the transaction, so the snapshot is taken by the reads below (both databases;
+    // Kysely's PGlite driver ignores transaction settings, hence SQL rather than setIsolationLevel()).
+    await sql`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY`.execute(trx)
+    return verifySnapshot(trx, zoneIds)
+  })
+}
+
+async function verifySnapshot(db: Kysely<DB>, zoneIds: readonly string[] | null): Promise<AuditVerification> {
   const chains =
     zoneIds === null
       ? await db.selectFrom('audit_chain_heads').select(['chain_key', 'last_seq', 'last_hash']).execute()

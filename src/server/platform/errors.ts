@@ -234,6 +234,23 @@ export const ERRORS = {
       en: 'The request did not arrive in full in time. Try again.',
     },
   },
+  // auditpeople: the DPO's audit filters and export
+  AUDIT_PERIOD_INVALID: {
+    status: 400,
+    message: {
+      nl: 'De begindatum ligt na de einddatum.',
+      fr: 'La date de début est postérieure à la date de fin.',
+      en: 'The start date is after the end date.',
+    },
+  },
+  AUDIT_EXPORT_TOO_LARGE: {
+    status: 422,
+    message: {
+      nl: 'Te veel gebeurtenissen voor één export. Kies een kortere periode of meer filters.',
+      fr: "Trop d'événements pour un seul export. Choisissez une période plus courte ou plus de filtres.",
+      en: 'Too many events for one export. Choose a shorter period or more filters.',
+    },
+  },
 } as const satisfies Record<string, CatalogueEntry>
 
 export type ErrorCode = keyof typeof ERRORS

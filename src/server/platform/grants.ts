@@ -27,3 +27,40 @@ export async function loadGrants(db: Db, zoneIds: readonly string[], date: strin
     domains: r.domains,
   }))
 }
+
+/** The effective period of an agreement (in force, or that was) listing a domain, with its parties. */
+export interface DomainPeriod {
+  agreementId: string
+  zoneIds: string[]
+  from: string
+  /** Last day in force (inclusive); null = open-ended. */
+  to: string | null
+}
+
+/**
+ * Every agreement that is or was in force and lists `domain`, with one of `zoneIds` as party: the periods
+ * during which that domain was shared (e.g. since when a partner DPO may read a zone's audit log).
+ */
+export async function loadDomainPeriods(db: Db, zoneIds: readonly string[], domain: string): Promise<DomainPeriod[]> {
+  if (zoneIds.length === 0) return []
+  const rows = await sql<{
+    agreement_id: string
+    zone_ids: string[]
+    effective_from: string
+    effective_to: string | null
+  }>`
+    SELECT a.id AS agreement_id, a.effective_from, a.effective_to,
+           (SELECT array_agg(p.zone_id::text ORDER BY p.zone_id) FROM agreement_parties p WHERE p.agreement_id = a.id) AS zone_ids
+      FROM agreements a
+     WHERE a.status IN ('in_force', 'ended') AND a.effective_from IS NOT NULL
+       AND EXISTS (SELECT 1 FROM agreement_domains d WHERE d.agreement_id = a.id AND d.domain_code = ${domain})
+       AND EXISTS (SELECT 1 FROM agreement_parties p WHERE p.agreement_id = a.id AND p.zone_id::text = ANY(${[...zoneIds]}::text[]))`.execute(
+    db,
+  )
+  return rows.rows.map((r) => ({
+    agreementId: r.agreement_id,
+    zoneIds: r.zone_ids,
+    from: r.effective_from,
+    to: r.effective_to,
+  }))
+}

@@ -309,6 +309,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit/actors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The users who acted in the events the DPO may read (the options of the user filter) */
+        get: operations["listAuditActors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered audit log as CSV for the supervisory body (UTF-8 with BOM, `;`, Brussels time); the export is itself logged */
+        get: operations["exportAuditEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2101,6 +2135,14 @@ export interface operations {
             query?: {
                 zoneId?: string;
                 action?: string;
+                /** @description Events about this person: as the object, or among the people of a list (details.personIds) */
+                personId?: string;
+                /** @description Events by this user */
+                actorUserId?: string;
+                /** @description From this Brussels calendar date (inclusive) */
+                from?: string;
+                /** @description Up to this Brussels calendar date (inclusive) */
+                to?: string;
                 limit?: number;
                 offset?: number;
             };
@@ -2125,11 +2167,15 @@ export interface operations {
                             zoneId: string;
                             zoneCode: string;
                             action: string;
+                            actorUserId: string | null;
                             actorName: string | null;
                             actorZoneCode: string | null;
                             objectType: string | null;
                             objectId: string | null;
+                            objectName: string | null;
                             domain: string | null;
+                            /** @description Every cooperation domain that allowed it */
+                            domains: string[];
                             details: {
                                 [key: string]: unknown;
                             };
@@ -2163,6 +2209,128 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listAuditActors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @description Zones of their roles */
+                            zoneCodes: string[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportAuditEvents: {
+        parameters: {
+            query?: {
+                zoneId?: string;
+                action?: string;
+                /** @description Events about this person: as the object, or among the people of a list (details.personIds) */
+                personId?: string;
+                /** @description Events by this user */
+                actorUserId?: string;
+                /** @description From this Brussels calendar date (inclusive) */
+                from?: string;
+                /** @description Up to this Brussels calendar date (inclusive) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Error"];
                 };
             };
         };

@@ -452,4 +452,18 @@ export const en: Dictionary = {
   'figures.populationOf': 'Inhabitants ({years})',
   'zone.nowInZone': 'since then in police zone {zone}',
   'zone.figuresMissing': 'The reference data has no population or area for {names}.',
+  // auditpeople: the DPO's person, user and period filters and the CSV export
+  'audit.filter.person': 'Person',
+  'audit.filter.personPlaceholder': 'Search by name',
+  'audit.filter.noPeople': 'No people found',
+  'audit.filter.user': 'User',
+  'audit.filter.from': 'From',
+  'audit.filter.to': 'Up to and including',
+  'audit.export.button': 'Export (CSV)',
+  'audit.export.hint': 'The export holds every event of these filters, with every reason; the export itself is logged.',
+  'audit.export.done': 'Export downloaded.',
+  'audit.export.failed': 'Export failed',
+  'auditAction.audit.export': 'Audit log exported',
+  'error.AUDIT_PERIOD_INVALID': 'The start date is after the end date.',
+  'error.AUDIT_EXPORT_TOO_LARGE': 'Too many events for one export. Choose a shorter period or more filters.',
 }

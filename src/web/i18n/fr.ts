@@ -454,4 +454,20 @@ export const fr: Dictionary = {
   'figures.populationOf': 'Habitants ({years})',
   'zone.nowInZone': 'depuis dans la zone de police {zone}',
   'zone.figuresMissing': 'Les données de référence ne contiennent ni population ni superficie pour {names}.',
+  // auditpeople: the DPO's person, user and period filters and the CSV export
+  'audit.filter.person': 'Personne',
+  'audit.filter.personPlaceholder': 'Rechercher par nom',
+  'audit.filter.noPeople': 'Aucune personne trouvée',
+  'audit.filter.user': 'Utilisateur',
+  'audit.filter.from': 'Du',
+  'audit.filter.to': 'Au (inclus)',
+  'audit.export.button': 'Exporter (CSV)',
+  'audit.export.hint':
+    "L'export contient tous les événements de ces filtres, avec chaque motif ; il est lui-même journalisé.",
+  'audit.export.done': 'Export téléchargé.',
+  'audit.export.failed': "L'export a échoué",
+  'auditAction.audit.export': 'Journal d’audit exporté',
+  'error.AUDIT_PERIOD_INVALID': 'La date de début est postérieure à la date de fin.',
+  'error.AUDIT_EXPORT_TOO_LARGE':
+    "Trop d'événements pour un seul export. Choisissez une période plus courte ou plus de filtres.",
 }

@@ -451,6 +451,20 @@ export const nl = {
   'figures.populationOf': 'Inwoners ({years})',
   'zone.nowInZone': 'sindsdien in politiezone {zone}',
   'zone.figuresMissing': 'De referentiegegevens bevatten geen inwonertal of oppervlakte voor {names}.',
+  // auditpeople: the DPO's person, user and period filters and the CSV export
+  'audit.filter.person': 'Persoon',
+  'audit.filter.personPlaceholder': 'Zoek op naam',
+  'audit.filter.noPeople': 'Geen personen gevonden',
+  'audit.filter.user': 'Gebruiker',
+  'audit.filter.from': 'Van',
+  'audit.filter.to': 'Tot en met',
+  'audit.export.button': 'Exporteren (CSV)',
+  'audit.export.hint': 'De export bevat alle gebeurtenissen van deze filters, met elke reden; ze wordt zelf gelogd.',
+  'audit.export.done': 'Export gedownload.',
+  'audit.export.failed': 'Export mislukt',
+  'auditAction.audit.export': 'Auditlog geëxporteerd',
+  'error.AUDIT_PERIOD_INVALID': 'De begindatum ligt na de einddatum.',
+  'error.AUDIT_EXPORT_TOO_LARGE': 'Te veel gebeurtenissen voor één export. Kies een kortere periode of meer filters.',
 } as const
 
 export type MessageKey = keyof typeof nl

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely'
 import { actorOf, requirePermission } from '../../platform/auth/plugin.ts'
 import { errorResponses } from '../../platform/http.ts'
 import type { DB } from '../../platform/schema.ts'
-import { AuditEventList, AuditQuery, Verification } from './schema.ts'
+import { AuditActorList, AuditEventList, AuditExportQuery, AuditQuery, Verification } from './schema.ts'
 import { auditService } from './service.ts'
 
 /** For DPOs: their own zone's chain, and the chains of zones that share the `dpo` domain with it. */
@@ -40,5 +40,43 @@ export async function auditRoutes(fastify: FastifyInstance, opts: { db: Kysely<D
       onRequest: dpo,
     },
     async (req) => audit.events(actorOf(req), req.query),
+  )
+  app.get(
+    '/api/audit/actors',
+    {
+      schema: {
+        operationId: 'listAuditActors',
+        tags,
+        summary: 'The users who acted in the events the DPO may read (the options of the user filter)',
+        response: { 200: AuditActorList, ...errorResponses(401, 403) },
+      },
+      onRequest: dpo,
+    },
+    async (req) => audit.actors(actorOf(req)),
+  )
+  app.get(
+    '/api/audit/export',
+    {
+      schema: {
+        operationId: 'exportAuditEvents',
+        tags,
+        summary:
+          'The filtered audit log as CSV for the supervisory body (UTF-8 with BOM, `;`, Brussels time); the export is itself logged',
+        querystring: AuditExportQuery,
+        produces: ['text/csv'],
+        response: {
+          200: { description: 'CSV file', content: { 'text/csv': { schema: { type: 'string' } } } },
+          ...errorResponses(401, 403, 422),
+        },
+      },
+      onRequest: dpo,
+    },
+    async (req, reply) => {
+      const { filename, csv } = await audit.exportCsv(actorOf(req), req.query)
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${filename}"`)
+        .send(csv)
+    },
   )
 }

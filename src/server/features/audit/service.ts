@@ -1,64 +1,141 @@
 import type { Kysely } from 'kysely'
-import { actorFields, appendAudit, verifyAudit } from '../../platform/audit.ts'
-import { loadGrants } from '../../platform/grants.ts'
+import { actorFields, appendAudit, verifyAudit, type AuditEntry } from '../../platform/audit.ts'
+import { AppError } from '../../platform/errors.ts'
+import { loadDomainPeriods, loadGrants } from '../../platform/grants.ts'
 import { actorZones, auditZones, zonesWith, type Actor } from '../../platform/policy.ts'
 import type { DB } from '../../platform/schema.ts'
 import { brusselsDate } from '../../platform/time.ts'
+import { auditCsv, auditCsvFilename } from './csv.ts'
+import { brusselsDayStart, eventDomains, scopeZoneIds, sharedSince, type AuditScope } from './domain.ts'
 import { auditRepository } from './repository.ts'
-import type { AuditEventList, AuditQuery, Verification } from './schema.ts'
+import type { AuditActorList, AuditEventList, AuditExportQuery, AuditQuery, Verification } from './schema.ts'
+
+/** More than this in one file is not a report a person reads; the DPO narrows the period instead. */
+export const EXPORT_MAX_ROWS = 50_000
 
 export function auditService(db: Kysely<DB>) {
   const repo = auditRepository(db)
-  const chainsOf = async (actor: Actor) =>
-    auditZones(actor, await loadGrants(db, actorZones(actor), brusselsDate(new Date())))
+  const grantsOf = async (actor: Actor) => loadGrants(db, actorZones(actor), brusselsDate(new Date()))
+
+  /**
+   * What the DPO reads: own zones' chains whole; a partner zone's chain (shared `dpo` domain) only from the
+   * start of the unbroken sharing in force today, never the partner's earlier history.
+   */
+  async function scopeOf(actor: Actor): Promise<AuditScope> {
+    const today = brusselsDate(new Date())
+    const own = zonesWith(actor, 'audit.verify')
+    const partnerIds = auditZones(actor, await grantsOf(actor)).filter((z) => !own.includes(z))
+    const periods = partnerIds.length ? await loadDomainPeriods(db, own, 'dpo') : []
+    return {
+      ownZoneIds: own,
+      partners: partnerIds.flatMap((zoneId) => {
+        const since = sharedSince(periods, own, zoneId, today)
+        return since ? [{ zoneId, since: brusselsDayStart(since) }] : []
+      }),
+    }
+  }
+
+  const checkPeriod = (q: AuditExportQuery) => {
+    if (q.from && q.to && q.from > q.to) throw new AppError('AUDIT_PERIOD_INVALID', { from: q.from, to: q.to })
+  }
+
+  /** A shared DPO reading a partner zone's log is itself logged in that zone's chain (domain `dpo`). */
+  const partnerReads = (
+    actor: Actor,
+    scope: AuditScope,
+    rows: readonly { zone_id: string | null; id: number }[],
+    action: 'audit.list' | 'audit.export',
+    extra: Record<string, unknown> = {},
+  ): AuditEntry[] => {
+    const who = actorFields(actor)
+    return scope.partners.flatMap(({ zoneId }) => {
+      const ids = rows.filter((r) => r.zone_id === zoneId).map((r) => r.id)
+      if (ids.length === 0) return []
+      return [
+        {
+          chainZoneId: zoneId,
+          actorUserId: who.actorUserId,
+          actorZoneId: who.actorZoneId,
+          action,
+          domain: 'dpo',
+          details: action === 'audit.list' ? { eventIds: ids } : { ...extra, events: ids.length },
+        },
+      ]
+    })
+  }
 
   return {
+    /**
+     * Verification covers every chain the DPO may read, partner chains from their genesis: a chain is only
+     * proven from its first row. The answer is a yes/no, a count and at most the id of the first broken row;
+     * no content of a partner's events before the sharing is returned.
+     */
     async verify(actor: Actor): Promise<Verification> {
-      const zoneIds = await chainsOf(actor)
+      const zoneIds = auditZones(actor, await grantsOf(actor))
       const [result, zones] = await Promise.all([verifyAudit(db, zoneIds), repo.zoneCodes(zoneIds)])
       return { ...result, zones }
     },
 
-    /** The log of the DPO's chains. A shared DPO reading a partner zone's log is itself logged there. */
     async events(actor: Actor, query: AuditQuery): Promise<AuditEventList> {
-      const zoneIds = await chainsOf(actor)
-      const rows = await repo.events(zoneIds, query)
-      const own = zonesWith(actor, 'audit.verify')
-      const partnerChains = [...new Set(rows.map((r) => r.zone_id))].filter(
-        (z): z is string => z !== null && !own.includes(z),
-      )
-      if (partnerChains.length > 0) {
-        const who = actorFields(actor)
-        await db.transaction().execute((trx) =>
-          appendAudit(
-            trx,
-            partnerChains.map((zoneId) => ({
-              chainZoneId: zoneId,
-              actorUserId: who.actorUserId,
-              actorZoneId: who.actorZoneId,
-              action: 'audit.list',
-              domain: 'dpo',
-              details: { eventIds: rows.filter((r) => r.zone_id === zoneId).map((r) => r.id) },
-            })),
-          ),
-        )
-      }
+      checkPeriod(query)
+      const scope = await scopeOf(actor)
+      const rows = await repo.events(scope, query)
+      const logged = partnerReads(actor, scope, rows, 'audit.list')
+      if (logged.length > 0) await db.transaction().execute((trx) => appendAudit(trx, logged))
       return {
-        total: rows[0]?.total ?? 0,
+        total: rows[0]?.total ?? (query.offset ? await repo.count(scope, query) : 0),
         items: rows.map((r) => ({
           id: r.id,
           at: r.at.toISOString(),
           zoneId: r.zone_id ?? '',
           zoneCode: r.zone_code,
           action: r.action,
+          actorUserId: r.actor_user_id,
           actorName: r.actor_name,
           actorZoneCode: r.actor_zone_code,
           objectType: r.object_type,
           objectId: r.object_id,
+          objectName: r.object_name,
           domain: r.domain,
+          domains: eventDomains(r.domain, r.details),
           details: r.details,
         })),
       }
+    },
+
+    /** The users who appear as actors in what the DPO may read: the options of the user filter. */
+    async actors(actor: Actor): Promise<AuditActorList> {
+      const rows = await repo.actors(await scopeOf(actor))
+      return { items: rows.map((r) => ({ id: r.id, name: r.name, zoneCodes: r.zone_codes })) }
+    },
+
+    /**
+     * The filtered log as CSV, oldest first. The export is audited in the DPO's own chain (with the filters
+     * and the number of events), and in each partner chain it took events from, in the same transaction.
+     */
+    async exportCsv(actor: Actor, query: AuditExportQuery): Promise<{ filename: string; csv: string }> {
+      checkPeriod(query)
+      const scope = await scopeOf(actor)
+      const zoneIds = scopeZoneIds(scope).filter((z) => !query.zoneId || z === query.zoneId)
+      const zoneCodes = await repo.zoneCodes(zoneIds)
+      return db.transaction().execute(async (trx) => {
+        const rows = await auditRepository(trx).exportRows(scope, query, EXPORT_MAX_ROWS + 1)
+        if (rows.length > EXPORT_MAX_ROWS) throw new AppError('AUDIT_EXPORT_TOO_LARGE', { max: EXPORT_MAX_ROWS })
+        const filters = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined))
+        await appendAudit(trx, [
+          {
+            ...actorFields(actor),
+            action: 'audit.export',
+            details: { filters, events: rows.length, zones: zoneCodes },
+          },
+          ...partnerReads(actor, scope, rows, 'audit.export', { filters }),
+        ])
+        const today = brusselsDate(new Date())
+        return {
+          filename: auditCsvFilename(zoneCodes, query.from, query.to, today),
+          csv: auditCsv(rows, actor.locale),
+        }
+      })
     },
   }
 }

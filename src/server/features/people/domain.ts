@@ -37,14 +37,31 @@ export function presentPerson(row: PersonRow, ownZoneIds: readonly string[]): Pe
   }
 }
 
-/** One audit entry per (owner zone, domain) for the partner people a read returned. */
-export function crossZoneReads(people: readonly Person[]): { zoneId: string; domain: string; personIds: string[] }[] {
-  const groups = new Map<string, { zoneId: string; domain: string; personIds: string[] }>()
+/** The cooperation domains whose partner view shows a qualification (DOMAIN_QUALIFICATIONS read backwards). */
+export function domainsShowing(qualification: string): string[] {
+  return Object.entries(DOMAIN_QUALIFICATIONS)
+    .filter(([, codes]) => codes.includes(qualification))
+    .map(([domain]) => domain)
+}
+
+export interface CrossZoneRead {
+  zoneId: string
+  /** Every domain that allowed the read (sorted); the audit row's `domain` column holds the first. */
+  domains: string[]
+  personIds: string[]
+}
+
+/**
+ * One audit entry per (owner zone, set of allowing domains) for the partner people a read returned. A person
+ * shared through several domains is seen because of all of them, so the entry names all of them.
+ */
+export function crossZoneReads(people: readonly Person[]): CrossZoneRead[] {
+  const groups = new Map<string, CrossZoneRead>()
   for (const p of people) {
     if (p.visibility !== 'partner') continue
-    const domain = p.sharedVia[0] ?? 'unknown'
-    const key = `${p.zoneId}|${domain}`
-    const group = groups.get(key) ?? { zoneId: p.zoneId, domain, personIds: [] }
+    const domains = p.sharedVia.length ? [...p.sharedVia].sort() : ['unknown']
+    const key = `${p.zoneId}|${domains.join(',')}`
+    const group = groups.get(key) ?? { zoneId: p.zoneId, domains, personIds: [] }
     group.personIds.push(p.id)
     groups.set(key, group)
   }

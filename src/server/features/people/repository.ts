@@ -1,5 +1,6 @@
 import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely'
 import type { DB } from '../../platform/schema.ts'
+import { domainsShowing } from './domain.ts'
 import type { PeopleQuery } from './schema.ts'
 
 type Db = Kysely<DB> | Transaction<DB>
@@ -50,15 +51,18 @@ export function peopleRepository(db: Db) {
       )
     }
     if (f.qualification) {
+      // A partner's person matches only on a qualification the partner view shows: one that a domain through
+      // which they are shared (in force, between the two zones) needs. Otherwise the filter would reveal a
+      // qualification the partner may not see (e.g. informant handler).
       const code = f.qualification
-      q = q.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('person_qualifications as pq')
-            .select('pq.person_id')
-            .whereRef('pq.person_id', '=', 'p.id')
-            .where('pq.qualification_code', '=', code),
-        ),
+      const showingPairs = scope.partnerPairs.filter((pair) => domainsShowing(code).includes(pair.split('|')[1] ?? ''))
+      q = q.where(
+        sql<SqlBool>`EXISTS (SELECT 1 FROM person_qualifications pq WHERE pq.person_id = p.id AND pq.qualification_code = ${code})
+          AND (p.zone_id::text = ANY(${scope.ownZoneIds}::text[]) OR EXISTS (
+            SELECT 1 FROM person_shared_functions sf
+             WHERE sf.person_id = p.id
+               AND (p.zone_id::text || '|' || sf.domain_code) = ANY(${showingPairs}::text[])
+               AND sf.valid_from <= ${scope.date}::date AND (sf.valid_to IS NULL OR sf.valid_to >= ${scope.date}::date)))`,
       )
     }
     return q
@@ -100,12 +104,17 @@ export function peopleRepository(db: Db) {
         .offset(f.offset ?? 0)
         .execute(),
 
-    count: async (scope: PeopleScope, f: PeopleQuery) =>
-      (
-        await filtered(scope, f)
-          .select(sql<number>`count(*)::int`.as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
+    /** The filtered set counted per owner zone and sharing domains: a page past the end still tells a count. */
+    countByZone: (scope: PeopleScope, f: PeopleQuery) =>
+      db
+        .selectFrom(
+          filtered(scope, f)
+            .select(['p.zone_id', sharedDomains(scope).as('shared_via')])
+            .as('m'),
+        )
+        .select(['m.zone_id', 'm.shared_via', sql<number>`count(*)::int`.as('n')])
+        .groupBy(['m.zone_id', 'm.shared_via'])
+        .execute(),
 
     byId: (scope: PeopleScope, id: string) =>
       filtered(scope, {}).select(columns(scope)).where('p.id', '=', id).executeTakeFirst(),

@@ -5,9 +5,9 @@ import { loadGrants } from '../../platform/grants.ts'
 import { actorZones, partnerReach, zonesWith, type Actor } from '../../platform/policy.ts'
 import type { DB } from '../../platform/schema.ts'
 import { brusselsDate } from '../../platform/time.ts'
-import { crossZoneReads, presentPerson } from './domain.ts'
+import { crossZoneReads, presentPerson, type CrossZoneRead } from './domain.ts'
 import { peopleRepository, type PeopleScope } from './repository.ts'
-import type { PeopleQuery, Person } from './schema.ts'
+import type { PeopleQuery } from './schema.ts'
 
 export function peopleService(db: Kysely<DB>) {
   async function scopeFor(actor: Actor): Promise<PeopleScope> {
@@ -22,9 +22,15 @@ export function peopleService(db: Kysely<DB>) {
     }
   }
 
-  /** Reads of another zone's personal data are logged in that zone's chain, with the allowing domain. */
-  async function logCrossZoneReads(actor: Actor, people: Person[], action: 'person.read' | 'person.list') {
-    const reads = crossZoneReads(people)
+  /**
+   * Reads of another zone's personal data are logged in that zone's chain, with every domain that allowed
+   * them. A page past the end shows no one but still a count of partner people: logged too (`counted`).
+   */
+  async function logCrossZoneReads(
+    actor: Actor,
+    action: 'person.read' | 'person.list',
+    reads: readonly (CrossZoneRead & { counted?: number })[],
+  ) {
     if (reads.length === 0) return
     const who = actorFields(actor)
     await db.transaction().execute((trx) =>
@@ -37,8 +43,12 @@ export function peopleService(db: Kysely<DB>) {
           action,
           objectType: 'person',
           objectId: r.personIds.length === 1 ? r.personIds[0] : undefined,
-          domain: r.domain,
-          details: { personIds: r.personIds },
+          domain: r.domains[0],
+          details: {
+            personIds: r.personIds,
+            domains: r.domains,
+            ...(r.counted !== undefined ? { counted: r.counted } : {}),
+          },
         })),
       ),
     )
@@ -49,11 +59,19 @@ export function peopleService(db: Kysely<DB>) {
       const scope = await scopeFor(actor)
       const repo = peopleRepository(db)
       const rows = await repo.list(scope, query)
-      // The window total rides on the rows; past the last page there are none, so count separately.
-      const total = rows[0]?.total ?? ((query.offset ?? 0) > 0 ? await repo.count(scope, query) : 0)
       const items = rows.map((r) => presentPerson(r, scope.ownZoneIds))
-      await logCrossZoneReads(actor, items, 'person.list')
-      return { items, total }
+      const first = rows[0]
+      if (first || (query.offset ?? 0) === 0) {
+        await logCrossZoneReads(actor, 'person.list', crossZoneReads(items))
+        return { items, total: first?.total ?? 0 }
+      }
+      // Past the last page: the window total rode on the rows, so count separately (the same visible set).
+      const groups = await repo.countByZone(scope, query)
+      const counted = groups
+        .filter((g) => !scope.ownZoneIds.includes(g.zone_id) && g.n > 0)
+        .map((g) => ({ zoneId: g.zone_id, domains: g.shared_via, personIds: [], counted: g.n }))
+      await logCrossZoneReads(actor, 'person.list', counted)
+      return { items, total: groups.reduce((sum, g) => sum + g.n, 0) }
     },
 
     async get(actor: Actor, id: string) {
@@ -61,7 +79,7 @@ export function peopleService(db: Kysely<DB>) {
       const row = await peopleRepository(db).byId(scope, id)
       if (!row) throw new AppError('NOT_FOUND')
       const person = presentPerson(row, scope.ownZoneIds)
-      await logCrossZoneReads(actor, [person], 'person.read')
+      await logCrossZoneReads(actor, 'person.read', crossZoneReads([person]))
       return person
     },
   }

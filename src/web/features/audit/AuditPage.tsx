@@ -1,16 +1,30 @@
-import { Alert, Button, Stack, Title } from '@mantine/core'
+import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { useQueryClient } from '@tanstack/react-query'
+import { useState } from 'react'
 import { useSearchParams } from 'react-router'
 import { useSignedInUser } from '../../auth/session.ts'
-import { IconInfo } from '../../components/icons.tsx'
+import { IconDocument, IconInfo } from '../../components/icons.tsx'
+import { useNotify } from '../../components/useNotify.ts'
+import { errorMessage } from '../../i18n/errorMessage.ts'
 import { PageHeader, usePageTitle } from '../../components/PageHeader.tsx'
 import { PagedResults } from '../../components/PagedResults.tsx'
 import { EmptyState, LoadingState, QueryView } from '../../components/QueryState.tsx'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { useZones } from '../zones/api.ts'
-import { useAuditEvents, useAuditVerification } from './api.ts'
+import { downloadAuditCsv, useAuditEvents, useAuditVerification } from './api.ts'
 import { AuditFiltersBar } from './AuditFiltersBar.tsx'
 import { AuditTable } from './AuditTable.tsx'
-import { PAGE_SIZE, readFilters, toQuery, writeFilters, type AuditFilters } from './filters.ts'
+import {
+  isFiltered,
+  NO_FILTERS,
+  PAGE_SIZE,
+  readFilters,
+  toExportQuery,
+  toQuery,
+  writeFilters,
+  type AuditFilters,
+} from './filters.ts'
 import { isDpo } from './isDpo.ts'
 import { VerificationCard } from './VerificationCard.tsx'
 
@@ -26,6 +40,43 @@ function useZoneOptions(codes: readonly string[]) {
   return { options, names }
 }
 
+/** The filtered log as a CSV file for the supervisory body; the server logs the export. */
+function ExportButton({ filters }: { filters: AuditFilters }) {
+  const { t } = useI18n()
+  const notify = useNotify()
+  const queryClient = useQueryClient()
+  const [busy, setBusy] = useState(false)
+  const run = async () => {
+    setBusy(true)
+    try {
+      await downloadAuditCsv(toExportQuery(filters))
+      notify.success(t('audit.export.done'))
+      // The export is itself an event: the log on screen is no longer the whole story.
+      void queryClient.invalidateQueries({ queryKey: ['audit', 'events'] })
+    } catch (error) {
+      notifications.show({
+        color: 'red',
+        title: t('audit.export.failed'),
+        message: errorMessage(error, t),
+        closeButtonProps: { 'aria-label': t('common.close') },
+      })
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <Button
+      variant="default"
+      size="sm"
+      leftSection={<IconDocument size={16} />}
+      loading={busy}
+      onClick={() => void run()}
+    >
+      {t('audit.export.button')}
+    </Button>
+  )
+}
+
 /** The verification and the events, for a DPO. */
 function AuditLog() {
   const { t } = useI18n()
@@ -35,9 +86,9 @@ function AuditLog() {
   const events = useAuditEvents(toQuery(filters))
   const zones = useZoneOptions(verification.data?.zones ?? [])
   const update = (next: AuditFilters) => setParams(writeFilters(next), { replace: true })
-  const filtered = Boolean(filters.zoneId || filters.action)
+  const filtered = isFiltered(filters)
   const clearButton = filtered && (
-    <Button variant="subtle" size="compact-sm" onClick={() => update({ zoneId: null, action: null, page: 1 })}>
+    <Button variant="subtle" size="compact-sm" onClick={() => update(NO_FILTERS)}>
       {t('audit.filter.reset')}
     </Button>
   )
@@ -46,9 +97,17 @@ function AuditLog() {
     <Stack gap="lg">
       <VerificationCard query={verification} />
       <Stack gap="md" component="section" aria-labelledby="audit-events-heading">
-        <Title order={2} fz="lg" id="audit-events-heading">
-          {t('audit.events.heading')}
-        </Title>
+        <Group justify="space-between" align="flex-end" gap="sm">
+          <div>
+            <Title order={2} fz="lg" id="audit-events-heading">
+              {t('audit.events.heading')}
+            </Title>
+            <Text fz="sm" c="dimmed">
+              {t('audit.export.hint')}
+            </Text>
+          </div>
+          <ExportButton filters={filters} />
+        </Group>
         <AuditFiltersBar filters={filters} zones={zones.options} onChange={update} />
         <QueryView
           query={events}

@@ -1,6 +1,7 @@
 // The audit log filters live in the URL like the people filters (shareable, survive reload and the back
 // button); these read them back safely, ignoring anything that is not a known value.
 import type { AuditQuery } from '../../api/types.ts'
+import type { AuditExportQuery } from './api.ts'
 
 export const PAGE_SIZE = 25
 
@@ -18,6 +19,7 @@ export const AUDIT_ACTIONS = [
   'person.read',
   'person.list',
   'audit.list',
+  'audit.export',
 ] as const
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
@@ -25,21 +27,49 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 export interface AuditFilters {
   zoneId: string | null
   action: AuditAction | null
+  /** Events about this person (as the object, or in a list read). */
+  personId: string | null
+  /** Events by this user. */
+  actorUserId: string | null
+  /** Brussels calendar dates, inclusive (YYYY-MM-DD). */
+  from: string | null
+  to: string | null
   page: number
 }
 
+export const NO_FILTERS: AuditFilters = {
+  zoneId: null,
+  action: null,
+  personId: null,
+  actorUserId: null,
+  from: null,
+  to: null,
+  page: 1,
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/
 
 export const isAuditAction = (v: string | null): v is AuditAction => AUDIT_ACTIONS.some((a) => a === v)
 
+// The API refuses an id that is not a UUID or a date that is not one (400): a mangled link drops the filter.
+const uuidOrNull = (v: string | null) => (v && UUID.test(v) ? v : null)
+const dateOrNull = (v: string | null) => (v && DATE.test(v) ? v : null)
+
 export function readFilters(params: URLSearchParams): AuditFilters {
   const page = Number(params.get('page'))
-  const zone = params.get('zone')
   const action = params.get('action')
+  let from = dateOrNull(params.get('from'))
+  let to = dateOrNull(params.get('to'))
+  // A period typed backwards in a link: read it the right way round rather than ask the server for a 400.
+  if (from && to && from > to) [from, to] = [to, from]
   return {
-    // The API refuses a zone id that is not a UUID (400): a mangled link shows every zone instead.
-    zoneId: zone && UUID.test(zone) ? zone : null,
+    zoneId: uuidOrNull(params.get('zone')),
     action: isAuditAction(action) ? action : null,
+    personId: uuidOrNull(params.get('person')),
+    actorUserId: uuidOrNull(params.get('user')),
+    from,
+    to,
     page: Number.isInteger(page) && page > 0 ? page : 1,
   }
 }
@@ -48,17 +78,31 @@ export function writeFilters(f: AuditFilters): Record<string, string> {
   const out: Record<string, string> = {}
   if (f.zoneId) out.zone = f.zoneId
   if (f.action) out.action = f.action
+  if (f.personId) out.person = f.personId
+  if (f.actorUserId) out.user = f.actorUserId
+  if (f.from) out.from = f.from
+  if (f.to) out.to = f.to
   if (f.page > 1) out.page = String(f.page)
   return out
 }
 
-export function toQuery(f: AuditFilters): AuditQuery {
+export const isFiltered = (f: AuditFilters): boolean =>
+  Boolean(f.zoneId || f.action || f.personId || f.actorUserId || f.from || f.to)
+
+/** The filters as the API takes them, without paging: what the CSV export covers. */
+export function toExportQuery(f: AuditFilters): AuditExportQuery {
   return {
     ...(f.zoneId ? { zoneId: f.zoneId } : {}),
     ...(f.action ? { action: f.action } : {}),
-    limit: PAGE_SIZE,
-    offset: (f.page - 1) * PAGE_SIZE,
+    ...(f.personId ? { personId: f.personId } : {}),
+    ...(f.actorUserId ? { actorUserId: f.actorUserId } : {}),
+    ...(f.from ? { from: f.from } : {}),
+    ...(f.to ? { to: f.to } : {}),
   }
+}
+
+export function toQuery(f: AuditFilters): AuditQuery {
+  return { ...toExportQuery(f), limit: PAGE_SIZE, offset: (f.page - 1) * PAGE_SIZE }
 }
 
 /** The first block of a UUID tells objects apart on a page; the full id stays available as a title. */
