@@ -416,6 +416,8 @@ export interface components {
             kind: "intentieverklaring" | "engagementsverklaring" | "associatieprotocol" | "associatieovereenkomst" | "samenwerkingsprotocol";
             title: string;
             version: number;
+            /** @description Counts content changes (parties, domains, period, trial, key figures); approvals name the one they approve. */
+            contentVersion: number;
             /** @enum {unknown} */
             status: "draft" | "in_approval" | "in_force" | "ended";
             signedOn: string | null;
@@ -442,6 +444,8 @@ export interface components {
             kind: "intentieverklaring" | "engagementsverklaring" | "associatieprotocol" | "associatieovereenkomst" | "samenwerkingsprotocol";
             title: string;
             version: number;
+            /** @description Counts content changes (parties, domains, period, trial, key figures); approvals name the one they approve. */
+            contentVersion: number;
             /** @enum {unknown} */
             status: "draft" | "in_approval" | "in_force" | "ended";
             signedOn: string | null;
@@ -458,6 +462,9 @@ export interface components {
             }[];
             domains: string[];
             summary: string | null;
+            contentHash: string | null;
+            endReason: string | null;
+            endDecisionRef: string | null;
             approvals: {
                 /** Format: uuid */
                 id: string;
@@ -478,6 +485,32 @@ export interface components {
                 /** @enum {unknown} */
                 datePrecision: "day" | "month";
                 note: string | null;
+                /** @description The content version this decision approves or rejects */
+                contentVersion: number;
+                /** @description The decision is about the current content (not superseded) */
+                current: boolean;
+                councilDecisionRef: string | null;
+                /** @description Recorded by the association's admin on the zone's behalf */
+                recordedOnBehalf: boolean;
+                recordedByName: string | null;
+                supersededAt: string | null;
+                supersededReason: "content_changed" | null;
+            }[];
+            /** @description Per party zone: approved the current content, rejected it, approved an earlier content, or nothing yet */
+            consent: {
+                /** Format: uuid */
+                zoneId: string;
+                code: string;
+                name: string;
+                /** @enum {unknown} */
+                state: "approved" | "rejected" | "outdated" | "missing";
+            }[];
+            lastApprovalOn: string | null;
+            /** @description Party zones whose decision the caller may record; on behalf (admin) needs the council decision reference */
+            approvalRecordableFor: {
+                /** Format: uuid */
+                zoneId: string;
+                onBehalf: boolean;
             }[];
             keyFigures: {
                 municipalities: number | null;
@@ -1163,6 +1196,8 @@ export interface operations {
                     version?: number;
                     signedOn?: string | null;
                     trialMonths?: number | null;
+                    effectiveFrom?: string | null;
+                    effectiveTo?: string | null;
                     summary?: string | null;
                     partyZoneIds: string[];
                     domains: string[];
@@ -1186,6 +1221,8 @@ export interface operations {
                         kind: "intentieverklaring" | "engagementsverklaring" | "associatieprotocol" | "associatieovereenkomst" | "samenwerkingsprotocol";
                         title: string;
                         version: number;
+                        /** @description Counts content changes (parties, domains, period, trial, key figures); approvals name the one they approve. */
+                        contentVersion: number;
                         /** @enum {unknown} */
                         status: "draft" | "in_approval" | "in_force" | "ended";
                         signedOn: string | null;
@@ -1202,6 +1239,9 @@ export interface operations {
                         }[];
                         domains: string[];
                         summary: string | null;
+                        contentHash: string | null;
+                        endReason: string | null;
+                        endDecisionRef: string | null;
                         approvals: {
                             /** Format: uuid */
                             id: string;
@@ -1222,6 +1262,32 @@ export interface operations {
                             /** @enum {unknown} */
                             datePrecision: "day" | "month";
                             note: string | null;
+                            /** @description The content version this decision approves or rejects */
+                            contentVersion: number;
+                            /** @description The decision is about the current content (not superseded) */
+                            current: boolean;
+                            councilDecisionRef: string | null;
+                            /** @description Recorded by the association's admin on the zone's behalf */
+                            recordedOnBehalf: boolean;
+                            recordedByName: string | null;
+                            supersededAt: string | null;
+                            supersededReason: "content_changed" | null;
+                        }[];
+                        /** @description Per party zone: approved the current content, rejected it, approved an earlier content, or nothing yet */
+                        consent: {
+                            /** Format: uuid */
+                            zoneId: string;
+                            code: string;
+                            name: string;
+                            /** @enum {unknown} */
+                            state: "approved" | "rejected" | "outdated" | "missing";
+                        }[];
+                        lastApprovalOn: string | null;
+                        /** @description Party zones whose decision the caller may record; on behalf (admin) needs the council decision reference */
+                        approvalRecordableFor: {
+                            /** Format: uuid */
+                            zoneId: string;
+                            onBehalf: boolean;
                         }[];
                         keyFigures: {
                             municipalities: number | null;
@@ -1328,6 +1394,8 @@ export interface operations {
                         kind: "intentieverklaring" | "engagementsverklaring" | "associatieprotocol" | "associatieovereenkomst" | "samenwerkingsprotocol";
                         title: string;
                         version: number;
+                        /** @description Counts content changes (parties, domains, period, trial, key figures); approvals name the one they approve. */
+                        contentVersion: number;
                         /** @enum {unknown} */
                         status: "draft" | "in_approval" | "in_force" | "ended";
                         signedOn: string | null;
@@ -1344,6 +1412,9 @@ export interface operations {
                         }[];
                         domains: string[];
                         summary: string | null;
+                        contentHash: string | null;
+                        endReason: string | null;
+                        endDecisionRef: string | null;
                         approvals: {
                             /** Format: uuid */
                             id: string;
@@ -1364,6 +1435,32 @@ export interface operations {
                             /** @enum {unknown} */
                             datePrecision: "day" | "month";
                             note: string | null;
+                            /** @description The content version this decision approves or rejects */
+                            contentVersion: number;
+                            /** @description The decision is about the current content (not superseded) */
+                            current: boolean;
+                            councilDecisionRef: string | null;
+                            /** @description Recorded by the association's admin on the zone's behalf */
+                            recordedOnBehalf: boolean;
+                            recordedByName: string | null;
+                            supersededAt: string | null;
+                            supersededReason: "content_changed" | null;
+                        }[];
+                        /** @description Per party zone: approved the current content, rejected it, approved an earlier content, or nothing yet */
+                        consent: {
+                            /** Format: uuid */
+                            zoneId: string;
+                            code: string;
+                            name: string;
+                            /** @enum {unknown} */
+                            state: "approved" | "rejected" | "outdated" | "missing";
+                        }[];
+                        lastApprovalOn: string | null;
+                        /** @description Party zones whose decision the caller may record; on behalf (admin) needs the council decision reference */
+                        approvalRecordableFor: {
+                            /** Format: uuid */
+                            zoneId: string;
+                            onBehalf: boolean;
                         }[];
                         keyFigures: {
                             municipalities: number | null;
@@ -1434,6 +1531,8 @@ export interface operations {
                     version?: number;
                     signedOn?: string | null;
                     trialMonths?: number | null;
+                    effectiveFrom?: string | null;
+                    effectiveTo?: string | null;
                     summary?: string | null;
                     partyZoneIds?: string[];
                     domains?: string[];
@@ -1457,6 +1556,8 @@ export interface operations {
                         kind: "intentieverklaring" | "engagementsverklaring" | "associatieprotocol" | "associatieovereenkomst" | "samenwerkingsprotocol";
                         title: string;
                         version: number;
+                        /** @description Counts content changes (parties, domains, period, trial, key figures); approvals name the one they approve. */
+                        contentVersion: number;
                         /** @enum {unknown} */
                         status: "draft" | "in_approval" | "in_force" | "ended";
                         signedOn: string | null;
@@ -1473,6 +1574,9 @@ export interface operations {
                         }[];
                         domains: string[];
                         summary: string | null;
+                        contentHash: string | null;
+                        endReason: string | null;
+                        endDecisionRef: string | null;
                         approvals: {
                             /** Format: uuid */
                             id: string;
@@ -1493,6 +1597,32 @@ export interface operations {
                             /** @enum {unknown} */
                             datePrecision: "day" | "month";
                             note: string | null;
+                            /** @description The content version this decision approves or rejects */
+                            contentVersion: number;
+                            /** @description The decision is about the current content (not superseded) */
+                            current: boolean;
+                            councilDecisionRef: string | null;
+                            /** @description Recorded by the association's admin on the zone's behalf */
+                            recordedOnBehalf: boolean;
+                            recordedByName: string | null;
+                            supersededAt: string | null;
+                            supersededReason: "content_changed" | null;
+                        }[];
+                        /** @description Per party zone: approved the current content, rejected it, approved an earlier content, or nothing yet */
+                        consent: {
+                            /** Format: uuid */
+                            zoneId: string;
+                            code: string;
+                            name: string;
+                            /** @enum {unknown} */
+                            state: "approved" | "rejected" | "outdated" | "missing";
+                        }[];
+                        lastApprovalOn: string | null;
+                        /** @description Party zones whose decision the caller may record; on behalf (admin) needs the council decision reference */
+                        approvalRecordableFor: {
+                            /** Format: uuid */
+                            zoneId: string;
+                            onBehalf: boolean;
                         }[];
                         keyFigures: {
                             municipalities: number | null;
@@ -1599,6 +1729,7 @@ export interface operations {
                     /** @enum {unknown} */
                     datePrecision?: "day" | "month";
                     note?: string | null;
+                    councilDecisionRef?: string | null;
                 };
             };
         };
@@ -1619,6 +1750,8 @@ export interface operations {
                         kind: "intentieverklaring" | "engagementsverklaring" | "associatieprotocol" | "associatieovereenkomst" | "samenwerkingsprotocol";
                         title: string;
                         version: number;
+                        /** @description Counts content changes (parties, domains, period, trial, key figures); approvals name the one they approve. */
+                        contentVersion: number;
                         /** @enum {unknown} */
                         status: "draft" | "in_approval" | "in_force" | "ended";
                         signedOn: string | null;
@@ -1635,6 +1768,9 @@ export interface operations {
                         }[];
                         domains: string[];
                         summary: string | null;
+                        contentHash: string | null;
+                        endReason: string | null;
+                        endDecisionRef: string | null;
                         approvals: {
                             /** Format: uuid */
                             id: string;
@@ -1655,6 +1791,32 @@ export interface operations {
                             /** @enum {unknown} */
                             datePrecision: "day" | "month";
                             note: string | null;
+                            /** @description The content version this decision approves or rejects */
+                            contentVersion: number;
+                            /** @description The decision is about the current content (not superseded) */
+                            current: boolean;
+                            councilDecisionRef: string | null;
+                            /** @description Recorded by the association's admin on the zone's behalf */
+                            recordedOnBehalf: boolean;
+                            recordedByName: string | null;
+                            supersededAt: string | null;
+                            supersededReason: "content_changed" | null;
+                        }[];
+                        /** @description Per party zone: approved the current content, rejected it, approved an earlier content, or nothing yet */
+                        consent: {
+                            /** Format: uuid */
+                            zoneId: string;
+                            code: string;
+                            name: string;
+                            /** @enum {unknown} */
+                            state: "approved" | "rejected" | "outdated" | "missing";
+                        }[];
+                        lastApprovalOn: string | null;
+                        /** @description Party zones whose decision the caller may record; on behalf (admin) needs the council decision reference */
+                        approvalRecordableFor: {
+                            /** Format: uuid */
+                            zoneId: string;
+                            onBehalf: boolean;
                         }[];
                         keyFigures: {
                             municipalities: number | null;
@@ -1758,6 +1920,10 @@ export interface operations {
                      * @description Calendar date YYYY-MM-DD
                      */
                     effectiveTo?: string;
+                    /** @description Why the agreement ends (required to end) */
+                    reason?: string;
+                    /** @description Required to end on a date before today */
+                    councilDecisionRef?: string;
                 };
             };
         };
@@ -1778,6 +1944,8 @@ export interface operations {
                         kind: "intentieverklaring" | "engagementsverklaring" | "associatieprotocol" | "associatieovereenkomst" | "samenwerkingsprotocol";
                         title: string;
                         version: number;
+                        /** @description Counts content changes (parties, domains, period, trial, key figures); approvals name the one they approve. */
+                        contentVersion: number;
                         /** @enum {unknown} */
                         status: "draft" | "in_approval" | "in_force" | "ended";
                         signedOn: string | null;
@@ -1794,6 +1962,9 @@ export interface operations {
                         }[];
                         domains: string[];
                         summary: string | null;
+                        contentHash: string | null;
+                        endReason: string | null;
+                        endDecisionRef: string | null;
                         approvals: {
                             /** Format: uuid */
                             id: string;
@@ -1814,6 +1985,32 @@ export interface operations {
                             /** @enum {unknown} */
                             datePrecision: "day" | "month";
                             note: string | null;
+                            /** @description The content version this decision approves or rejects */
+                            contentVersion: number;
+                            /** @description The decision is about the current content (not superseded) */
+                            current: boolean;
+                            councilDecisionRef: string | null;
+                            /** @description Recorded by the association's admin on the zone's behalf */
+                            recordedOnBehalf: boolean;
+                            recordedByName: string | null;
+                            supersededAt: string | null;
+                            supersededReason: "content_changed" | null;
+                        }[];
+                        /** @description Per party zone: approved the current content, rejected it, approved an earlier content, or nothing yet */
+                        consent: {
+                            /** Format: uuid */
+                            zoneId: string;
+                            code: string;
+                            name: string;
+                            /** @enum {unknown} */
+                            state: "approved" | "rejected" | "outdated" | "missing";
+                        }[];
+                        lastApprovalOn: string | null;
+                        /** @description Party zones whose decision the caller may record; on behalf (admin) needs the council decision reference */
+                        approvalRecordableFor: {
+                            /** Format: uuid */
+                            zoneId: string;
+                            onBehalf: boolean;
                         }[];
                         keyFigures: {
                             municipalities: number | null;
