@@ -357,11 +357,13 @@ export function agreementsService(db: Kysely<DB>) {
             ...(patch.summary !== undefined && patch.summary !== row.summary ? { summaryChanged: true } : {}),
             contentVersion: { from: row.content_version, to: contentVersion },
             contentHash: newHash,
-            supersededApprovals: superseded.map((a) => ({
-              approvalId: a.id,
-              zone: codes[a.zone_id] ?? a.zone_id,
-              contentVersion: a.content_version,
-            })),
+            supersededApprovals: superseded
+              .map((a) => ({
+                approvalId: a.id,
+                zone: codes[a.zone_id] ?? a.zone_id,
+                contentVersion: a.content_version,
+              }))
+              .sort((x, y) => x.zone.localeCompare(y.zone)),
           },
         })
         return detail(repo, actor, id)
