@@ -55,7 +55,7 @@ export const en: Dictionary = {
   'error.INTERNAL': 'Something went wrong on the server. The error has been logged.',
   'error.AGREEMENT_NOT_EDITABLE': 'An agreement can only be changed while it is a draft.',
   'error.AGREEMENT_INVALID_TRANSITION': 'This status change is not possible for this agreement.',
-  'error.AGREEMENT_APPROVALS_MISSING': 'Not every party zone has approved the agreement.',
+  'error.AGREEMENT_APPROVALS_MISSING': 'Not every party zone has approved the current content of the agreement.',
   'error.AGREEMENT_PARTIES_INVALID': 'An agreement needs at least two party zones of the association.',
   'error.unknown': 'Unexpected error ({code}).',
   'duration.seconds': '{n} second|{n} seconds',
@@ -416,4 +416,42 @@ export const en: Dictionary = {
   'role.trainer': 'Trainer',
   'role.dpo': 'Data protection officer',
   'role.admin': 'Administrator',
+
+  // consent: approvals bind one content; on-behalf approvals; why an agreement cannot come into force yet; ending.
+  'error.AGREEMENT_PERIOD_APPROVED':
+    'The period was approved with the agreement and cannot change when it comes into force.',
+  'error.AGREEMENT_STARTS_BEFORE_APPROVAL': 'An agreement cannot come into force before its last approval.',
+  'error.AGREEMENT_END_BACKDATED': 'An end date in the past needs the reference of the council decision.',
+  'error.APPROVAL_REFERENCE_REQUIRED': 'Give the reference of the council decision.',
+  'agreement.consent.approved': 'Approved',
+  'agreement.consent.rejected': 'Rejected',
+  'agreement.consent.outdated': 'Earlier version approved',
+  'agreement.consent.missing': 'No decision yet',
+  'agreement.contentVersion': 'Content version {n}',
+  'agreement.consent.title': 'Cannot come into force yet',
+  'agreement.consent.intro':
+    'Every party zone must approve the current content (version {n}): parties, domains, period, trial period and key figures.',
+  'agreement.consent.waiting': 'No decision yet from: {zones}.',
+  'agreement.consent.outdatedZones':
+    'Outdated: {zones} approved an earlier version; the content has changed since, so their council must decide again.',
+  'agreement.consent.rejectedZones': 'Rejected by: {zones}.',
+  'agreement.consent.ready': 'Every party zone approved the current content.',
+  'agreement.consent.notYours': 'You cannot record a decision for the party zones that still have to decide.',
+  'approval.superseded': 'Void: applied to version {n} of the content, which changed on {date}.',
+  'approval.supersededShort': 'Void',
+  'approval.onBehalf': 'Recorded by {name} on behalf of the zone',
+  'approval.reference': 'Decision: {ref}',
+  'approval.councilDecisionRef': 'Reference of the council decision',
+  'approval.councilDecisionRefOnBehalf':
+    'You record this decision on behalf of the zone: give its reference (e.g. number and date of the decision). The zone sees the record in its audit log.',
+  'approval.councilDecisionRefOptional': 'Optional for your own zone.',
+  'approval.onlyOwnZone': 'You record the decisions of your own zone.',
+  'agreement.bringIntoForce.agreedStart': 'Comes into force on {date}, as approved.',
+  'agreement.bringIntoForce.notBefore': 'Not before the last approval ({date}).',
+  'agreement.end.reason': 'Reason for ending',
+  'agreement.end.pastDate':
+    'This date is in the past: that is only possible with the council decision that ended the agreement.',
+  'agreement.end.councilDecisionRef': 'Reference of the council decision',
+  'agreement.ended.reason': 'Ended: {reason}',
+  'agreement.ended.reference': 'Decision: {ref}',
 }
