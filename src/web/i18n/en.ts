@@ -162,7 +162,6 @@ export const en: Dictionary = {
   'agreement.approvals': 'Approvals',
   'agreement.approvals.empty': 'No decisions have been recorded yet.',
   'agreement.approval.zone': 'Zone {code}',
-  'agreement.party.pending': 'No decision yet',
   'agreement.trial': 'Trial period',
   'agreement.trial.none': 'This agreement has no trial period.',
   'agreement.trial.length': 'Length',

@@ -163,7 +163,6 @@ export const fr: Dictionary = {
   'agreement.approvals': 'Approbations',
   'agreement.approvals.empty': 'Aucune décision n’a encore été enregistrée.',
   'agreement.approval.zone': 'Zone {code}',
-  'agreement.party.pending': 'Pas encore de décision',
   'agreement.trial': 'Période d’essai',
   'agreement.trial.none': 'Cet accord ne prévoit pas de période d’essai.',
   'agreement.trial.length': 'Durée',

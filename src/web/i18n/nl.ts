@@ -162,7 +162,6 @@ export const nl = {
   'agreement.approvals': 'Goedkeuringen',
   'agreement.approvals.empty': 'Er zijn nog geen beslissingen geregistreerd.',
   'agreement.approval.zone': 'Zone {code}',
-  'agreement.party.pending': 'Nog geen beslissing',
   'agreement.trial': 'Proefperiode',
   'agreement.trial.none': 'Deze overeenkomst heeft geen proefperiode.',
   'agreement.trial.length': 'Duur',

@@ -35,6 +35,10 @@ export function AgreementActions({ agreement: a }: { agreement: Agreement }) {
   // as the next one, and the reason is shown beside it.
   const consented = a.consent.every((c) => c.state === 'approved')
   const consentId = `consent-${a.id}`
+  // Recording is the next step only when a zone the actor records for still has to approve.
+  const canRecordLacking = a.consent.some(
+    (c) => c.state !== 'approved' && a.approvalRecordableFor.some((r) => r.zoneId === c.zoneId),
+  )
 
   return (
     <Stack gap="sm">
@@ -46,7 +50,7 @@ export function AgreementActions({ agreement: a }: { agreement: Agreement }) {
       {(a.status === 'draft' || a.status === 'in_approval') && <ConsentStatus agreement={a} id={consentId} />}
       {canRecord && (
         <Button
-          variant={a.status === 'in_approval' && !consented ? 'filled' : 'default'}
+          variant={a.status === 'in_approval' && canRecordLacking ? 'filled' : 'default'}
           onClick={() => setDialog('approval')}
         >
           {t('agreement.action.recordApproval')}
