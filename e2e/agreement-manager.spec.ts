@@ -113,3 +113,40 @@ test('a korpschef drafts an agreement; both zones approve it; it comes into forc
   await expect(partner.getByText('Beëindigd: Vervangen door het fusieprotocol')).toBeVisible()
   await partner.context().close()
 })
+
+test('an approval of an earlier content is shown void, and the page says the zone must decide again', async ({
+  page,
+}) => {
+  await signIn(page, 'korpschef.5373@demo.verbond.be')
+  const csrf = ((await (await page.request.get('/api/me')).json()) as { csrfToken: string }).csrfToken
+  const call = async (method: string, url: string, data: unknown) =>
+    (await page.request.fetch(url, { method, data, headers: { 'x-csrf-token': csrf } })).json() as Promise<{
+      id: string
+    }>
+  const zones = ((await (await page.request.get('/api/zones')).json()) as { items: { id: string; code: string }[] })
+    .items
+  const zone = (code: string) => zones.find((z) => z.code === code)?.id
+  const association = (
+    (await (await page.request.get('/api/associations')).json()) as { items: { id: string; name: string }[] }
+  ).items.find((a) => a.name === 'BHT + Heusden-Zolder')
+  const { id } = await call('POST', '/api/agreements', {
+    associationId: association?.id,
+    kind: 'intentieverklaring',
+    title: 'Gezamenlijke opleidingen',
+    partyZoneIds: [zone('5373'), zone('5375')],
+    domains: ['training'],
+  })
+  await call('POST', `/api/agreements/${id}/approvals`, {
+    zoneId: zone('5373'),
+    body: 'politieraad',
+    decision: 'approved',
+    decidedOn: '2026-10-01',
+  })
+  // The content changes after the approval: the approval is void, the council must decide again.
+  await call('PATCH', `/api/agreements/${id}`, { domains: ['training', 'dpo'] })
+  await page.goto(`/agreements/${id}`)
+  await expect(page.getByText(nl['approval.supersededShort'], { exact: true })).toBeVisible()
+  await expect(page.getByText(/Vervallen: gold voor versie 1 van de inhoud/)).toBeVisible()
+  await expect(page.getByText(/Verouderd: 5373 Beringen\/Ham\/Tessenderlo keurde een vorige versie goed/)).toBeVisible()
+  await expect(page.getByText(nl['agreement.consent.outdated'])).toBeVisible()
+})
