@@ -232,6 +232,8 @@ const CASES: Case[] = [
         body: 'politiecollege',
         decision: 'approved',
         decidedOn: '2026-01-05',
+        // The admin records on a zone's behalf only with the council decision's reference.
+        councilDecisionRef: 'Politiecollege 2026/001',
       },
     }),
     // A korpschef records decisions for their own zone only; a second identical decision is a conflict.

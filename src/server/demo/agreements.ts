@@ -1,6 +1,8 @@
 // The agreements of the four associations, as the seed articles describe them. Where an article gives only a
 // month ("in maart") the approval carries date_precision 'month' and the first of that month; where it gives
-// no date at all, the note says what was assumed.
+// no date at all, the note says what was assumed. They follow the rules the app enforces: an agreement in force
+// has an approval of every party, and starts no earlier than its last approval (a decision known only by its
+// month counts on the last day of that month).
 import type { DemoAgreement, DemoApproval, DemoKeyFigures } from './types.ts'
 
 /** The protocol's own budget must add up; the article's "16.19.213" only makes sense as 16,919,213. */
@@ -39,6 +41,10 @@ const approval = (
   municipalityNisCode: string | null = null,
 ): DemoApproval => ({ zoneCode, body, municipalityNisCode, decision: 'approved', decidedOn, datePrecision, note })
 
+const HOUTSCHE_TIELT_2015_NOTE =
+  'De bron vermeldt enkel het jaar 2015; de beslissing van december 2014 is aangenomen, zodat de verklaring op ' +
+  '1 januari 2015 kon ingaan.'
+
 const HOUTSCHE_TIELT_PERMANENCES = ['ict', 'permanence.victim_support', 'permanence.officer_of_duty']
 
 export const DEMO_AGREEMENTS: readonly DemoAgreement[] = [
@@ -50,7 +56,8 @@ export const DEMO_AGREEMENTS: readonly DemoAgreement[] = [
     version: 1,
     status: 'in_force',
     signedOn: '2024-02-29',
-    effectiveFrom: '2024-02-29',
+    // Signed on 29/02/2024, but the BHT politieraad approved only in March 2024: in force from 1 April 2024.
+    effectiveFrom: '2024-04-01',
     effectiveTo: null,
     trialMonths: null,
     summary:
@@ -75,7 +82,8 @@ export const DEMO_AGREEMENTS: readonly DemoAgreement[] = [
         'politieraad',
         '2024-03-01',
         'month',
-        'Volgens het artikel van 29/02/2024 in maart 2024 ter goedkeuring voorgelegd; de goedkeuring is voor de demo aangenomen.',
+        'Volgens het artikel van 29/02/2024 in maart 2024 ter goedkeuring voorgelegd; de goedkeuring is voor de demo ' +
+          'aangenomen. De overeenkomst treedt daarom pas op 1 april 2024 in werking.',
       ),
     ],
     keyFigures: null,
@@ -151,8 +159,8 @@ export const DEMO_AGREEMENTS: readonly DemoAgreement[] = [
     parties: ['5447', '5448'],
     domains: [...HOUTSCHE_TIELT_PERMANENCES],
     approvals: [
-      approval('5447', 'politiecollege', '2015-01-01', 'month', 'De bron vermeldt enkel het jaar 2015.'),
-      approval('5448', 'politiecollege', '2015-01-01', 'month', 'De bron vermeldt enkel het jaar 2015.'),
+      approval('5447', 'politiecollege', '2014-12-01', 'month', HOUTSCHE_TIELT_2015_NOTE),
+      approval('5448', 'politiecollege', '2014-12-01', 'month', HOUTSCHE_TIELT_2015_NOTE),
     ],
     keyFigures: null,
   },
@@ -226,9 +234,10 @@ export const DEMO_AGREEMENTS: readonly DemoAgreement[] = [
       approval(
         zoneCode,
         'politieraad',
-        '2018-02-01',
+        '2018-01-01',
         'month',
-        'De bron (06/02/2018) meldt de ondertekening op 2 februari 2018, niet de datum van de politieraad.',
+        'De bron (06/02/2018) meldt de ondertekening op 2 februari 2018, niet de datum van de politieraad; ' +
+          'januari 2018, vóór de ondertekening, is aangenomen.',
       ),
     ),
     keyFigures: WVL4_KEY_FIGURES,

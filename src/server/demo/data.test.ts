@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { latestDay } from '../features/agreements/domain.ts'
 import { MIGRATIONS_DIR } from '../platform/migrate.ts'
 import {
   checkBudget,
@@ -151,6 +152,22 @@ describe('demo data', () => {
         }
         if (a.status === 'in_force') expect(a.effectiveFrom).not.toBeNull()
       }
+    })
+
+    // The rule the app enforces (features/agreements/domain.ts): in force only with every party's approval,
+    // and never before the last one (BHT: signed 29/02/2024, politieraad in March 2024 → from 01/04/2024).
+    it('are in force only with every party approving, from the last approval on', () => {
+      for (const a of data.agreements.filter((x) => x.status === 'in_force' || x.status === 'ended')) {
+        for (const zone of a.parties)
+          expect(
+            a.approvals.some((ap) => ap.zoneCode === zone && ap.decision === 'approved'),
+            `${a.key} ${zone}`,
+          ).toBe(true)
+        for (const ap of a.approvals)
+          expect((a.effectiveFrom ?? '') >= latestDay(ap), `${a.key} ${ap.zoneCode}`).toBe(true)
+      }
+      const bht = data.agreements.find((a) => a.key === 'bht-hz-2024')
+      expect(bht).toMatchObject({ signedOn: '2024-02-29', effectiveFrom: '2024-04-01' })
     })
   })
 

@@ -3,6 +3,7 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase, type Database } from '../platform/db.ts'
+import { contentHash } from '../features/agreements/domain.ts'
 import { migrate } from '../platform/migrate.ts'
 import { demoAccountEmail, demoData, ZONE_ROLES } from './data.ts'
 import { chunks, seedDemo } from './seed.ts'
@@ -62,6 +63,51 @@ describe('seedDemo', () => {
     expect(await count('person_shared_functions')).toBe(data.sharedFunctions.length)
     expect(await count('users')).toBe(1 + 11 * 7)
     expect(await count('user_roles')).toBe(4 + 11 * 7)
+  })
+
+  it('seeds approvals that bind the content of their agreement (the consent rule)', async () => {
+    const agreements = await database.db.selectFrom('agreements').selectAll().execute()
+    for (const a of agreements) {
+      const parties = await database.db
+        .selectFrom('agreement_parties')
+        .select('zone_id')
+        .where('agreement_id', '=', a.id)
+        .execute()
+      const domains = await database.db
+        .selectFrom('agreement_domains')
+        .select('domain_code')
+        .where('agreement_id', '=', a.id)
+        .execute()
+      const f = await database.db
+        .selectFrom('agreement_key_figures')
+        .selectAll()
+        .where('agreement_id', '=', a.id)
+        .executeTakeFirst()
+      const hash = contentHash({
+        partyZoneIds: parties.map((p) => p.zone_id),
+        domains: domains.map((d) => d.domain_code),
+        effectiveFrom: a.effective_from,
+        effectiveTo: a.effective_to,
+        trialMonths: a.trial_months,
+        keyFigures: f
+          ? {
+              municipalities: f.municipalities_count,
+              areaKm2: f.area_km2,
+              staff: f.staff_count,
+              budgetOrdinaryCents: f.budget_ordinary_cents,
+              budgetExtraordinaryCents: f.budget_extraordinary_cents,
+              budgetTotalCents: f.budget_total_cents,
+            }
+          : null,
+      })
+      expect(a.content_hash, a.title).toBe(hash)
+      const approvals = await database.db
+        .selectFrom('agreement_approvals')
+        .selectAll()
+        .where('agreement_id', '=', a.id)
+        .execute()
+      for (const ap of approvals) expect(ap.content_hash, a.title).toBe(hash)
+    }
   })
 
   it('gives the WVL4 zones 858 people together', async () => {

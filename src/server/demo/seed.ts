@@ -2,6 +2,7 @@
 // association `wvl4` is left alone, so every start in demo mode may call it. Rows go in multi-row inserts of
 // at most BATCH_SIZE, which keeps seeding ~1,600 people fast on PGlite (one round trip per batch, not per row).
 import { sql, type Kysely, type Transaction } from 'kysely'
+import { contentHash } from '../features/agreements/domain.ts'
 import type { DB } from '../platform/schema.ts'
 import { demoData, type DemoData, type PersonRef } from './data.ts'
 
@@ -147,6 +148,23 @@ async function insertAgreements(trx: Trx, data: DemoData, zoneIds: Map<string, s
     keyFigures: 0,
   }
   for (const a of data.agreements) {
+    const partyZoneIds = a.parties.map((zoneCode) => lookup(zoneIds, zoneCode, 'zone'))
+    // The content the seeded approvals approve (see features/agreements/domain.ts): they must bind it.
+    const hash = contentHash({
+      partyZoneIds,
+      domains: a.domains,
+      effectiveFrom: a.effectiveFrom,
+      effectiveTo: a.effectiveTo,
+      trialMonths: a.trialMonths,
+      keyFigures: a.keyFigures && {
+        municipalities: a.keyFigures.municipalitiesCount,
+        areaKm2: a.keyFigures.areaKm2,
+        staff: a.keyFigures.staffCount,
+        budgetOrdinaryCents: a.keyFigures.budgetOrdinaryCents,
+        budgetExtraordinaryCents: a.keyFigures.budgetExtraordinaryCents,
+        budgetTotalCents: a.keyFigures.budgetTotalCents,
+      },
+    })
     const { id } = await trx
       .insertInto('agreements')
       .values({
@@ -161,11 +179,12 @@ async function insertAgreements(trx: Trx, data: DemoData, zoneIds: Map<string, s
         trial_months: a.trialMonths,
         summary: a.summary,
         supersedes_id: a.supersedesKey === null ? null : lookup(agreementIds, a.supersedesKey, 'agreement'),
+        content_hash: hash,
       })
       .returning('id')
       .executeTakeFirstOrThrow()
     agreementIds.set(a.key, id)
-    const parties = a.parties.map((zoneCode) => ({ agreement_id: id, zone_id: lookup(zoneIds, zoneCode, 'zone') }))
+    const parties = partyZoneIds.map((zone_id) => ({ agreement_id: id, zone_id }))
     await trx.insertInto('agreement_parties').values(parties).execute()
     await trx
       .insertInto('agreement_domains')
@@ -185,6 +204,7 @@ async function insertAgreements(trx: Trx, data: DemoData, zoneIds: Map<string, s
             decided_on: ap.decidedOn,
             date_precision: ap.datePrecision,
             note: ap.note,
+            content_hash: hash,
           })),
         )
         .execute()

@@ -110,6 +110,18 @@ export async function appendAudit(trx: Transaction<DB>, entries: readonly AuditE
   }
 }
 
+/** One entry in several chains, once each (null = the platform chain): e.g. an agreement write in every party's. */
+export async function appendAuditToChains(
+  trx: Transaction<DB>,
+  chainZoneIds: readonly (string | null)[],
+  entry: Omit<AuditEntry, 'chainZoneId'>,
+): Promise<void> {
+  await appendAudit(
+    trx,
+    [...new Set(chainZoneIds)].map((chainZoneId) => ({ ...entry, chainZoneId })),
+  )
+}
+
 export interface AuditVerification {
   ok: boolean
   events: number

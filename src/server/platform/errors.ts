@@ -148,9 +148,9 @@ export const ERRORS = {
   AGREEMENT_APPROVALS_MISSING: {
     status: 409,
     message: {
-      nl: 'Niet alle partnerzones hebben de overeenkomst goedgekeurd.',
-      fr: "Toutes les zones partenaires n'ont pas approuvé l'accord.",
-      en: 'Not every party zone has approved the agreement.',
+      nl: 'Niet alle partnerzones hebben de huidige inhoud van de overeenkomst goedgekeurd.',
+      fr: "Toutes les zones partenaires n'ont pas approuvé le contenu actuel de l'accord.",
+      en: 'Not every party zone has approved the current content of the agreement.',
     },
   },
   AGREEMENT_PARTIES_INVALID: {
@@ -249,6 +249,39 @@ export const ERRORS = {
       nl: 'Te veel gebeurtenissen voor één export. Kies een kortere periode of meer filters.',
       fr: "Trop d'événements pour un seul export. Choisissez une période plus courte ou plus de filtres.",
       en: 'Too many events for one export. Choose a shorter period or more filters.',
+    },
+  },
+  // consent: approvals bind one content; the admin records on a zone's behalf with the council decision; ending.
+  AGREEMENT_PERIOD_APPROVED: {
+    status: 409,
+    message: {
+      nl: 'De periode van de overeenkomst is mee goedgekeurd en kan bij de inwerkingtreding niet wijzigen.',
+      fr: "La période de l'accord a été approuvée avec lui et ne peut pas changer à l'entrée en vigueur.",
+      en: 'The period of the agreement was approved with it and cannot change when it comes into force.',
+    },
+  },
+  AGREEMENT_STARTS_BEFORE_APPROVAL: {
+    status: 409,
+    message: {
+      nl: 'Een overeenkomst kan niet in werking treden vóór de laatste goedkeuring.',
+      fr: 'Un accord ne peut pas entrer en vigueur avant la dernière approbation.',
+      en: 'An agreement cannot come into force before its last approval.',
+    },
+  },
+  AGREEMENT_END_BACKDATED: {
+    status: 422,
+    message: {
+      nl: 'Een einddatum in het verleden kan alleen met de verwijzing naar de beslissing van de raad.',
+      fr: 'Une date de fin dans le passé exige la référence de la décision du conseil.',
+      en: 'An end date in the past needs the reference of the council decision.',
+    },
+  },
+  APPROVAL_REFERENCE_REQUIRED: {
+    status: 422,
+    message: {
+      nl: 'Wie een beslissing namens een zone registreert, vermeldt de verwijzing naar de beslissing van de raad.',
+      fr: "Qui enregistre une décision au nom d'une zone indique la référence de la décision du conseil.",
+      en: "Recording a decision on a zone's behalf needs the reference of the council decision.",
     },
   },
 } as const satisfies Record<string, CatalogueEntry>

@@ -74,6 +74,11 @@ export interface AgreementsTable {
   supersedes_id: string | null
   created_at: CreatedAt
   updated_at: Timestamp
+  /** consent (0002): the content approvals bind; NULL only for rows older than that migration */
+  content_version: Generated<number>
+  content_hash: string | null
+  end_reason: string | null
+  end_decision_reference: string | null
 }
 
 export interface AgreementPartiesTable {
@@ -99,6 +104,14 @@ export interface AgreementApprovalsTable {
   date_precision: Generated<'day' | 'month'>
   note: string | null
   recorded_at: CreatedAt
+  /** consent (0002) */
+  content_version: Generated<number>
+  content_hash: string | null
+  decision_reference: string | null
+  recorded_by: string | null
+  recorded_on_behalf: Generated<boolean>
+  superseded_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  superseded_reason: 'content_changed' | null
 }
 
 export interface AgreementKeyFiguresTable {

@@ -454,6 +454,8 @@ export interface components {
             kind: "intentieverklaring" | "engagementsverklaring" | "associatieprotocol" | "associatieovereenkomst" | "samenwerkingsprotocol";
             title: string;
             version: number;
+            /** @description Counts content changes (parties, domains, period, trial, key figures); approvals name the one they approve. */
+            contentVersion: number;
             /** @enum {unknown} */
             status: "draft" | "in_approval" | "in_force" | "ended";
             signedOn: string | null;
@@ -480,6 +482,8 @@ export interface components {
             kind: "intentieverklaring" | "engagementsverklaring" | "associatieprotocol" | "associatieovereenkomst" | "samenwerkingsprotocol";
             title: string;
             version: number;
+            /** @description Counts content changes (parties, domains, period, trial, key figures); approvals name the one they approve. */
+            contentVersion: number;
             /** @enum {unknown} */
             status: "draft" | "in_approval" | "in_force" | "ended";
             signedOn: string | null;
@@ -496,6 +500,9 @@ export interface components {
             }[];
             domains: string[];
             summary: string | null;
+            contentHash: string | null;
+            endReason: string | null;
+            endDecisionRef: string | null;
             approvals: {
                 /** Format: uuid */
                 id: string;
@@ -516,6 +523,32 @@ export interface components {
                 /** @enum {unknown} */
                 datePrecision: "day" | "month";
                 note: string | null;
+                /** @description The content version this decision approves or rejects */
+                contentVersion: number;
+                /** @description The decision is about the current content (not superseded) */
+                current: boolean;
+                councilDecisionRef: string | null;
+                /** @description Recorded by the association's admin on the zone's behalf */
+                recordedOnBehalf: boolean;
+                recordedByName: string | null;
+                supersededAt: string | null;
+                supersededReason: "content_changed" | null;
+            }[];
+            /** @description Per party zone: approved the current content, rejected it, approved an earlier content, or nothing yet */
+            consent: {
+                /** Format: uuid */
+                zoneId: string;
+                code: string;
+                name: string;
+                /** @enum {unknown} */
+                state: "approved" | "rejected" | "outdated" | "missing";
+            }[];
+            lastApprovalOn: string | null;
+            /** @description Party zones whose decision the caller may record; on behalf (admin) needs the council decision reference */
+            approvalRecordableFor: {
+                /** Format: uuid */
+                zoneId: string;
+                onBehalf: boolean;
             }[];
             keyFigures: {
                 municipalities: number | null;
@@ -1206,6 +1239,8 @@ export interface operations {
                     version?: number;
                     signedOn?: string | null;
                     trialMonths?: number | null;
+                    effectiveFrom?: string | null;
+                    effectiveTo?: string | null;
                     summary?: string | null;
                     partyZoneIds: string[];
                     domains: string[];
@@ -1229,6 +1264,8 @@ export interface operations {
                         kind: "intentieverklaring" | "engagementsverklaring" | "associatieprotocol" | "associatieovereenkomst" | "samenwerkingsprotocol";
                         title: string;
                         version: number;
+                        /** @description Counts content changes (parties, domains, period, trial, key figures); approvals name the one they approve. */
+                        contentVersion: number;
                         /** @enum {unknown} */
                         status: "draft" | "in_approval" | "in_force" | "ended";
                         signedOn: string | null;
@@ -1245,6 +1282,9 @@ export interface operations {
                         }[];
                         domains: string[];
                         summary: string | null;
+                        contentHash: string | null;
+                        endReason: string | null;
+                        endDecisionRef: string | null;
                         approvals: {
                             /** Format: uuid */
                             id: string;
@@ -1265,6 +1305,32 @@ export interface operations {
                             /** @enum {unknown} */
                             datePrecision: "day" | "month";
                             note: string | null;
+                            /** @description The content version this decision approves or rejects */
+                            contentVersion: number;
+                            /** @description The decision is about the current content (not superseded) */
+                            current: boolean;
+                            councilDecisionRef: string | null;
+                            /** @description Recorded by the association's admin on the zone's behalf */
+                            recordedOnBehalf: boolean;
+                            recordedByName: string | null;
+                            supersededAt: string | null;
+                            supersededReason: "content_changed" | null;
+                        }[];
+                        /** @description Per party zone: approved the current content, rejected it, approved an earlier content, or nothing yet */
+                        consent: {
+                            /** Format: uuid */
+                            zoneId: string;
+                            code: string;
+                            name: string;
+                            /** @enum {unknown} */
+                            state: "approved" | "rejected" | "outdated" | "missing";
+                        }[];
+                        lastApprovalOn: string | null;
+                        /** @description Party zones whose decision the caller may record; on behalf (admin) needs the council decision reference */
+                        approvalRecordableFor: {
+                            /** Format: uuid */
+                            zoneId: string;
+                            onBehalf: boolean;
                         }[];
                         keyFigures: {
                             municipalities: number | null;
@@ -1371,6 +1437,8 @@ export interface operations {
                         kind: "intentieverklaring" | "engagementsverklaring" | "associatieprotocol" | "associatieovereenkomst" | "samenwerkingsprotocol";
                         title: string;
                         version: number;
+                        /** @description Counts content changes (parties, domains, period, trial, key figures); approvals name the one they approve. */
+                        contentVersion: number;
                         /** @enum {unknown} */
                         status: "draft" | "in_approval" | "in_force" | "ended";
                         signedOn: string | null;
@@ -1387,6 +1455,9 @@ export interface operations {
                         }[];
                         domains: string[];
                         summary: string | null;
+                        contentHash: string | null;
+                        endReason: string | null;
+                        endDecisionRef: string | null;
                         approvals: {
                             /** Format: uuid */
                             id: string;
@@ -1407,6 +1478,32 @@ export interface operations {
                             /** @enum {unknown} */
                             datePrecision: "day" | "month";
                             note: string | null;
+                            /** @description The content version this decision approves or rejects */
+                            contentVersion: number;
+                            /** @description The decision is about the current content (not superseded) */
+                            current: boolean;
+                            councilDecisionRef: string | null;
+                            /** @description Recorded by the association's admin on the zone's behalf */
+                            recordedOnBehalf: boolean;
+                            recordedByName: string | null;
+                            supersededAt: string | null;
+                            supersededReason: "content_changed" | null;
+                        }[];
+                        /** @description Per party zone: approved the current content, rejected it, approved an earlier content, or nothing yet */
+                        consent: {
+                            /** Format: uuid */
+                            zoneId: string;
+                            code: string;
+                            name: string;
+                            /** @enum {unknown} */
+                            state: "approved" | "rejected" | "outdated" | "missing";
+                        }[];
+                        lastApprovalOn: string | null;
+                        /** @description Party zones whose decision the caller may record; on behalf (admin) needs the council decision reference */
+                        approvalRecordableFor: {
+                            /** Format: uuid */
+                            zoneId: string;
+                            onBehalf: boolean;
                         }[];
                         keyFigures: {
                             municipalities: number | null;
@@ -1477,6 +1574,8 @@ export interface operations {
                     version?: number;
                     signedOn?: string | null;
                     trialMonths?: number | null;
+                    effectiveFrom?: string | null;
+                    effectiveTo?: string | null;
                     summary?: string | null;
                     partyZoneIds?: string[];
                     domains?: string[];
@@ -1500,6 +1599,8 @@ export interface operations {
                         kind: "intentieverklaring" | "engagementsverklaring" | "associatieprotocol" | "associatieovereenkomst" | "samenwerkingsprotocol";
                         title: string;
                         version: number;
+                        /** @description Counts content changes (parties, domains, period, trial, key figures); approvals name the one they approve. */
+                        contentVersion: number;
                         /** @enum {unknown} */
                         status: "draft" | "in_approval" | "in_force" | "ended";
                         signedOn: string | null;
@@ -1516,6 +1617,9 @@ export interface operations {
                         }[];
                         domains: string[];
                         summary: string | null;
+                        contentHash: string | null;
+                        endReason: string | null;
+                        endDecisionRef: string | null;
                         approvals: {
                             /** Format: uuid */
                             id: string;
@@ -1536,6 +1640,32 @@ export interface operations {
                             /** @enum {unknown} */
                             datePrecision: "day" | "month";
                             note: string | null;
+                            /** @description The content version this decision approves or rejects */
+                            contentVersion: number;
+                            /** @description The decision is about the current content (not superseded) */
+                            current: boolean;
+                            councilDecisionRef: string | null;
+                            /** @description Recorded by the association's admin on the zone's behalf */
+                            recordedOnBehalf: boolean;
+                            recordedByName: string | null;
+                            supersededAt: string | null;
+                            supersededReason: "content_changed" | null;
+                        }[];
+                        /** @description Per party zone: approved the current content, rejected it, approved an earlier content, or nothing yet */
+                        consent: {
+                            /** Format: uuid */
+                            zoneId: string;
+                            code: string;
+                            name: string;
+                            /** @enum {unknown} */
+                            state: "approved" | "rejected" | "outdated" | "missing";
+                        }[];
+                        lastApprovalOn: string | null;
+                        /** @description Party zones whose decision the caller may record; on behalf (admin) needs the council decision reference */
+                        approvalRecordableFor: {
+                            /** Format: uuid */
+                            zoneId: string;
+                            onBehalf: boolean;
                         }[];
                         keyFigures: {
                             municipalities: number | null;
@@ -1642,6 +1772,7 @@ export interface operations {
                     /** @enum {unknown} */
                     datePrecision?: "day" | "month";
                     note?: string | null;
+                    councilDecisionRef?: string | null;
                 };
             };
         };
@@ -1662,6 +1793,8 @@ export interface operations {
                         kind: "intentieverklaring" | "engagementsverklaring" | "associatieprotocol" | "associatieovereenkomst" | "samenwerkingsprotocol";
                         title: string;
                         version: number;
+                        /** @description Counts content changes (parties, domains, period, trial, key figures); approvals name the one they approve. */
+                        contentVersion: number;
                         /** @enum {unknown} */
                         status: "draft" | "in_approval" | "in_force" | "ended";
                         signedOn: string | null;
@@ -1678,6 +1811,9 @@ export interface operations {
                         }[];
                         domains: string[];
                         summary: string | null;
+                        contentHash: string | null;
+                        endReason: string | null;
+                        endDecisionRef: string | null;
                         approvals: {
                             /** Format: uuid */
                             id: string;
@@ -1698,6 +1834,32 @@ export interface operations {
                             /** @enum {unknown} */
                             datePrecision: "day" | "month";
                             note: string | null;
+                            /** @description The content version this decision approves or rejects */
+                            contentVersion: number;
+                            /** @description The decision is about the current content (not superseded) */
+                            current: boolean;
+                            councilDecisionRef: string | null;
+                            /** @description Recorded by the association's admin on the zone's behalf */
+                            recordedOnBehalf: boolean;
+                            recordedByName: string | null;
+                            supersededAt: string | null;
+                            supersededReason: "content_changed" | null;
+                        }[];
+                        /** @description Per party zone: approved the current content, rejected it, approved an earlier content, or nothing yet */
+                        consent: {
+                            /** Format: uuid */
+                            zoneId: string;
+                            code: string;
+                            name: string;
+                            /** @enum {unknown} */
+                            state: "approved" | "rejected" | "outdated" | "missing";
+                        }[];
+                        lastApprovalOn: string | null;
+                        /** @description Party zones whose decision the caller may record; on behalf (admin) needs the council decision reference */
+                        approvalRecordableFor: {
+                            /** Format: uuid */
+                            zoneId: string;
+                            onBehalf: boolean;
                         }[];
                         keyFigures: {
                             municipalities: number | null;
@@ -1801,6 +1963,10 @@ export interface operations {
                      * @description Calendar date YYYY-MM-DD
                      */
                     effectiveTo?: string;
+                    /** @description Why the agreement ends (required to end) */
+                    reason?: string;
+                    /** @description Required to end on a date before today */
+                    councilDecisionRef?: string;
                 };
             };
         };
@@ -1821,6 +1987,8 @@ export interface operations {
                         kind: "intentieverklaring" | "engagementsverklaring" | "associatieprotocol" | "associatieovereenkomst" | "samenwerkingsprotocol";
                         title: string;
                         version: number;
+                        /** @description Counts content changes (parties, domains, period, trial, key figures); approvals name the one they approve. */
+                        contentVersion: number;
                         /** @enum {unknown} */
                         status: "draft" | "in_approval" | "in_force" | "ended";
                         signedOn: string | null;
@@ -1837,6 +2005,9 @@ export interface operations {
                         }[];
                         domains: string[];
                         summary: string | null;
+                        contentHash: string | null;
+                        endReason: string | null;
+                        endDecisionRef: string | null;
                         approvals: {
                             /** Format: uuid */
                             id: string;
@@ -1857,6 +2028,32 @@ export interface operations {
                             /** @enum {unknown} */
                             datePrecision: "day" | "month";
                             note: string | null;
+                            /** @description The content version this decision approves or rejects */
+                            contentVersion: number;
+                            /** @description The decision is about the current content (not superseded) */
+                            current: boolean;
+                            councilDecisionRef: string | null;
+                            /** @description Recorded by the association's admin on the zone's behalf */
+                            recordedOnBehalf: boolean;
+                            recordedByName: string | null;
+                            supersededAt: string | null;
+                            supersededReason: "content_changed" | null;
+                        }[];
+                        /** @description Per party zone: approved the current content, rejected it, approved an earlier content, or nothing yet */
+                        consent: {
+                            /** Format: uuid */
+                            zoneId: string;
+                            code: string;
+                            name: string;
+                            /** @enum {unknown} */
+                            state: "approved" | "rejected" | "outdated" | "missing";
+                        }[];
+                        lastApprovalOn: string | null;
+                        /** @description Party zones whose decision the caller may record; on behalf (admin) needs the council decision reference */
+                        approvalRecordableFor: {
+                            /** Format: uuid */
+                            zoneId: string;
+                            onBehalf: boolean;
                         }[];
                         keyFigures: {
                             municipalities: number | null;

@@ -55,7 +55,7 @@ export const fr: Dictionary = {
   'error.INTERNAL': 'Une erreur s’est produite du côté du serveur. Elle a été journalisée.',
   'error.AGREEMENT_NOT_EDITABLE': 'Un accord ne peut être modifié que tant qu’il est à l’état de projet.',
   'error.AGREEMENT_INVALID_TRANSITION': 'Ce changement de statut n’est pas possible pour cet accord.',
-  'error.AGREEMENT_APPROVALS_MISSING': 'Toutes les zones partenaires n’ont pas approuvé l’accord.',
+  'error.AGREEMENT_APPROVALS_MISSING': 'Toutes les zones partenaires n’ont pas approuvé le contenu actuel de l’accord.',
   'error.AGREEMENT_PARTIES_INVALID': 'Un accord nécessite au moins deux zones partenaires de l’association.',
   'error.unknown': 'Erreur inattendue ({code}).',
   'duration.seconds': '{n} seconde|{n} secondes',
@@ -163,7 +163,6 @@ export const fr: Dictionary = {
   'agreement.approvals': 'Approbations',
   'agreement.approvals.empty': 'Aucune décision n’a encore été enregistrée.',
   'agreement.approval.zone': 'Zone {code}',
-  'agreement.party.pending': 'Pas encore de décision',
   'agreement.trial': 'Période d’essai',
   'agreement.trial.none': 'Cet accord ne prévoit pas de période d’essai.',
   'agreement.trial.length': 'Durée',
@@ -470,4 +469,42 @@ export const fr: Dictionary = {
   'error.AUDIT_PERIOD_INVALID': 'La date de début est postérieure à la date de fin.',
   'error.AUDIT_EXPORT_TOO_LARGE':
     "Trop d'événements pour un seul export. Choisissez une période plus courte ou plus de filtres.",
+  // consent: approvals bind one content; on-behalf approvals; why an agreement cannot come into force yet; ending.
+  'error.AGREEMENT_PERIOD_APPROVED':
+    "La période a été approuvée avec l'accord et ne peut pas changer à l'entrée en vigueur.",
+  'error.AGREEMENT_STARTS_BEFORE_APPROVAL': 'Un accord ne peut pas entrer en vigueur avant la dernière approbation.',
+  'error.AGREEMENT_END_BACKDATED': 'Une date de fin dans le passé exige la référence de la décision du conseil.',
+  'error.APPROVAL_REFERENCE_REQUIRED': 'Indiquez la référence de la décision du conseil.',
+  'agreement.consent.approved': 'Approuvé',
+  'agreement.consent.rejected': 'Rejeté',
+  'agreement.consent.outdated': 'Version précédente approuvée',
+  'agreement.consent.missing': 'Pas encore de décision',
+  'agreement.contentVersion': 'Contenu version {n}',
+  'agreement.consent.title': 'Pas encore possible de mettre en vigueur',
+  'agreement.consent.intro':
+    'Chaque zone partenaire doit approuver le contenu actuel (version {n}) : partenaires, domaines, période, période d’essai et chiffres clés.',
+  'agreement.consent.waiting': 'Pas encore de décision de : {zones}.',
+  'agreement.consent.outdatedZones':
+    'Dépassé : {zones} a approuvé une version précédente ; le contenu a changé depuis, leur conseil doit donc décider à nouveau.',
+  'agreement.consent.rejectedZones': 'Rejeté par : {zones}.',
+  'agreement.consent.ready': 'Toutes les zones partenaires ont approuvé le contenu actuel.',
+  'agreement.consent.notYours':
+    'Vous ne pouvez pas enregistrer de décision pour les zones partenaires qui doivent encore décider.',
+  'approval.superseded': 'Caduque : valait pour la version {n} du contenu, modifiée le {date}.',
+  'approval.supersededShort': 'Caduque',
+  'approval.onBehalf': 'Enregistrée par {name} au nom de la zone',
+  'approval.reference': 'Décision : {ref}',
+  'approval.councilDecisionRef': 'Référence de la décision du conseil',
+  'approval.councilDecisionRefOnBehalf':
+    'Vous enregistrez cette décision au nom de la zone : indiquez la référence (p. ex. numéro et date de la délibération). La zone voit l’enregistrement dans son journal d’audit.',
+  'approval.councilDecisionRefOptional': 'Facultatif pour votre propre zone.',
+  'approval.onlyOwnZone': 'Vous enregistrez les décisions de votre propre zone.',
+  'agreement.bringIntoForce.agreedStart': 'Entre en vigueur le {date}, comme approuvé.',
+  'agreement.bringIntoForce.notBefore': 'Pas avant la dernière approbation ({date}).',
+  'agreement.end.reason': 'Motif de la fin',
+  'agreement.end.pastDate':
+    'Cette date est dans le passé : ce n’est possible qu’avec la décision du conseil qui a mis fin à l’accord.',
+  'agreement.end.councilDecisionRef': 'Référence de la décision du conseil',
+  'agreement.ended.reason': 'Terminé : {reason}',
+  'agreement.ended.reference': 'Décision : {ref}',
 }

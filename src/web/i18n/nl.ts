@@ -54,7 +54,8 @@ export const nl = {
   'error.INTERNAL': 'Er ging iets mis aan de kant van de server. De fout is gelogd.',
   'error.AGREEMENT_NOT_EDITABLE': 'Een overeenkomst kan alleen gewijzigd worden zolang ze een ontwerp is.',
   'error.AGREEMENT_INVALID_TRANSITION': 'Deze statuswijziging is niet mogelijk voor deze overeenkomst.',
-  'error.AGREEMENT_APPROVALS_MISSING': 'Niet alle partnerzones hebben de overeenkomst goedgekeurd.',
+  'error.AGREEMENT_APPROVALS_MISSING':
+    'Niet alle partnerzones hebben de huidige inhoud van de overeenkomst goedgekeurd.',
   'error.AGREEMENT_PARTIES_INVALID': 'Een overeenkomst heeft minstens twee partnerzones van de associatie nodig.',
   'error.unknown': 'Onverwachte fout ({code}).',
   'duration.seconds': '{n} seconde|{n} seconden',
@@ -161,7 +162,6 @@ export const nl = {
   'agreement.approvals': 'Goedkeuringen',
   'agreement.approvals.empty': 'Er zijn nog geen beslissingen geregistreerd.',
   'agreement.approval.zone': 'Zone {code}',
-  'agreement.party.pending': 'Nog geen beslissing',
   'agreement.trial': 'Proefperiode',
   'agreement.trial.none': 'Deze overeenkomst heeft geen proefperiode.',
   'agreement.trial.length': 'Duur',
@@ -465,6 +465,43 @@ export const nl = {
   'auditAction.audit.export': 'Auditlog geëxporteerd',
   'error.AUDIT_PERIOD_INVALID': 'De begindatum ligt na de einddatum.',
   'error.AUDIT_EXPORT_TOO_LARGE': 'Te veel gebeurtenissen voor één export. Kies een kortere periode of meer filters.',
+  // consent: approvals bind one content; on-behalf approvals; why an agreement cannot come into force yet; ending.
+  'error.AGREEMENT_PERIOD_APPROVED': 'De periode is mee goedgekeurd en kan bij de inwerkingtreding niet wijzigen.',
+  'error.AGREEMENT_STARTS_BEFORE_APPROVAL': 'Een overeenkomst kan niet in werking treden vóór de laatste goedkeuring.',
+  'error.AGREEMENT_END_BACKDATED':
+    'Een einddatum in het verleden kan alleen met de verwijzing naar de beslissing van de raad.',
+  'error.APPROVAL_REFERENCE_REQUIRED': 'Vermeld de verwijzing naar de beslissing van de raad.',
+  'agreement.consent.approved': 'Goedgekeurd',
+  'agreement.consent.rejected': 'Afgewezen',
+  'agreement.consent.outdated': 'Vorige versie goedgekeurd',
+  'agreement.consent.missing': 'Nog geen beslissing',
+  'agreement.contentVersion': 'Inhoud versie {n}',
+  'agreement.consent.title': 'Nog niet in werking te stellen',
+  'agreement.consent.intro':
+    'Elke partnerzone moet de huidige inhoud (versie {n}) goedkeuren: partners, domeinen, periode, proefperiode en kerncijfers.',
+  'agreement.consent.waiting': 'Nog geen beslissing van: {zones}.',
+  'agreement.consent.outdatedZones':
+    'Verouderd: {zones} keurde een vorige versie goed; de inhoud is sindsdien gewijzigd, dus hun raad moet opnieuw beslissen.',
+  'agreement.consent.rejectedZones': 'Afgewezen door: {zones}.',
+  'agreement.consent.ready': 'Alle partnerzones keurden de huidige inhoud goed.',
+  'agreement.consent.notYours': 'U kunt geen beslissing registreren voor de partnerzones die nog moeten beslissen.',
+  'approval.superseded': 'Vervallen: gold voor versie {n} van de inhoud, die op {date} wijzigde.',
+  'approval.supersededShort': 'Vervallen',
+  'approval.onBehalf': 'Geregistreerd door {name} namens de zone',
+  'approval.reference': 'Beslissing: {ref}',
+  'approval.councilDecisionRef': 'Verwijzing naar de beslissing van de raad',
+  'approval.councilDecisionRefOnBehalf':
+    'U registreert deze beslissing namens de zone: vermeld de verwijzing (bv. nummer en datum van het besluit). De zone ziet de registratie in haar auditlog.',
+  'approval.councilDecisionRefOptional': 'Facultatief voor de eigen zone.',
+  'approval.onlyOwnZone': 'U registreert beslissingen van uw eigen zone.',
+  'agreement.bringIntoForce.agreedStart': 'Treedt in werking op {date}, zoals goedgekeurd.',
+  'agreement.bringIntoForce.notBefore': 'Niet vóór de laatste goedkeuring ({date}).',
+  'agreement.end.reason': 'Reden van de beëindiging',
+  'agreement.end.pastDate':
+    'Deze datum ligt in het verleden: dat kan alleen met de beslissing van de raad die de overeenkomst beëindigde.',
+  'agreement.end.councilDecisionRef': 'Verwijzing naar de beslissing van de raad',
+  'agreement.ended.reason': 'Beëindigd: {reason}',
+  'agreement.ended.reference': 'Beslissing: {ref}',
 } as const
 
 export type MessageKey = keyof typeof nl

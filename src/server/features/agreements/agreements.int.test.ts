@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type Session, type TestApp } from '../../../../test/harness.ts'
+import { brusselsDate } from '../../platform/time.ts'
 
 let t: TestApp
 let chief: Session
@@ -113,27 +114,82 @@ describe('agreement lifecycle over HTTP', () => {
     expect(locked.statusCode).toBe(409)
     expect(locked.json().error.code).toBe('AGREEMENT_NOT_EDITABLE')
 
+    // Ending needs a reason, and a last day in the past needs the council decision that ended it.
+    const end = (payload: Record<string, unknown>) =>
+      chief.request({ method: 'POST', url: `/api/agreements/${id}/transitions`, payload: { to: 'ended', ...payload } })
+    const noReason = await end({ effectiveTo: '2026-03-31' })
+    expect([noReason.statusCode, noReason.json().error.code]).toEqual([400, 'VALIDATION_FAILED'])
+    const backdated = await end({ effectiveTo: '2026-03-31', reason: 'Vervangen door het fusieprotocol' })
+    expect([backdated.statusCode, backdated.json().error.code]).toEqual([422, 'AGREEMENT_END_BACKDATED'])
+    const ended = await end({
+      effectiveTo: '2026-03-31',
+      reason: 'Vervangen door het fusieprotocol',
+      councilDecisionRef: 'Politieraad BHR 2026/07',
+    })
+    expect(ended.json()).toMatchObject({
+      status: 'ended',
+      effectiveTo: '2026-03-31',
+      endReason: 'Vervangen door het fusieprotocol',
+      endDecisionRef: 'Politieraad BHR 2026/07',
+    })
+    // Every write is in the chain of every party zone.
+    for (const zone of [zones['5382'], zones['5381']]) {
+      const events = await t.database.db
+        .selectFrom('audit_events')
+        .select(['action', 'details'])
+        .where('object_id', '=', id)
+        .where('chain_zone_id', '=', zone!)
+        .orderBy('id')
+        .execute()
+      expect(events.map((a) => a.action)).toEqual([
+        'agreement.create',
+        'agreement.update',
+        'agreement.transition',
+        'agreement.approval_record',
+        'agreement.approval_record',
+        'agreement.transition',
+        'agreement.transition',
+      ])
+      expect(events[6]?.details).toMatchObject({
+        from: 'in_force',
+        to: 'ended',
+        reason: 'Vervangen door het fusieprotocol',
+        councilDecisionRef: 'Politieraad BHR 2026/07',
+        effectiveTo: { from: null, to: '2026-03-31' },
+      })
+    }
+  })
+
+  it('ends from today on without a council decision', async () => {
+    const id = (await newAgreement()).json().id as string
+    const admin = await t.login('admin@demo.verbond.be')
+    for (const zoneId of [zones['5382'], zones['5381']])
+      expect(
+        (
+          await admin.request({
+            method: 'POST',
+            url: `/api/agreements/${id}/approvals`,
+            payload: {
+              zoneId,
+              body: 'politiecollege',
+              decision: 'approved',
+              decidedOn: '2025-12-01',
+              councilDecisionRef: 'College 2025/88',
+            },
+          })
+        ).statusCode,
+      ).toBe(201)
+    for (const to of ['in_approval', 'in_force'])
+      expect(
+        (await chief.request({ method: 'POST', url: `/api/agreements/${id}/transitions`, payload: { to } })).statusCode,
+      ).toBe(200)
+    const today = brusselsDate(new Date())
     const ended = await chief.request({
       method: 'POST',
       url: `/api/agreements/${id}/transitions`,
-      payload: { to: 'ended', effectiveTo: '2026-03-31' },
+      payload: { to: 'ended', effectiveTo: today, reason: 'Proef niet verlengd' },
     })
-    expect(ended.json()).toMatchObject({ status: 'ended', effectiveTo: '2026-03-31' })
-    const actions = await t.database.db
-      .selectFrom('audit_events')
-      .select('action')
-      .where('object_id', '=', id)
-      .orderBy('id')
-      .execute()
-    expect(actions.map((a) => a.action)).toEqual([
-      'agreement.create',
-      'agreement.update',
-      'agreement.transition',
-      'agreement.approval_record',
-      'agreement.approval_record',
-      'agreement.transition',
-      'agreement.transition',
-    ])
+    expect(ended.json()).toMatchObject({ status: 'ended', effectiveTo: today, endDecisionRef: null })
   })
 
   it('rejects a gemeenteraad of another zone and parties outside the association', async () => {

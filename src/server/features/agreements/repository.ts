@@ -22,6 +22,10 @@ export function agreementsRepository(db: Db) {
         'a.effective_to',
         'a.trial_months',
         'a.summary',
+        'a.content_version',
+        'a.content_hash',
+        'a.end_reason',
+        'a.end_decision_reference',
       ])
 
   return {
@@ -80,6 +84,7 @@ export function agreementsRepository(db: Db) {
         .selectFrom('agreement_approvals as ap')
         .innerJoin('zones as z', 'z.id', 'ap.zone_id')
         .leftJoin('municipalities as m', 'm.id', 'ap.municipality_id')
+        .leftJoin('users as u', 'u.id', 'ap.recorded_by')
         .select([
           'ap.id',
           'ap.zone_id',
@@ -91,9 +96,18 @@ export function agreementsRepository(db: Db) {
           'ap.decided_on',
           'ap.date_precision',
           'ap.note',
+          'ap.content_version',
+          'ap.content_hash',
+          'ap.decision_reference',
+          'ap.recorded_on_behalf',
+          'u.display_name as recorded_by_name',
+          'ap.recorded_at',
+          'ap.superseded_at',
+          'ap.superseded_reason',
         ])
         .where('ap.agreement_id', '=', agreementId)
         .orderBy('ap.decided_on')
+        .orderBy('ap.recorded_at')
         .orderBy('z.code')
         .execute(),
 
@@ -136,6 +150,9 @@ export function agreementsRepository(db: Db) {
       signed_on: string | null
       trial_months: number | null
       summary: string | null
+      effective_from: string | null
+      effective_to: string | null
+      content_hash: string
     }) => (await db.insertInto('agreements').values(values).returning('id').executeTakeFirstOrThrow()).id,
 
     update: (
@@ -150,6 +167,10 @@ export function agreementsRepository(db: Db) {
         status: AgreementStatus
         effective_from: string | null
         effective_to: string | null
+        content_version: number
+        content_hash: string
+        end_reason: string | null
+        end_decision_reference: string | null
       }>,
     ) =>
       db
@@ -158,8 +179,32 @@ export function agreementsRepository(db: Db) {
         .where('id', '=', id)
         .execute(),
 
+    /** Marks the current approvals superseded (they stay as history); returns them. */
+    supersedeApprovals: (id: string) =>
+      db
+        .updateTable('agreement_approvals')
+        .set({ superseded_at: new Date(), superseded_reason: 'content_changed' })
+        .where('agreement_id', '=', id)
+        .where('superseded_at', 'is', null)
+        .returning(['id', 'zone_id', 'content_version'])
+        .execute(),
+
+    zoneCodes: async (zoneIds: string[]) =>
+      Object.fromEntries(
+        (
+          await db
+            .selectFrom('zones')
+            .select(['id', 'code'])
+            .where('id', 'in', zoneIds.length ? zoneIds : NONE)
+            .execute()
+        ).map((z) => [z.id, z.code]),
+      ) as Record<string, string>,
+
+    municipalityName: async (id: string) =>
+      (await db.selectFrom('municipalities').select('name').where('id', '=', id).executeTakeFirst())?.name ?? null,
+
     replaceParties: async (id: string, zoneIds: string[]) => {
-      // Approvals of zones that are no longer parties go with them (ON DELETE CASCADE).
+      // Approvals of removed parties stay as history (superseded by the content change).
       await db
         .deleteFrom('agreement_parties')
         .where('agreement_id', '=', id)
@@ -189,6 +234,11 @@ export function agreementsRepository(db: Db) {
       decided_on: string
       date_precision: 'day' | 'month'
       note: string | null
+      content_version: number
+      content_hash: string
+      decision_reference: string | null
+      recorded_by: string
+      recorded_on_behalf: boolean
     }) => db.insertInto('agreement_approvals').values(values).returning('id').executeTakeFirstOrThrow(),
   }
 }

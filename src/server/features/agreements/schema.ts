@@ -22,6 +22,10 @@ const summaryProps = {
   kind: Kind,
   title: Type.String(),
   version: Type.Integer(),
+  contentVersion: Type.Integer({
+    description:
+      'Counts content changes (parties, domains, period, trial, key figures); approvals name the one they approve.',
+  }),
   status: Status,
   signedOn: Nullable(IsoDate),
   effectiveFrom: Nullable(IsoDate),
@@ -47,13 +51,37 @@ export const Approval = Type.Object({
   decidedOn: IsoDate,
   datePrecision: Type.Enum(['day', 'month'] as const),
   note: Nullable(Type.String()),
+  contentVersion: Type.Integer({ description: 'The content version this decision approves or rejects' }),
+  current: Type.Boolean({ description: 'The decision is about the current content (not superseded)' }),
+  councilDecisionRef: Nullable(Type.String()),
+  recordedOnBehalf: Type.Boolean({ description: "Recorded by the association's admin on the zone's behalf" }),
+  recordedByName: Nullable(Type.String()),
+  supersededAt: Nullable(Type.String({ format: 'date-time' })),
+  supersededReason: Nullable(Type.Enum(['content_changed'] as const)),
 })
+
+export const PARTY_CONSENT = ['approved', 'rejected', 'outdated', 'missing'] as const
 
 export const Agreement = Type.Object(
   {
     ...summaryProps,
     summary: Nullable(Type.String()),
+    contentHash: Nullable(Type.String({ description: 'SHA-256 of the current content (canonical JSON)' })),
+    endReason: Nullable(Type.String()),
+    endDecisionRef: Nullable(Type.String()),
     approvals: Type.Array(Approval),
+    consent: Type.Array(
+      Type.Object({ zoneId: Uuid, code: Type.String(), name: Type.String(), state: Type.Enum(PARTY_CONSENT) }),
+      {
+        description:
+          'Per party zone: approved the current content, rejected it, approved an earlier content, or nothing yet',
+      },
+    ),
+    lastApprovalOn: Nullable(IsoDate),
+    approvalRecordableFor: Type.Array(Type.Object({ zoneId: Uuid, onBehalf: Type.Boolean() }), {
+      description:
+        'Party zones whose decision the caller may record; on behalf (admin) needs the council decision reference',
+    }),
     keyFigures: Nullable(
       Type.Object({
         municipalities: Nullable(Type.Number()),
@@ -83,6 +111,8 @@ const editable = {
   version: Type.Integer({ minimum: 1, maximum: 1000 }),
   signedOn: Nullable(IsoDate),
   trialMonths: Nullable(Type.Integer({ minimum: 1, maximum: 60 })),
+  effectiveFrom: Nullable(IsoDate),
+  effectiveTo: Nullable(IsoDate),
   summary: Nullable(Type.String({ maxLength: 8000 })),
   partyZoneIds: Type.Array(Uuid, { minItems: 2, maxItems: 50, uniqueItems: true }),
   domains: Type.Array(DomainCode, { minItems: 1, maxItems: 30, uniqueItems: true }),
@@ -96,6 +126,8 @@ export const AgreementCreate = Type.Object(
     version: Type.Optional(editable.version),
     signedOn: Type.Optional(editable.signedOn),
     trialMonths: Type.Optional(editable.trialMonths),
+    effectiveFrom: Type.Optional(editable.effectiveFrom),
+    effectiveTo: Type.Optional(editable.effectiveTo),
     summary: Type.Optional(editable.summary),
     partyZoneIds: editable.partyZoneIds,
     domains: editable.domains,
@@ -116,6 +148,15 @@ export const ApprovalCreate = Type.Object(
     decidedOn: IsoDate,
     datePrecision: Type.Optional(Type.Enum(['day', 'month'] as const)),
     note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+    councilDecisionRef: Type.Optional(
+      Nullable(
+        Type.String({
+          minLength: 1,
+          maxLength: 300,
+          description: "The council decision's reference; required when the admin records on the zone's behalf",
+        }),
+      ),
+    ),
   },
   { additionalProperties: false },
 )
@@ -126,6 +167,10 @@ export const TransitionBody = Type.Object(
     to: Type.Enum(['draft', 'in_approval', 'in_force', 'ended'] as const),
     effectiveFrom: Type.Optional(IsoDate),
     effectiveTo: Type.Optional(IsoDate),
+    reason: Type.Optional(Type.String({ maxLength: 2000, description: 'Why the agreement ends (required to end)' })),
+    councilDecisionRef: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 300, description: 'Required to end on a date before today' }),
+    ),
   },
   { additionalProperties: false },
 )

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely'
-import { actorFields, appendAudit } from '../../platform/audit.ts'
+import { actorFields, appendAuditToChains, type AuditEntry } from '../../platform/audit.ts'
 import { AppError } from '../../platform/errors.ts'
 import {
   adminAssociationsWith,
@@ -12,7 +12,18 @@ import {
 } from '../../platform/policy.ts'
 import type { DB } from '../../platform/schema.ts'
 import { brusselsDate } from '../../platform/time.ts'
-import { assertParties, inForceOn, planTransition, trialEndsOn } from './domain.ts'
+import {
+  assertParties,
+  changes,
+  contentHash,
+  inForceOn,
+  lastApprovalDay,
+  partyConsent,
+  planTransition,
+  trialEndsOn,
+  type AgreementContent,
+  type ApprovalState,
+} from './domain.ts'
 import { agreementsRepository } from './repository.ts'
 import type {
   Agreement,
@@ -25,6 +36,7 @@ import type {
 
 type Repo = ReturnType<typeof agreementsRepository>
 type Row = NonNullable<Awaited<ReturnType<Repo['byId']>>>
+type ApprovalRow = Awaited<ReturnType<Repo['approvals']>>[number]
 
 async function summaries(repo: Repo, rows: Row[]): Promise<AgreementSummary[]> {
   const ids = rows.map((r) => r.id)
@@ -39,6 +51,7 @@ async function summaries(repo: Repo, rows: Row[]): Promise<AgreementSummary[]> {
       kind: r.kind,
       title: r.title,
       version: r.version,
+      contentVersion: r.content_version,
       status: r.status,
       signedOn: r.signed_on,
       effectiveFrom: r.effective_from,
@@ -52,6 +65,55 @@ async function summaries(repo: Repo, rows: Row[]): Promise<AgreementSummary[]> {
       domains: domains.filter((d) => d.agreement_id === r.id).map((d) => d.domain_code),
     }
   })
+}
+
+const approvalState = (a: ApprovalRow): ApprovalState => ({
+  zoneId: a.zone_id,
+  decision: a.decision,
+  decidedOn: a.decided_on,
+  datePrecision: a.date_precision,
+  contentHash: a.content_hash,
+  superseded: a.superseded_at !== null,
+})
+
+/** The content an approval binds, as it stands in the database. */
+async function contentOf(repo: Repo, row: Row, summary: AgreementSummary): Promise<AgreementContent> {
+  const f = await repo.keyFigures(row.id)
+  return {
+    partyZoneIds: summary.parties.map((p) => p.zoneId),
+    domains: summary.domains,
+    effectiveFrom: row.effective_from,
+    effectiveTo: row.effective_to,
+    trialMonths: row.trial_months,
+    keyFigures: f
+      ? {
+          municipalities: f.municipalities_count,
+          areaKm2: f.area_km2,
+          staff: f.staff_count,
+          budgetOrdinaryCents: f.budget_ordinary_cents,
+          budgetExtraordinaryCents: f.budget_extraordinary_cents,
+          budgetTotalCents: f.budget_total_cents,
+        }
+      : null,
+  }
+}
+
+/**
+ * The hash approvals are compared with. While the content can change (draft, in approval) it is the live
+ * content's; from in force on it is the stored one: an open start filled in on the way in does not change
+ * what was approved.
+ */
+async function currentHash(repo: Repo, row: Row, summary: AgreementSummary): Promise<string> {
+  if (row.content_hash && (row.status === 'in_force' || row.status === 'ended')) return row.content_hash
+  return contentHash(await contentOf(repo, row, summary))
+}
+
+/** Zones whose decision the actor records: their own as korpschef, or any party as the association's admin. */
+function recordableFor(actor: Actor, ref: { associationId: string; partyZoneIds: readonly string[] }) {
+  const own = zonesWith(actor, 'agreements.approve')
+  return ref.partyZoneIds
+    .filter((zoneId) => canRecordApproval(actor, ref, zoneId))
+    .map((zoneId) => ({ zoneId, onBehalf: !own.includes(zoneId) }))
 }
 
 export function agreementsService(db: Kysely<DB>) {
@@ -68,10 +130,19 @@ export function agreementsService(db: Kysely<DB>) {
 
   async function detail(repo: Repo, actor: Actor, id: string): Promise<Agreement> {
     const { row, summary, ref } = await visible(repo, actor, id)
-    const [approvals, figures] = await Promise.all([repo.approvals(id), repo.keyFigures(id)])
+    const [approvals, figures, hash] = await Promise.all([
+      repo.approvals(id),
+      repo.keyFigures(id),
+      currentHash(repo, row, summary),
+    ])
+    const states = approvals.map(approvalState)
+    const open = row.status === 'draft' || row.status === 'in_approval'
     return {
       ...summary,
       summary: row.summary,
+      contentHash: hash,
+      endReason: row.end_reason,
+      endDecisionRef: row.end_decision_reference,
       approvals: approvals.map((a) => ({
         id: a.id,
         zoneId: a.zone_id,
@@ -83,7 +154,20 @@ export function agreementsService(db: Kysely<DB>) {
         decidedOn: a.decided_on,
         datePrecision: a.date_precision,
         note: a.note,
+        contentVersion: a.content_version,
+        current: a.superseded_at === null && a.content_hash === hash,
+        councilDecisionRef: a.decision_reference,
+        recordedOnBehalf: a.recorded_on_behalf,
+        recordedByName: a.recorded_by_name,
+        supersededAt: a.superseded_at?.toISOString() ?? null,
+        supersededReason: a.superseded_reason,
       })),
+      consent: partyConsent(ref.partyZoneIds, states, hash).map((c) => {
+        const party = summary.parties.find((p) => p.zoneId === c.zoneId)
+        return { ...c, code: party?.code ?? '', name: party?.name ?? '' }
+      }),
+      lastApprovalOn: lastApprovalDay(states, hash),
+      approvalRecordableFor: open ? recordableFor(actor, ref) : [],
       keyFigures: figures
         ? {
             municipalities: figures.municipalities_count,
@@ -110,6 +194,22 @@ export function agreementsService(db: Kysely<DB>) {
     }
   }
 
+  /** Every agreement write goes to the chain of every party zone (old and new), and to the actor's own. */
+  async function audit(
+    trx: Transaction<DB>,
+    actor: Actor,
+    partyZoneIds: readonly string[],
+    entry: Pick<AuditEntry, 'action' | 'objectId' | 'details'>,
+  ) {
+    const who = actorFields(actor)
+    await appendAuditToChains(trx, [...partyZoneIds, who.chainZoneId], {
+      actorUserId: who.actorUserId,
+      actorZoneId: who.actorZoneId,
+      objectType: 'agreement',
+      ...entry,
+    })
+  }
+
   const write = <T>(fn: (trx: Transaction<DB>, repo: Repo) => Promise<T>) =>
     db.transaction().execute((trx) => fn(trx, agreementsRepository(trx)))
 
@@ -132,38 +232,82 @@ export function agreementsService(db: Kysely<DB>) {
         if (!canCreateAgreement(actor, { associationId: input.associationId, partyZoneIds: input.partyZoneIds }))
           throw new AppError('FORBIDDEN')
         await checkContent(repo, input.associationId, input.partyZoneIds, input.domains)
+        const content: AgreementContent = {
+          partyZoneIds: input.partyZoneIds,
+          domains: input.domains,
+          effectiveFrom: input.effectiveFrom ?? null,
+          effectiveTo: input.effectiveTo ?? null,
+          trialMonths: input.trialMonths ?? null,
+          keyFigures: null,
+        }
+        if (content.effectiveFrom && content.effectiveTo && content.effectiveTo < content.effectiveFrom)
+          throw new AppError('AGREEMENT_DATES_INVALID', {
+            effectiveFrom: content.effectiveFrom,
+            effectiveTo: content.effectiveTo,
+          })
+        const hash = contentHash(content)
         const id = await repo.insert({
           association_id: input.associationId,
           kind: input.kind,
           title: input.title.trim(),
           version: input.version ?? 1,
           signed_on: input.signedOn ?? null,
-          trial_months: input.trialMonths ?? null,
+          trial_months: content.trialMonths,
           summary: input.summary ?? null,
+          effective_from: content.effectiveFrom,
+          effective_to: content.effectiveTo,
+          content_hash: hash,
         })
         await repo.replaceParties(id, input.partyZoneIds)
         await repo.replaceDomains(id, input.domains)
-        await appendAudit(trx, [
-          {
-            ...actorFields(actor),
-            action: 'agreement.create',
-            objectType: 'agreement',
-            objectId: id,
-            details: { title: input.title },
+        const codes = await repo.zoneCodes(input.partyZoneIds)
+        await audit(trx, actor, input.partyZoneIds, {
+          action: 'agreement.create',
+          objectId: id,
+          details: {
+            title: input.title.trim(),
+            kind: input.kind,
+            parties: input.partyZoneIds.map((z) => codes[z] ?? z).sort(),
+            domains: [...input.domains].sort(),
+            effectiveFrom: content.effectiveFrom,
+            effectiveTo: content.effectiveTo,
+            trialMonths: content.trialMonths,
+            contentVersion: 1,
+            contentHash: hash,
           },
-        ])
+        })
         return detail(repo, actor, id)
       }),
 
     update: (actor: Actor, id: string, patch: AgreementPatch) =>
       write(async (trx, repo) => {
-        const { row, ref } = await visible(repo, actor, id, true)
+        const { row, summary, ref } = await visible(repo, actor, id, true)
         if (!canManageAgreement(actor, ref)) throw new AppError('FORBIDDEN')
         if (row.status !== 'draft') throw new AppError('AGREEMENT_NOT_EDITABLE', { status: row.status })
         // A manager must stay a party (or admin) after the edit; otherwise they would lock themselves out.
         if (patch.partyZoneIds && !canManageAgreement(actor, { ...ref, partyZoneIds: patch.partyZoneIds }))
           throw new AppError('FORBIDDEN')
         await checkContent(repo, row.association_id, patch.partyZoneIds, patch.domains)
+        const before = await contentOf(repo, row, summary)
+        const after: AgreementContent = {
+          ...before,
+          ...(patch.partyZoneIds !== undefined ? { partyZoneIds: patch.partyZoneIds } : {}),
+          ...(patch.domains !== undefined ? { domains: patch.domains } : {}),
+          ...(patch.effectiveFrom !== undefined ? { effectiveFrom: patch.effectiveFrom } : {}),
+          ...(patch.effectiveTo !== undefined ? { effectiveTo: patch.effectiveTo } : {}),
+          ...(patch.trialMonths !== undefined ? { trialMonths: patch.trialMonths } : {}),
+        }
+        if (after.effectiveFrom && after.effectiveTo && after.effectiveTo < after.effectiveFrom)
+          throw new AppError('AGREEMENT_DATES_INVALID', {
+            effectiveFrom: after.effectiveFrom,
+            effectiveTo: after.effectiveTo,
+          })
+        const oldHash = contentHash(before)
+        const newHash = contentHash(after)
+        // A new content voids the approvals given to the old one: they stay, marked superseded.
+        const contentChanged = oldHash !== newHash
+        const superseded = contentChanged ? await repo.supersedeApprovals(id) : []
+        const contentVersion = contentChanged ? row.content_version + 1 : row.content_version
         await repo.update(id, {
           ...(patch.kind !== undefined ? { kind: patch.kind } : {}),
           ...(patch.title !== undefined ? { title: patch.title.trim() } : {}),
@@ -171,35 +315,80 @@ export function agreementsService(db: Kysely<DB>) {
           ...(patch.signedOn !== undefined ? { signed_on: patch.signedOn } : {}),
           ...(patch.trialMonths !== undefined ? { trial_months: patch.trialMonths } : {}),
           ...(patch.summary !== undefined ? { summary: patch.summary } : {}),
+          ...(patch.effectiveFrom !== undefined ? { effective_from: patch.effectiveFrom } : {}),
+          ...(patch.effectiveTo !== undefined ? { effective_to: patch.effectiveTo } : {}),
+          content_version: contentVersion,
+          content_hash: newHash,
         })
         if (patch.partyZoneIds) await repo.replaceParties(id, patch.partyZoneIds)
         if (patch.domains) await repo.replaceDomains(id, patch.domains)
-        await appendAudit(trx, [
+        const allParties = [...new Set([...before.partyZoneIds, ...after.partyZoneIds])]
+        const codes = await repo.zoneCodes(allParties)
+        const asCodes = (zoneIds: readonly string[]) => zoneIds.map((z) => codes[z] ?? z).sort()
+        const changed = changes(
           {
-            ...actorFields(actor),
-            action: 'agreement.update',
-            objectType: 'agreement',
-            objectId: id,
-            details: { fields: Object.keys(patch).sort() },
+            kind: row.kind,
+            title: row.title,
+            version: row.version,
+            signedOn: row.signed_on,
+            trialMonths: before.trialMonths,
+            effectiveFrom: before.effectiveFrom,
+            effectiveTo: before.effectiveTo,
+            parties: asCodes(before.partyZoneIds),
+            domains: [...before.domains].sort(),
           },
-        ])
+          {
+            kind: patch.kind,
+            title: patch.title?.trim(),
+            version: patch.version,
+            signedOn: patch.signedOn,
+            trialMonths: patch.trialMonths,
+            effectiveFrom: patch.effectiveFrom,
+            effectiveTo: patch.effectiveTo,
+            parties: patch.partyZoneIds && asCodes(patch.partyZoneIds),
+            domains: patch.domains && [...patch.domains].sort(),
+          },
+        )
+        await audit(trx, actor, allParties, {
+          action: 'agreement.update',
+          objectId: id,
+          details: {
+            changes: changed,
+            ...(patch.summary !== undefined && patch.summary !== row.summary ? { summaryChanged: true } : {}),
+            contentVersion: { from: row.content_version, to: contentVersion },
+            contentHash: newHash,
+            supersededApprovals: superseded
+              .map((a) => ({
+                approvalId: a.id,
+                zone: codes[a.zone_id] ?? a.zone_id,
+                contentVersion: a.content_version,
+              }))
+              .sort((x, y) => x.zone.localeCompare(y.zone)),
+          },
+        })
         return detail(repo, actor, id)
       }),
 
     recordApproval: (actor: Actor, id: string, input: ApprovalCreate) =>
       write(async (trx, repo) => {
-        const { row, ref } = await visible(repo, actor, id, true)
+        const { row, summary, ref } = await visible(repo, actor, id, true)
         if (!canRecordApproval(actor, ref, input.zoneId)) throw new AppError('FORBIDDEN')
         if (!ref.partyZoneIds.includes(input.zoneId))
           throw new AppError('AGREEMENT_PARTIES_INVALID', { zoneId: input.zoneId })
         if (row.status !== 'draft' && row.status !== 'in_approval')
           throw new AppError('AGREEMENT_NOT_EDITABLE', { status: row.status })
+        // The zone's decision: its korpschef records it, or the admin on its behalf naming the council decision.
+        const onBehalf = !zonesWith(actor, 'agreements.approve').includes(input.zoneId)
+        const reference = input.councilDecisionRef?.trim() || null
+        if (onBehalf && reference === null) throw new AppError('APPROVAL_REFERENCE_REQUIRED')
         const municipalityId = input.municipalityId ?? null
         const municipalityOk =
           input.body === 'gemeenteraad'
             ? municipalityId !== null && (await repo.municipalityZone(municipalityId)) === input.zoneId
             : municipalityId === null
         if (!municipalityOk) throw new AppError('APPROVAL_MUNICIPALITY_INVALID')
+        const hash = contentHash(await contentOf(repo, row, summary))
+        if (row.content_hash !== hash) await repo.update(id, { content_hash: hash })
         const approval = await repo.insertApproval({
           agreement_id: id,
           zone_id: input.zoneId,
@@ -209,50 +398,76 @@ export function agreementsService(db: Kysely<DB>) {
           decided_on: input.decidedOn,
           date_precision: input.datePrecision ?? 'day',
           note: input.note ?? null,
+          content_version: row.content_version,
+          content_hash: hash,
+          decision_reference: reference,
+          recorded_by: actor.userId,
+          recorded_on_behalf: onBehalf,
         })
-        await appendAudit(trx, [
-          {
-            ...actorFields(actor),
-            action: 'agreement.approval_record',
-            objectType: 'agreement',
-            objectId: id,
-            details: { approvalId: approval.id, zoneId: input.zoneId, body: input.body, decision: input.decision },
+        const codes = await repo.zoneCodes(ref.partyZoneIds)
+        await audit(trx, actor, ref.partyZoneIds, {
+          action: 'agreement.approval_record',
+          objectId: id,
+          details: {
+            approvalId: approval.id,
+            zone: codes[input.zoneId] ?? input.zoneId,
+            body: input.body,
+            municipality: municipalityId && (await repo.municipalityName(municipalityId)),
+            decision: input.decision,
+            decidedOn: input.decidedOn,
+            datePrecision: input.datePrecision ?? 'day',
+            onBehalf,
+            councilDecisionRef: reference,
+            contentVersion: row.content_version,
+            contentHash: hash,
           },
-        ])
+        })
         return detail(repo, actor, id)
       }),
 
     transition: (actor: Actor, id: string, input: TransitionBody) =>
       write(async (trx, repo) => {
-        const { row, ref } = await visible(repo, actor, id, true)
+        const { row, summary, ref } = await visible(repo, actor, id, true)
         if (!canManageAgreement(actor, ref)) throw new AppError('FORBIDDEN')
-        const approvals = await repo.approvals(id)
+        const [approvals, hash] = await Promise.all([repo.approvals(id), currentHash(repo, row, summary)])
         const next = planTransition(
           {
             status: row.status,
-            signedOn: row.signed_on,
             effectiveFrom: row.effective_from,
             effectiveTo: row.effective_to,
             partyZoneIds: ref.partyZoneIds,
+            contentHash: hash,
+            zoneCodes: Object.fromEntries(summary.parties.map((p) => [p.zoneId, p.code])),
           },
-          approvals.map((a) => ({ zoneId: a.zone_id, decision: a.decision })),
+          approvals.map(approvalState),
           input.to,
-          { effectiveFrom: input.effectiveFrom, effectiveTo: input.effectiveTo },
+          input,
+          brusselsDate(new Date()),
         )
         await repo.update(id, {
           status: next.status,
           effective_from: next.effectiveFrom,
           effective_to: next.effectiveTo,
+          content_hash: hash,
+          ...(next.status === 'ended'
+            ? { end_reason: next.endReason, end_decision_reference: next.endDecisionReference }
+            : {}),
         })
-        await appendAudit(trx, [
-          {
-            ...actorFields(actor),
-            action: 'agreement.transition',
-            objectType: 'agreement',
-            objectId: id,
-            details: { from: row.status, ...next },
+        await audit(trx, actor, ref.partyZoneIds, {
+          action: 'agreement.transition',
+          objectId: id,
+          details: {
+            from: row.status,
+            to: next.status,
+            effectiveFrom: { from: row.effective_from, to: next.effectiveFrom },
+            effectiveTo: { from: row.effective_to, to: next.effectiveTo },
+            ...(next.status === 'ended'
+              ? { reason: next.endReason, councilDecisionRef: next.endDecisionReference }
+              : {}),
+            contentVersion: row.content_version,
+            contentHash: hash,
           },
-        ])
+        })
         return detail(repo, actor, id)
       }),
   }

@@ -5,6 +5,7 @@ import { useNotify } from '../../components/useNotify.ts'
 import { errorMessage } from '../../i18n/errorMessage.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { useTransition } from './api.ts'
+import { ConsentStatus } from './ConsentStatus.tsx'
 import { RecordApprovalModal } from './RecordApprovalModal.tsx'
 import { TransitionModal } from './TransitionModal.tsx'
 
@@ -29,7 +30,15 @@ export function AgreementActions({ agreement: a }: { agreement: Agreement }) {
     close()
     notify.success(message)
   }
-  const canRecord = a.status === 'draft' || a.status === 'in_approval'
+  const canRecord = (a.status === 'draft' || a.status === 'in_approval') && a.approvalRecordableFor.length > 0
+  // In force only with every party's approval of the current content: until then the step is not offered
+  // as the next one, and the reason is shown beside it.
+  const consented = a.consent.every((c) => c.state === 'approved')
+  const consentId = `consent-${a.id}`
+  // Recording is the next step only when a zone the actor records for still has to approve.
+  const canRecordLacking = a.consent.some(
+    (c) => c.state !== 'approved' && a.approvalRecordableFor.some((r) => r.zoneId === c.zoneId),
+  )
 
   return (
     <Stack gap="sm">
@@ -38,12 +47,23 @@ export function AgreementActions({ agreement: a }: { agreement: Agreement }) {
           {t('agreement.action.submit')}
         </Button>
       )}
-      {a.status === 'in_approval' && (
-        <Button onClick={() => setDialog('in_force')}>{t('agreement.action.bringIntoForce')}</Button>
-      )}
+      {(a.status === 'draft' || a.status === 'in_approval') && <ConsentStatus agreement={a} id={consentId} />}
       {canRecord && (
-        <Button variant="default" onClick={() => setDialog('approval')}>
+        <Button
+          variant={a.status === 'in_approval' && canRecordLacking ? 'filled' : 'default'}
+          onClick={() => setDialog('approval')}
+        >
           {t('agreement.action.recordApproval')}
+        </Button>
+      )}
+      {a.status === 'in_approval' && (
+        <Button
+          variant={consented ? 'filled' : 'default'}
+          disabled={!consented}
+          aria-describedby={consentId}
+          onClick={() => setDialog('in_force')}
+        >
+          {t('agreement.action.bringIntoForce')}
         </Button>
       )}
       {a.status === 'in_approval' && (

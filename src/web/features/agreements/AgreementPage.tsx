@@ -50,6 +50,12 @@ function AgreementDetail({ agreement: a }: { agreement: Agreement }) {
       />
       <Section title={t('agreement.lifecycle')} id="lifecycle">
         <LifecycleStepper agreement={a} />
+        {a.status === 'ended' && a.endReason && (
+          <Text fz="sm" mt="md">
+            {t('agreement.ended.reason', { reason: a.endReason })}
+            {a.endDecisionRef && ` · ${t('agreement.ended.reference', { ref: a.endDecisionRef })}`}
+          </Text>
+        )}
       </Section>
       <Grid gap="lg" mt="lg">
         <Grid.Col span={{ base: 12, lg: 8 }}>
@@ -63,6 +69,11 @@ function AgreementDetail({ agreement: a }: { agreement: Agreement }) {
               <DomainGroups codes={a.domains} />
             </Section>
             <Section title={t('agreement.approvals')} id="approvals">
+              {a.contentVersion > 1 && (
+                <Text fz="sm" c="dimmed" mb="sm">
+                  {t('agreement.contentVersion', { n: a.contentVersion })}
+                </Text>
+              )}
               <ApprovalTimeline agreement={a} />
             </Section>
           </Stack>

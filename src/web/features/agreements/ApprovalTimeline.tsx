@@ -1,9 +1,12 @@
-import { Text, ThemeIcon, Timeline } from '@mantine/core'
+import { Badge, Text, ThemeIcon, Timeline } from '@mantine/core'
 import type { Agreement } from '../../api/types.ts'
 import { IconCheck, IconX } from '../../components/icons.tsx'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 
-/** Every council decision in date order: which body, for which municipality or zone, when, and the outcome. */
+/**
+ * Every council decision in date order: which body, for which municipality or zone, when, and the outcome.
+ * Decisions on an earlier content stay visible, marked void: the content changed after them.
+ */
 export function ApprovalTimeline({ agreement: a }: { agreement: Agreement }) {
   const { t, label, f } = useI18n()
   if (a.approvals.length === 0)
@@ -19,19 +22,39 @@ export function ApprovalTimeline({ agreement: a }: { agreement: Agreement }) {
       {approvals.map((ap) => {
         const approved = ap.decision === 'approved'
         const who = ap.municipalityName ?? `${ap.zoneCode} ${partyName(ap.zoneId) ?? ''}`.trim()
+        const color = !ap.current ? 'gray' : approved ? 'green' : 'red'
         return (
           <Timeline.Item
             key={ap.id}
-            color={approved ? 'green' : 'red'}
+            color={color}
             bullet={
-              <ThemeIcon size={26} radius="xl" color={approved ? 'green.8' : 'red.8'} variant="filled">
+              <ThemeIcon
+                size={26}
+                radius="xl"
+                color={!ap.current ? 'gray.6' : approved ? 'green.8' : 'red.8'}
+                variant="filled"
+              >
                 {approved ? <IconCheck size={16} /> : <IconX size={16} />}
               </ThemeIcon>
             }
-            title={`${label('approvalBody', ap.body)} ${who}`}
+            title={
+              <>
+                {`${label('approvalBody', ap.body)} ${who}`}
+                {!ap.current && (
+                  <Badge ml="xs" color="gray" variant="light" tt="none" size="sm">
+                    {t('approval.supersededShort')}
+                  </Badge>
+                )}
+              </>
+            }
           >
-            <Text fz="sm">
-              <Text span fz="sm" fw={600} c={approved ? 'var(--verbond-success-text)' : 'var(--verbond-danger-text)'}>
+            <Text fz="sm" td={ap.current ? undefined : 'line-through'} c={ap.current ? undefined : 'dimmed'}>
+              <Text
+                span
+                fz="sm"
+                fw={600}
+                c={!ap.current ? 'dimmed' : approved ? 'var(--verbond-success-text)' : 'var(--verbond-danger-text)'}
+              >
                 {label('decision', ap.decision)}
               </Text>{' '}
               · <time dateTime={ap.decidedOn}>{f.dateWithPrecision(ap.decidedOn, ap.datePrecision)}</time>
@@ -42,6 +65,21 @@ export function ApprovalTimeline({ agreement: a }: { agreement: Agreement }) {
                 </Text>
               )}
             </Text>
+            {!ap.current && (
+              <Text fz="sm" c="dimmed" mt={2}>
+                {t('approval.superseded', {
+                  n: ap.contentVersion,
+                  date: ap.supersededAt ? f.dateTime(ap.supersededAt) : t('common.unknown'),
+                })}
+              </Text>
+            )}
+            {(ap.recordedOnBehalf || ap.councilDecisionRef) && (
+              <Text fz="sm" c="dimmed" mt={2}>
+                {ap.recordedOnBehalf && t('approval.onBehalf', { name: ap.recordedByName ?? t('common.unknown') })}
+                {ap.recordedOnBehalf && ap.councilDecisionRef && ' · '}
+                {ap.councilDecisionRef && t('approval.reference', { ref: ap.councilDecisionRef })}
+              </Text>
+            )}
             {ap.note && (
               <Text fz="sm" c="dimmed" mt={2}>
                 {ap.note}

@@ -11,9 +11,11 @@ export function LifecycleStepper({ agreement: a }: { agreement: Agreement }) {
   // reached (the step is done), so those mark their own step complete.
   const reached = a.status === 'in_force' || a.status === 'ended'
   const active = ORDER.indexOf(a.status) + (reached ? 1 : 0)
+  // Decisions on the current content; superseded ones are history.
+  const current = a.approvals.filter((ap) => ap.current).length
   const descriptions: Record<AgreementStatus, string | undefined> = {
     draft: a.signedOn ? t('agreement.signedOn', { date: f.date(a.signedOn) }) : undefined,
-    in_approval: a.approvals.length > 0 ? t('agreement.approvalsCount', { n: a.approvals.length }) : undefined,
+    in_approval: current > 0 ? t('agreement.approvalsCount', { n: current }) : undefined,
     in_force: a.effectiveFrom ? t('agreement.effectiveFrom', { date: f.date(a.effectiveFrom) }) : undefined,
     ended:
       a.status === 'ended' && a.effectiveTo ? t('agreement.effectiveTo', { date: f.date(a.effectiveTo) }) : undefined,

@@ -1,4 +1,16 @@
-import { Alert, Button, Checkbox, Group, Input, Modal, SegmentedControl, Select, Stack, Textarea } from '@mantine/core'
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  Input,
+  Modal,
+  SegmentedControl,
+  Select,
+  Stack,
+  Textarea,
+  TextInput,
+} from '@mantine/core'
 import { MonthPickerInput } from '@mantine/dates'
 import { useId, useState, type FormEvent } from 'react'
 import type { Agreement, ApprovalBody } from '../../api/types.ts'
@@ -18,13 +30,20 @@ interface Props {
   onDone: () => void
 }
 
-/** A council's decision for one party zone. A gemeenteraad names its municipality; sources sometimes give only the month. */
+/**
+ * A council's decision for one party zone. Only the zones the actor may record for are offered: a korpschef
+ * their own, the admin every party (on the zone's behalf, naming the council decision). A gemeenteraad names
+ * its municipality; sources sometimes give only the month.
+ */
 export function RecordApprovalModal({ agreement, onClose, onDone }: Props) {
   useReturnFocus()
   const { t, label } = useI18n()
   const record = useRecordApproval(agreement.id)
   const decisionLabelId = useId()
-  const [zoneId, setZoneId] = useState<string | null>(agreement.parties[0]?.zoneId ?? null)
+  const recordable = agreement.approvalRecordableFor
+  const pending = recordable.find((r) => agreement.consent.find((c) => c.zoneId === r.zoneId)?.state !== 'approved')
+  const [zoneId, setZoneId] = useState<string | null>((pending ?? recordable[0])?.zoneId ?? null)
+  const [reference, setReference] = useState('')
   const [body, setBody] = useState<ApprovalBody>('politieraad')
   const [municipalityId, setMunicipalityId] = useState<string | null>(null)
   const [decision, setDecision] = useState<'approved' | 'rejected'>('approved')
@@ -44,7 +63,13 @@ export function RecordApprovalModal({ agreement, onClose, onDone }: Props) {
 
   const required = t('approval.required')
   const missingMunicipality = body === 'gemeenteraad' && !municipalityId
-  const invalid = !zoneId || !decidedOn || missingMunicipality
+  const onBehalf = recordable.find((r) => r.zoneId === zoneId)?.onBehalf ?? false
+  const missingReference = onBehalf && !reference.trim()
+  const invalid = !zoneId || !decidedOn || missingMunicipality || missingReference
+  const zoneOptions = recordable.flatMap((r) => {
+    const p = agreement.parties.find((party) => party.zoneId === r.zoneId)
+    return p ? [{ value: p.zoneId, label: `${p.code} ${p.name}` }] : []
+  })
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -59,6 +84,7 @@ export function RecordApprovalModal({ agreement, onClose, onDone }: Props) {
         decidedOn,
         datePrecision: monthOnly ? 'month' : 'day',
         note: note.trim() || null,
+        councilDecisionRef: reference.trim() || null,
       },
       { onSuccess: onDone },
     )
@@ -86,7 +112,8 @@ export function RecordApprovalModal({ agreement, onClose, onDone }: Props) {
         <Stack gap="md">
           <Select
             label={t('approval.zone')}
-            data={agreement.parties.map((p) => ({ value: p.zoneId, label: `${p.code} ${p.name}` }))}
+            data={zoneOptions}
+            description={recordable.every((r) => !r.onBehalf) ? t('approval.onlyOwnZone') : undefined}
             value={zoneId}
             onChange={(v) => {
               setZoneId(v)
@@ -149,6 +176,15 @@ export function RecordApprovalModal({ agreement, onClose, onDone }: Props) {
               mb={8}
             />
           </Group>
+          <TextInput
+            label={t('approval.councilDecisionRef')}
+            description={onBehalf ? t('approval.councilDecisionRefOnBehalf') : t('approval.councilDecisionRefOptional')}
+            value={reference}
+            onChange={(e) => setReference(e.currentTarget.value)}
+            maxLength={300}
+            required={onBehalf}
+            error={touched && missingReference ? required : undefined}
+          />
           <Textarea
             label={t('approval.note')}
             value={note}
