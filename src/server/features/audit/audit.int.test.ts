@@ -161,7 +161,7 @@ describe('a partner DPO (shared dpo domain)', () => {
     } finally {
       vi.useRealTimers()
     }
-    // From today, BHT and Heusden-Zolder share their DPO (factory: an agreement in force from today).
+    // From today, BHT and Heusden-Zolder share their DPO: an agreement both korpschefs approve and bring in force.
     const association = (
       await db
         .selectFrom('associations')
@@ -169,24 +169,42 @@ describe('a partner DPO (shared dpo domain)', () => {
         .where('code', '=', 'bht-heusden-zolder')
         .executeTakeFirstOrThrow()
     ).id
-    const agreement = (
-      await db
-        .insertInto('agreements')
-        .values({
-          association_id: association,
-          kind: 'samenwerkingsprotocol',
-          title: 'Gedeelde DPO (test)',
-          status: 'in_force',
-          effective_from: today(),
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id
-    await db
-      .insertInto('agreement_parties')
-      .values([zone5373, zone5375].map((zone_id) => ({ agreement_id: agreement, zone_id })))
-      .execute()
-    await db.insertInto('agreement_domains').values({ agreement_id: agreement, domain_code: 'dpo' }).execute()
+    const [chief5373, chief5375] = await Promise.all([
+      t.login('korpschef.5373@demo.verbond.be'),
+      t.login('korpschef.5375@demo.verbond.be'),
+    ])
+    const created = await chief5373.request({
+      method: 'POST',
+      url: '/api/agreements',
+      payload: {
+        associationId: association,
+        kind: 'samenwerkingsprotocol',
+        title: 'Gedeelde DPO (test)',
+        partyZoneIds: [zone5373, zone5375],
+        domains: ['dpo'],
+      },
+    })
+    expect(created.statusCode).toBe(201)
+    const agreement = created.json<{ id: string }>().id
+    for (const [chief, zoneId] of [
+      [chief5373, zone5373],
+      [chief5375, zone5375],
+    ] as const) {
+      const approval = await chief.request({
+        method: 'POST',
+        url: `/api/agreements/${agreement}/approvals`,
+        payload: { zoneId, body: 'politiecollege', decision: 'approved', decidedOn: today() },
+      })
+      expect(approval.statusCode).toBe(201)
+    }
+    for (const to of ['in_approval', 'in_force']) {
+      const moved = await chief5373.request({
+        method: 'POST',
+        url: `/api/agreements/${agreement}/transitions`,
+        payload: to === 'in_force' ? { to, effectiveFrom: today() } : { to },
+      })
+      expect(moved.statusCode).toBe(200)
+    }
     await write('test.after_sharing')
 
     const partner = await events(`zoneId=${zone5375}&limit=200`)
