@@ -160,6 +160,8 @@ export interface UsersTable {
   locale: Generated<Locale>
   disabled_at: Date | null
   created_at: CreatedAt
+  must_change_password: Generated<boolean>
+  password_changed_at: Date | null
 }
 
 export const ZONE_ROLES = ['korpschef', 'planner', 'officer', 'logistics', 'finance', 'trainer', 'dpo'] as const
