@@ -1,7 +1,7 @@
 import { ActionIcon, Box, Button, Group, Stack, Text, Tooltip } from '@mantine/core'
-import { useNavigate } from 'react-router'
+import { Link, useNavigate } from 'react-router'
 import { useLogout, useSignedInUser } from '../auth/session.ts'
-import { IconLogout } from '../components/icons.tsx'
+import { IconKey, IconLogout } from '../components/icons.tsx'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 
 /** "Hilde Bollen / Korpschef · 5373 Beringen/Ham/Tessenderlo": the person, their role and zone. */
@@ -47,6 +47,11 @@ export function UserMenu() {
       <Box visibleFrom="md">
         <SignedInAs align="flex-end" />
       </Box>
+      <Tooltip label={t('password.menu')}>
+        <ActionIcon variant="default" size="lg" component={Link} to="/password" aria-label={t('password.menu')}>
+          <IconKey size={18} />
+        </ActionIcon>
+      </Tooltip>
       <Button
         variant="default"
         size="xs"

@@ -1,0 +1,125 @@
+import { Badge, Box, Button, Card, Group, Stack, Table, Text } from '@mantine/core'
+import type { Account } from '../../api/types.ts'
+import { useI18n } from '../../i18n/I18nProvider.tsx'
+
+function RoleBadges({ account }: { account: Account }) {
+  const { label } = useI18n()
+  return (
+    <Group gap={4}>
+      {account.roles.map((r) => (
+        <Badge key={r.id} size="sm" variant="light" color="navy" tt="none" fw={500}>
+          {label('role', r.role)} · {r.zoneCode ?? r.associationName}
+        </Badge>
+      ))}
+    </Group>
+  )
+}
+
+function Status({ account }: { account: Account }) {
+  const { t, f } = useI18n()
+  if (account.disabledAt)
+    return (
+      <Badge
+        color="red"
+        variant="light"
+        tt="none"
+        title={t('accounts.status.disabledSince', { date: f.dateTime(account.disabledAt) })}
+      >
+        {t('accounts.status.disabled')}
+      </Badge>
+    )
+  if (account.mustChangePassword)
+    return (
+      <Badge color="gold" variant="light" tt="none">
+        {t('accounts.status.mustChange')}
+      </Badge>
+    )
+  return (
+    <Badge color="green" variant="light" tt="none">
+      {t('accounts.status.active')}
+    </Badge>
+  )
+}
+
+function NameAndEmail({ account }: { account: Account }) {
+  return (
+    <Stack gap={0}>
+      <Text fw={600} fz="sm">
+        {account.displayName}
+      </Text>
+      <Text fz="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+        {account.email}
+      </Text>
+    </Stack>
+  )
+}
+
+/** A table on a desktop, cards on a phone: nothing scrolls sideways at 390 px. */
+export function AccountsList({ accounts, onManage }: { accounts: Account[]; onManage: (account: Account) => void }) {
+  const { t } = useI18n()
+  const manage = (a: Account) => (
+    <Button
+      size="xs"
+      variant="default"
+      onClick={() => onManage(a)}
+      aria-label={t('accounts.manageLabel', { name: a.displayName })}
+    >
+      {t('accounts.manage')}
+    </Button>
+  )
+  return (
+    <>
+      <Box visibleFrom="sm">
+        <Table verticalSpacing="sm" layout="fixed">
+          <Table.Caption className="visually-hidden">{t('accounts.tableCaption')}</Table.Caption>
+          <colgroup>
+            <col style={{ width: '32%' }} />
+            <col style={{ width: '38%' }} />
+            <col style={{ width: '16%' }} />
+            <col style={{ width: '14%' }} />
+          </colgroup>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('accounts.col.name')}</Table.Th>
+              <Table.Th scope="col">{t('accounts.col.roles')}</Table.Th>
+              <Table.Th scope="col">{t('accounts.col.status')}</Table.Th>
+              <Table.Th scope="col">
+                <span className="visually-hidden">{t('accounts.col.actions')}</span>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {accounts.map((a) => (
+              <Table.Tr key={a.id} data-testid="account-row">
+                <Table.Td>
+                  <NameAndEmail account={a} />
+                </Table.Td>
+                <Table.Td>
+                  <RoleBadges account={a} />
+                </Table.Td>
+                <Table.Td>
+                  <Status account={a} />
+                </Table.Td>
+                <Table.Td ta="right">{manage(a)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Box>
+      <Stack hiddenFrom="sm" gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        {accounts.map((a) => (
+          <Card key={a.id} withBorder component="li" padding="sm" data-testid="account-card">
+            <Stack gap="xs">
+              <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
+                <NameAndEmail account={a} />
+                <Status account={a} />
+              </Group>
+              <RoleBadges account={a} />
+              <Group justify="flex-end">{manage(a)}</Group>
+            </Stack>
+          </Card>
+        ))}
+      </Stack>
+    </>
+  )
+}
