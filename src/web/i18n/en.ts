@@ -465,6 +465,7 @@ export const en: Dictionary = {
   'accounts.form.roles': 'Roles',
   'accounts.form.submit': 'Create the account',
   'accounts.form.required': 'Required.',
+  'accounts.form.rolesPlaceholder': 'Choose one or more roles',
   'accounts.form.rolesRequired': 'Choose at least one role.',
   'accounts.form.passwordNote': 'Verbond creates a one-time password; you see it once, after creating the account.',
   'accounts.otp.title': 'One-time password',

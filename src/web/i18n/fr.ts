@@ -467,6 +467,7 @@ export const fr: Dictionary = {
   'accounts.form.roles': 'Rôles',
   'accounts.form.submit': 'Créer le compte',
   'accounts.form.required': 'Champ obligatoire.',
+  'accounts.form.rolesPlaceholder': 'Choisissez un ou plusieurs rôles',
   'accounts.form.rolesRequired': 'Choisissez au moins un rôle.',
   'accounts.form.passwordNote':
     'Verbond crée un mot de passe à usage unique ; vous le verrez une seule fois après la création.',

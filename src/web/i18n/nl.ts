@@ -464,6 +464,7 @@ export const nl = {
   'accounts.form.roles': 'Rollen',
   'accounts.form.submit': 'Account aanmaken',
   'accounts.form.required': 'Verplicht in te vullen.',
+  'accounts.form.rolesPlaceholder': 'Kies een of meer rollen',
   'accounts.form.rolesRequired': 'Kies minstens één rol.',
   'accounts.form.passwordNote': 'Verbond maakt een eenmalig wachtwoord aan; u ziet het één keer na het aanmaken.',
   'accounts.otp.title': 'Eenmalig wachtwoord',

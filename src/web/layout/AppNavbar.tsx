@@ -97,6 +97,16 @@ export function AppNavbar({ onNavigate }: { onNavigate: () => void }) {
       {/* On small screens the header has no room for who is signed in: say it here. */}
       <AppShell.Section hiddenFrom="md" pt="md" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
         <SignedInAs />
+        <NavLink
+          component={RouterNavLink}
+          to="/password"
+          label={t('password.menu')}
+          leftSection={<IconKey />}
+          onClick={onNavigate}
+          mt="xs"
+          variant="light"
+          style={{ borderRadius: 'var(--mantine-radius-md)' }}
+        />
       </AppShell.Section>
     </>
   )

@@ -47,8 +47,16 @@ export function UserMenu() {
       <Box visibleFrom="md">
         <SignedInAs align="flex-end" />
       </Box>
+      {/* On a phone the header has no room: the navbar carries the link there. */}
       <Tooltip label={t('password.menu')}>
-        <ActionIcon variant="default" size="lg" component={Link} to="/password" aria-label={t('password.menu')}>
+        <ActionIcon
+          variant="default"
+          size="lg"
+          component={Link}
+          to="/password"
+          aria-label={t('password.menu')}
+          visibleFrom="sm"
+        >
           <IconKey size={18} />
         </ActionIcon>
       </Tooltip>

@@ -30,7 +30,7 @@ function Status({ account }: { account: Account }) {
     )
   if (account.mustChangePassword)
     return (
-      <Badge color="gold" variant="light" tt="none">
+      <Badge color="gold" variant="light" tt="none" title={t('accounts.status.mustChange')}>
         {t('accounts.status.mustChange')}
       </Badge>
     )
@@ -73,10 +73,10 @@ export function AccountsList({ accounts, onManage }: { accounts: Account[]; onMa
         <Table verticalSpacing="sm" layout="fixed">
           <Table.Caption className="visually-hidden">{t('accounts.tableCaption')}</Table.Caption>
           <colgroup>
-            <col style={{ width: '32%' }} />
-            <col style={{ width: '38%' }} />
-            <col style={{ width: '16%' }} />
-            <col style={{ width: '14%' }} />
+            <col style={{ width: '30%' }} />
+            <col style={{ width: '33%' }} />
+            <col style={{ width: '24%' }} />
+            <col style={{ width: '13%' }} />
           </colgroup>
           <Table.Thead>
             <Table.Tr>
@@ -112,7 +112,9 @@ export function AccountsList({ accounts, onManage }: { accounts: Account[]; onMa
             <Stack gap="xs">
               <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
                 <NameAndEmail account={a} />
-                <Status account={a} />
+                <Box style={{ flexShrink: 0 }}>
+                  <Status account={a} />
+                </Box>
               </Group>
               <RoleBadges account={a} />
               <Group justify="flex-end">{manage(a)}</Group>

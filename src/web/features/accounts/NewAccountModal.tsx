@@ -111,6 +111,7 @@ export function NewAccountModal({
           />
           <MultiSelect
             label={t('accounts.form.roles')}
+            placeholder={roles.length === 0 ? t('accounts.form.rolesPlaceholder') : undefined}
             required
             data={ZONE_ROLES.map((r) => ({ value: r, label: label('role', r) }))}
             value={roles}
