@@ -186,6 +186,7 @@ export interface SessionsTable {
   expires_at: Date
   ip: string | null
   user_agent: string | null
+  password_failures: Generated<number>
 }
 
 export interface LoginAttemptsTable {

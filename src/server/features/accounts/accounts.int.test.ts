@@ -317,3 +317,18 @@ describe('changing one’s own password', () => {
     expect((await auditOf(account.id)).map((e) => e.action)).toContain('user.password_change')
   })
 })
+
+it('five wrong current passwords end the session: guessing goes back through the login throttle', async () => {
+  const { account, oneTimePassword } = await createdIn('5373')
+  const s = await t.login(account.email, oneTimePassword)
+  const attempt = () =>
+    s.request({
+      method: 'POST',
+      url: '/api/me/password',
+      payload: { currentPassword: 'geraden-wachtwoord', newPassword: 'een heel ander wachtwoord' },
+    })
+  for (let i = 0; i < 4; i++) expect((await attempt()).json().error.code).toBe('PASSWORD_CURRENT_WRONG')
+  const fifth = await attempt()
+  expect([fifth.statusCode, fifth.json().error.code]).toEqual([401, 'UNAUTHENTICATED'])
+  expect((await s.request({ method: 'GET', url: '/api/me' })).statusCode).toBe(401)
+})

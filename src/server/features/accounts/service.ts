@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto'
 import type { Kysely, Transaction } from 'kysely'
 import { actorFields, appendAudit, type AuditEntry } from '../../platform/audit.ts'
 import { hashPassword, verifyPassword } from '../../platform/auth/passwords.ts'
-import { endSessionsOf } from '../../platform/auth/sessions.ts'
+import { endSessionsOf, notePasswordFailure } from '../../platform/auth/sessions.ts'
 import { AppError, notFound } from '../../platform/errors.ts'
 import {
   accountScope,
@@ -248,8 +248,12 @@ export function accountsService(db: Kysely<DB>) {
         details,
       })
       if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
-        await db.transaction().execute((trx) => appendAudit(trx, [event('user.password_change_failed')]))
-        throw new AppError('PASSWORD_CURRENT_WRONG')
+        const ended = await db.transaction().execute(async (trx) => {
+          const sessionEnded = await notePasswordFailure(trx, currentTokenHash)
+          await appendAudit(trx, [event('user.password_change_failed', { sessionEnded })])
+          return sessionEnded
+        })
+        throw new AppError(ended ? 'UNAUTHENTICATED' : 'PASSWORD_CURRENT_WRONG')
       }
       assertAcceptablePassword(
         input.newPassword,

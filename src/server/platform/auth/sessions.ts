@@ -22,6 +22,25 @@ export async function endSessionsOf(
 
 export const SESSION_COOKIE = 'verbond_session'
 
+/** Wrong current passwords one session may give when changing the password before it is ended. */
+export const SESSION_PASSWORD_FAILURES = 5
+
+/**
+ * Counts a wrong current password against the session; at SESSION_PASSWORD_FAILURES the session ends (the
+ * user signs in again, under the login throttle). Returns whether the session was ended.
+ */
+export async function notePasswordFailure(db: Kysely<DB> | Transaction<DB>, tokenHash: string): Promise<boolean> {
+  const row = await db
+    .updateTable('sessions')
+    .set((eb) => ({ password_failures: eb('password_failures', '+', 1) }))
+    .where('token_hash', '=', tokenHash)
+    .returning('password_failures')
+    .executeTakeFirst()
+  if (!row || row.password_failures < SESSION_PASSWORD_FAILURES) return false
+  await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute()
+  return true
+}
+
 export const newToken = (): string => randomBytes(32).toString('base64url')
 export const tokenHash = (token: string): string => createHash('sha256').update(token).digest('hex')
 
