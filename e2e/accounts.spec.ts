@@ -1,7 +1,7 @@
 // A korpschef of BHT (5373) creates a planner account for their zone, reads the one-time password off the
 // screen once, and the new user signs in with it, is made to choose their own password, and then reaches the
 // app. Screenshots at 1280 and 390 px in Dutch and French go to /tmp for a human to look at.
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Locator, type Page } from '@playwright/test'
 import { fr } from '../src/web/i18n/fr.ts'
 import { nl } from '../src/web/i18n/nl.ts'
 import { expectAccessible, signIn, submitLogin } from './support.ts'
@@ -17,6 +17,9 @@ async function noSidewaysScroll(page: Page): Promise<void> {
   )
   expect(overflow).toBeLessThanOrEqual(0)
 }
+
+/** A Mantine modal fades in: axe measures contrast on the settled dialog, not mid-transition. */
+const settled = (dialog: Locator) => expect(dialog).toHaveCSS('opacity', '1')
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `/tmp/accounts-${name}.png`, fullPage: true })
 
@@ -41,7 +44,10 @@ test('a korpschef creates an account with a role for their zone; the new user mu
   await dialog.getByRole('combobox', { name: nl['accounts.form.roles'] }).click()
   await page.getByRole('option', { name: nl['role.planner'], exact: true }).click()
   await dialog.getByRole('combobox', { name: nl['accounts.form.roles'] }).press('Escape')
+  await expect(dialog.getByRole('combobox', { name: nl['accounts.form.person'] })).toBeVisible()
+  await settled(dialog)
   await expectAccessible(page, 'new account dialog')
+  await shot(page, 'nl-new')
   await dialog.getByRole('button', { name: nl['accounts.form.submit'] }).click()
 
   // The one-time password, shown once, with a copy button.
@@ -50,6 +56,7 @@ test('a korpschef creates an account with a role for their zone; the new user mu
   await expect(otpDialog.getByRole('button', { name: nl['accounts.otp.copy'] })).toBeVisible()
   const oneTimePassword = (await otpDialog.getByTestId('one-time-password').textContent())?.trim() ?? ''
   expect(oneTimePassword).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/)
+  await settled(otpDialog)
   await expectAccessible(page, 'one-time password dialog')
   await shot(page, 'nl-otp')
   await otpDialog.getByRole('button', { name: nl['accounts.otp.done'] }).click()
@@ -62,6 +69,7 @@ test('a korpschef creates an account with a role for their zone; the new user mu
   await row.getByRole('button', { name: nl['accounts.manageLabel'].replace('{name}', NEW_NAME) }).click()
   const manage = page.getByRole('dialog', { name: nl['accounts.manageTitle'].replace('{name}', NEW_NAME) })
   await expect(manage.getByRole('button', { name: nl['accounts.disable'] })).toBeVisible()
+  await settled(manage)
   await expectAccessible(page, 'manage account dialog')
   await shot(page, 'nl-manage')
   await manage.getByRole('button', { name: nl['common.close'] }).click()

@@ -427,6 +427,7 @@ export const fr: Dictionary = {
   'accounts.search': 'Rechercher par nom ou e-mail',
   'accounts.zoneFilter': 'Zone',
   'accounts.count': '{n} compte|{n} comptes',
+  'accounts.truncated': 'Les {shown} premiers comptes sur {total} ; recherchez pour affiner la liste.',
   'accounts.empty': 'Aucun compte trouvé.',
   'accounts.tableCaption': 'Comptes',
   'accounts.col.name': 'Nom',
@@ -468,6 +469,9 @@ export const fr: Dictionary = {
   'accounts.form.submit': 'Créer le compte',
   'accounts.form.required': 'Champ obligatoire.',
   'accounts.form.rolesPlaceholder': 'Choisissez un ou plusieurs rôles',
+  'accounts.form.person': 'Membre du personnel (facultatif)',
+  'accounts.form.personHint': 'Liez le compte à un membre du personnel de la zone.',
+  'accounts.form.personNone': 'Personne trouvée.',
   'accounts.form.rolesRequired': 'Choisissez au moins un rôle.',
   'accounts.form.passwordNote':
     'Verbond crée un mot de passe à usage unique ; vous le verrez une seule fois après la création.',

@@ -15,6 +15,12 @@ function RoleBadges({ account }: { account: Account }) {
   )
 }
 
+// Status names are long in French ("Mot de passe à usage unique"): wrap rather than cut them off.
+const WRAP = {
+  root: { height: 'auto', paddingBlock: 2 },
+  label: { whiteSpace: 'normal', overflow: 'visible' },
+} as const
+
 function Status({ account }: { account: Account }) {
   const { t, f } = useI18n()
   if (account.disabledAt)
@@ -30,12 +36,12 @@ function Status({ account }: { account: Account }) {
     )
   if (account.mustChangePassword)
     return (
-      <Badge color="gold" variant="light" tt="none" title={t('accounts.status.mustChange')}>
+      <Badge color="gold" variant="light" tt="none" styles={WRAP} title={t('accounts.status.mustChange')}>
         {t('accounts.status.mustChange')}
       </Badge>
     )
   return (
-    <Badge color="green" variant="light" tt="none">
+    <Badge color="green" variant="light" tt="none" styles={WRAP}>
       {t('accounts.status.active')}
     </Badge>
   )

@@ -68,7 +68,9 @@ export function AccountsPage() {
           {(data) => (
             <Stack gap="xs">
               <Text fz="sm" c="dimmed" aria-live="polite">
-                {t('accounts.count', { n: data.total })}
+                {data.total > data.items.length
+                  ? t('accounts.truncated', { shown: data.items.length, total: data.total })
+                  : t('accounts.count', { n: data.total })}
               </Text>
               <AccountsList accounts={data.items} onManage={(a) => setManagedId(a.id)} />
             </Stack>

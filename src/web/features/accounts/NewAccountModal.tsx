@@ -4,8 +4,10 @@ import type { AccountsPage, Locale, Role } from '../../api/types.ts'
 import { errorMessage } from '../../i18n/errorMessage.ts'
 import { LOCALES, isLocale } from '../../i18n/format.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
+import { useSignedInUser } from '../../auth/session.ts'
 import { useCreateAccount } from './api.ts'
 import type { IssuedPassword } from './OneTimePasswordModal.tsx'
+import { PersonPicker, type PickedPerson } from './PersonPicker.tsx'
 
 export const ZONE_ROLES: readonly Role[] = ['korpschef', 'planner', 'officer', 'logistics', 'finance', 'trainer', 'dpo']
 
@@ -28,12 +30,17 @@ export function NewAccountModal({
   const [locale, setLocale] = useState<Locale>('nl')
   const [zoneId, setZoneId] = useState<string | null>(scope.zones.length === 1 ? (scope.zones[0]?.id ?? null) : null)
   const [roles, setRoles] = useState<string[]>([])
+  const [person, setPerson] = useState<PickedPerson | null>(null)
   const [touched, setTouched] = useState(false)
+  const me = useSignedInUser()
+  // Staff are read through a zone role (the admin has none): only then can a person be picked.
+  const readsStaffOf = (zone: string | null) => zone !== null && me.roles.some((r) => r.zoneId === zone)
 
   const reset = () => {
     setEmail('')
     setName('')
     setRoles([])
+    setPerson(null)
     setTouched(false)
     create.reset()
   }
@@ -52,6 +59,7 @@ export function NewAccountModal({
         email: email.trim(),
         displayName: name.trim(),
         locale,
+        personId: person?.id ?? null,
         roles: roles.map((role) => ({ role: role as Role, zoneId })),
       },
       {
@@ -106,9 +114,22 @@ export function NewAccountModal({
             required
             data={scope.zones.map((z) => ({ value: z.id, label: `${z.code} ${z.name}` }))}
             value={zoneId}
-            onChange={setZoneId}
+            onChange={(z) => {
+              setZoneId(z)
+              setPerson(null)
+            }}
             error={touched && !zoneId ? required : undefined}
           />
+          {zoneId && readsStaffOf(zoneId) && (
+            <PersonPicker
+              zoneId={zoneId}
+              value={person}
+              onChange={(p) => {
+                setPerson(p)
+                if (p && !name.trim()) setName(p.name.split(', ').reverse().join(' '))
+              }}
+            />
+          )}
           <MultiSelect
             label={t('accounts.form.roles')}
             placeholder={roles.length === 0 ? t('accounts.form.rolesPlaceholder') : undefined}
