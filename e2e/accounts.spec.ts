@@ -73,6 +73,7 @@ test('a korpschef creates an account with a role for their zone; the new user mu
   await expectAccessible(page, 'manage account dialog')
   await shot(page, 'nl-manage')
   await manage.getByRole('button', { name: nl['common.close'] }).click()
+  await expect(manage).toBeHidden()
 
   // Phone width: cards, no sideways scrolling; then French.
   await page.setViewportSize({ width: 390, height: 844 })

@@ -1,4 +1,5 @@
 import { Badge, Box, Button, Card, Group, Stack, Table, Text } from '@mantine/core'
+import { Fragment } from 'react'
 import type { Account } from '../../api/types.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 
@@ -47,14 +48,29 @@ function Status({ account }: { account: Account }) {
   )
 }
 
+/** An e-mail address may wrap after "@" and ".", not in the middle of a word. */
+function Email({ value }: { value: string }) {
+  const parts = value.split(/(?<=[@.])/)
+  return (
+    <>
+      {parts.map((part, i) => (
+        <Fragment key={i}>
+          {part}
+          {i < parts.length - 1 && <wbr />}
+        </Fragment>
+      ))}
+    </>
+  )
+}
+
 function NameAndEmail({ account }: { account: Account }) {
   return (
     <Stack gap={0}>
       <Text fw={600} fz="sm">
         {account.displayName}
       </Text>
-      <Text fz="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-        {account.email}
+      <Text fz="xs" c="dimmed" style={{ overflowWrap: 'break-word' }}>
+        <Email value={account.email} />
       </Text>
     </Stack>
   )

@@ -121,7 +121,7 @@ function ManageAccount({
 
   return (
     <Stack gap="md">
-      <Text fz="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+      <Text fz="sm" c="dimmed" style={{ overflowWrap: 'break-word' }}>
         {account.email}
       </Text>
       {failed && (
