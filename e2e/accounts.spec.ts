@@ -78,8 +78,8 @@ test('a korpschef creates an account with a role for their zone; the new user mu
   // Phone width: cards, no sideways scrolling; then French.
   await page.setViewportSize({ width: 390, height: 844 })
   await expect(page.getByTestId('account-card').first()).toBeVisible()
-  await shot(page, 'nl-390')
   await noSidewaysScroll(page)
+  await shot(page, 'nl-390')
   await page.getByText('FR', { exact: true }).first().click()
   await expect(page.getByRole('heading', { level: 1, name: fr['accounts.pageTitle'] })).toBeVisible()
   await noSidewaysScroll(page)
@@ -140,6 +140,6 @@ test('the association admin sees the accounts of the member zones and can filter
   await shot(page, 'admin-1280')
   await page.setViewportSize({ width: 390, height: 844 })
   await expect(page.getByTestId('account-card').first()).toBeVisible()
-  await shot(page, 'admin-390')
   await noSidewaysScroll(page)
+  await shot(page, 'admin-390')
 })

@@ -3,24 +3,24 @@ import { Fragment } from 'react'
 import type { Account } from '../../api/types.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 
+// Role and status names can be long ("Mot de passe à usage unique"): wrap rather than cut them off.
+const WRAP = {
+  root: { height: 'auto', paddingBlock: 2 },
+  label: { whiteSpace: 'normal', overflow: 'visible' },
+} as const
+
 function RoleBadges({ account }: { account: Account }) {
   const { label } = useI18n()
   return (
     <Group gap={4}>
       {account.roles.map((r) => (
-        <Badge key={r.id} size="sm" variant="light" color="navy" tt="none" fw={500}>
+        <Badge key={r.id} size="sm" variant="light" color="navy" tt="none" fw={500} styles={WRAP}>
           {label('role', r.role)} · {r.zoneCode ?? r.associationName}
         </Badge>
       ))}
     </Group>
   )
 }
-
-// Status names are long in French ("Mot de passe à usage unique"): wrap rather than cut them off.
-const WRAP = {
-  root: { height: 'auto', paddingBlock: 2 },
-  label: { whiteSpace: 'normal', overflow: 'visible' },
-} as const
 
 function Status({ account }: { account: Account }) {
   const { t, f } = useI18n()
