@@ -34,6 +34,8 @@ let ids: {
   sharedPerson: Record<Target, string>
   privatePerson: Record<Target, string>
 }
+// accounts: one account per (actor, target) with two roles, so that every allowed actor finds its own to change.
+let accountIds: { demo: Record<Target, string>; mine: Map<string, { id: string; officerRoleId: string }> }
 
 beforeAll(async () => {
   t = await startTestApp()
@@ -139,13 +141,56 @@ beforeAll(async () => {
     },
   }
 })
+// accounts: the targets of the account operations.
+beforeAll(async () => {
+  const db = t.database.db
+  const demo = {} as Record<Target, string>
+  const mine = new Map<string, { id: string; officerRoleId: string }>()
+  for (const target of TARGETS) {
+    demo[target] = (
+      await db
+        .selectFrom('users')
+        .select('id')
+        .where('email', '=', `planner.${ZONE[target]}@demo.verbond.be`)
+        .executeTakeFirstOrThrow()
+    ).id
+    for (const actor of ACTORS) {
+      const user = await db
+        .insertInto('users')
+        .values({
+          email: `matrix.${actor}.${target}@accounts.test`,
+          display_name: `Matrix ${actor} ${target}`,
+          password_hash: '$argon2id$unused',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      const roles = await db
+        .insertInto('user_roles')
+        .values(
+          ['planner', 'officer'].map((role) => ({
+            user_id: user.id,
+            role: role as 'planner',
+            zone_id: ids.zone[target],
+          })),
+        )
+        .returning(['id', 'role'])
+        .execute()
+      mine.set(`${actor}/${target}`, { id: user.id, officerRoleId: roles.find((r) => r.role === 'officer')!.id })
+    }
+  }
+  accountIds = { demo, mine }
+})
 afterAll(() => t.close())
 
 let loginAttempt = 0
+let newAccount = 0
 interface Case {
   name: string
-  request: (target: Target) => {
-    method: 'GET' | 'POST' | 'PATCH'
+  request: (
+    target: Target,
+    actor: Actor,
+  ) => {
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE'
     url: string
     payload?: Record<string, unknown>
     remoteAddress?: string
@@ -155,6 +200,89 @@ interface Case {
 
 const READERS: Actor[] = ['korpschef', 'planner', 'officer', 'logistics', 'finance', 'trainer', 'dpo']
 const isZoneUser = (a: Actor) => READERS.includes(a)
+
+// accounts: a korpschef manages their own zone's accounts, the admin those of the association's zones.
+const manager = (a: Actor, tg: Target, allowed: number): number =>
+  a === 'anonymous'
+    ? 401
+    : a === 'korpschef'
+      ? tg === 'own'
+        ? allowed
+        : 404
+      : a === 'admin'
+        ? tg === 'foreign'
+          ? 404
+          : allowed
+        : 403
+const mineOf = (a: Actor, tg: Target) => accountIds.mine.get(`${a}/${tg}`)!
+
+const ACCOUNT_CASES: Case[] = [
+  {
+    name: 'GET /api/accounts',
+    request: () => ({ method: 'GET', url: '/api/accounts' }),
+    expected: (a) => (a === 'anonymous' ? 401 : a === 'korpschef' || a === 'admin' ? 200 : 403),
+  },
+  {
+    name: 'GET /api/accounts/:id',
+    request: (tg) => ({ method: 'GET', url: `/api/accounts/${accountIds.demo[tg]}` }),
+    expected: (a, tg) => manager(a, tg, 200),
+  },
+  {
+    name: 'POST /api/accounts',
+    request: (tg) => ({
+      method: 'POST',
+      url: '/api/accounts',
+      payload: {
+        email: `matrix.new.${++newAccount}@accounts.test`,
+        displayName: 'Matrix nieuw',
+        roles: [{ role: 'planner', zoneId: ids.zone[tg] }],
+      },
+    }),
+    // Zones are public facts: a role in a zone the actor does not manage is refused, not hidden.
+    expected: (a, tg) => (manager(a, tg, 201) === 404 ? 403 : manager(a, tg, 201)),
+  },
+  {
+    name: 'POST /api/accounts/:id/roles',
+    request: (tg, a) => ({
+      method: 'POST',
+      url: `/api/accounts/${mineOf(a, tg).id}/roles`,
+      payload: { role: 'trainer', zoneId: ids.zone[tg] },
+    }),
+    expected: (a, tg) => manager(a, tg, 201),
+  },
+  {
+    name: 'DELETE /api/accounts/:id/roles/:roleId',
+    request: (tg, a) => ({
+      method: 'DELETE',
+      url: `/api/accounts/${mineOf(a, tg).id}/roles/${mineOf(a, tg).officerRoleId}`,
+    }),
+    expected: (a, tg) => manager(a, tg, 200),
+  },
+  {
+    name: 'POST /api/accounts/:id/password-reset',
+    request: (tg, a) => ({ method: 'POST', url: `/api/accounts/${mineOf(a, tg).id}/password-reset` }),
+    expected: (a, tg) => manager(a, tg, 200),
+  },
+  {
+    name: 'POST /api/accounts/:id/disable',
+    request: (tg, a) => ({ method: 'POST', url: `/api/accounts/${mineOf(a, tg).id}/disable` }),
+    expected: (a, tg) => manager(a, tg, 200),
+  },
+  {
+    name: 'POST /api/accounts/:id/enable',
+    request: (tg, a) => ({ method: 'POST', url: `/api/accounts/${mineOf(a, tg).id}/enable` }),
+    expected: (a, tg) => manager(a, tg, 200),
+  },
+  {
+    name: 'POST /api/me/password (wrong current password)',
+    request: () => ({
+      method: 'POST',
+      url: '/api/me/password',
+      payload: { currentPassword: 'not-it', newPassword: 'a long new password' },
+    }),
+    expected: (a) => (a === 'anonymous' ? 401 : 422),
+  },
+]
 
 const CASES: Case[] = [
   { name: 'GET /api/zones', request: () => ({ method: 'GET', url: '/api/zones' }), expected: () => 200 },
@@ -298,6 +426,7 @@ const CASES: Case[] = [
     request: () => ({ method: 'PATCH', url: '/api/me', payload: { locale: 'nl' } }),
     expected: (a) => (a === 'anonymous' ? 401 : 200),
   },
+  ...ACCOUNT_CASES,
 ]
 
 describe('policy matrix', () => {
@@ -307,7 +436,7 @@ describe('policy matrix', () => {
       const want: string[] = []
       for (const actor of ACTORS) {
         for (const target of TARGETS) {
-          const req = c.request(target)
+          const req = c.request(target, actor)
           const session = sessions.get(actor)
           const res = session ? await session.request(req) : await t.app.inject(req)
           got.push(`${actor}/${target}: ${res.statusCode}`)

@@ -9,12 +9,14 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { Config } from './config.ts'
+import { accountsRoutes } from './features/accounts/routes.ts'
 import { agreementsRoutes } from './features/agreements/routes.ts'
 import { auditRoutes } from './features/audit/routes.ts'
 import { authRoutes } from './features/auth/routes.ts'
 import { healthRoutes } from './features/health/routes.ts'
 import { peopleRoutes } from './features/people/routes.ts'
 import { zonesRoutes } from './features/zones/routes.ts'
+import { Account } from './features/accounts/schema.ts'
 import { Agreement, AgreementSummary } from './features/agreements/schema.ts'
 import { Me } from './features/auth/schema.ts'
 import { Person } from './features/people/schema.ts'
@@ -129,7 +131,8 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   })
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true })
   // Shared schemas live at the root so that every plugin and the OpenAPI document can reference them.
-  for (const schema of [ErrorBody, Me, Zone, Association, AgreementSummary, Agreement, Person]) app.addSchema(schema)
+  for (const schema of [ErrorBody, Me, Zone, Association, AgreementSummary, Agreement, Person, Account])
+    app.addSchema(schema)
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 
   registerAuth(app, sessions)
@@ -145,6 +148,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(agreementsRoutes, { db })
   await app.register(peopleRoutes, { db })
   await app.register(auditRoutes, { db })
+  await app.register(accountsRoutes, { db })
 
   if (existsSync(config.webDir)) {
     await app.register(fastifyStatic, { root: config.webDir, prefix: '/', wildcard: true, index: 'index.html' })

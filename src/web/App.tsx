@@ -6,6 +6,7 @@ import { LoadingState } from './components/QueryState.tsx'
 import { AppLayout } from './layout/AppLayout.tsx'
 import { LoginPage } from './features/login/LoginPage.tsx'
 import { NotFoundPage } from './features/NotFoundPage.tsx'
+import { PasswordChangeGate } from './features/accounts/PasswordChangeGate.tsx'
 
 // Pages load on first visit: the dashboard's charts (recharts) stay out of the login page's bundle.
 const DashboardPage = lazy(() =>
@@ -21,6 +22,12 @@ const ZonesPage = lazy(() => import('./features/zones/ZonesPage.tsx').then((m) =
 const ZonePage = lazy(() => import('./features/zones/ZonePage.tsx').then((m) => ({ default: m.ZonePage })))
 const PeoplePage = lazy(() => import('./features/people/PeoplePage.tsx').then((m) => ({ default: m.PeoplePage })))
 const AuditPage = lazy(() => import('./features/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })))
+const AccountsPage = lazy(() =>
+  import('./features/accounts/AccountsPage.tsx').then((m) => ({ default: m.AccountsPage })),
+)
+const ChangePasswordPage = lazy(() =>
+  import('./features/accounts/ChangePasswordPage.tsx').then((m) => ({ default: m.ChangePasswordPage })),
+)
 
 export function App() {
   useAccountLocaleSync()
@@ -31,7 +38,9 @@ export function App() {
         <Route
           element={
             <RequireAuth>
-              <AppLayout />
+              <PasswordChangeGate>
+                <AppLayout />
+              </PasswordChangeGate>
             </RequireAuth>
           }
         >
@@ -42,6 +51,8 @@ export function App() {
           <Route path="zones/:code" element={<ZonePage />} />
           <Route path="people" element={<PeoplePage />} />
           <Route path="audit" element={<AuditPage />} />
+          <Route path="accounts" element={<AccountsPage />} />
+          <Route path="password" element={<ChangePasswordPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -284,6 +284,71 @@ export const ERRORS = {
       en: "Recording a decision on a zone's behalf needs the reference of the council decision.",
     },
   },
+  // accounts: own password, account management (issue 6 §4)
+  PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    message: {
+      nl: 'Kies eerst een nieuw wachtwoord: uw wachtwoord is eenmalig.',
+      fr: "Choisissez d'abord un nouveau mot de passe : votre mot de passe est à usage unique.",
+      en: 'Choose a new password first: your password is a one-time password.',
+    },
+  },
+  PASSWORD_CURRENT_WRONG: {
+    status: 422,
+    message: {
+      nl: 'Het huidige wachtwoord is onjuist.',
+      fr: 'Le mot de passe actuel est incorrect.',
+      en: 'The current password is incorrect.',
+    },
+  },
+  PASSWORD_TOO_WEAK: {
+    status: 422,
+    message: {
+      nl: 'Het nieuwe wachtwoord is te zwak: minstens 12 tekens, niet uw naam of e-mailadres, niet het huidige wachtwoord.',
+      fr: 'Le nouveau mot de passe est trop faible : au moins 12 caractères, ni votre nom ni votre adresse e-mail, pas le mot de passe actuel.',
+      en: 'The new password is too weak: at least 12 characters, not your name or e-mail address, not the current password.',
+    },
+  },
+  ACCOUNT_EMAIL_TAKEN: {
+    status: 409,
+    message: {
+      nl: 'Er bestaat al een account met dit e-mailadres.',
+      fr: 'Un compte avec cette adresse e-mail existe déjà.',
+      en: 'An account with this e-mail address already exists.',
+    },
+  },
+  ACCOUNT_ROLE_EXISTS: {
+    status: 409,
+    message: {
+      nl: 'Dit account heeft deze rol al in deze zone.',
+      fr: 'Ce compte a déjà ce rôle dans cette zone.',
+      en: 'This account already has this role in this zone.',
+    },
+  },
+  ACCOUNT_LAST_ROLE: {
+    status: 409,
+    message: {
+      nl: 'Een account houdt minstens één rol. Schakel het account uit in plaats van de laatste rol te verwijderen.',
+      fr: 'Un compte garde au moins un rôle. Désactivez le compte plutôt que de retirer son dernier rôle.',
+      en: 'An account keeps at least one role. Disable the account instead of removing its last role.',
+    },
+  },
+  ACCOUNT_SELF_LOCKOUT: {
+    status: 409,
+    message: {
+      nl: 'U kunt uw eigen account niet uitschakelen en uw laatste beheerdersrol niet verwijderen.',
+      fr: 'Vous ne pouvez pas désactiver votre propre compte ni retirer votre dernier rôle de gestion.',
+      en: 'You cannot disable your own account or remove your last managing role.',
+    },
+  },
+  ACCOUNT_PERSON_INVALID: {
+    status: 422,
+    message: {
+      nl: 'Koppel alleen een personeelslid van een zone die u beheert, dat nog geen account heeft.',
+      fr: "Liez uniquement un membre du personnel d'une zone que vous gérez, qui n'a pas encore de compte.",
+      en: 'Link only a staff member of a zone you manage who has no account yet.',
+    },
+  },
 } as const satisfies Record<string, CatalogueEntry>
 
 export type ErrorCode = keyof typeof ERRORS

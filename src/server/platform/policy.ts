@@ -9,24 +9,32 @@
 //                                        shared function in a domain in force between the two zones
 //   association figures (aggregates)     a zone party to an agreement of that association in force, or admin
 //   audit log                            the zone's own dpo; a shared dpo for the zones that share `dpo`
+//   accounts and roles                   the korpschef of a zone the account belongs to; the admin of an
+//                                        association for its member zones (today) and its admins
 // Everything else: not visible, answered as 404 (never a hint that it exists).
 import type { Locale, Role } from './schema.ts'
 
 export type Permission =
-  'agreements.read' | 'agreements.manage' | 'agreements.approve' | 'people.read' | 'figures.read' | 'audit.verify'
+  | 'agreements.read'
+  | 'agreements.manage'
+  | 'agreements.approve'
+  | 'people.read'
+  | 'figures.read'
+  | 'audit.verify'
+  | 'accounts.manage'
 
 const READER: readonly Permission[] = ['agreements.read', 'people.read', 'figures.read']
 
 /** Least privilege: what each role may do, within its own zone (admin: within its association). */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  korpschef: [...READER, 'agreements.manage', 'agreements.approve'],
+  korpschef: [...READER, 'agreements.manage', 'agreements.approve', 'accounts.manage'],
   planner: READER,
   officer: READER,
   logistics: READER,
   finance: READER,
   trainer: READER,
   dpo: [...READER, 'audit.verify'],
-  admin: ['agreements.read', 'agreements.manage', 'agreements.approve', 'figures.read'],
+  admin: ['agreements.read', 'agreements.manage', 'agreements.approve', 'figures.read', 'accounts.manage'],
 }
 
 /** What a partner zone may see of a shared person: the qualifications the shared domain needs. */
@@ -175,4 +183,58 @@ export function auditZones(actor: Actor, grants: readonly Grant[]): string[] {
 /** The zones whose agreements-in-force matter for this actor (for loading grants). */
 export function actorZones(actor: Actor): string[] {
   return [...new Set(actor.roles.map((r) => r.zoneId).filter((z): z is string => z !== null))]
+}
+
+// Accounts ----------------------------------------------------------------------------------------------------
+
+/** Where an actor manages accounts: zones (their korpschef zones, and the member zones today of the
+ *  associations they administer) and associations (for admin roles). */
+export interface AccountScope {
+  zoneIds: readonly string[]
+  associationIds: readonly string[]
+}
+
+/** What the policy needs to know of an account: the zones and associations it belongs to. */
+export interface AccountRef {
+  userId: string
+  /** Zones of its zone roles and of its linked person. */
+  zoneIds: readonly string[]
+  /** Associations it administers. */
+  associationIds: readonly string[]
+}
+
+/** The actor's account scope; `memberships` are the zones that are members today of the actor's associations. */
+export function accountScope(
+  actor: Actor,
+  memberships: readonly { associationId: string; zoneId: string }[],
+): AccountScope {
+  const associationIds = adminAssociationsWith(actor, 'accounts.manage')
+  const memberZones = memberships.filter((m) => associationIds.includes(m.associationId)).map((m) => m.zoneId)
+  return {
+    zoneIds: [...new Set([...zonesWith(actor, 'accounts.manage'), ...memberZones])],
+    associationIds: [...new Set(associationIds)],
+  }
+}
+
+/** An account is visible when it belongs to one zone or association of the scope (otherwise: 404). */
+export const canSeeAccount = (scope: AccountScope, account: AccountRef): boolean =>
+  account.zoneIds.some((z) => scope.zoneIds.includes(z)) ||
+  account.associationIds.some((a) => scope.associationIds.includes(a))
+
+/**
+ * Acting on the whole account (disable, enable, reset the password): only when every zone and association it
+ * belongs to is in the scope. A korpschef thus cannot lock out an account another zone (or the admin) relies on.
+ */
+export const canManageAccountsOf = (scope: AccountScope, account: AccountRef): boolean =>
+  canSeeAccount(scope, account) &&
+  account.zoneIds.every((z) => scope.zoneIds.includes(z)) &&
+  account.associationIds.every((a) => scope.associationIds.includes(a))
+
+/** Granting or removing one role: a zone role within a zone of the scope; `admin` only by that association's admin. */
+export function canAssignRole(
+  scope: AccountScope,
+  role: { role: Role; zoneId: string | null; associationId: string | null },
+): boolean {
+  if (role.role === 'admin') return role.associationId !== null && scope.associationIds.includes(role.associationId)
+  return role.zoneId !== null && scope.zoneIds.includes(role.zoneId)
 }

@@ -173,6 +173,8 @@ export interface UsersTable {
   locale: Generated<Locale>
   disabled_at: Date | null
   created_at: CreatedAt
+  must_change_password: Generated<boolean>
+  password_changed_at: Date | null
 }
 
 export const ZONE_ROLES = ['korpschef', 'planner', 'officer', 'logistics', 'finance', 'trainer', 'dpo'] as const
@@ -197,6 +199,7 @@ export interface SessionsTable {
   expires_at: Date
   ip: string | null
   user_agent: string | null
+  password_failures: Generated<number>
 }
 
 export interface LoginAttemptsTable {

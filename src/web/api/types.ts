@@ -36,3 +36,10 @@ export type AuditVerification = Ok<'verifyAudit', 200>
 export type AuditEventsPage = Ok<'listAuditEvents', 200>
 export type AuditEvent = AuditEventsPage['items'][number]
 export type AuditQuery = NonNullable<operations['listAuditEvents']['parameters']['query']>
+// accounts
+export type AccountsPage = Ok<'listAccounts', 200>
+export type Account = Ok<'getAccount', 200>
+export type AccountRole = Account['roles'][number]
+export type AccountCreate = Body<'createAccount'>
+export type RoleGrant = Body<'grantAccountRole'>
+export type OneTimePassword = Ok<'resetAccountPassword', 200>

@@ -107,3 +107,10 @@ export const IconRefresh = (p: IconProps) => (
     <path d="M20 12a8 8 0 0 1-14 5.3L4 15M4 20v-5h5" />
   </Icon>
 )
+// accounts: accounts and passwords
+export const IconKey = (p: IconProps) => (
+  <Icon {...p}>
+    <circle cx="8" cy="15" r="4" />
+    <path d="m10.8 12.2 9.2-9.2M17 6l3 3M14 9l2 2" />
+  </Icon>
+)

@@ -4,8 +4,9 @@ import { NavLink as RouterNavLink, useLocation } from 'react-router'
 import { useCurrentAssociation } from '../auth/AssociationContext.tsx'
 import { useSignedInUser } from '../auth/session.ts'
 import { isDpo } from '../features/audit/isDpo.ts'
+import { managesAccounts } from '../features/accounts/api.ts'
 import { SignedInAs } from './UserMenu.tsx'
-import { IconChart, IconDocument, IconMap, IconShield, IconUsers } from '../components/icons.tsx'
+import { IconChart, IconDocument, IconKey, IconMap, IconShield, IconUsers } from '../components/icons.tsx'
 import { useT } from '../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../i18n/nl.ts'
 
@@ -16,6 +17,7 @@ interface NavItem {
   end?: boolean
   zoneRolesOnly?: boolean
   dpoOnly?: boolean
+  accountManagersOnly?: boolean
 }
 
 const LINKS: NavItem[] = [
@@ -26,6 +28,8 @@ const LINKS: NavItem[] = [
   { to: '/people', label: 'nav.people', icon: <IconUsers />, zoneRolesOnly: true },
   // The audit API answers 403 to everyone but a data-protection officer: no link that leads to an error.
   { to: '/audit', label: 'nav.audit', icon: <IconShield />, dpoOnly: true },
+  // Korpschefs and association admins manage accounts; everyone else would get a 403.
+  { to: '/accounts', label: 'nav.accounts', icon: <IconKey />, accountManagersOnly: true },
 ]
 
 function AssociationSwitcher() {
@@ -61,7 +65,9 @@ export function AppNavbar({ onNavigate }: { onNavigate: () => void }) {
   const me = useSignedInUser()
   const hasZoneRole = me.roles.some((r) => r.zoneId !== null)
   const dpo = isDpo(me)
-  const visible = (link: NavItem) => (hasZoneRole || !link.zoneRolesOnly) && (dpo || !link.dpoOnly)
+  const managers = managesAccounts(me)
+  const visible = (link: NavItem) =>
+    (hasZoneRole || !link.zoneRolesOnly) && (dpo || !link.dpoOnly) && (managers || !link.accountManagersOnly)
   const isActive = (to: string, end?: boolean) =>
     end ? pathname === to : pathname === to || pathname.startsWith(`${to}/`)
   return (
@@ -91,6 +97,16 @@ export function AppNavbar({ onNavigate }: { onNavigate: () => void }) {
       {/* On small screens the header has no room for who is signed in: say it here. */}
       <AppShell.Section hiddenFrom="md" pt="md" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
         <SignedInAs />
+        <NavLink
+          component={RouterNavLink}
+          to="/password"
+          label={t('password.menu')}
+          leftSection={<IconKey />}
+          onClick={onNavigate}
+          mt="xs"
+          variant="light"
+          style={{ borderRadius: 'var(--mantine-radius-md)' }}
+        />
       </AppShell.Section>
     </>
   )

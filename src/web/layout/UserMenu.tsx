@@ -1,7 +1,7 @@
 import { ActionIcon, Box, Button, Group, Stack, Text, Tooltip } from '@mantine/core'
-import { useNavigate } from 'react-router'
+import { Link, useNavigate } from 'react-router'
 import { useLogout, useSignedInUser } from '../auth/session.ts'
-import { IconLogout } from '../components/icons.tsx'
+import { IconKey, IconLogout } from '../components/icons.tsx'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 
 /** "Hilde Bollen / Korpschef · 5373 Beringen/Ham/Tessenderlo": the person, their role and zone. */
@@ -62,13 +62,27 @@ export function SignOutButton() {
   )
 }
 
-/** Who is signed in, for which zone and role, and the way out. */
+/** Who is signed in, for which zone and role, their password, and the way out. */
 export function UserMenu() {
+  const { t } = useI18n()
   return (
     <Group gap="sm" wrap="nowrap">
       <Box visibleFrom="md">
         <SignedInAs align="flex-end" />
       </Box>
+      {/* On a phone the header has no room: the navbar carries the link there. */}
+      <Tooltip label={t('password.menu')}>
+        <ActionIcon
+          variant="default"
+          size="lg"
+          component={Link}
+          to="/password"
+          aria-label={t('password.menu')}
+          visibleFrom="sm"
+        >
+          <IconKey size={18} />
+        </ActionIcon>
+      </Tooltip>
       <SignOutButton />
     </Group>
   )

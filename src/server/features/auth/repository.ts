@@ -92,6 +92,7 @@ export function authRepository(db: Kysely<DB> | Transaction<DB>) {
           'u.email',
           'u.display_name',
           'u.locale',
+          'u.must_change_password',
           'p.id as person_id',
           'p.zone_id',
           'z.code as zone_code',

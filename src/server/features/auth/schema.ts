@@ -22,6 +22,9 @@ export const Me = Type.Object(
     displayName: Type.String(),
     locale: LocaleSchema,
     csrfToken: Type.String({ description: 'Send as the x-csrf-token header on POST, PATCH, PUT and DELETE.' }),
+    mustChangePassword: Type.Boolean({
+      description: 'A one-time password is in use: until POST /api/me/password, other routes answer 403.',
+    }),
     person: Nullable(
       Type.Object({
         id: Type.String({ format: 'uuid' }),

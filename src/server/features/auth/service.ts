@@ -45,6 +45,7 @@ export function authService(db: Kysely<DB>, sessions: SessionStore, throttle: Th
       displayName: user.display_name,
       locale: user.locale,
       csrfToken,
+      mustChangePassword: user.must_change_password,
       person:
         user.person_id && user.zone_id && user.zone_code && user.first_name && user.last_name
           ? {

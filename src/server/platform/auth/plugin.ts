@@ -17,6 +17,15 @@ export const CSRF_HEADER = 'x-csrf-token'
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 // Logging in has no session yet; JSON-only bodies already keep cross-site forms out.
 const CSRF_EXEMPT = new Set(['/api/auth/login'])
+// What a session on a one-time password may still do: see who it is, choose a password (or the language of
+// the page that asks for it), sign out. Everything else is PASSWORD_CHANGE_REQUIRED until it has.
+const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set([
+  'GET /api/me',
+  'PATCH /api/me',
+  'POST /api/me/password',
+  'POST /api/auth/logout',
+  'POST /api/auth/login',
+])
 
 const sameSecret = (a: string, b: string): boolean => {
   const x = Buffer.from(a)
@@ -42,6 +51,8 @@ export function registerAuth(app: FastifyInstance, sessions: SessionStore): void
       const sent = req.headers[CSRF_HEADER]
       if (typeof sent !== 'string' || !sameSecret(sent, req.session.csrfToken)) throw new AppError('CSRF_FAILED')
     }
+    if (req.session?.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(`${req.method} ${path}`))
+      throw new AppError('PASSWORD_CHANGE_REQUIRED')
   })
 }
 

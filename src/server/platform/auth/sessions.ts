@@ -1,11 +1,45 @@
 // Server-side sessions: the cookie carries a random token; the database keeps only its SHA-256,
 // so a leaked database row cannot be replayed as a cookie.
 import { createHash, randomBytes } from 'node:crypto'
-import { sql, type Kysely } from 'kysely'
+import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Actor, ActorRole } from '../policy.ts'
 import type { DB } from '../schema.ts'
 
+/**
+ * Ends every session of a user (a disabled account, a reset or changed password), except the one that
+ * asked for it when given. Runs on the caller's transaction, so it commits with the change that caused it.
+ */
+export async function endSessionsOf(
+  db: Kysely<DB> | Transaction<DB>,
+  userId: string,
+  exceptTokenHash?: string,
+): Promise<number> {
+  let q = db.deleteFrom('sessions').where('user_id', '=', userId)
+  if (exceptTokenHash) q = q.where('token_hash', '<>', exceptTokenHash)
+  const result = await q.executeTakeFirst()
+  return Number(result.numDeletedRows)
+}
+
 export const SESSION_COOKIE = 'verbond_session'
+
+/** Wrong current passwords one session may give when changing the password before it is ended. */
+export const SESSION_PASSWORD_FAILURES = 5
+
+/**
+ * Counts a wrong current password against the session; at SESSION_PASSWORD_FAILURES the session ends (the
+ * user signs in again, under the login throttle). Returns whether the session was ended.
+ */
+export async function notePasswordFailure(db: Kysely<DB> | Transaction<DB>, tokenHash: string): Promise<boolean> {
+  const row = await db
+    .updateTable('sessions')
+    .set((eb) => ({ password_failures: eb('password_failures', '+', 1) }))
+    .where('token_hash', '=', tokenHash)
+    .returning('password_failures')
+    .executeTakeFirst()
+  if (!row || row.password_failures < SESSION_PASSWORD_FAILURES) return false
+  await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute()
+  return true
+}
 
 export const newToken = (): string => randomBytes(32).toString('base64url')
 export const tokenHash = (token: string): string => createHash('sha256').update(token).digest('hex')
@@ -19,6 +53,8 @@ export interface ResolvedSession {
   actor: Actor
   csrfToken: string
   tokenHash: string
+  /** A one-time password is in use: the session may only read /api/me, change the password and sign out. */
+  mustChangePassword: boolean
 }
 
 // Touching last_seen_at on every request would turn every read into a write; once a minute is enough
@@ -65,6 +101,7 @@ export function sessionStore(db: Kysely<DB>, policy: SessionPolicy) {
           'u.locale',
           'u.person_id',
           'u.disabled_at',
+          'u.must_change_password',
           'p.zone_id as home_zone_id',
           // The roles in the same round trip: this runs on every request.
           sql<ActorRole[]>`coalesce((
@@ -88,6 +125,7 @@ export function sessionStore(db: Kysely<DB>, policy: SessionPolicy) {
       return {
         tokenHash: hash,
         csrfToken: row.csrf_token,
+        mustChangePassword: row.must_change_password,
         actor: {
           userId: row.user_id,
           email: row.email,

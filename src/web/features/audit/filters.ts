@@ -20,6 +20,15 @@ export const AUDIT_ACTIONS = [
   'person.list',
   'audit.list',
   'audit.export',
+  // accounts: account management and own passwords
+  'account.create',
+  'account.role_grant',
+  'account.role_remove',
+  'account.disable',
+  'account.enable',
+  'account.password_reset',
+  'user.password_change',
+  'user.password_change_failed',
 ] as const
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
