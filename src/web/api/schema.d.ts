@@ -2794,14 +2794,17 @@ export interface operations {
                     displayName: string;
                     locale?: "nl" | "fr" | "en";
                     personId?: string | null;
-                    roles: {
+                    roles: ({
                         /** @enum {unknown} */
-                        role: "korpschef" | "planner" | "officer" | "logistics" | "finance" | "trainer" | "dpo" | "admin";
+                        role: "korpschef" | "planner" | "officer" | "logistics" | "finance" | "trainer" | "dpo";
                         /** Format: uuid */
-                        zoneId?: string;
+                        zoneId: string;
+                    } | {
+                        /** @enum {string} */
+                        role: "admin";
                         /** Format: uuid */
-                        associationId?: string;
-                    }[];
+                        associationId: string;
+                    })[];
                 };
             };
         };
@@ -2938,11 +2941,14 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {unknown} */
-                    role: "korpschef" | "planner" | "officer" | "logistics" | "finance" | "trainer" | "dpo" | "admin";
+                    role: "korpschef" | "planner" | "officer" | "logistics" | "finance" | "trainer" | "dpo";
                     /** Format: uuid */
-                    zoneId?: string;
+                    zoneId: string;
+                } | {
+                    /** @enum {string} */
+                    role: "admin";
                     /** Format: uuid */
-                    associationId?: string;
+                    associationId: string;
                 };
             };
         };

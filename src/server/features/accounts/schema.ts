@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { ROLES } from '../../platform/schema.ts'
+import { ROLES, ZONE_ROLES } from '../../platform/schema.ts'
 import { Nullable, Uuid } from '../../platform/typebox.ts'
 import { LocaleSchema } from '../auth/schema.ts'
 import { PASSWORD_MAX_LENGTH } from './domain.ts'
@@ -71,16 +71,14 @@ export const AccountsList = Type.Object({
   ),
 })
 
-const RoleAssignment = {
-  role: RoleName,
-  zoneId: Type.Optional(Uuid),
-  associationId: Type.Optional(Uuid),
-}
-
-export const RoleGrant = Type.Object(RoleAssignment, {
-  additionalProperties: false,
-  description: 'A zone role names zoneId; admin names associationId.',
-})
+/** A zone role names its zone; admin names its association. The schema says so, so bad input is a 400. */
+export const RoleGrant = Type.Union(
+  [
+    Type.Object({ role: Type.Enum(ZONE_ROLES), zoneId: Uuid }, { additionalProperties: false }),
+    Type.Object({ role: Type.Literal('admin'), associationId: Uuid }, { additionalProperties: false }),
+  ],
+  { description: 'A zone role names zoneId; admin names associationId.' },
+)
 export type RoleGrant = Static<typeof RoleGrant>
 
 export const AccountCreate = Type.Object(

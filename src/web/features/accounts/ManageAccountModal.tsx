@@ -25,7 +25,9 @@ function AddRole({ account, scope }: { account: Account; scope: AccountsPage['sc
   const ready = role !== null && (admin ? associationId !== null : zoneId !== null)
   const add = () => {
     if (!role) return
-    grant.mutate(admin ? { role, associationId: associationId ?? undefined } : { role, zoneId: zoneId ?? undefined }, {
+    const grantOf = role === 'admin' ? associationId && { role, associationId } : zoneId && { role, zoneId }
+    if (!grantOf) return
+    grant.mutate(grantOf, {
       onSuccess: () => {
         notify.success(t('accounts.roleAdded'))
         setRole(null)

@@ -9,7 +9,17 @@ import { useCreateAccount } from './api.ts'
 import type { IssuedPassword } from './OneTimePasswordModal.tsx'
 import { PersonPicker, type PickedPerson } from './PersonPicker.tsx'
 
-export const ZONE_ROLES: readonly Role[] = ['korpschef', 'planner', 'officer', 'logistics', 'finance', 'trainer', 'dpo']
+export const ZONE_ROLES = [
+  'korpschef',
+  'planner',
+  'officer',
+  'logistics',
+  'finance',
+  'trainer',
+  'dpo',
+] as const satisfies readonly Role[]
+export type ZoneRole = (typeof ZONE_ROLES)[number]
+const isZoneRole = (r: string): r is ZoneRole => (ZONE_ROLES as readonly string[]).includes(r)
 
 /** A new account: who, in which zone, with which roles. The one-time password comes back once. */
 export function NewAccountModal({
@@ -60,7 +70,7 @@ export function NewAccountModal({
         displayName: name.trim(),
         locale,
         personId: person?.id ?? null,
-        roles: roles.map((role) => ({ role: role as Role, zoneId })),
+        roles: roles.filter(isZoneRole).map((role) => ({ role, zoneId })),
       },
       {
         onSuccess: (result) => {
