@@ -13,6 +13,18 @@ export type Health = Ok<'getHealth', 200>
 export type Me = Ok<'getMe', 200>
 export type Locale = Me['locale']
 export type Role = Me['roles'][number]['role']
+/** The roles held in a zone (every role but the association's admin), in the order the app lists them. */
+export const ZONE_ROLES = [
+  'korpschef',
+  'planner',
+  'officer',
+  'logistics',
+  'finance',
+  'trainer',
+  'dpo',
+] as const satisfies readonly Role[]
+export type ZoneRole = (typeof ZONE_ROLES)[number]
+export const isZoneRole = (r: string): r is ZoneRole => (ZONE_ROLES as readonly string[]).includes(r)
 export type Zone = Ok<'getZone', 200>
 export type Municipality = Zone['municipalities'][number]
 export type Association = Ok<'listAssociations', 200>['items'][number]

@@ -1,13 +1,12 @@
 import { ActionIcon, Alert, Badge, Button, Divider, Group, Modal, Select, Stack, Text, Tooltip } from '@mantine/core'
 import { useState } from 'react'
-import type { Account, AccountRole, AccountsPage, Role } from '../../api/types.ts'
+import { ZONE_ROLES, type Account, type AccountRole, type AccountsPage, type Role } from '../../api/types.ts'
 import { useSignedInUser } from '../../auth/session.ts'
 import { IconX } from '../../components/icons.tsx'
 import { useNotify } from '../../components/useNotify.ts'
 import { errorMessage } from '../../i18n/errorMessage.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { useGrantRole, useRemoveRole, useResetPassword, useSetDisabled } from './api.ts'
-import { ZONE_ROLES } from './NewAccountModal.tsx'
 import type { IssuedPassword } from './OneTimePasswordModal.tsx'
 
 export const roleScope = (r: AccountRole): string =>

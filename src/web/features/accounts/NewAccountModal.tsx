@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Modal, MultiSelect, Select, Stack, Text, TextInput } from '@mantine/core'
 import { useState, type FormEvent } from 'react'
-import type { AccountsPage, Locale, Role } from '../../api/types.ts'
+import { isZoneRole, ZONE_ROLES, type AccountsPage, type Locale } from '../../api/types.ts'
 import { errorMessage } from '../../i18n/errorMessage.ts'
 import { LOCALES, isLocale } from '../../i18n/format.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
@@ -8,18 +8,6 @@ import { useSignedInUser } from '../../auth/session.ts'
 import { useCreateAccount } from './api.ts'
 import type { IssuedPassword } from './OneTimePasswordModal.tsx'
 import { PersonPicker, type PickedPerson } from './PersonPicker.tsx'
-
-export const ZONE_ROLES = [
-  'korpschef',
-  'planner',
-  'officer',
-  'logistics',
-  'finance',
-  'trainer',
-  'dpo',
-] as const satisfies readonly Role[]
-export type ZoneRole = (typeof ZONE_ROLES)[number]
-const isZoneRole = (r: string): r is ZoneRole => (ZONE_ROLES as readonly string[]).includes(r)
 
 /** A new account: who, in which zone, with which roles. The one-time password comes back once. */
 export function NewAccountModal({

@@ -1,11 +1,10 @@
-import { Box, Button, Container, Group, Paper, Stack, Text, Title } from '@mantine/core'
+import { Button } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { useNavigate } from 'react-router'
 import { useLogout, useSignedInUser } from '../../auth/session.ts'
 import { usePageTitle } from '../../components/PageHeader.tsx'
 import { useT } from '../../i18n/I18nProvider.tsx'
-import { LanguageSwitch } from '../../layout/LanguageSwitch.tsx'
-import { Logo } from '../../layout/Logo.tsx'
+import { CardPage } from '../../layout/CardPage.tsx'
 import { ChangePasswordForm } from './ChangePasswordForm.tsx'
 
 function ForcedPasswordChange() {
@@ -14,42 +13,16 @@ function ForcedPasswordChange() {
   const logout = useLogout()
   const navigate = useNavigate()
   return (
-    <Box mih="100vh" bg="gray.0">
-      <Box
-        component="header"
-        px="md"
-        py="sm"
-        bg="white"
-        style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
+    <CardPage title={t('password.forcedTitle')} intro={t('password.forcedBody')}>
+      {/* Success refreshes `me`; without the flag the gate then shows the page the user came for. */}
+      <ChangePasswordForm oneTime onDone={() => undefined} />
+      <Button
+        variant="subtle"
+        onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) })}
       >
-        <Group justify="space-between">
-          <Logo tagline={t('app.tagline')} />
-          <LanguageSwitch />
-        </Group>
-      </Box>
-      <Container component="main" id="main" size={480} py={48}>
-        <Paper withBorder shadow="sm" p={{ base: 'lg', sm: 'xl' }}>
-          <Stack gap="lg">
-            <div>
-              <Title order={1} fz={26}>
-                {t('password.forcedTitle')}
-              </Title>
-              <Text c="dimmed" mt={6}>
-                {t('password.forcedBody')}
-              </Text>
-            </div>
-            {/* Success refreshes `me`; without the flag the gate then shows the page the user came for. */}
-            <ChangePasswordForm oneTime onDone={() => undefined} />
-            <Button
-              variant="subtle"
-              onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) })}
-            >
-              {t('header.logout')}
-            </Button>
-          </Stack>
-        </Paper>
-      </Container>
-    </Box>
+        {t('header.logout')}
+      </Button>
+    </CardPage>
   )
 }
 

@@ -1,46 +1,23 @@
-import {
-  Alert,
-  Anchor,
-  Box,
-  Button,
-  Code,
-  Container,
-  Group,
-  Paper,
-  PasswordInput,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core'
+import { Alert, Anchor, Button, Code, PasswordInput, Stack, Text, TextInput } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { useState, type FormEvent, type ReactNode } from 'react'
 import { Navigate, useNavigate, useSearchParams } from 'react-router'
 import { api, ApiError, data } from '../../api/client.ts'
-import type { Role } from '../../api/types.ts'
+import { ZONE_ROLES } from '../../api/types.ts'
 import { useLogin, useMe, useSessionEnded } from '../../auth/session.ts'
 import { IconInfo } from '../../components/icons.tsx'
 import { usePageTitle } from '../../components/PageHeader.tsx'
 import { errorMessage, formatWait, retryAfterSeconds } from '../../i18n/errorMessage.ts'
 import { useT } from '../../i18n/I18nProvider.tsx'
 import type { Translate } from '../../i18n/translate.ts'
-import { LanguageSwitch } from '../../layout/LanguageSwitch.tsx'
-import { Logo } from '../../layout/Logo.tsx'
+import { CardPage } from '../../layout/CardPage.tsx'
 
 const DEMO_EMAIL = 'korpschef.5373@demo.verbond.be'
 const DEMO_PASSWORD = 'verbond-demo'
 const DEMO_ADMIN = 'admin@demo.verbond.be'
 const DEMO_EXAMPLE = 'dpo.5461@demo.verbond.be'
 // The role codes are what goes into the address, in every language (rol.zonecode@demo.verbond.be).
-const DEMO_ROLES = [
-  'korpschef',
-  'planner',
-  'officer',
-  'logistics',
-  'finance',
-  'trainer',
-  'dpo',
-] as const satisfies readonly Role[]
+const DEMO_ROLES = ZONE_ROLES
 
 /** Only paths inside the app: `?next=//evil.example` must not send anyone elsewhere after signing in. */
 function safeNext(next: string | null): string {
@@ -118,78 +95,52 @@ export function LoginPage() {
   }
 
   return (
-    <Box mih="100vh" bg="gray.0">
-      <Box
-        component="header"
-        px="md"
-        py="sm"
-        bg="white"
-        style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
-      >
-        <Group justify="space-between">
-          <Logo tagline={t('app.tagline')} />
-          <LanguageSwitch />
-        </Group>
-      </Box>
-      <Container component="main" id="main" size={480} py={48}>
-        <Paper withBorder shadow="sm" p={{ base: 'lg', sm: 'xl' }}>
-          <Stack gap="lg">
-            <div>
-              <Title order={1} fz={26}>
-                {t('login.heading')}
-              </Title>
-              <Text c="dimmed" mt={6}>
-                {t('login.intro')}
-              </Text>
-            </div>
-            {sessionEnded && (
-              <Alert color="navy" variant="light" icon={<IconInfo />} title={t('session.ended.title')} role="alert">
-                {t('session.ended.body')}
-              </Alert>
-            )}
-            <DemoNotice
-              onFill={() => {
-                setEmail(DEMO_EMAIL)
-                setPassword(DEMO_PASSWORD)
-              }}
-            />
-            <form onSubmit={submit} noValidate>
-              <Stack gap="md">
-                {login.isError && (
-                  <Alert color="red" variant="light" title={t('login.failed')} role="alert">
-                    {loginErrorText(login.error, t)}
-                  </Alert>
-                )}
-                <TextInput
-                  label={t('login.email')}
-                  type="email"
-                  name="email"
-                  autoComplete="username"
-                  required
-                  withAsterisk={false}
-                  value={email}
-                  onChange={(e) => setEmail(e.currentTarget.value)}
-                  error={emailError}
-                />
-                <PasswordInput
-                  label={t('login.password')}
-                  name="password"
-                  autoComplete="current-password"
-                  required
-                  withAsterisk={false}
-                  visibilityToggleButtonProps={{ 'aria-label': t('login.togglePassword') }}
-                  value={password}
-                  onChange={(e) => setPassword(e.currentTarget.value)}
-                  error={passwordError}
-                />
-                <Button type="submit" size="md" loading={login.isPending} fullWidth>
-                  {t('login.submit')}
-                </Button>
-              </Stack>
-            </form>
-          </Stack>
-        </Paper>
-      </Container>
-    </Box>
+    <CardPage title={t('login.heading')} intro={t('login.intro')}>
+      {sessionEnded && (
+        <Alert color="navy" variant="light" icon={<IconInfo />} title={t('session.ended.title')} role="alert">
+          {t('session.ended.body')}
+        </Alert>
+      )}
+      <DemoNotice
+        onFill={() => {
+          setEmail(DEMO_EMAIL)
+          setPassword(DEMO_PASSWORD)
+        }}
+      />
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          {login.isError && (
+            <Alert color="red" variant="light" title={t('login.failed')} role="alert">
+              {loginErrorText(login.error, t)}
+            </Alert>
+          )}
+          <TextInput
+            label={t('login.email')}
+            type="email"
+            name="email"
+            autoComplete="username"
+            required
+            withAsterisk={false}
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+            error={emailError}
+          />
+          <PasswordInput
+            label={t('login.password')}
+            name="password"
+            autoComplete="current-password"
+            required
+            withAsterisk={false}
+            visibilityToggleButtonProps={{ 'aria-label': t('login.togglePassword') }}
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            error={passwordError}
+          />
+          <Button type="submit" size="md" loading={login.isPending} fullWidth>
+            {t('login.submit')}
+          </Button>
+        </Stack>
+      </form>
+    </CardPage>
   )
 }
