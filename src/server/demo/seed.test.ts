@@ -3,7 +3,7 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase, type Database } from '../platform/db.ts'
-import { contentHash } from '../features/agreements/domain.ts'
+import { contentHash, keyFiguresContent } from '../features/agreements/domain.ts'
 import { migrate } from '../platform/migrate.ts'
 import { demoAccountEmail, demoData, ZONE_ROLES } from './data.ts'
 import { chunks, seedDemo } from './seed.ts'
@@ -89,16 +89,7 @@ describe('seedDemo', () => {
         effectiveFrom: a.effective_from,
         effectiveTo: a.effective_to,
         trialMonths: a.trial_months,
-        keyFigures: f
-          ? {
-              municipalities: f.municipalities_count,
-              areaKm2: f.area_km2,
-              staff: f.staff_count,
-              budgetOrdinaryCents: f.budget_ordinary_cents,
-              budgetExtraordinaryCents: f.budget_extraordinary_cents,
-              budgetTotalCents: f.budget_total_cents,
-            }
-          : null,
+        keyFigures: keyFiguresContent(f),
       })
       expect(a.content_hash, a.title).toBe(hash)
       const approvals = await database.db

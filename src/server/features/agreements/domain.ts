@@ -23,6 +23,31 @@ export interface AgreementContent {
   } | null
 }
 
+/** The key figures of a stored `agreement_key_figures` row, as content. */
+export function keyFiguresContent(
+  row:
+    | {
+        municipalities_count: number | null
+        area_km2: number | null
+        staff_count: number | null
+        budget_ordinary_cents: number | null
+        budget_extraordinary_cents: number | null
+        budget_total_cents: number | null
+      }
+    | undefined,
+): AgreementContent['keyFigures'] {
+  return row
+    ? {
+        municipalities: row.municipalities_count,
+        areaKm2: row.area_km2,
+        staff: row.staff_count,
+        budgetOrdinaryCents: row.budget_ordinary_cents,
+        budgetExtraordinaryCents: row.budget_extraordinary_cents,
+        budgetTotalCents: row.budget_total_cents,
+      }
+    : null
+}
+
 /** SHA-256 of the content's canonical JSON (sets sorted, numbers as numbers): equal content, equal hash. */
 export function contentHash(content: AgreementContent): string {
   const num = (v: number | null) => (v === null ? null : Number(v))

@@ -17,6 +17,7 @@ import {
   changes,
   contentHash,
   inForceOn,
+  keyFiguresContent,
   lastApprovalDay,
   partyConsent,
   planTransition,
@@ -85,16 +86,7 @@ async function contentOf(repo: Repo, row: Row, summary: AgreementSummary): Promi
     effectiveFrom: row.effective_from,
     effectiveTo: row.effective_to,
     trialMonths: row.trial_months,
-    keyFigures: f
-      ? {
-          municipalities: f.municipalities_count,
-          areaKm2: f.area_km2,
-          staff: f.staff_count,
-          budgetOrdinaryCents: f.budget_ordinary_cents,
-          budgetExtraordinaryCents: f.budget_extraordinary_cents,
-          budgetTotalCents: f.budget_total_cents,
-        }
-      : null,
+    keyFigures: keyFiguresContent(f),
   }
 }
 
