@@ -144,7 +144,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   }
   await app.register(healthRoutes, { db, kind: database.kind, demo: config.demo })
   await app.register(authRoutes, { db, sessions, throttle, cookieSecure: config.cookieSecure })
-  await app.register(zonesRoutes, { db })
+  await app.register(zonesRoutes, { database })
   await app.register(agreementsRoutes, { db })
   await app.register(peopleRoutes, { db })
   await app.register(auditRoutes, { db })

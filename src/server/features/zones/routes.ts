@@ -1,17 +1,23 @@
 import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import type { Kysely } from 'kysely'
 import { actorOf, requirePermission } from '../../platform/auth/plugin.ts'
+import type { Database } from '../../platform/db.ts'
 import { errorResponses } from '../../platform/http.ts'
-import type { DB } from '../../platform/schema.ts'
+import { NotModified, publicCache, publicDataVersion, sendCached } from '../../platform/public-cache.ts'
 import { IdParams } from '../../platform/typebox.ts'
 import { AssociationList, DomainList, Figures, FiguresQuery, Zone, ZoneCodeParams, ZoneList } from './schema.ts'
 import { zonesService } from './service.ts'
 
-/** Zones, municipalities, associations and the domain catalogue: public facts. Figures need a session. */
-export async function zonesRoutes(fastify: FastifyInstance, opts: { db: Kysely<DB> }): Promise<void> {
+/**
+ * Zones, municipalities, associations and the domain catalogue: public facts, served from memory for the
+ * current data version with an ETag (platform/public-cache.ts). Figures need a session and are not cached.
+ */
+export async function zonesRoutes(fastify: FastifyInstance, opts: { database: Database }): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
-  const zones = zonesService(opts.db)
+  const zones = zonesService(opts.database.db)
+  const version = await publicDataVersion(opts.database)
+  fastify.addHook('onClose', async () => version.close())
+  const cache = publicCache(version)
   const tags = ['zones']
 
   app.get(
@@ -21,10 +27,11 @@ export async function zonesRoutes(fastify: FastifyInstance, opts: { db: Kysely<D
         operationId: 'listZones',
         tags,
         summary: 'All police zones with their municipalities (effective-dated)',
-        response: { 200: ZoneList },
+        response: { 200: ZoneList, 304: NotModified },
       },
     },
-    async () => ({ items: await zones.listZones() }),
+    async (req, reply) =>
+      sendCached(req, reply, await cache.get('zones', async () => reply.serialize({ items: await zones.listZones() }))),
   )
   app.get(
     '/api/zones/:code',
@@ -34,10 +41,17 @@ export async function zonesRoutes(fastify: FastifyInstance, opts: { db: Kysely<D
         tags,
         summary: 'One zone by its 4-digit code',
         params: ZoneCodeParams,
-        response: { 200: Zone, ...errorResponses(404) },
+        response: { 200: Zone, 304: NotModified, ...errorResponses(404) },
       },
     },
-    async (req) => zones.zoneByCode(req.params.code),
+    async (req, reply) =>
+      sendCached(
+        req,
+        reply,
+        await cache.get(`zone:${req.params.code}`, async () =>
+          reply.serialize(await zones.zoneByCode(req.params.code)),
+        ),
+      ),
   )
   app.get(
     '/api/associations',
@@ -46,10 +60,15 @@ export async function zonesRoutes(fastify: FastifyInstance, opts: { db: Kysely<D
         operationId: 'listAssociations',
         tags,
         summary: 'Associations and their member zones',
-        response: { 200: AssociationList },
+        response: { 200: AssociationList, 304: NotModified },
       },
     },
-    async () => ({ items: await zones.listAssociations() }),
+    async (req, reply) =>
+      sendCached(
+        req,
+        reply,
+        await cache.get('associations', async () => reply.serialize({ items: await zones.listAssociations() })),
+      ),
   )
   app.get(
     '/api/associations/:id/figures',
@@ -73,9 +92,10 @@ export async function zonesRoutes(fastify: FastifyInstance, opts: { db: Kysely<D
         operationId: 'listDomains',
         tags,
         summary: 'The catalogue of cooperation domains',
-        response: { 200: DomainList },
+        response: { 200: DomainList, 304: NotModified },
       },
     },
-    async () => ({ items: await zones.domains() }),
+    async (req, reply) =>
+      sendCached(req, reply, await cache.get('domains', async () => reply.serialize({ items: await zones.domains() }))),
   )
 }

@@ -57,6 +57,22 @@ export interface ResolvedSession {
   mustChangePassword: boolean
 }
 
+/** A row of session_actor(token_hash): the session and who it belongs to. */
+interface SessionActorRow {
+  csrf_token: string
+  expires_at: Date
+  last_seen_at: Date
+  user_id: string
+  email: string
+  display_name: string
+  locale: Actor['locale']
+  person_id: string | null
+  disabled_at: Date | null
+  must_change_password: boolean
+  home_zone_id: string | null
+  roles: ActorRole[]
+}
+
 // Touching last_seen_at on every request would turn every read into a write; once a minute is enough
 // for idle expiry measured in minutes.
 const TOUCH_AFTER_MS = 60_000
@@ -87,29 +103,10 @@ export function sessionStore(db: Kysely<DB>, policy: SessionPolicy) {
     async resolve(token: string): Promise<ResolvedSession | null> {
       const hash = tokenHash(token)
       const now = Date.now()
-      const row = await db
-        .selectFrom('sessions as s')
-        .innerJoin('users as u', 'u.id', 's.user_id')
-        .leftJoin('people as p', 'p.id', 'u.person_id')
-        .select([
-          's.csrf_token',
-          's.expires_at',
-          's.last_seen_at',
-          'u.id as user_id',
-          'u.email',
-          'u.display_name',
-          'u.locale',
-          'u.person_id',
-          'u.disabled_at',
-          'u.must_change_password',
-          'p.zone_id as home_zone_id',
-          // The roles in the same round trip: this runs on every request.
-          sql<ActorRole[]>`coalesce((
-            SELECT json_agg(json_build_object('role', r.role, 'zoneId', r.zone_id, 'associationId', r.association_id) ORDER BY r.role, r.zone_id)
-              FROM user_roles r WHERE r.user_id = u.id), '[]'::json)`.as('roles'),
-        ])
-        .where('s.token_hash', '=', hash)
-        .executeTakeFirst()
+      // Session, user, home zone and roles in one round trip, through a PL/pgSQL function whose plan the
+      // database keeps (migrations/0008_request_cost.sql): this runs on every signed-in request.
+      const { rows } = await sql<SessionActorRow>`SELECT * FROM session_actor(${hash})`.execute(db)
+      const row = rows[0]
       if (!row) return null
       const idleDeadline = row.last_seen_at.getTime() + policy.idleMinutes * 60_000
       if (row.disabled_at !== null || row.expires_at.getTime() <= now || idleDeadline <= now) {
