@@ -3,6 +3,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { buildApp } from '../src/server/app.ts'
 import { loadConfig, type Config } from '../src/server/config.ts'
 import { DEMO_PASSWORD } from '../src/server/demo/data.ts'
+import { systemClock, type Clock } from '../src/server/platform/clock.ts'
 import type { Database } from '../src/server/platform/db.ts'
 import { openTestDatabase } from './databases.ts'
 
@@ -21,13 +22,18 @@ export interface TestApp {
   close(): Promise<void>
 }
 
-export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  /** The app's source of "now": a TestClock lets the test set and advance time. */
+  clock?: Clock
+}
+
+export async function startTestApp(overrides: Partial<Config> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await openTestDatabase()
   const config = loadConfig(
     {},
     { logLevel: 'silent', rateLimitPerMinute: 0, webDir: '/nonexistent', demo: true, ...overrides },
   )
-  const app = await buildApp(config, database)
+  const app = await buildApp(config, database, { clock: options.clock ?? systemClock })
   await app.ready()
   return {
     app,

@@ -2,6 +2,7 @@
 // so a leaked database row cannot be replayed as a cookie.
 import { createHash, randomBytes } from 'node:crypto'
 import { sql, type Kysely } from 'kysely'
+import { systemClock, type Clock } from '../clock.ts'
 import type { Actor, ActorRole } from '../policy.ts'
 import type { DB } from '../schema.ts'
 
@@ -25,7 +26,7 @@ export interface ResolvedSession {
 // for idle expiry measured in minutes.
 const TOUCH_AFTER_MS = 60_000
 
-export function sessionStore(db: Kysely<DB>, policy: SessionPolicy) {
+export function sessionStore(db: Kysely<DB>, policy: SessionPolicy, clock: Clock = systemClock) {
   const destroy = async (hash: string) => {
     await db.deleteFrom('sessions').where('token_hash', '=', hash).execute()
   }
@@ -33,13 +34,16 @@ export function sessionStore(db: Kysely<DB>, policy: SessionPolicy) {
     async create(userId: string, meta: { ip: string; userAgent: string | null }) {
       const token = newToken()
       const csrfToken = newToken()
-      const expiresAt = new Date(Date.now() + policy.ttlHours * 3_600_000)
+      const createdAt = clock.now()
+      const expiresAt = new Date(createdAt.getTime() + policy.ttlHours * 3_600_000)
       await db
         .insertInto('sessions')
         .values({
           token_hash: tokenHash(token),
           user_id: userId,
           csrf_token: csrfToken,
+          created_at: createdAt,
+          last_seen_at: createdAt,
           expires_at: expiresAt,
           ip: meta.ip,
           user_agent: meta.userAgent?.slice(0, 400) ?? null,
@@ -50,7 +54,7 @@ export function sessionStore(db: Kysely<DB>, policy: SessionPolicy) {
 
     async resolve(token: string): Promise<ResolvedSession | null> {
       const hash = tokenHash(token)
-      const now = Date.now()
+      const now = clock.now().getTime()
       const row = await db
         .selectFrom('sessions as s')
         .innerJoin('users as u', 'u.id', 's.user_id')
@@ -104,7 +108,7 @@ export function sessionStore(db: Kysely<DB>, policy: SessionPolicy) {
 
     /** Removes sessions past their lifetime or idle too long (resolve() would refuse them anyway). */
     async purgeExpired() {
-      const now = Date.now()
+      const now = clock.now().getTime()
       await db
         .deleteFrom('sessions')
         .where((eb) =>
