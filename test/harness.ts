@@ -17,6 +17,8 @@ export interface Session {
 export interface TestApp {
   app: FastifyInstance
   database: Database
+  /** PostgreSQL: the test database's URL (for a second connection or a LISTEN); PGlite: null. */
+  databaseUrl: string | null
   config: Config
   login(email: string, password?: string): Promise<Session>
   close(): Promise<void>
@@ -38,6 +40,7 @@ export async function startTestApp(overrides: Partial<Config> = {}, options: Tes
   return {
     app,
     database,
+    databaseUrl: database.url,
     config,
     async login(email, password = DEMO_PASSWORD) {
       const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } })

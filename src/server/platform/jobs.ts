@@ -233,6 +233,7 @@ export function jobRunner(
         schedule()
       })
     }, options.pollMs ?? 1000)
+    timer.unref() // the server stops the runner at shutdown; a forgotten runner must not keep a process alive
   }
 
   return {
