@@ -8,7 +8,8 @@
 // - Recurring work (`every`): one job per period, keyed by the period's start; finishing one enqueues the next.
 import { hostname } from 'node:os'
 import type { Kysely } from 'kysely'
-import { runWithClock, systemClock, type Clock } from './clock.ts'
+import { currentClock, runWithClock, systemClock, type Clock } from './clock.ts'
+import type { Log } from './events.ts'
 import type { DB } from './schema.ts'
 
 export interface JobRequest {
@@ -48,10 +49,6 @@ export interface JobDefinition {
   every?: number
 }
 
-export interface Log {
-  error(obj: unknown, msg: string): void
-}
-
 const DEFAULT_MAX_ATTEMPTS = 5
 const DEFAULT_BACKOFF = { baseMs: 10_000, maxMs: 3_600_000 }
 
@@ -60,8 +57,11 @@ export function backoffMs(attempt: number, backoff = DEFAULT_BACKOFF): number {
   return Math.min(backoff.maxMs, backoff.baseMs * 2 ** Math.max(0, attempt - 1))
 }
 
-/** Enqueues a job in the caller's transaction; `created` is false when the idempotency key already had one. */
-export async function enqueue(db: Kysely<DB>, request: JobRequest, at: Date = systemClock.now()) {
+/**
+ * Enqueues a job in the caller's transaction; `created` is false when the idempotency key already had one.
+ * `at` (the creation time, and the default due time) defaults to the current clock's now.
+ */
+export async function enqueue(db: Kysely<DB>, request: JobRequest, at: Date = currentClock().now()) {
   const key = request.idempotencyKey ?? crypto.randomUUID()
   const inserted = await db
     .insertInto('jobs')
