@@ -43,9 +43,9 @@ describe('background', () => {
       },
     )
     try {
+      await background.bus.flush() // publishes and delivers what was pending at start
       const seen: BusEvent[] = []
       background.bus.subscribe((e) => void seen.push(e))
-      await background.bus.flush()
       await db
         .updateTable('outbox_events')
         .set({ published_at: ago(8 * DAY) })
