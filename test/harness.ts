@@ -3,6 +3,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { buildApp } from '../src/server/app.ts'
 import { loadConfig, type Config } from '../src/server/config.ts'
 import { DEMO_PASSWORD } from '../src/server/demo/data.ts'
+import { systemClock, type Clock } from '../src/server/platform/clock.ts'
 import type { Database } from '../src/server/platform/db.ts'
 import { openTestDatabase } from './databases.ts'
 
@@ -16,22 +17,30 @@ export interface Session {
 export interface TestApp {
   app: FastifyInstance
   database: Database
+  /** PostgreSQL: the test database's URL (for a second connection or a LISTEN); PGlite: null. */
+  databaseUrl: string | null
   config: Config
   login(email: string, password?: string): Promise<Session>
   close(): Promise<void>
 }
 
-export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  /** The app's source of "now": a TestClock lets the test set and advance time. */
+  clock?: Clock
+}
+
+export async function startTestApp(overrides: Partial<Config> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await openTestDatabase()
   const config = loadConfig(
     {},
     { logLevel: 'silent', rateLimitPerMinute: 0, webDir: '/nonexistent', demo: true, ...overrides },
   )
-  const app = await buildApp(config, database)
+  const app = await buildApp(config, database, { clock: options.clock ?? systemClock })
   await app.ready()
   return {
     app,
     database,
+    databaseUrl: database.url,
     config,
     async login(email, password = DEMO_PASSWORD) {
       const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } })

@@ -23,12 +23,19 @@ import { Person } from './features/people/schema.ts'
 import { Association, Zone } from './features/zones/schema.ts'
 import { registerAuth } from './platform/auth/plugin.ts'
 import { sessionStore } from './platform/auth/sessions.ts'
+import { runWithClock, systemClock, type Clock } from './platform/clock.ts'
 import type { Database } from './platform/db.ts'
 import { ERRORS } from './platform/errors.ts'
 import { clientErrorHandler, ErrorBody, registerErrorHandling, registerHttpEdges, sendError } from './platform/http.ts'
 import { requestValidation } from './platform/validation.ts'
 
-export async function buildApp(config: Config, database: Database): Promise<FastifyInstance> {
+export interface AppOptions {
+  /** The source of "now" for every request (platform/clock.ts); tests pass a TestClock. */
+  clock?: Clock
+}
+
+export async function buildApp(config: Config, database: Database, options: AppOptions = {}): Promise<FastifyInstance> {
+  const clock = options.clock ?? systemClock
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     trustProxy: config.trustProxy,
@@ -46,7 +53,9 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     schemaController: requestValidation(),
   })
   const { db } = database
-  const sessions = sessionStore(db, { ttlHours: config.sessionTtlHours, idleMinutes: config.sessionIdleMinutes })
+  const sessions = sessionStore(db, { ttlHours: config.sessionTtlHours, idleMinutes: config.sessionIdleMinutes }, clock)
+  // First hook of all: the rest of the request (hooks, handler, services) reads now() from this app's clock.
+  app.addHook('onRequest', (_req, _reply, done) => runWithClock(clock, done))
 
   registerErrorHandling(app)
   registerHttpEdges(app)

@@ -9,10 +9,9 @@ import { buildApp } from './app.ts'
 import { backup, restore } from './platform/backup.ts'
 import { loadConfig, type Config } from './config.ts'
 import { seedDemo } from './demo/seed.ts'
-import { purgeLoginAttempts } from './features/auth/service.ts'
 import { verifyAudit } from './platform/audit.ts'
-import { sessionStore } from './platform/auth/sessions.ts'
 import { addUser, type NewUser } from './platform/auth/users.ts'
+import { startBackground } from './platform/background.ts'
 import { hashPassword } from './platform/auth/passwords.ts'
 import { serverBridge, startCliBridge, type CliBridge, type ServerBridge } from './platform/cli-bridge.ts'
 import { DataDirInUseError } from './platform/datadir-lock.ts'
@@ -91,23 +90,14 @@ async function serve(config: Config): Promise<void> {
   const database = await open(config, 'serve')
   if (config.demo) await seed(database)
   const app = await buildApp(config, database)
-  const sessions = sessionStore(database.db, {
-    ttlHours: config.sessionTtlHours,
-    idleMinutes: config.sessionIdleMinutes,
-  })
-  const purge = setInterval(() => {
-    sessions.purgeExpired().catch((err: unknown) => app.log.error({ err }, 'session purge failed'))
-    purgeLoginAttempts(database.db, config).catch((err: unknown) =>
-      app.log.error({ err }, 'login attempt purge failed'),
-    )
-  }, 10 * 60_000)
-  purge.unref()
+  // The event dispatcher and the job runner (session purge, login_attempts retention, …): background.ts.
+  const background = await startBackground(database, config, { log: app.log })
   let bridge: CliBridge | null = null
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: shutting down`)
-    clearInterval(purge)
     await bridge?.close()
     await app.close()
+    await background.close()
     await database.close()
     process.exit(0)
   }

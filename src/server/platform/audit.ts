@@ -4,6 +4,7 @@
 // GET /api/audit/verify report { ok, events, firstBrokenId }.
 import { createHash } from 'node:crypto'
 import { sql, type Kysely, type Transaction } from 'kysely'
+import { now } from './clock.ts'
 import type { DB } from './schema.ts'
 
 export const GENESIS_HASH = '0'.repeat(64)
@@ -71,7 +72,7 @@ export async function appendAudit(trx: Transaction<DB>, entries: readonly AuditE
     const fields: HashedFields = {
       chainZoneId: e.chainZoneId,
       seq: head.last_seq + 1,
-      at: new Date(),
+      at: now(),
       actorUserId: e.actorUserId,
       actorZoneId: e.actorZoneId,
       action: e.action,

@@ -239,6 +239,37 @@ export interface SchemaMigrationsTable {
   applied_at: CreatedAt
 }
 
+// seams-time: the outbox and durable jobs (migrations/0006_outbox_jobs.sql)
+export interface OutboxEventsTable {
+  id: Generated<number>
+  type: string
+  zone_id: string | null
+  association_id: string | null
+  domain: string | null
+  payload: ColumnType<Record<string, unknown>, string, never>
+  created_at: Date
+  position: number | null
+  published_at: Date | null
+}
+
+export type JobState = 'pending' | 'running' | 'done' | 'failed'
+
+export interface JobsTable {
+  id: Generated<number>
+  kind: string
+  idempotency_key: string
+  payload: ColumnType<Record<string, unknown>, string, never>
+  state: ColumnType<JobState, JobState | undefined, JobState>
+  run_at: Date
+  attempts: ColumnType<number, number | undefined, number>
+  max_attempts: number
+  locked_by: string | null
+  locked_until: Date | null
+  last_error: string | null
+  created_at: Date
+  finished_at: Date | null
+}
+
 export interface DB {
   zones: ZonesTable
   municipalities: MunicipalitiesTable
@@ -261,4 +292,6 @@ export interface DB {
   audit_events: AuditEventsTable
   audit_chain_heads: AuditChainHeadsTable
   schema_migrations: SchemaMigrationsTable
+  outbox_events: OutboxEventsTable
+  jobs: JobsTable
 }

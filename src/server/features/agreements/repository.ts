@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
+import { now } from '../../platform/clock.ts'
 import type { AgreementKind, AgreementStatus, ApprovalBody, DB } from '../../platform/schema.ts'
 
 type Db = Kysely<DB> | Transaction<DB>
@@ -175,7 +176,7 @@ export function agreementsRepository(db: Db) {
     ) =>
       db
         .updateTable('agreements')
-        .set({ ...values, updated_at: new Date() })
+        .set({ ...values, updated_at: now() })
         .where('id', '=', id)
         .execute(),
 
@@ -183,7 +184,7 @@ export function agreementsRepository(db: Db) {
     supersedeApprovals: (id: string) =>
       db
         .updateTable('agreement_approvals')
-        .set({ superseded_at: new Date(), superseded_reason: 'content_changed' })
+        .set({ superseded_at: now(), superseded_reason: 'content_changed' })
         .where('agreement_id', '=', id)
         .where('superseded_at', 'is', null)
         .returning(['id', 'zone_id', 'content_version'])

@@ -11,6 +11,7 @@ import {
   type Actor,
 } from '../../platform/policy.ts'
 import type { DB } from '../../platform/schema.ts'
+import { now } from '../../platform/clock.ts'
 import { brusselsDate } from '../../platform/time.ts'
 import {
   assertParties,
@@ -42,7 +43,7 @@ type ApprovalRow = Awaited<ReturnType<Repo['approvals']>>[number]
 async function summaries(repo: Repo, rows: Row[]): Promise<AgreementSummary[]> {
   const ids = rows.map((r) => r.id)
   const [parties, domains] = await Promise.all([repo.parties(ids), repo.domains(ids)])
-  const today = brusselsDate(new Date())
+  const today = brusselsDate(now())
   return rows.map((r) => {
     const state = { status: r.status, effectiveFrom: r.effective_from, effectiveTo: r.effective_to }
     return {
@@ -176,7 +177,7 @@ export function agreementsService(db: Kysely<DB>) {
 
   /** Checks parties and domains of a new or edited agreement against the association and the catalogue. */
   async function checkContent(repo: Repo, associationId: string, partyZoneIds?: string[], domains?: string[]) {
-    if (partyZoneIds) assertParties(partyZoneIds, await repo.memberZoneIds(associationId, brusselsDate(new Date())))
+    if (partyZoneIds) assertParties(partyZoneIds, await repo.memberZoneIds(associationId, brusselsDate(now())))
     if (domains) {
       const unknown = await repo.unknownDomains(domains)
       if (unknown.length > 0)
@@ -434,7 +435,7 @@ export function agreementsService(db: Kysely<DB>) {
           approvals.map(approvalState),
           input.to,
           input,
-          brusselsDate(new Date()),
+          brusselsDate(now()),
         )
         await repo.update(id, {
           status: next.status,

@@ -4,6 +4,7 @@ import { AppError } from '../../platform/errors.ts'
 import { loadDomainPeriods, loadGrants } from '../../platform/grants.ts'
 import { actorZones, auditZones, zonesWith, type Actor } from '../../platform/policy.ts'
 import type { DB } from '../../platform/schema.ts'
+import { now } from '../../platform/clock.ts'
 import { brusselsDate } from '../../platform/time.ts'
 import { auditCsv, auditCsvFilename } from './csv.ts'
 import { brusselsDayStart, eventDomains, scopeZoneIds, sharedSince, type AuditScope } from './domain.ts'
@@ -15,14 +16,14 @@ export const EXPORT_MAX_ROWS = 50_000
 
 export function auditService(db: Kysely<DB>) {
   const repo = auditRepository(db)
-  const grantsOf = async (actor: Actor) => loadGrants(db, actorZones(actor), brusselsDate(new Date()))
+  const grantsOf = async (actor: Actor) => loadGrants(db, actorZones(actor), brusselsDate(now()))
 
   /**
    * What the DPO reads: own zones' chains whole; a partner zone's chain (shared `dpo` domain) only from the
    * start of the unbroken sharing in force today, never the partner's earlier history.
    */
   async function scopeOf(actor: Actor): Promise<AuditScope> {
-    const today = brusselsDate(new Date())
+    const today = brusselsDate(now())
     const own = zonesWith(actor, 'audit.verify')
     const partnerIds = auditZones(actor, await grantsOf(actor)).filter((z) => !own.includes(z))
     const periods = partnerIds.length ? await loadDomainPeriods(db, own, 'dpo') : []
@@ -130,7 +131,7 @@ export function auditService(db: Kysely<DB>) {
           },
           ...partnerReads(actor, scope, rows, 'audit.export', { filters }),
         ])
-        const today = brusselsDate(new Date())
+        const today = brusselsDate(now())
         return {
           filename: auditCsvFilename(zoneCodes, query.from, query.to, today),
           csv: auditCsv(rows, actor.locale),

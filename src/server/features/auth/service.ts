@@ -5,6 +5,7 @@ import { verifyPassword } from '../../platform/auth/passwords.ts'
 import type { SessionStore } from '../../platform/auth/sessions.ts'
 import { AppError } from '../../platform/errors.ts'
 import type { Actor } from '../../platform/policy.ts'
+import { now } from '../../platform/clock.ts'
 import { brusselsDate } from '../../platform/time.ts'
 import type { DB, Locale } from '../../platform/schema.ts'
 import { authRepository } from './repository.ts'
@@ -38,7 +39,7 @@ export function authService(db: Kysely<DB>, sessions: SessionStore, throttle: Th
   }
 
   async function me(userId: string, csrfToken: string): Promise<Me> {
-    const { user, roles, associations } = await repo.me(userId, brusselsDate(new Date()))
+    const { user, roles, associations } = await repo.me(userId, brusselsDate(now()))
     return {
       id: user.id,
       email: user.email,

@@ -4,6 +4,7 @@ import { AppError } from '../../platform/errors.ts'
 import { loadGrants } from '../../platform/grants.ts'
 import { actorZones, partnerReach, zonesWith, type Actor } from '../../platform/policy.ts'
 import type { DB } from '../../platform/schema.ts'
+import { now } from '../../platform/clock.ts'
 import { brusselsDate } from '../../platform/time.ts'
 import { crossZoneReads, presentPerson, type CrossZoneRead } from './domain.ts'
 import { peopleRepository, type PeopleScope } from './repository.ts'
@@ -11,7 +12,7 @@ import type { PeopleQuery } from './schema.ts'
 
 export function peopleService(db: Kysely<DB>) {
   async function scopeFor(actor: Actor): Promise<PeopleScope> {
-    const date = brusselsDate(new Date())
+    const date = brusselsDate(now())
     const grants = await loadGrants(db, actorZones(actor), date)
     const reach = partnerReach(actor, 'people.read', grants)
     return {

@@ -3,6 +3,7 @@ import { AppError } from '../../platform/errors.ts'
 import { loadGrants } from '../../platform/grants.ts'
 import { actorZones, canSeeAssociationFigures, type Actor } from '../../platform/policy.ts'
 import type { DB } from '../../platform/schema.ts'
+import { now } from '../../platform/clock.ts'
 import { brusselsDate } from '../../platform/time.ts'
 import { zonesRepository } from './repository.ts'
 import type { Association, Figures, Zone } from './schema.ts'
@@ -69,7 +70,7 @@ export function zonesService(db: Kysely<DB>) {
     domains: () => repo.domains(),
 
     async figures(actor: Actor, associationId: string, date: string | undefined): Promise<Figures> {
-      const today = brusselsDate(new Date())
+      const today = brusselsDate(now())
       const grants = await loadGrants(db, actorZones(actor), today)
       const [association] = await repo.associations(associationId)
       if (!association || !canSeeAssociationFigures(actor, associationId, grants)) throw new AppError('NOT_FOUND')

@@ -2,6 +2,7 @@
 // so a leaked database row cannot be replayed as a cookie.
 import { createHash, randomBytes } from 'node:crypto'
 import { sql, type Kysely, type Transaction } from 'kysely'
+import { systemClock, type Clock } from '../clock.ts'
 import type { Actor, ActorRole } from '../policy.ts'
 import type { DB } from '../schema.ts'
 
@@ -77,7 +78,7 @@ interface SessionActorRow {
 // for idle expiry measured in minutes.
 const TOUCH_AFTER_MS = 60_000
 
-export function sessionStore(db: Kysely<DB>, policy: SessionPolicy) {
+export function sessionStore(db: Kysely<DB>, policy: SessionPolicy, clock: Clock = systemClock) {
   const destroy = async (hash: string) => {
     await db.deleteFrom('sessions').where('token_hash', '=', hash).execute()
   }
@@ -85,13 +86,16 @@ export function sessionStore(db: Kysely<DB>, policy: SessionPolicy) {
     async create(userId: string, meta: { ip: string; userAgent: string | null }) {
       const token = newToken()
       const csrfToken = newToken()
-      const expiresAt = new Date(Date.now() + policy.ttlHours * 3_600_000)
+      const createdAt = clock.now()
+      const expiresAt = new Date(createdAt.getTime() + policy.ttlHours * 3_600_000)
       await db
         .insertInto('sessions')
         .values({
           token_hash: tokenHash(token),
           user_id: userId,
           csrf_token: csrfToken,
+          created_at: createdAt,
+          last_seen_at: createdAt,
           expires_at: expiresAt,
           ip: meta.ip,
           user_agent: meta.userAgent?.slice(0, 400) ?? null,
@@ -102,7 +106,7 @@ export function sessionStore(db: Kysely<DB>, policy: SessionPolicy) {
 
     async resolve(token: string): Promise<ResolvedSession | null> {
       const hash = tokenHash(token)
-      const now = Date.now()
+      const now = clock.now().getTime()
       // Session, user, home zone and roles in one round trip, through a PL/pgSQL function whose plan the
       // database keeps (migrations/0008_request_cost.sql): this runs on every signed-in request.
       const { rows } = await sql<SessionActorRow>`SELECT * FROM session_actor(${hash})`.execute(db)
@@ -139,7 +143,7 @@ export function sessionStore(db: Kysely<DB>, policy: SessionPolicy) {
 
     /** Removes sessions past their lifetime or idle too long (resolve() would refuse them anyway). */
     async purgeExpired() {
-      const now = Date.now()
+      const now = clock.now().getTime()
       await db
         .deleteFrom('sessions')
         .where((eb) =>
