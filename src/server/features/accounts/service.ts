@@ -16,7 +16,7 @@ import {
   type Actor,
 } from '../../platform/policy.ts'
 import type { DB } from '../../platform/schema.ts'
-import { brusselsDate } from '../../platform/time.ts'
+import { today } from '../../platform/clock.ts'
 import {
   accountRef,
   assertAcceptablePassword,
@@ -80,7 +80,7 @@ const newOneTimePassword = () => oneTimePasswordFrom(randomBytes(64))
 export function accountsService(db: Kysely<DB>) {
   async function scopeOf(actor: Actor, repo: Repo = accountsRepository(db)): Promise<AccountScope> {
     const associations = adminAssociationsWith(actor, 'accounts.manage')
-    const memberships = await repo.memberships(associations, brusselsDate(new Date()))
+    const memberships = await repo.memberships(associations, today())
     return accountScope(actor, memberships)
   }
 
