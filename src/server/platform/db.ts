@@ -317,10 +317,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     throw err
   }
   const mutex = new Mutex()
-  const db = new GuardedKysely(
-    { dialect: guardedDialect(new PGliteDialect({ pglite }), mutex) },
-    guardOptions(options),
-  )
+  const db = new GuardedKysely({ dialect: guardedDialect(new PGliteDialect({ pglite }), mutex) }, guardOptions(options))
   return {
     db,
     kind: 'pglite',
