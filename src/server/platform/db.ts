@@ -97,6 +97,8 @@ const retryable = (err: unknown): boolean =>
  */
 interface Holder {
   state: 'opening' | 'holding' | 'done'
+  /** When the transaction got its connection (waiting in the queue is not holding). */
+  heldSince: number
 }
 const holders = new AsyncLocalStorage<Holder>()
 
@@ -152,13 +154,18 @@ async function runTransaction<T>(
   refuseReentry() // a transaction inside a transaction, through the root db
   const opened = new Error('transaction opened here')
   for (let attempt = 1; ; attempt++) {
-    const holder: Holder = { state: 'opening' }
-    const started = Date.now()
+    const holder: Holder = { state: 'opening', heldSince: 0 }
+    let reported = false
     const timer =
       guard.longTransactionMs > 0
-        ? setTimeout(
-            () => guard.onLongTransaction({ ms: Date.now() - started, stack: opened.stack ?? '' }),
-            guard.longTransactionMs,
+        ? setInterval(
+            () => {
+              const ms = Date.now() - holder.heldSince
+              if (reported || holder.state !== 'holding' || ms < guard.longTransactionMs) return
+              reported = true
+              guard.onLongTransaction({ ms, stack: opened.stack ?? '' })
+            },
+            Math.max(10, guard.longTransactionMs / 2),
           ).unref()
         : null
     try {
@@ -167,7 +174,7 @@ async function runTransaction<T>(
       if (!retryable(err) || attempt >= TRANSACTION_ATTEMPTS) throw err
     } finally {
       holder.state = 'done'
-      if (timer) clearTimeout(timer)
+      if (timer) clearInterval(timer)
     }
     // Back off a little, with jitter, so that the two transactions that collided do not collide again.
     await sleep(5 * 2 ** attempt * (0.5 + Math.random()))
@@ -207,7 +214,10 @@ class GuardedDriver implements Driver {
     const holder = holders.getStore()
     if (holder?.state === 'holding') throw new DatabaseReentryError()
     if (this.mutex) this.#releases.push(await this.mutex.lock())
-    if (holder?.state === 'opening') holder.state = 'holding' // the transaction's own connection
+    if (holder?.state === 'opening') {
+      holder.state = 'holding' // the transaction's own connection
+      holder.heldSince = Date.now()
+    }
     return this.inner.acquireConnection()
   }
   async releaseConnection(connection: DatabaseConnection): Promise<void> {
