@@ -6,6 +6,7 @@ import { STATUS_CODES } from 'node:http'
 import type { Socket } from 'node:net'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
+import { DatabaseReentryError } from './db.ts'
 import { AppError, codeForDatabaseError, ERRORS, type ErrorCode } from './errors.ts'
 import type { Locale } from './schema.ts'
 
@@ -117,7 +118,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
         : undefined
       return sendError(req, reply, fastifyCode, details)
     }
-    req.log.error({ err }, 'unhandled error')
+    if (err instanceof DatabaseReentryError)
+      req.log.error({ err }, 'database re-entry: a query on the root db inside its own transaction (use trx)')
+    else req.log.error({ err }, 'unhandled error')
     return sendError(req, reply, 'INTERNAL')
   })
 }
