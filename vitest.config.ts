@@ -4,7 +4,13 @@
 import { defineConfig } from 'vitest/config'
 
 const postgres = process.env.TEST_DATABASE_URL
-const shared = { globalSetup: ['test/global-setup.ts'], testTimeout: 30_000, hookTimeout: 60_000 }
+const shared = {
+  globalSetup: ['test/global-setup.ts'],
+  // Every worker refuses connections beyond localhost (a test that reaches the internet fails).
+  setupFiles: ['test/setup/network-guard.ts'],
+  testTimeout: 30_000,
+  hookTimeout: 60_000,
+}
 
 export default defineConfig({
   test: {

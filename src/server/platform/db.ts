@@ -1,6 +1,8 @@
 // One Kysely instance over either embedded PGlite (default) or a PostgreSQL server (DATABASE_URL).
 // Both speak the same SQL; type parsing is aligned so that code never sees a difference:
 // `date` stays a 'YYYY-MM-DD' string (never a local-time Date), int8 and numeric become numbers.
+import { AsyncLocalStorage } from 'node:async_hooks'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { PGlite } from '@electric-sql/pglite'
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist'
 import { citext } from '@electric-sql/pglite/contrib/citext'
@@ -9,7 +11,11 @@ import {
   PGliteDialect,
   PostgresDialect,
   type DatabaseConnection,
+  type KyselyConfig,
+  type Transaction,
+  type TransactionBuilder,
   type Dialect,
+  type DialectAdapter,
   type Driver,
   type TransactionSettings,
 } from 'kysely'
@@ -49,6 +55,130 @@ export interface OpenOptions {
   poolSize?: number
   /** The verbond command opening a data directory, shown to a process that finds it locked. */
   command?: string
+  /** A transaction open longer than this is reported (default 5 s; 0 turns the report off). */
+  longTransactionMs?: number
+  /** Receives that report; default: a process warning (VERBOND_LONG_TRANSACTION) with the opening stack. */
+  onLongTransaction?: (report: LongTransaction) => void
+}
+
+export interface LongTransaction {
+  ms: number
+  /** Where `db.transaction().execute()` was called. */
+  stack: string
+}
+
+/**
+ * A query on the root `db` while the same async context is inside `db.transaction()`: on PGlite it would wait
+ * for the connection its own transaction holds, forever (and every later request behind it). A programming
+ * error, answered as INTERNAL: use the transaction (`trx`) instead.
+ */
+export class DatabaseReentryError extends Error {
+  constructor() {
+    super(
+      'Database re-entry: a query on the root db inside db.transaction() of the same async context. ' +
+        'Use the transaction (trx) passed to the callback; on PGlite this call would wait for itself forever.',
+    )
+    this.name = 'DatabaseReentryError'
+  }
+}
+
+/** SQLSTATEs after which the whole transaction may succeed when run again. */
+const RETRYABLE = new Set(['40001', '40P01']) // serialization_failure, deadlock_detected
+/** Attempts of one transaction before its serialization failure or deadlock reaches the caller (→ 503 TRY_AGAIN). */
+export const TRANSACTION_ATTEMPTS = 4
+
+const retryable = (err: unknown): boolean =>
+  err instanceof Error && RETRYABLE.has((err as { code?: unknown }).code as string)
+
+/**
+ * Which transaction the current async context is running: `opening` until it has the connection, `holding`
+ * while its callback runs, `done` after. A query asking for a connection while its context is `holding` is
+ * re-entry (see DatabaseReentryError).
+ */
+interface Holder {
+  state: 'opening' | 'holding' | 'done'
+  /** When the transaction got its connection (waiting in the queue is not holding). */
+  heldSince: number
+}
+const holders = new AsyncLocalStorage<Holder>()
+
+function refuseReentry(): void {
+  if (holders.getStore()?.state === 'holding') throw new DatabaseReentryError()
+}
+
+interface GuardOptions {
+  longTransactionMs: number
+  onLongTransaction: (report: LongTransaction) => void
+}
+
+const warnLongTransaction = (report: LongTransaction): void =>
+  process.emitWarning(`A database transaction has been open for ${report.ms} ms`, {
+    code: 'VERBOND_LONG_TRANSACTION',
+    detail: `Only database work belongs inside a transaction. Opened at:\n${report.stack}`,
+  })
+
+/**
+ * Kysely, with transactions that (1) mark their async context, so that re-entry fails at once instead of
+ * deadlocking, (2) run again after a serialization failure or deadlock, up to TRANSACTION_ATTEMPTS times, and
+ * (3) report themselves when they stay open too long. A transaction callback may therefore run more than once:
+ * it does database work only (no mail, no events outside the outbox, no awaits on anything else).
+ */
+class GuardedKysely extends Kysely<DB> {
+  readonly #guard: GuardOptions
+  constructor(config: KyselyConfig, guard: GuardOptions) {
+    super(config)
+    this.#guard = guard
+  }
+  override transaction(): TransactionBuilder<DB> {
+    return guardTransactions(super.transaction(), this.#guard)
+  }
+}
+
+function guardTransactions(builder: TransactionBuilder<DB>, guard: GuardOptions): TransactionBuilder<DB> {
+  return new Proxy(builder, {
+    get(target, prop) {
+      if (prop === 'setAccessMode' || prop === 'setIsolationLevel')
+        return (value: never) => guardTransactions(target[prop](value), guard)
+      if (prop === 'execute') return (callback: never) => runTransaction(target, callback, guard)
+      const value: unknown = Reflect.get(target, prop, target)
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value
+    },
+  })
+}
+
+async function runTransaction<T>(
+  builder: TransactionBuilder<DB>,
+  callback: (trx: Transaction<DB>) => Promise<T>,
+  guard: GuardOptions,
+): Promise<T> {
+  refuseReentry() // a transaction inside a transaction, through the root db
+  const opened = new Error('transaction opened here')
+  for (let attempt = 1; ; attempt++) {
+    const holder: Holder = { state: 'opening', heldSince: 0 }
+    let reported = false
+    const timer =
+      guard.longTransactionMs > 0
+        ? setInterval(
+            () => {
+              const ms = Date.now() - holder.heldSince
+              if (reported || holder.state !== 'holding' || ms < guard.longTransactionMs) return
+              reported = true
+              guard.onLongTransaction({ ms, stack: opened.stack ?? '' })
+            },
+            Math.max(10, guard.longTransactionMs / 2),
+          ).unref()
+        : null
+    try {
+      return await holders.run(holder, () => builder.execute(callback))
+    } catch (err) {
+      if (!retryable(err) || attempt >= TRANSACTION_ATTEMPTS) throw err
+    } finally {
+      holder.state = 'done'
+      if (timer) clearInterval(timer)
+    }
+    // Back off a little, with jitter, so that the two transactions that collided do not collide again.
+    await sleep(5 * 2 ** attempt * (0.5 + Math.random()))
+  }
 }
 
 /** A FIFO lock: PGlite is one connection, so each query or transaction must have it alone. */
@@ -65,14 +195,15 @@ class Mutex {
 
 /**
  * Kysely's PGlite driver hands the single connection to every caller at once; a query of one request
- * would then run inside another request's open transaction. This driver queues them (as Kysely's
- * SQLite driver does), so a transaction has the connection to itself until it ends.
+ * would then run inside another request's open transaction. With a mutex, this driver queues them (as
+ * Kysely's SQLite driver does), so a transaction has the connection to itself until it ends. On both
+ * databases it refuses a connection to a context whose transaction holds one (re-entry).
  */
-class SerialisedDriver implements Driver {
+class GuardedDriver implements Driver {
   #releases: (() => void)[] = []
   readonly inner: Driver
-  readonly mutex: Mutex
-  constructor(inner: Driver, mutex: Mutex) {
+  readonly mutex: Mutex | null
+  constructor(inner: Driver, mutex: Mutex | null) {
     this.inner = inner
     this.mutex = mutex
   }
@@ -80,12 +211,18 @@ class SerialisedDriver implements Driver {
     return this.inner.init()
   }
   async acquireConnection(): Promise<DatabaseConnection> {
-    this.#releases.push(await this.mutex.lock())
+    const holder = holders.getStore()
+    if (holder?.state === 'holding') throw new DatabaseReentryError()
+    if (this.mutex) this.#releases.push(await this.mutex.lock())
+    if (holder?.state === 'opening') {
+      holder.state = 'holding' // the transaction's own connection
+      holder.heldSince = Date.now()
+    }
     return this.inner.acquireConnection()
   }
   async releaseConnection(connection: DatabaseConnection): Promise<void> {
     await this.inner.releaseConnection(connection)
-    this.#releases.shift()?.()
+    if (this.mutex) this.#releases.shift()?.()
   }
   beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
     return this.inner.beginTransaction(connection, settings)
@@ -104,13 +241,26 @@ class SerialisedDriver implements Driver {
   }
 }
 
-function serialisedPgliteDialect(pglite: PGlite, mutex: Mutex): Dialect {
-  const base = new PGliteDialect({ pglite })
+function guardedDialect(base: Dialect, mutex: Mutex | null): Dialect {
   return {
-    createAdapter: () => base.createAdapter(),
+    // Kysely queues the connections of a one-connection adapter itself, *before* the driver sees a request, so a
+    // re-entering query would wait there forever. Our driver queues them (the mutex is shared with execScript
+    // and dumpDataDir) and checks for re-entry first, so Kysely's own queue is switched off.
+    createAdapter: () => {
+      const adapter = base.createAdapter()
+      if (!mutex) return adapter
+      return Object.create(adapter, { supportsMultipleConnections: { value: true } }) as DialectAdapter
+    },
     createQueryCompiler: () => base.createQueryCompiler(),
     createIntrospector: (db) => base.createIntrospector(db),
-    createDriver: () => new SerialisedDriver(base.createDriver(), mutex),
+    createDriver: () => new GuardedDriver(base.createDriver(), mutex),
+  }
+}
+
+function guardOptions(options: OpenOptions): GuardOptions {
+  return {
+    longTransactionMs: options.longTransactionMs ?? 5_000,
+    onLongTransaction: options.onLongTransaction ?? warnLongTransaction,
   }
 }
 
@@ -124,7 +274,7 @@ export async function openPglite(dataDir: string | null, loadDataDir?: Blob): Pr
   })
 }
 
-function openPostgres(databaseUrl: string, poolSize: number): Database {
+function openPostgres(databaseUrl: string, poolSize: number, guard: GuardOptions): Database {
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: poolSize,
@@ -138,7 +288,7 @@ function openPostgres(databaseUrl: string, poolSize: number): Database {
       }) as typeof pg.types.getTypeParser,
     },
   })
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
+  const db = new GuardedKysely({ dialect: guardedDialect(new PostgresDialect({ pool }), null) }, guard)
   return {
     db,
     kind: 'postgres',
@@ -146,6 +296,7 @@ function openPostgres(databaseUrl: string, poolSize: number): Database {
     dataDirLock: null,
     dumpDataDir: () => Promise.reject(new Error('A PostgreSQL database is backed up with pg_dump.')),
     async execScript(script) {
+      refuseReentry()
       const client = await pool.connect()
       try {
         await client.query('BEGIN')
@@ -163,7 +314,7 @@ function openPostgres(databaseUrl: string, poolSize: number): Database {
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10)
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10, guardOptions(options))
   // Lock first: a second process must stop before PGlite touches a single file.
   const dataDirLock = options.dataDir ? lockDataDir(options.dataDir, options.command ?? 'verbond') : null
   let pglite: PGlite
@@ -176,13 +327,14 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     throw err
   }
   const mutex = new Mutex()
-  const db = new Kysely<DB>({ dialect: serialisedPgliteDialect(pglite, mutex) })
+  const db = new GuardedKysely({ dialect: guardedDialect(new PGliteDialect({ pglite }), mutex) }, guardOptions(options))
   return {
     db,
     kind: 'pglite',
     pglite,
     dataDirLock,
     async execScript(script) {
+      refuseReentry()
       const release = await mutex.lock()
       try {
         await pglite.transaction((tx) => tx.exec(script))
@@ -191,6 +343,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       }
     },
     async dumpDataDir() {
+      refuseReentry()
       const release = await mutex.lock()
       try {
         await pglite.exec('CHECKPOINT')

@@ -349,6 +349,15 @@ export const ERRORS = {
       en: 'Link only a staff member of a zone you manage who has no account yet.',
     },
   },
+  // seams-db: a transaction that still collided after its retries (serialization failure, deadlock).
+  TRY_AGAIN: {
+    status: 503,
+    message: {
+      nl: 'Iemand anders wijzigde dezelfde gegevens op hetzelfde moment. Probeer opnieuw.',
+      fr: "Quelqu'un d'autre a modifié les mêmes données au même moment. Réessayez.",
+      en: 'Someone else changed the same data at the same moment. Try again.',
+    },
+  },
 } as const satisfies Record<string, CatalogueEntry>
 
 export type ErrorCode = keyof typeof ERRORS
@@ -400,7 +409,38 @@ export function codeForSqlState(sqlState: string | undefined): ErrorCode | null 
     case '22P03': // invalid_binary_representation
     case '22P05': // untranslatable_character (text the database encoding cannot hold)
       return 'VALIDATION_FAILED'
+    case '40001': // serialization_failure: db.ts already ran the transaction again, TRANSACTION_ATTEMPTS times
+    case '40P01': // deadlock_detected: idem
+      return 'TRY_AGAIN'
     default:
       return null
   }
+}
+
+/**
+ * Named constraints → specific catalogue codes. A feature registers the constraints of its migrations once, at
+ * module load, next to its repository:
+ *
+ *   registerConstraintCodes({ bookings_no_overlap: 'BOOKING_CONFLICT' })
+ *
+ * A violation of a registered constraint answers with that code; any other falls back to codeForSqlState
+ * (CONFLICT, REFERENCE_NOT_FOUND, VALIDATION_FAILED). The constraint's name is logged, never sent to a client.
+ * A test checks that every registered name exists in the migrated database.
+ */
+const constraintCodes = new Map<string, ErrorCode>()
+
+export function registerConstraintCodes(codes: Readonly<Record<string, ErrorCode>>): void {
+  for (const [constraint, code] of Object.entries(codes)) {
+    const known = constraintCodes.get(constraint)
+    if (known && known !== code) throw new Error(`constraint ${constraint} is already mapped to ${known}, not ${code}`)
+    constraintCodes.set(constraint, code)
+  }
+}
+
+/** Every registered constraint name with its code (for the test that they exist). */
+export const registeredConstraintCodes = (): ReadonlyMap<string, ErrorCode> => constraintCodes
+
+/** The catalogue code for a database error: its constraint's registered code first, else its SQLSTATE's. */
+export function codeForDatabaseError(sqlState: string | undefined, constraint: string | undefined): ErrorCode | null {
+  return (constraint !== undefined ? constraintCodes.get(constraint) : undefined) ?? codeForSqlState(sqlState)
 }

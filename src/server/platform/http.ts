@@ -6,7 +6,8 @@ import { STATUS_CODES } from 'node:http'
 import type { Socket } from 'node:net'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
-import { AppError, codeForSqlState, ERRORS, type ErrorCode } from './errors.ts'
+import { DatabaseReentryError } from './db.ts'
+import { AppError, codeForDatabaseError, ERRORS, type ErrorCode } from './errors.ts'
 import type { Locale } from './schema.ts'
 
 export const LOCALES: readonly Locale[] = ['nl', 'fr', 'en']
@@ -90,10 +91,17 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return sendError(req, reply, err.code, err.details)
     }
     if (isPgError(err)) {
-      const code = codeForSqlState(err.code)
+      const code = codeForDatabaseError(err.code, err.constraint)
       // A data exception (class 22) means validation let something through: the client's fault, our gap.
       if (code && err.code?.startsWith('22')) req.log.warn({ err }, 'data exception reached the database')
-      if (code) return sendError(req, reply, code, err.constraint ? { constraint: err.constraint } : undefined)
+      // Constraint names are schema internals: logged for us, never sent to the client.
+      if (code && err.constraint)
+        req.log.info({ constraint: err.constraint, sqlState: err.code, code }, 'constraint violation')
+      if (code === 'TRY_AGAIN') {
+        req.log.warn({ err }, 'transaction still collided after its retries')
+        void reply.header('retry-after', '1')
+      }
+      if (code) return sendError(req, reply, code)
       if (err.code?.startsWith('08') || err.code === '57P01') return sendError(req, reply, 'SERVICE_UNAVAILABLE')
     }
     const fastifyCode = codeForFastifyError(err as FastifyError)
@@ -110,7 +118,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
         : undefined
       return sendError(req, reply, fastifyCode, details)
     }
-    req.log.error({ err }, 'unhandled error')
+    if (err instanceof DatabaseReentryError)
+      req.log.error({ err }, 'database re-entry: a query on the root db inside its own transaction (use trx)')
+    else req.log.error({ err }, 'unhandled error')
     return sendError(req, reply, 'INTERNAL')
   })
 }
