@@ -7,6 +7,7 @@
 // through a dedicated LISTEN connection, so several server processes see the same events; on PGlite by the
 // embedded instance's own notifications, in process. A slow poll catches anything a lost connection missed.
 import pg from 'pg'
+import { AsyncLocalStorage } from 'node:async_hooks'
 import { sql } from 'kysely'
 import { systemClock, type Clock } from './clock.ts'
 import type { Database } from './db.ts'
@@ -176,9 +177,13 @@ export async function startEventBus(database: Database, options: EventBusOptions
   } else {
     const pglite = database.pglite
     if (!pglite) throw new Error('startEventBus: no PGlite instance')
-    const off = pglite.onNotification((channel, payload) => {
-      if (channel === EVENTS_CHANNEL) onNotify(payload)
-    })
+    // PGlite calls this while it reads the committing statement's reply, i.e. inside the emitting transaction's
+    // async context: bound to this context instead, the publication it starts is not a re-entry (db.ts).
+    const off = pglite.onNotification(
+      AsyncLocalStorage.bind((channel: string, payload: string) => {
+        if (channel === EVENTS_CHANNEL) onNotify(payload)
+      }),
+    )
     // Through Kysely, so that LISTEN takes the connection between two transactions.
     await sql.raw(`LISTEN ${EVENTS_CHANNEL}`).execute(db)
     stopListening = async () => {
