@@ -579,8 +579,15 @@ export interface components {
             qualifications: string[];
             /** @enum {unknown} */
             visibility: "own" | "partner";
-            /** @description Cooperation domains through which a partner zone sees this person. */
+            /** @description Cooperation domains through which a partner zone sees this person (the domains of `reasons`). */
             sharedVia: string[];
+            /** @description Partner view: every reason in force by which the reader sees this person; empty for own zones. */
+            reasons: {
+                /** @description What makes the person visible: shared_function, rotation, deployment, … */
+                kind: string;
+                /** @description The cooperation domain it falls under */
+                domain: string;
+            }[];
             employeeNumber?: string;
             workEmail?: string | null;
             fte?: number;
@@ -2227,8 +2234,15 @@ export interface operations {
                         qualifications: string[];
                         /** @enum {unknown} */
                         visibility: "own" | "partner";
-                        /** @description Cooperation domains through which a partner zone sees this person. */
+                        /** @description Cooperation domains through which a partner zone sees this person (the domains of `reasons`). */
                         sharedVia: string[];
+                        /** @description Partner view: every reason in force by which the reader sees this person; empty for own zones. */
+                        reasons: {
+                            /** @description What makes the person visible: shared_function, rotation, deployment, … */
+                            kind: string;
+                            /** @description The cooperation domain it falls under */
+                            domain: string;
+                        }[];
                         employeeNumber?: string;
                         workEmail?: string | null;
                         fte?: number;
