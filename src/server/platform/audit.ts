@@ -277,15 +277,61 @@ export interface PartnerRead {
 /** The distinct domains of some reasons, sorted: `details.domains`, the first one in the `domain` column. */
 const domainsOf = (reasons: PartnerRead['reasons']): string[] => [...new Set(reasons.map((r) => r.domain))].sort()
 
+const objectFields = (object: AuditObject | null | undefined) =>
+  object ? { objectType: object.type, ...(object.id ? { objectId: object.id } : {}) } : {}
+
 /**
- * The audit API features use (appendAudit stays the primitive underneath). Both write in the caller's
- * transaction, so the entry commits or rolls back with the action it records.
+ * The audit API features use (appendAudit stays the primitive underneath). `write` and `partnerReads` write
+ * in the caller's transaction, so the entry commits or rolls back with the action it records:
  *
  *   await audit.write(trx, actor, 'agreement.update', { type: 'agreement', id }, { changed }, { chains: parties })
  *   await audit.partnerReads(trx, actor, [{ zoneId, action: 'person.read', reasons, object: { type: 'person', id } }])
+ *
+ * `entries` and `partnerReadEntries` build the same rows without writing, for one appendAudit call that must
+ * lock all its chains in one order (e.g. an export logged in the reader's chain and in every partner chain).
  */
 export const audit = {
   /** One entry in the actor's own chain (or, with `chains`, once in each of those chains; null = platform). */
+  entries(
+    actor: AuditActor,
+    action: AuditAction,
+    object: AuditObject | null,
+    details?: Record<string, unknown>,
+    options: { chains?: readonly (string | null)[]; domain?: string } = {},
+  ): AuditEntry[] {
+    const who = actorFields(actor)
+    return [...new Set(options.chains ?? [who.chainZoneId])].map((chainZoneId) => ({
+      chainZoneId,
+      actorUserId: who.actorUserId,
+      actorZoneId: who.actorZoneId,
+      action,
+      ...objectFields(object),
+      ...(options.domain ? { domain: options.domain } : {}),
+      ...(details ? { details } : {}),
+    }))
+  },
+
+  /**
+   * Reads of another zone's data (DESIGN.md §7, LED art. 25): one entry per read in the read zone's chain,
+   * naming every reason that allowed it (`details.reasons`, `details.domains`; the `domain` column holds the
+   * first domain, as rows written before reasons existed do).
+   */
+  partnerReadEntries(actor: AuditActor, reads: readonly PartnerRead[]): AuditEntry[] {
+    const who = actorFields(actor)
+    return reads.map((r) => {
+      const domains = domainsOf(r.reasons)
+      return {
+        chainZoneId: r.zoneId,
+        actorUserId: who.actorUserId,
+        actorZoneId: who.actorZoneId,
+        action: r.action,
+        ...objectFields(r.object),
+        ...(domains[0] ? { domain: domains[0] } : {}),
+        details: { ...r.details, domains, reasons: r.reasons.map((x) => ({ kind: x.kind, domain: x.domain })) },
+      }
+    })
+  },
+
   async write(
     trx: Transaction<DB>,
     actor: AuditActor,
@@ -294,40 +340,10 @@ export const audit = {
     details?: Record<string, unknown>,
     options: { chains?: readonly (string | null)[]; domain?: string } = {},
   ): Promise<void> {
-    const who = actorFields(actor)
-    const entry = {
-      actorUserId: who.actorUserId,
-      actorZoneId: who.actorZoneId,
-      action,
-      ...(object ? { objectType: object.type, ...(object.id ? { objectId: object.id } : {}) } : {}),
-      ...(options.domain ? { domain: options.domain } : {}),
-      ...(details ? { details } : {}),
-    }
-    await appendAuditToChains(trx, options.chains ?? [who.chainZoneId], entry)
+    await appendAudit(trx, audit.entries(actor, action, object, details, options))
   },
 
-  /**
-   * Reads of another zone's data (DESIGN.md §7, LED art. 25): one entry per read in the read zone's chain,
-   * naming every reason that allowed it (`details.reasons`, `details.domains`; the `domain` column holds the
-   * first domain, for filters and the hash of rows written before reasons existed).
-   */
   async partnerReads(trx: Transaction<DB>, actor: AuditActor, reads: readonly PartnerRead[]): Promise<void> {
-    if (reads.length === 0) return
-    const who = actorFields(actor)
-    await appendAudit(
-      trx,
-      reads.map((r) => {
-        const domains = domainsOf(r.reasons)
-        return {
-          chainZoneId: r.zoneId,
-          actorUserId: who.actorUserId,
-          actorZoneId: who.actorZoneId,
-          action: r.action,
-          ...(r.object ? { objectType: r.object.type, ...(r.object.id ? { objectId: r.object.id } : {}) } : {}),
-          ...(domains[0] ? { domain: domains[0] } : {}),
-          details: { ...r.details, domains, reasons: r.reasons.map((x) => ({ kind: x.kind, domain: x.domain })) },
-        }
-      }),
-    )
+    if (reads.length > 0) await appendAudit(trx, audit.partnerReadEntries(actor, reads))
   },
 }

@@ -2345,7 +2345,8 @@ export interface operations {
         parameters: {
             query?: {
                 zoneId?: string;
-                action?: string;
+                /** @description An action the application logs (AuditAction) */
+                action?: "auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.locale_update" | "agreement.create" | "agreement.update" | "agreement.approval_record" | "agreement.transition" | "person.read" | "person.list" | "audit.list" | "audit.export";
                 /** @description Events about this person: as the object, or among the people of a list (details.personIds) */
                 personId?: string;
                 /** @description Events by this user */
@@ -2377,6 +2378,7 @@ export interface operations {
                             /** Format: uuid */
                             zoneId: string;
                             zoneCode: string;
+                            /** @description Usually one of AuditAction; shown as it was logged */
                             action: string;
                             actorUserId: string | null;
                             actorName: string | null;
@@ -2483,7 +2485,8 @@ export interface operations {
         parameters: {
             query?: {
                 zoneId?: string;
-                action?: string;
+                /** @description An action the application logs (AuditAction) */
+                action?: "auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.locale_update" | "agreement.create" | "agreement.update" | "agreement.approval_record" | "agreement.transition" | "person.read" | "person.list" | "audit.list" | "audit.export";
                 /** @description Events about this person: as the object, or among the people of a list (details.personIds) */
                 personId?: string;
                 /** @description Events by this user */
