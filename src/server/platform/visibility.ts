@@ -91,9 +91,10 @@ export const personVisible = (scope: VisibilityScope, person: PersonColumns = P)
 
 /** Every partner reason (kind + domain, sorted by domain then kind, each once) by which the scope sees the person. */
 export const partnerReasons = (scope: VisibilityScope, person: PersonColumns = P): RawBuilder<VisibilityReason[]> =>
-  sql<VisibilityReason[]>`coalesce((
+  // Only people of a reachable partner zone can have one: the others skip the subquery.
+  sql<VisibilityReason[]>`CASE WHEN ${sql.ref(person.zoneId)} = ANY(${partnerZoneIds(scope)}::uuid[]) THEN coalesce((
     SELECT jsonb_agg(jsonb_build_object('kind', v.kind, 'domain', v.domain_code) ORDER BY v.domain_code, v.kind)
-      FROM (SELECT DISTINCT r.kind, r.domain_code ${reasonsOf(scope, person)}) v), '[]'::jsonb)`
+      FROM (SELECT DISTINCT r.kind, r.domain_code ${reasonsOf(scope, person)}) v), '[]'::jsonb) ELSE '[]'::jsonb END`
 
 /** A reason to write, in the caller's transaction; the period is of Brussels dates, `to` inclusive (null: open). */
 export interface NewReason {
