@@ -29,8 +29,13 @@ CREATE TABLE visibility_reasons (
     REFERENCES people (id, zone_id) ON DELETE CASCADE ON UPDATE CASCADE,
   CONSTRAINT visibility_reasons_source CHECK ((source_table IS NULL) = (source_id IS NULL)),
   CONSTRAINT visibility_reasons_partner CHECK (partner_zone_id IS NULL OR partner_zone_id <> owner_zone_id),
-  -- One reason per source row, person, domain and partner (a feature rewriting its reasons upserts on this).
-  CONSTRAINT visibility_reasons_unique UNIQUE NULLS NOT DISTINCT (kind, source_table, source_id, person_id, domain_code, partner_zone_id)
+  -- The same reason (person, domain, kind, source, partner) never twice for one day; a designation may end and
+  -- start again later, as person_shared_functions allowed.
+  CONSTRAINT visibility_reasons_no_overlap EXCLUDE USING gist (
+    person_id WITH =, domain_code WITH =, kind WITH =,
+    (coalesce(source_table, '')) WITH =, (coalesce(source_id, '00000000-0000-0000-0000-000000000000'::uuid)) WITH =,
+    (coalesce(partner_zone_id, '00000000-0000-0000-0000-000000000000'::uuid)) WITH =,
+    period WITH &&)
 );
 -- The visibility fragment probes a person's reasons (people.id = person_id).
 CREATE INDEX visibility_reasons_person ON visibility_reasons (person_id, domain_code);
