@@ -111,7 +111,7 @@ beforeAll(async () => {
         .where('p.zone_id', '=', zoneId)
         .where((eb) => {
           const sf = eb
-            .selectFrom('person_shared_functions as sf')
+            .selectFrom('visibility_reasons as sf')
             .select('sf.id')
             .whereRef('sf.person_id', '=', 'p.id')
             .where('sf.domain_code', '=', 'permanence.officer_of_duty')

@@ -60,7 +60,7 @@ describe('seedDemo', () => {
     expect(await count('agreement_key_figures')).toBe(1)
     expect(await count('people')).toBe(data.people.length)
     expect(await count('person_qualifications')).toBe(data.people.flatMap((p) => p.qualifications).length)
-    expect(await count('person_shared_functions')).toBe(data.sharedFunctions.length)
+    expect(await count('visibility_reasons')).toBe(data.sharedFunctions.length)
     expect(await count('users')).toBe(1 + 11 * 7)
     expect(await count('user_roles')).toBe(4 + 11 * 7)
   })

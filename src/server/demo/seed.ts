@@ -4,6 +4,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
 import { contentHash } from '../features/agreements/domain.ts'
 import type { DB } from '../platform/schema.ts'
+import { addReasons, type NewReason } from '../platform/visibility.ts'
 import { demoData, type DemoData, type PersonRef } from './data.ts'
 
 export const BATCH_SIZE = 500
@@ -270,12 +271,18 @@ async function insertPeople(
     })),
   )
   await eachBatch(qualifications, (batch) => trx.insertInto('person_qualifications').values(batch).execute())
-  const functions = data.sharedFunctions.map((f) => ({
-    person_id: lookup(byRef, personKey(f), 'person'),
-    domain_code: f.domainCode,
-    valid_from: f.validFrom,
+  // A shared function is a visibility reason open to every partner zone of its domain (migration 0007).
+  const functions: NewReason[] = data.sharedFunctions.map((f) => ({
+    personId: lookup(byRef, personKey(f), 'person'),
+    ownerZoneId: lookup(zoneIds, f.zoneCode, 'zone'),
+    partnerZoneId: null,
+    domain: f.domainCode,
+    kind: 'shared_function',
+    source: null,
+    from: f.validFrom,
+    to: null,
   }))
-  await eachBatch(functions, (batch) => trx.insertInto('person_shared_functions').values(batch).execute())
+  await eachBatch(functions, (batch) => addReasons(trx, batch))
   return {
     ids: byRef,
     counts: { people: rows.length, qualifications: qualifications.length, sharedFunctions: functions.length },

@@ -231,3 +231,128 @@ export function actorFields(actor: {
   const zone = actor.homeZoneId ?? actor.roles.find((r) => r.zoneId !== null)?.zoneId ?? null
   return { actorUserId: actor.userId, actorZoneId: zone, chainZoneId: zone }
 }
+
+/**
+ * Every action the application logs: the audit filter's enum in the OpenAPI document and the web's labels come
+ * from this list. A new action is added here first (the web's i18n test then asks for its labels).
+ */
+export const AUDIT_ACTIONS = [
+  'auth.login',
+  'auth.login_failed',
+  'auth.logout',
+  'user.create',
+  'user.locale_update',
+  'agreement.create',
+  'agreement.update',
+  'agreement.approval_record',
+  'agreement.transition',
+  'person.read',
+  'person.list',
+  'audit.list',
+  'audit.export',
+  'account.create',
+  'account.role_grant',
+  'account.role_remove',
+  'account.disable',
+  'account.enable',
+  'account.password_reset',
+  'user.password_change',
+  'user.password_change_failed',
+] as const
+export type AuditAction = (typeof AUDIT_ACTIONS)[number]
+
+export const isAuditAction = (value: unknown): value is AuditAction =>
+  typeof value === 'string' && (AUDIT_ACTIONS as readonly string[]).includes(value)
+
+/** Who acted, as `actorFields` reads it (an `Actor` of the policy fits). */
+export type AuditActor = Parameters<typeof actorFields>[0]
+
+/** What an action was about. */
+export interface AuditObject {
+  type: string
+  id?: string | null
+}
+
+/** A read of another zone's data and every reason that allowed it (kind + cooperation domain). */
+export interface PartnerRead {
+  /** The zone whose data was read: the entry goes to its chain. */
+  zoneId: string
+  action: AuditAction
+  reasons: readonly { kind: string; domain: string }[]
+  object?: AuditObject
+  details?: Record<string, unknown>
+}
+
+/** The distinct domains of some reasons, sorted: `details.domains`, the first one in the `domain` column. */
+const domainsOf = (reasons: PartnerRead['reasons']): string[] => [...new Set(reasons.map((r) => r.domain))].sort()
+
+const objectFields = (object: AuditObject | null | undefined) =>
+  object ? { objectType: object.type, ...(object.id ? { objectId: object.id } : {}) } : {}
+
+/**
+ * The audit API features use (appendAudit stays the primitive underneath). `write` and `partnerReads` write
+ * in the caller's transaction, so the entry commits or rolls back with the action it records:
+ *
+ *   await audit.write(trx, actor, 'agreement.update', { type: 'agreement', id }, { changed }, { chains: parties })
+ *   await audit.partnerReads(trx, actor, [{ zoneId, action: 'person.read', reasons, object: { type: 'person', id } }])
+ *
+ * `entries` and `partnerReadEntries` build the same rows without writing, for one appendAudit call that must
+ * lock all its chains in one order (e.g. an export logged in the reader's chain and in every partner chain).
+ */
+export const audit = {
+  /** One entry in the actor's own chain (or, with `chains`, once in each of those chains; null = platform). */
+  entries(
+    actor: AuditActor,
+    action: AuditAction,
+    object: AuditObject | null,
+    details?: Record<string, unknown>,
+    options: { chains?: readonly (string | null)[]; domain?: string } = {},
+  ): AuditEntry[] {
+    const who = actorFields(actor)
+    return [...new Set(options.chains ?? [who.chainZoneId])].map((chainZoneId) => ({
+      chainZoneId,
+      actorUserId: who.actorUserId,
+      actorZoneId: who.actorZoneId,
+      action,
+      ...objectFields(object),
+      ...(options.domain ? { domain: options.domain } : {}),
+      ...(details ? { details } : {}),
+    }))
+  },
+
+  /**
+   * Reads of another zone's data (DESIGN.md §7, LED art. 25): one entry per read in the read zone's chain,
+   * naming every reason that allowed it (`details.reasons`, `details.domains`; the `domain` column holds the
+   * first domain, as rows written before reasons existed do).
+   */
+  partnerReadEntries(actor: AuditActor, reads: readonly PartnerRead[]): AuditEntry[] {
+    const who = actorFields(actor)
+    return reads.map((r) => {
+      const domains = domainsOf(r.reasons)
+      return {
+        chainZoneId: r.zoneId,
+        actorUserId: who.actorUserId,
+        actorZoneId: who.actorZoneId,
+        action: r.action,
+        ...objectFields(r.object),
+        ...(domains[0] ? { domain: domains[0] } : {}),
+        details: { ...r.details, domains, reasons: r.reasons.map((x) => ({ kind: x.kind, domain: x.domain })) },
+      }
+    })
+  },
+
+  async write(
+    trx: Transaction<DB>,
+    actor: AuditActor,
+    action: AuditAction,
+    object: AuditObject | null,
+    details?: Record<string, unknown>,
+    options: { chains?: readonly (string | null)[]; domain?: string } = {},
+  ): Promise<void> {
+    await appendAudit(trx, audit.entries(actor, action, object, details, options))
+  },
+
+  async partnerReads(trx: Transaction<DB>, actor: AuditActor, reads: readonly PartnerRead[]): Promise<void> {
+    if (reads.length > 0) await appendAudit(trx, audit.partnerReadEntries(actor, reads))
+  },
+}

@@ -162,6 +162,21 @@ export interface PersonSharedFunctionsTable {
   valid_to: IsoDate | null
 }
 
+/** Why a partner zone may see a person (migration 0007; src/server/platform/visibility.ts). */
+export interface VisibilityReasonsTable {
+  id: Generated<string>
+  person_id: string
+  owner_zone_id: string
+  /** NULL: every zone with which an agreement in force lists the domain. */
+  partner_zone_id: string | null
+  domain_code: string
+  kind: string
+  source_table: string | null
+  source_id: string | null
+  /** daterange of Brussels days, written as '[from,to)' text; read back as text. */
+  period: string
+}
+
 export type Locale = 'nl' | 'fr' | 'en'
 
 export interface UsersTable {
@@ -285,6 +300,7 @@ export interface DB {
   people: PeopleTable
   person_qualifications: PersonQualificationsTable
   person_shared_functions: PersonSharedFunctionsTable
+  visibility_reasons: VisibilityReasonsTable
   users: UsersTable
   user_roles: UserRolesTable
   sessions: SessionsTable

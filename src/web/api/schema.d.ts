@@ -718,8 +718,15 @@ export interface components {
             qualifications: string[];
             /** @enum {unknown} */
             visibility: "own" | "partner";
-            /** @description Cooperation domains through which a partner zone sees this person. */
+            /** @description Cooperation domains through which a partner zone sees this person (the domains of `reasons`). */
             sharedVia: string[];
+            /** @description Partner view: every reason in force by which the reader sees this person; empty for own zones. */
+            reasons: {
+                /** @description What makes the person visible: shared_function, rotation, deployment, … */
+                kind: string;
+                /** @description The cooperation domain it falls under */
+                domain: string;
+            }[];
             employeeNumber?: string;
             workEmail?: string | null;
             fte?: number;
@@ -2433,8 +2440,15 @@ export interface operations {
                         qualifications: string[];
                         /** @enum {unknown} */
                         visibility: "own" | "partner";
-                        /** @description Cooperation domains through which a partner zone sees this person. */
+                        /** @description Cooperation domains through which a partner zone sees this person (the domains of `reasons`). */
                         sharedVia: string[];
+                        /** @description Partner view: every reason in force by which the reader sees this person; empty for own zones. */
+                        reasons: {
+                            /** @description What makes the person visible: shared_function, rotation, deployment, … */
+                            kind: string;
+                            /** @description The cooperation domain it falls under */
+                            domain: string;
+                        }[];
                         employeeNumber?: string;
                         workEmail?: string | null;
                         fte?: number;
@@ -2537,7 +2551,8 @@ export interface operations {
         parameters: {
             query?: {
                 zoneId?: string;
-                action?: string;
+                /** @description An action the application logs (AuditAction) */
+                action?: "auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.locale_update" | "agreement.create" | "agreement.update" | "agreement.approval_record" | "agreement.transition" | "person.read" | "person.list" | "audit.list" | "audit.export" | "account.create" | "account.role_grant" | "account.role_remove" | "account.disable" | "account.enable" | "account.password_reset" | "user.password_change" | "user.password_change_failed";
                 /** @description Events about this person: as the object, or among the people of a list (details.personIds) */
                 personId?: string;
                 /** @description Events by this user */
@@ -2569,6 +2584,7 @@ export interface operations {
                             /** Format: uuid */
                             zoneId: string;
                             zoneCode: string;
+                            /** @description Usually one of AuditAction; shown as it was logged */
                             action: string;
                             actorUserId: string | null;
                             actorName: string | null;
@@ -2675,7 +2691,8 @@ export interface operations {
         parameters: {
             query?: {
                 zoneId?: string;
-                action?: string;
+                /** @description An action the application logs (AuditAction) */
+                action?: "auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.locale_update" | "agreement.create" | "agreement.update" | "agreement.approval_record" | "agreement.transition" | "person.read" | "person.list" | "audit.list" | "audit.export" | "account.create" | "account.role_grant" | "account.role_remove" | "account.disable" | "account.enable" | "account.password_reset" | "user.password_change" | "user.password_change_failed";
                 /** @description Events about this person: as the object, or among the people of a list (details.personIds) */
                 personId?: string;
                 /** @description Events by this user */

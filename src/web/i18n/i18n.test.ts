@@ -1,6 +1,7 @@
 // The type system already refuses a missing key in fr.ts/en.ts; this also holds at run time, and checks
 // what types cannot: no empty strings, and the same placeholders in every language.
 import { describe, expect, it } from 'vitest'
+import { AUDIT_ACTIONS as SERVER_AUDIT_ACTIONS } from '../../server/platform/audit.ts'
 import { AUDIT_ACTIONS } from '../features/audit/filters.ts'
 import { en } from './en.ts'
 import { fr } from './fr.ts'
@@ -83,10 +84,16 @@ describe('dictionaries', () => {
         'samenwerkingsprotocol',
       ].map((c) => `agreementKind.${c}`),
       ...['UNAUTHENTICATED', 'NOT_FOUND', 'NETWORK_ERROR'].map((c) => `error.${c}`),
-      ...AUDIT_ACTIONS.map((c) => `auditAction.${c}`),
+      ...SERVER_AUDIT_ACTIONS.map((c) => `auditAction.${c}`),
       ...['hash_mismatch', 'chain_link_broken', 'sequence_gap', 'head_mismatch'].map((c) => `auditReason.${c}`),
     ]
     expect(codes.filter((key) => !hasKey(nl, key))).toEqual([])
+  })
+})
+
+describe('audit actions', () => {
+  it("the audit filter offers exactly the server's AuditAction list", () => {
+    expect([...AUDIT_ACTIONS].sort()).toEqual([...SERVER_AUDIT_ACTIONS].sort())
   })
 })
 

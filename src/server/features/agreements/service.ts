@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely'
-import { actorFields, appendAuditToChains, type AuditEntry } from '../../platform/audit.ts'
+import { actorFields, audit as auditLog, type AuditAction } from '../../platform/audit.ts'
 import { AppError } from '../../platform/errors.ts'
 import {
   adminAssociationsWith,
@@ -192,14 +192,10 @@ export function agreementsService(db: Kysely<DB>) {
     trx: Transaction<DB>,
     actor: Actor,
     partyZoneIds: readonly string[],
-    entry: Pick<AuditEntry, 'action' | 'objectId' | 'details'>,
+    entry: { action: AuditAction; objectId?: string; details?: Record<string, unknown> },
   ) {
-    const who = actorFields(actor)
-    await appendAuditToChains(trx, [...partyZoneIds, who.chainZoneId], {
-      actorUserId: who.actorUserId,
-      actorZoneId: who.actorZoneId,
-      objectType: 'agreement',
-      ...entry,
+    await auditLog.write(trx, actor, entry.action, { type: 'agreement', id: entry.objectId }, entry.details, {
+      chains: [...partyZoneIds, actorFields(actor).chainZoneId],
     })
   }
 

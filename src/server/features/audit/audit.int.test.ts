@@ -42,10 +42,11 @@ beforeAll(async () => {
   zone5375 = await zoneId('5375')
   person = await t.database.db
     .selectFrom('people as p')
-    .innerJoin('person_shared_functions as sf', 'sf.person_id', 'p.id')
+    .innerJoin('visibility_reasons as r', 'r.person_id', 'p.id')
     .select(['p.id', 'p.first_name', 'p.last_name'])
     .where('p.zone_id', '=', zone5373)
-    .where('sf.domain_code', '=', 'permanence.officer_of_duty')
+    .where('r.kind', '=', 'shared_function')
+    .where('r.domain_code', '=', 'permanence.officer_of_duty')
     .orderBy('p.employee_number')
     .executeTakeFirstOrThrow()
   // A planner of the partner zone reads the person, alone and in a list.

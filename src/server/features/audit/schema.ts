@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox'
+import { AUDIT_ACTIONS } from '../../platform/audit.ts'
 import { Nullable, Uuid } from '../../platform/typebox.ts'
 
 export const Verification = Type.Object({
@@ -12,7 +13,7 @@ export type Verification = Static<typeof Verification>
 
 const Filters = {
   zoneId: Type.Optional(Uuid),
-  action: Type.Optional(Type.String({ pattern: '^[a-z_]+(\\.[a-z_]+)*$', maxLength: 60 })),
+  action: Type.Optional(Type.Enum(AUDIT_ACTIONS, { description: 'An action the application logs (AuditAction)' })),
   personId: Type.Optional(
     Type.String({
       format: 'uuid',
@@ -43,7 +44,7 @@ export const AuditEvent = Type.Object({
   at: Type.String({ format: 'date-time' }),
   zoneId: Uuid,
   zoneCode: Type.String(),
-  action: Type.String(),
+  action: Type.String({ description: 'Usually one of AuditAction; shown as it was logged' }),
   actorUserId: Nullable(Uuid),
   actorName: Nullable(Type.String()),
   actorZoneCode: Nullable(Type.String()),

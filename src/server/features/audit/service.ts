@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { actorFields, appendAudit, verifyAudit, type AuditEntry } from '../../platform/audit.ts'
+import { appendAudit, audit, verifyAudit, type PartnerRead } from '../../platform/audit.ts'
 import { AppError } from '../../platform/errors.ts'
 import { loadDomainPeriods, loadGrants } from '../../platform/grants.ts'
 import { actorZones, auditZones, zonesWith, type Actor } from '../../platform/policy.ts'
@@ -40,30 +40,28 @@ export function auditService(db: Kysely<DB>) {
     if (q.from && q.to && q.from > q.to) throw new AppError('AUDIT_PERIOD_INVALID', { from: q.from, to: q.to })
   }
 
-  /** A shared DPO reading a partner zone's log is itself logged in that zone's chain (domain `dpo`). */
+  /**
+   * A shared DPO reading a partner zone's log is itself logged in that zone's chain: the reason is the
+   * agreement in force that lists `dpo` for both zones.
+   */
   const partnerReads = (
-    actor: Actor,
     scope: AuditScope,
     rows: readonly { zone_id: string | null; id: number }[],
     action: 'audit.list' | 'audit.export',
     extra: Record<string, unknown> = {},
-  ): AuditEntry[] => {
-    const who = actorFields(actor)
-    return scope.partners.flatMap(({ zoneId }) => {
+  ): PartnerRead[] =>
+    scope.partners.flatMap(({ zoneId }) => {
       const ids = rows.filter((r) => r.zone_id === zoneId).map((r) => r.id)
       if (ids.length === 0) return []
       return [
         {
-          chainZoneId: zoneId,
-          actorUserId: who.actorUserId,
-          actorZoneId: who.actorZoneId,
+          zoneId,
           action,
-          domain: 'dpo',
+          reasons: [{ kind: 'agreement', domain: 'dpo' }],
           details: action === 'audit.list' ? { eventIds: ids } : { ...extra, events: ids.length },
         },
       ]
     })
-  }
 
   return {
     /**
@@ -81,8 +79,8 @@ export function auditService(db: Kysely<DB>) {
       checkPeriod(query)
       const scope = await scopeOf(actor)
       const rows = await repo.events(scope, query)
-      const logged = partnerReads(actor, scope, rows, 'audit.list')
-      if (logged.length > 0) await db.transaction().execute((trx) => appendAudit(trx, logged))
+      const logged = partnerReads(scope, rows, 'audit.list')
+      if (logged.length > 0) await db.transaction().execute((trx) => audit.partnerReads(trx, actor, logged))
       return {
         total: rows[0]?.total ?? (query.offset ? await repo.count(scope, query) : 0),
         items: rows.map((r) => ({
@@ -123,13 +121,10 @@ export function auditService(db: Kysely<DB>) {
         const rows = await auditRepository(trx).exportRows(scope, query, EXPORT_MAX_ROWS + 1)
         if (rows.length > EXPORT_MAX_ROWS) throw new AppError('AUDIT_EXPORT_TOO_LARGE', { max: EXPORT_MAX_ROWS })
         const filters = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined))
+        // One call: the DPO's own chain and the partner chains are locked in one order.
         await appendAudit(trx, [
-          {
-            ...actorFields(actor),
-            action: 'audit.export',
-            details: { filters, events: rows.length, zones: zoneCodes },
-          },
-          ...partnerReads(actor, scope, rows, 'audit.export', { filters }),
+          ...audit.entries(actor, 'audit.export', null, { filters, events: rows.length, zones: zoneCodes }),
+          ...audit.partnerReadEntries(actor, partnerReads(scope, rows, 'audit.export', { filters })),
         ])
         const today = brusselsDate(now())
         return {

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { Kysely } from 'kysely'
-import { actorFields, appendAudit } from '../../platform/audit.ts'
+import { appendAudit, audit } from '../../platform/audit.ts'
 import { verifyPassword } from '../../platform/auth/passwords.ts'
 import type { SessionStore } from '../../platform/auth/sessions.ts'
 import { AppError } from '../../platform/errors.ts'
@@ -104,25 +104,13 @@ export function authService(db: Kysely<DB>, sessions: SessionStore, throttle: Th
       await sessions.destroy(tokenHash)
       await db
         .transaction()
-        .execute((trx) =>
-          appendAudit(trx, [
-            { ...actorFields(actor), action: 'auth.logout', objectType: 'user', objectId: actor.userId },
-          ]),
-        )
+        .execute((trx) => audit.write(trx, actor, 'auth.logout', { type: 'user', id: actor.userId }))
     },
 
     async setLocale(actor: Actor, locale: Locale, csrfToken: string): Promise<Me> {
       await db.transaction().execute(async (trx) => {
         await authRepository(trx).setLocale(actor.userId, locale)
-        await appendAudit(trx, [
-          {
-            ...actorFields(actor),
-            action: 'user.locale_update',
-            objectType: 'user',
-            objectId: actor.userId,
-            details: { locale },
-          },
-        ])
+        await audit.write(trx, actor, 'user.locale_update', { type: 'user', id: actor.userId }, { locale })
       })
       return me(actor.userId, csrfToken)
     },

@@ -1,6 +1,7 @@
 // What a reader sees of a person: everything for their own zone; for a partner zone only name, zone,
 // rank, work phone and the qualifications the sharing domain needs (DESIGN.md §1).
 import { DOMAIN_QUALIFICATIONS } from '../../platform/policy.ts'
+import type { VisibilityReason } from '../../platform/visibility.ts'
 import type { PersonRow } from './repository.ts'
 import type { Person } from './schema.ts'
 
@@ -23,17 +24,20 @@ export function presentPerson(row: PersonRow, ownZoneIds: readonly string[]): Pe
       qualifications: row.qualifications,
       visibility: 'own',
       sharedVia: [],
+      reasons: [],
       employeeNumber: row.employee_number,
       workEmail: row.work_email,
       fte: row.fte,
     }
   }
-  const needed = new Set(row.shared_via.flatMap((d) => DOMAIN_QUALIFICATIONS[d] ?? []))
+  const domains = reasonDomains(row.reasons)
+  const needed = new Set(domains.flatMap((d) => DOMAIN_QUALIFICATIONS[d] ?? []))
   return {
     ...common,
     qualifications: row.qualifications.filter((q) => needed.has(q)),
     visibility: 'partner',
-    sharedVia: row.shared_via,
+    sharedVia: domains,
+    reasons: row.reasons,
   }
 }
 
@@ -44,24 +48,27 @@ export function domainsShowing(qualification: string): string[] {
     .map(([domain]) => domain)
 }
 
+/** The distinct domains of a person's reasons, sorted. */
+export const reasonDomains = (reasons: readonly VisibilityReason[]): string[] =>
+  [...new Set(reasons.map((r) => r.domain))].sort()
+
 export interface CrossZoneRead {
   zoneId: string
-  /** Every domain that allowed the read (sorted); the audit row's `domain` column holds the first. */
-  domains: string[]
+  /** Every reason that allowed the read (kind + domain, sorted by domain then kind). */
+  reasons: VisibilityReason[]
   personIds: string[]
 }
 
 /**
- * One audit entry per (owner zone, set of allowing domains) for the partner people a read returned. A person
- * shared through several domains is seen because of all of them, so the entry names all of them.
+ * One audit entry per (owner zone, set of reasons) for the partner people a read returned. A person seen for
+ * several reasons is seen because of all of them, so the entry names all of them.
  */
 export function crossZoneReads(people: readonly Person[]): CrossZoneRead[] {
   const groups = new Map<string, CrossZoneRead>()
   for (const p of people) {
     if (p.visibility !== 'partner') continue
-    const domains = p.sharedVia.length ? [...p.sharedVia].sort() : ['unknown']
-    const key = `${p.zoneId}|${domains.join(',')}`
-    const group = groups.get(key) ?? { zoneId: p.zoneId, domains, personIds: [] }
+    const key = JSON.stringify([p.zoneId, p.reasons])
+    const group = groups.get(key) ?? { zoneId: p.zoneId, reasons: p.reasons, personIds: [] }
     group.personIds.push(p.id)
     groups.set(key, group)
   }

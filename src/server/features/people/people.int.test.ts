@@ -3,6 +3,7 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type Session, type TestApp } from '../../../../test/harness.ts'
+import { addReasons } from '../../platform/visibility.ts'
 
 let t: TestApp
 let planner: Session
@@ -21,10 +22,11 @@ beforeAll(async () => {
   shared = (
     await db
       .selectFrom('people as p')
-      .innerJoin('person_shared_functions as sf', 'sf.person_id', 'p.id')
+      .innerJoin('visibility_reasons as r', 'r.person_id', 'p.id')
       .select('p.id')
       .where('p.zone_id', '=', partnerZone)
-      .where('sf.domain_code', '=', 'permanence.officer_of_duty')
+      .where('r.kind', '=', 'shared_function')
+      .where('r.domain_code', '=', 'permanence.officer_of_duty')
       .orderBy('p.employee_number')
       .executeTakeFirstOrThrow()
   ).id
@@ -83,8 +85,19 @@ describe('people of a partner zone', () => {
   })
 
   it('a read allowed by several domains logs every one of them', async () => {
-    await sql`INSERT INTO person_shared_functions (person_id, domain_code, valid_from) VALUES (${shared}, 'assistance', '2024-03-01')`.execute(
-      t.database.db,
+    await t.database.db.transaction().execute((trx) =>
+      addReasons(trx, [
+        {
+          personId: shared,
+          ownerZoneId: partnerZone,
+          partnerZoneId: null,
+          domain: 'assistance',
+          kind: 'shared_function',
+          source: null,
+          from: '2024-03-01',
+          to: null,
+        },
+      ]),
     )
     const res = await planner.request({ method: 'GET', url: `/api/people/${shared}` })
     expect(res.json()).toMatchObject({ sharedVia: ['assistance', 'permanence.officer_of_duty'] })
@@ -98,7 +111,14 @@ describe('people of a partner zone', () => {
     expect(logged).toEqual([
       {
         domain: 'assistance',
-        details: { personIds: [shared], domains: ['assistance', 'permanence.officer_of_duty'] },
+        details: {
+          personIds: [shared],
+          domains: ['assistance', 'permanence.officer_of_duty'],
+          reasons: [
+            { kind: 'shared_function', domain: 'assistance' },
+            { kind: 'shared_function', domain: 'permanence.officer_of_duty' },
+          ],
+        },
       },
     ])
   })

@@ -1,41 +1,26 @@
-import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely'
+import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely'
 import type { DB } from '../../platform/schema.ts'
+import {
+  hasPartnerReason,
+  limitDomains,
+  partnerReasons,
+  personVisible,
+  type VisibilityScope,
+} from '../../platform/visibility.ts'
 import { domainsShowing } from './domain.ts'
 import type { PeopleQuery } from './schema.ts'
 
 type Db = Kysely<DB> | Transaction<DB>
 
-export interface PeopleScope {
-  ownZoneIds: string[]
-  /** `${zoneId}|${domain}` pairs in force between the actor's zones and partner zones */
-  partnerPairs: string[]
-  /** The zones of those pairs: lets the query skip every other zone by index before looking at functions. */
-  partnerZoneIds: string[]
-  date: string
-}
-
-/** Shared functions of person `p` in force on the date, restricted to the partner pairs. */
-const sharedDomains = (scope: PeopleScope) => sql<string[]>`coalesce((
-  SELECT array_agg(sf.domain_code ORDER BY sf.domain_code) FROM person_shared_functions sf
-   WHERE sf.person_id = p.id
-     AND (p.zone_id::text || '|' || sf.domain_code) = ANY(${scope.partnerPairs}::text[])
-     AND sf.valid_from <= ${scope.date}::date AND (sf.valid_to IS NULL OR sf.valid_to >= ${scope.date}::date)
-), '{}')`
+/** Who reads (own zones, and the reasons they may see partners by), on which Brussels date. */
+export type PeopleScope = VisibilityScope
 
 export function peopleRepository(db: Db) {
-  const visible = (scope: PeopleScope): Expression<SqlBool> =>
-    sql<SqlBool>`(p.zone_id::text = ANY(${scope.ownZoneIds}::text[])
-      OR (p.zone_id::text = ANY(${scope.partnerZoneIds}::text[]) AND EXISTS (
-            SELECT 1 FROM person_shared_functions sf
-             WHERE sf.person_id = p.id
-               AND (p.zone_id::text || '|' || sf.domain_code) = ANY(${scope.partnerPairs}::text[])
-               AND sf.valid_from <= ${scope.date}::date AND (sf.valid_to IS NULL OR sf.valid_to >= ${scope.date}::date))))`
-
   const filtered = (scope: PeopleScope, f: PeopleQuery) => {
     let q = db
       .selectFrom('people as p')
       .innerJoin('zones as z', 'z.id', 'p.zone_id')
-      .where(visible(scope))
+      .where(personVisible(scope))
       .where(sql<SqlBool>`(p.employed_to IS NULL OR p.employed_to >= ${scope.date}::date)`)
     if (f.zoneId) q = q.where('p.zone_id', '=', f.zoneId)
     if (f.rank) q = q.where('p.rank', '=', f.rank)
@@ -55,14 +40,9 @@ export function peopleRepository(db: Db) {
       // which they are shared (in force, between the two zones) needs. Otherwise the filter would reveal a
       // qualification the partner may not see (e.g. informant handler).
       const code = f.qualification
-      const showingPairs = scope.partnerPairs.filter((pair) => domainsShowing(code).includes(pair.split('|')[1] ?? ''))
       q = q.where(
         sql<SqlBool>`EXISTS (SELECT 1 FROM person_qualifications pq WHERE pq.person_id = p.id AND pq.qualification_code = ${code})
-          AND (p.zone_id::text = ANY(${scope.ownZoneIds}::text[]) OR EXISTS (
-            SELECT 1 FROM person_shared_functions sf
-             WHERE sf.person_id = p.id
-               AND (p.zone_id::text || '|' || sf.domain_code) = ANY(${showingPairs}::text[])
-               AND sf.valid_from <= ${scope.date}::date AND (sf.valid_to IS NULL OR sf.valid_to >= ${scope.date}::date)))`,
+          AND (p.zone_id = ANY(${scope.ownZoneIds}::uuid[]) OR ${hasPartnerReason(limitDomains(scope, domainsShowing(code)))})`,
       )
     }
     return q
@@ -88,7 +68,7 @@ export function peopleRepository(db: Db) {
       >`coalesce((SELECT array_agg(pq.qualification_code ORDER BY pq.qualification_code) FROM person_qualifications pq WHERE pq.person_id = p.id), '{}')`.as(
         'qualifications',
       ),
-      sharedDomains(scope).as('shared_via'),
+      partnerReasons(scope).as('reasons'),
       // The total of the filtered set in the same pass, instead of a second COUNT query.
       sql<number>`(count(*) OVER ())::int`.as('total'),
     ] as const
@@ -104,16 +84,16 @@ export function peopleRepository(db: Db) {
         .offset(f.offset ?? 0)
         .execute(),
 
-    /** The filtered set counted per owner zone and sharing domains: a page past the end still tells a count. */
+    /** The filtered set counted per owner zone and partner reasons: a page past the end still tells a count. */
     countByZone: (scope: PeopleScope, f: PeopleQuery) =>
       db
         .selectFrom(
           filtered(scope, f)
-            .select(['p.zone_id', sharedDomains(scope).as('shared_via')])
+            .select(['p.zone_id', partnerReasons(scope).as('reasons')])
             .as('m'),
         )
-        .select(['m.zone_id', 'm.shared_via', sql<number>`count(*)::int`.as('n')])
-        .groupBy(['m.zone_id', 'm.shared_via'])
+        .select(['m.zone_id', 'm.reasons', sql<number>`count(*)::int`.as('n')])
+        .groupBy(['m.zone_id', 'm.reasons'])
         .execute(),
 
     byId: (scope: PeopleScope, id: string) =>

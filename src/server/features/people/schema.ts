@@ -3,6 +3,14 @@ import { Nullable } from '../../platform/typebox.ts'
 
 export const RANKS = ['agent', 'inspecteur', 'hoofdinspecteur', 'commissaris', 'hoofdcommissaris'] as const
 
+export const VisibilityReason = Type.Object(
+  {
+    kind: Type.String({ description: 'What makes the person visible: shared_function, rotation, deployment, …' }),
+    domain: Type.String({ description: 'The cooperation domain it falls under' }),
+  },
+  { additionalProperties: false },
+)
+
 export const Person = Type.Object(
   {
     id: Type.String({ format: 'uuid' }),
@@ -20,7 +28,10 @@ export const Person = Type.Object(
     }),
     visibility: Type.Enum(['own', 'partner'] as const),
     sharedVia: Type.Array(Type.String(), {
-      description: 'Cooperation domains through which a partner zone sees this person.',
+      description: 'Cooperation domains through which a partner zone sees this person (the domains of `reasons`).',
+    }),
+    reasons: Type.Array(VisibilityReason, {
+      description: 'Partner view: every reason in force by which the reader sees this person; empty for own zones.',
     }),
     employeeNumber: Type.Optional(Type.String()),
     workEmail: Type.Optional(Nullable(Type.String())),

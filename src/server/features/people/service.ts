@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely'
-import { actorFields, appendAudit } from '../../platform/audit.ts'
+import { audit } from '../../platform/audit.ts'
 import { AppError } from '../../platform/errors.ts'
 import { loadGrants } from '../../platform/grants.ts'
-import { actorZones, partnerReach, zonesWith, type Actor } from '../../platform/policy.ts'
+import { actorZones, zonesWith, type Actor } from '../../platform/policy.ts'
 import type { DB } from '../../platform/schema.ts'
 import { now } from '../../platform/clock.ts'
 import { brusselsDate } from '../../platform/time.ts'
+import { visibilityScope } from '../../platform/visibility.ts'
 import { crossZoneReads, presentPerson, type CrossZoneRead } from './domain.ts'
 import { peopleRepository, type PeopleScope } from './repository.ts'
 import type { PeopleQuery } from './schema.ts'
@@ -14,17 +15,11 @@ export function peopleService(db: Kysely<DB>) {
   async function scopeFor(actor: Actor): Promise<PeopleScope> {
     const date = brusselsDate(now())
     const grants = await loadGrants(db, actorZones(actor), date)
-    const reach = partnerReach(actor, 'people.read', grants)
-    return {
-      ownZoneIds: zonesWith(actor, 'people.read'),
-      partnerPairs: reach.map((r) => `${r.zoneId}|${r.domain}`),
-      partnerZoneIds: [...new Set(reach.map((r) => r.zoneId))],
-      date,
-    }
+    return visibilityScope(zonesWith(actor, 'people.read'), grants, date)
   }
 
   /**
-   * Reads of another zone's personal data are logged in that zone's chain, with every domain that allowed
+   * Reads of another zone's personal data are logged in that zone's chain, with every reason that allowed
    * them. A page past the end shows no one but still a count of partner people: logged too (`counted`).
    */
   async function logCrossZoneReads(
@@ -33,23 +28,16 @@ export function peopleService(db: Kysely<DB>) {
     reads: readonly (CrossZoneRead & { counted?: number })[],
   ) {
     if (reads.length === 0) return
-    const who = actorFields(actor)
     await db.transaction().execute((trx) =>
-      appendAudit(
+      audit.partnerReads(
         trx,
+        actor,
         reads.map((r) => ({
-          chainZoneId: r.zoneId,
-          actorUserId: who.actorUserId,
-          actorZoneId: who.actorZoneId,
+          zoneId: r.zoneId,
           action,
-          objectType: 'person',
-          objectId: r.personIds.length === 1 ? r.personIds[0] : undefined,
-          domain: r.domains[0],
-          details: {
-            personIds: r.personIds,
-            domains: r.domains,
-            ...(r.counted !== undefined ? { counted: r.counted } : {}),
-          },
+          reasons: r.reasons,
+          object: { type: 'person', id: r.personIds.length === 1 ? r.personIds[0] : null },
+          details: { personIds: r.personIds, ...(r.counted !== undefined ? { counted: r.counted } : {}) },
         })),
       ),
     )
@@ -70,7 +58,7 @@ export function peopleService(db: Kysely<DB>) {
       const groups = await repo.countByZone(scope, query)
       const counted = groups
         .filter((g) => !scope.ownZoneIds.includes(g.zone_id) && g.n > 0)
-        .map((g) => ({ zoneId: g.zone_id, domains: g.shared_via, personIds: [], counted: g.n }))
+        .map((g) => ({ zoneId: g.zone_id, reasons: g.reasons, personIds: [], counted: g.n }))
       await logCrossZoneReads(actor, 'person.list', counted)
       return { items, total: groups.reduce((sum, g) => sum + g.n, 0) }
     },
