@@ -6,6 +6,7 @@ import { simpleParser, type ParsedMail } from 'mailparser'
 import { SMTPServer } from 'smtp-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type Session, type TestApp } from '../../../test/harness.ts'
+import { startBackground } from './background.ts'
 import { TestClock } from './clock.ts'
 import { jobRunner } from './jobs.ts'
 import { enqueueMail, MAIL_JOB_KIND, mailJobs, type MailConfig } from './mail.ts'
@@ -175,6 +176,24 @@ describe('notification mail', () => {
     expect(await mails.runDue()).toBe(1)
     expect(received.map(toAddress)).toEqual([owner.email])
     expect(await mailJobsOf(owner.id)).toMatchObject([{ state: 'done', attempts: 2 }])
+  })
+
+  it("the server's background runner sends mail with the configured SMTP_URL and MAIL_FROM", async () => {
+    const owner = await account('nl', 'Via De Server')
+    await reset(owner.id)
+    received.length = 0
+    const background = await startBackground(
+      t.database,
+      { ...t.config, databaseUrl: t.databaseUrl, smtpUrl, mailFrom: 'Zone 5373 <zone@verbond.test>' },
+      { clock, log: quiet, pollMs: 3_600_000 }, // the test runs the jobs itself
+    )
+    try {
+      while ((await background.jobs.runDue()) > 0);
+    } finally {
+      await background.close()
+    }
+    expect(received.map(toAddress)).toEqual([owner.email])
+    expect(received[0]?.from?.value[0]).toMatchObject({ name: 'Zone 5373', address: 'zone@verbond.test' })
   })
 
   it('without SMTP_URL sends nothing and the job ends without failing', async () => {
