@@ -52,6 +52,16 @@ describe('config', () => {
       /LOGIN_ADDRESS_MAX_DELAY_SECONDS: expected a number from 1 to 600[\s\S]*LOGIN_ATTEMPTS_RETENTION_DAYS: expected a whole number/,
     )
   })
+  it('sends no mail without SMTP_URL and validates the SMTP URL and the sender', () => {
+    expect(loadConfig({})).toMatchObject({ smtpUrl: null, mailFrom: 'Verbond <noreply@localhost>' })
+    expect(
+      loadConfig({ SMTP_URL: 'smtp://u:p@mail.example.be:587', MAIL_FROM: 'Verbond <no@example.be>' }),
+    ).toMatchObject({ smtpUrl: 'smtp://u:p@mail.example.be:587', mailFrom: 'Verbond <no@example.be>' })
+    expect(loadConfig({ MAIL_FROM: 'no@example.be' }).mailFrom).toBe('no@example.be')
+    expect(() => loadConfig({ SMTP_URL: 'http://mail.example.be', MAIL_FROM: 'Verbond' })).toThrow(
+      /SMTP_URL: must start with smtp:\/\/ or smtps:\/\/[\s\S]*MAIL_FROM: expected an e-mail address/,
+    )
+  })
 })
 
 describe('configuration documentation', () => {

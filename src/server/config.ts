@@ -24,6 +24,9 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
   rateLimitPerMinute: number
   webDir: string
+  /** SMTP server for notification mail (smtp:// or smtps://); null: mail is not sent. */
+  smtpUrl: string | null
+  mailFrom: string
 }
 
 type Parser<T> = (raw: string) => T
@@ -108,6 +111,28 @@ const trustProxy: Parser<Config['trustProxy']> = (raw) => {
         `not an address: ${bad.map((b) => `"${b}"`).join(', ')}`,
     )
   return entries
+}
+
+const smtpUrl: Parser<string> = (raw) => {
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new ConfigError('is not a URL (expected smtp://user:password@host:587)')
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:')
+    throw new ConfigError(`must start with smtp:// or smtps:// (got ${url.protocol}//)`)
+  if (!url.hostname) throw new ConfigError('must name a host, e.g. smtp://mail.example.be:587')
+  return raw
+}
+
+// An address, bare or with a display name: noreply@verbond.be or "Verbond <noreply@verbond.be>".
+const mailAddress: Parser<string> = (raw) => {
+  const v = raw.trim()
+  const address = /^[^<>]*<([^<>]+)>$/.exec(v)?.[1] ?? v
+  if (!/^[^\s@<>]+@[^\s@<>]+$/.test(address))
+    throw new ConfigError(`expected an e-mail address, e.g. "Verbond <noreply@example.be>", got "${raw}"`)
+  return v
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
@@ -240,6 +265,20 @@ export const CONFIG_VARS = {
     defaultText: './dist/web',
     parse: (raw) => path.resolve(text(raw)),
     fallback: () => path.resolve('dist/web'),
+  },
+  smtpUrl: {
+    name: 'SMTP_URL',
+    doc: 'SMTP server for notification mail (smtp://user:password@host:587, or smtps:// for TLS from the start). When unset, no mail is sent: notifications stay in the app.',
+    defaultText: '(unset: no mail)',
+    parse: smtpUrl,
+    fallback: () => null,
+  },
+  mailFrom: {
+    name: 'MAIL_FROM',
+    doc: 'Sender of notification mail: an address, optionally with a name ("Verbond <noreply@example.be>").',
+    defaultText: 'Verbond <noreply@localhost>',
+    parse: mailAddress,
+    fallback: () => 'Verbond <noreply@localhost>',
   },
 } satisfies { [K in keyof Config]: VarSpec<Config[K]> }
 

@@ -8,6 +8,7 @@ import { currentClock, systemClock, type Clock } from './clock.ts'
 import type { Database } from './db.ts'
 import { startEventBus, type EventBus, type Log } from './events.ts'
 import { jobRunner, type JobDefinition, type JobRunner } from './jobs.ts'
+import { mailJobs, type MailConfig } from './mail.ts'
 
 const MINUTE = 60_000
 const DAY = 24 * 60 * MINUTE
@@ -69,12 +70,12 @@ export interface Background {
 
 export async function startBackground(
   database: Database,
-  config: BackgroundConfig & Pick<Config, 'databaseUrl'>,
+  config: BackgroundConfig & MailConfig & Pick<Config, 'databaseUrl'>,
   options: { clock?: Clock; log?: Log; jobs?: readonly JobDefinition[]; pollMs?: number } = {},
 ): Promise<Background> {
   const clock = options.clock ?? systemClock
   const bus = await startEventBus(database, { databaseUrl: config.databaseUrl, clock, log: options.log })
-  const jobs = jobRunner(database.db, [...platformJobs(config), ...(options.jobs ?? [])], {
+  const jobs = jobRunner(database.db, [...platformJobs(config), ...mailJobs(config), ...(options.jobs ?? [])], {
     clock,
     log: options.log,
     pollMs: options.pollMs,

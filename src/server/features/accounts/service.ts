@@ -16,7 +16,8 @@ import {
   type Actor,
 } from '../../platform/policy.ts'
 import type { DB } from '../../platform/schema.ts'
-import { today } from '../../platform/clock.ts'
+import { now, today } from '../../platform/clock.ts'
+import { enqueueMail } from '../../platform/mail.ts'
 import {
   accountRef,
   assertAcceptablePassword,
@@ -230,6 +231,13 @@ export function accountsService(db: Kysely<DB>) {
         if (!canManageAccountsOf(scope, refOf(row))) throw new AppError('FORBIDDEN')
         await repo.setPassword(id, passwordHash, true)
         const ended = await endSessionsOf(trx, id)
+        // A security notice to the account's owner (never the password itself), sent once this commits.
+        await enqueueMail(trx, {
+          kind: 'account.password_reset',
+          to: id,
+          params: { actorName: actor.displayName },
+          key: now().toISOString(),
+        })
         return accountEvents(actor, row, 'account.password_reset', { ended })
       })
       return { account, oneTimePassword }
