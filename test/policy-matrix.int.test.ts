@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { hashPassword } from '../src/server/platform/auth/passwords.ts'
 import { addUser } from '../src/server/platform/auth/users.ts'
+import { makeAgreement, makeUser, type AssociationRef, type ZoneRef } from './factories.ts'
 import { startTestApp, type Session, type TestApp } from './harness.ts'
 
 type Target = 'own' | 'partner' | 'foreign'
@@ -34,6 +35,8 @@ let ids: {
   sharedPerson: Record<Target, string>
   privatePerson: Record<Target, string>
 }
+// approvals: a fresh draft per (actor, target), so that no case sees a decision another one recorded.
+const approvalDrafts = new Map<string, string>()
 // accounts: one account per (actor, target) with two roles, so that every allowed actor finds its own to change.
 let accountIds: { demo: Record<Target, string>; mine: Map<string, { id: string; officerRoleId: string }> }
 
@@ -140,6 +143,46 @@ beforeAll(async () => {
       foreign: await personIn(zone.foreign, false),
     },
   }
+  const zoneRef = async (id: string): Promise<ZoneRef> =>
+    db.selectFrom('zones').select(['id', 'code', 'name']).where('id', '=', id).executeTakeFirstOrThrow()
+  const associationRef = async (id: string, zones: ZoneRef[]): Promise<AssociationRef> => ({
+    ...(await db
+      .selectFrom('associations')
+      .select(['id', 'code', 'name'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()),
+    zones,
+  })
+  const parties = {
+    own: [await zoneRef(zone.own), await zoneRef(zone.partner)],
+    foreign: [await zoneRef(zone.foreign), await zoneRef(foreignPartner)],
+  }
+  const drafting = {
+    own: { association: await associationRef(association.own, parties.own) },
+    foreign: { association: await associationRef(association.foreign, parties.foreign) },
+  }
+  const admins = {
+    own: await makeUser(t, 'admin', drafting.own.association),
+    foreign: await makeUser(t, 'admin', drafting.foreign.association),
+  }
+  for (const actor of ACTORS)
+    for (const target of TARGETS) {
+      const side = target === 'foreign' ? 'foreign' : 'own'
+      const draft = await makeAgreement(t, {
+        association: drafting[side].association,
+        domains: ['training'],
+        inForce: false,
+        admin: admins[side],
+      })
+      approvalDrafts.set(`${actor}/${target}`, draft.id)
+    }
+  const conflict = await makeAgreement(t, {
+    association: drafting.own.association,
+    domains: ['training'],
+    inForce: false,
+    admin: admins.own,
+  })
+  approvalDrafts.set('conflict', conflict.id)
 })
 // accounts: the targets of the account operations.
 beforeAll(async () => {
@@ -352,9 +395,9 @@ const CASES: Case[] = [
   },
   {
     name: 'POST /api/agreements/:id/approvals',
-    request: (tg) => ({
+    request: (tg, a) => ({
       method: 'POST',
-      url: `/api/agreements/${ids.draft[tg]}/approvals`,
+      url: `/api/agreements/${approvalDrafts.get(`${a}/${tg}`)}/approvals`,
       payload: {
         zoneId: tg === 'partner' ? ids.zone.partner : tg === 'own' ? ids.zone.own : ids.zone.foreign,
         body: 'politiecollege',
@@ -364,14 +407,15 @@ const CASES: Case[] = [
         councilDecisionRef: 'Politiecollege 2026/001',
       },
     }),
-    // A korpschef records decisions for their own zone only; a second identical decision is a conflict.
+    // A korpschef records decisions for their own zone only, the admin for any party of its association (each
+    // actor on its own fresh draft; a second identical decision is a conflict: see the test below).
     expected: (a, tg) =>
       a === 'anonymous'
         ? 401
         : a === 'korpschef'
           ? ({ own: 201, partner: 403, foreign: 404 } as const)[tg]
           : a === 'admin'
-            ? ({ own: 409, partner: 201, foreign: 404 } as const)[tg]
+            ? ({ own: 201, partner: 201, foreign: 404 } as const)[tg]
             : 403,
   },
   {
@@ -447,6 +491,22 @@ describe('policy matrix', () => {
       expect(got).toEqual(want)
     })
   }
+
+  it('answers a second identical approval with a conflict', async () => {
+    const decision = {
+      zoneId: ids.zone.own,
+      body: 'politiecollege',
+      decision: 'approved',
+      decidedOn: '2026-01-05',
+      councilDecisionRef: 'Politiecollege 2026/001',
+    }
+    const url = `/api/agreements/${approvalDrafts.get('conflict')}/approvals`
+    const korpschef = sessions.get('korpschef')!
+    expect((await korpschef.request({ method: 'POST', url, payload: decision })).statusCode).toBe(201)
+    const second = await sessions.get('admin')!.request({ method: 'POST', url, payload: decision })
+    expect(second.statusCode).toBe(409)
+    expect(second.json().error.code).toMatch(/^[A-Z_]+$/)
+  })
 
   it('lists never contain another association: agreements and people', async () => {
     for (const actor of READERS) {

@@ -1,21 +1,27 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { makeUser, makeZone, sessionFor } from '../../../test/factories.ts'
 import { startTestApp, type TestApp } from '../../../test/harness.ts'
 import { appendAudit, verifyAudit } from './audit.ts'
 
+// Every test that reads or breaks a chain builds its own (a fresh zone with four events), so the tests run in
+// any order (`vitest --sequence.shuffle`): tampering with one chain never shows up in another test's verdict.
 let t: TestApp
-let zoneId: string
 beforeAll(async () => {
   t = await startTestApp()
-  zoneId = (await t.database.db.selectFrom('zones').select('id').where('code', '=', '5461').executeTakeFirstOrThrow())
-    .id
+})
+afterAll(() => t.close())
+
+/** A new zone whose audit chain holds four test events; returns the zone. */
+async function chainOfFour() {
+  const zone = await makeZone(t)
   await t.database.db.transaction().execute((trx) =>
     appendAudit(
       trx,
       [1, 2, 3, 4].map((n) => ({
-        chainZoneId: zoneId,
+        chainZoneId: zone.id,
         actorUserId: null,
-        actorZoneId: zoneId,
+        actorZoneId: zone.id,
         action: 'test.event',
         objectType: 'test',
         objectId: String(n),
@@ -23,10 +29,10 @@ beforeAll(async () => {
       })),
     ),
   )
-})
-afterAll(() => t.close())
+  return zone
+}
 
-const eventIds = async () =>
+const eventIds = async (zoneId: string) =>
   (
     await t.database.db
       .selectFrom('audit_events')
@@ -36,8 +42,16 @@ const eventIds = async () =>
       .execute()
   ).map((r) => r.id)
 
+/** Changes one event's details behind the trigger's back, as someone with owner rights could. */
+const tamper = (id: number) =>
+  t.database.execScript(`
+      ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update;
+      UPDATE audit_events SET details = '{"n": 99}' WHERE id = ${id};
+      ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update;`)
+
 describe('audit log', () => {
   it('verifies an intact chain', async () => {
+    const { id: zoneId } = await chainOfFour()
     expect(await verifyAudit(t.database.db, [zoneId])).toEqual({ ok: true, events: 4, firstBrokenId: null })
   })
 
@@ -59,6 +73,7 @@ describe('audit log', () => {
   })
 
   it('refuses updates and deletes (append-only)', async () => {
+    const { id: zoneId } = await chainOfFour()
     await expect(
       sql`UPDATE audit_events SET action = 'x.y' WHERE chain_zone_id = ${zoneId}`.execute(t.database.db),
     ).rejects.toThrow(/append-only/)
@@ -68,11 +83,9 @@ describe('audit log', () => {
   })
 
   it('detects a tampered row even when someone with owner rights bypasses the trigger', async () => {
-    const ids = await eventIds()
-    await t.database.execScript(`
-      ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update;
-      UPDATE audit_events SET details = '{"n": 99}' WHERE id = ${ids[2]};
-      ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update;`)
+    const { id: zoneId } = await chainOfFour()
+    const ids = await eventIds(zoneId)
+    await tamper(ids[2]!)
     expect(await verifyAudit(t.database.db, [zoneId])).toEqual({
       ok: false,
       events: 4,
@@ -82,7 +95,8 @@ describe('audit log', () => {
   })
 
   it('detects a deleted row as a gap', async () => {
-    const ids = await eventIds()
+    const { id: zoneId } = await chainOfFour()
+    const ids = await eventIds(zoneId)
     await t.database.execScript(`
       ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update;
       DELETE FROM audit_events WHERE id = ${ids[1]};
@@ -93,18 +107,42 @@ describe('audit log', () => {
   })
 
   it('reports through GET /api/audit/verify for a DPO only', async () => {
-    const dpo = await t.login('dpo.5461@demo.verbond.be')
+    const zone = await chainOfFour()
+    const dpo = await sessionFor(t, await makeUser(t, 'dpo', zone))
+    const intact = await dpo.request({ method: 'GET', url: '/api/audit/verify' })
+    expect(intact.statusCode).toBe(200)
+    expect(intact.json()).toMatchObject({ ok: true, firstBrokenId: null, zones: [zone.code] })
+    const ids = await eventIds(zone.id)
+    await tamper(ids[1]!)
     const res = await dpo.request({ method: 'GET', url: '/api/audit/verify' })
     expect(res.statusCode).toBe(200)
-    expect(res.json()).toMatchObject({ ok: false, firstBrokenId: expect.any(Number) })
-    expect(res.json().zones).toContain('5461')
-    const officer = await t.login('officer.5461@demo.verbond.be')
+    expect(res.json()).toMatchObject({ ok: false, firstBrokenId: ids[1] })
+    expect(res.json().zones).toContain(zone.code)
+    const officer = await sessionFor(t, await makeUser(t, 'officer', zone))
     expect((await officer.request({ method: 'GET', url: '/api/audit/verify' })).statusCode).toBe(403)
   })
 })
 
 describe('the audit log for DPOs', () => {
   it("lists the events of the DPO's chains only; a shared DPO's reading of a partner's log is logged there", async () => {
+    // Demo data on purpose: the shared DPO of an association is a demo fixture. Westkust (5461) gets its own
+    // test events here, so the test does not rely on another one having written them.
+    const zoneId = (
+      await t.database.db.selectFrom('zones').select('id').where('code', '=', '5461').executeTakeFirstOrThrow()
+    ).id
+    await t.database.db.transaction().execute((trx) =>
+      appendAudit(trx, [
+        {
+          chainZoneId: zoneId,
+          actorUserId: null,
+          actorZoneId: zoneId,
+          action: 'test.event',
+          objectType: 'test',
+          objectId: 'dpo-list',
+          details: {},
+        },
+      ]),
+    )
     const shared = await t.login('dpo.5453@demo.verbond.be') // WVL4's shared DPO (RIHO)
     const res = await shared.request({ method: 'GET', url: '/api/audit/events?limit=200' })
     expect(res.statusCode).toBe(200)

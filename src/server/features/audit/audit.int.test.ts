@@ -4,18 +4,19 @@
 import { parse } from 'csv-parse/sync'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { makeAgreement, makeAssociation, makeUser, sessionFor, type ZoneRef } from '../../../../test/factories.ts'
 import { startTestApp, type Session, type TestApp } from '../../../../test/harness.ts'
 import { appendAudit } from '../../platform/audit.ts'
 import { brusselsDate } from '../../platform/time.ts'
 
 let t: TestApp
 let dpo: Session
+let dpoId: string
 let reader: Session
 let readerId: string
 let readerName: string
 let person: { id: string; first_name: string; last_name: string }
 let zone5373: string
-let zone5375: string
 
 interface Listed {
   items: {
@@ -39,7 +40,6 @@ const today = () => brusselsDate(new Date())
 beforeAll(async () => {
   t = await startTestApp()
   zone5373 = await zoneId('5373')
-  zone5375 = await zoneId('5375')
   person = await t.database.db
     .selectFrom('people as p')
     .innerJoin('visibility_reasons as r', 'r.person_id', 'p.id')
@@ -59,6 +59,7 @@ beforeAll(async () => {
     200,
   )
   dpo = await t.login('dpo.5373@demo.verbond.be')
+  dpoId = (await dpo.request({ method: 'GET', url: '/api/me' })).json<{ id: string }>().id
 })
 afterAll(() => t.close())
 
@@ -130,6 +131,7 @@ describe('who looked at person X', () => {
       .selectFrom('audit_events')
       .select(['chain_zone_id', 'details'])
       .where('action', '=', 'audit.export')
+      .where('actor_user_id', '=', dpoId)
       .execute()
     expect(logged).toEqual([
       {
@@ -149,78 +151,46 @@ describe('who looked at person X', () => {
 describe('a partner DPO (shared dpo domain)', () => {
   it("reads a partner zone's events only from the moment the sharing is in force", async () => {
     const db = t.database.db
+    // Two zones of their own (factories), so the sharing below changes nothing the other tests look at.
+    const association = await makeAssociation(t, { zoneCount: 2 })
+    const [own, partnerZone] = association.zones as [ZoneRef, ZoneRef]
     const write = (action: string) =>
       db
         .transaction()
         .execute((trx) =>
-          appendAudit(trx, [{ chainZoneId: zone5375, actorUserId: null, actorZoneId: zone5375, action }]),
+          appendAudit(trx, [{ chainZoneId: partnerZone.id, actorUserId: null, actorZoneId: partnerZone.id, action }]),
         )
-    // Heusden-Zolder's history before any dpo sharing: two days ago.
+    // The partner's history before any dpo sharing: two days ago.
     vi.useFakeTimers({ toFake: ['Date'], now: Date.now() - 2 * 86_400_000 })
     try {
       await write('test.before_sharing')
     } finally {
       vi.useRealTimers()
     }
-    // From today, BHT and Heusden-Zolder share their DPO: an agreement both korpschefs approve and bring in force.
-    const association = (
-      await db
-        .selectFrom('associations')
-        .select('id')
-        .where('code', '=', 'bht-heusden-zolder')
-        .executeTakeFirstOrThrow()
-    ).id
-    const [chief5373, chief5375] = await Promise.all([
-      t.login('korpschef.5373@demo.verbond.be'),
-      t.login('korpschef.5375@demo.verbond.be'),
-    ])
-    const created = await chief5373.request({
-      method: 'POST',
-      url: '/api/agreements',
-      payload: {
-        associationId: association,
-        kind: 'samenwerkingsprotocol',
-        title: 'Gedeelde DPO (test)',
-        partyZoneIds: [zone5373, zone5375],
-        domains: ['dpo'],
-      },
-    })
-    expect(created.statusCode).toBe(201)
-    const agreement = created.json<{ id: string }>().id
-    for (const [chief, zoneId] of [
-      [chief5373, zone5373],
-      [chief5375, zone5375],
-    ] as const) {
-      const approval = await chief.request({
-        method: 'POST',
-        url: `/api/agreements/${agreement}/approvals`,
-        payload: { zoneId, body: 'politiecollege', decision: 'approved', decidedOn: today() },
-      })
-      expect(approval.statusCode).toBe(201)
-    }
-    for (const to of ['in_approval', 'in_force']) {
-      const moved = await chief5373.request({
-        method: 'POST',
-        url: `/api/agreements/${agreement}/transitions`,
-        payload: to === 'in_force' ? { to, effectiveFrom: today() } : { to },
-      })
-      expect(moved.statusCode).toBe(200)
-    }
+    // From today, the two zones share their DPO: an agreement both approve, in force through consent.
+    await makeAgreement(t, { association, domains: ['dpo'], effectiveFrom: today() })
     await write('test.after_sharing')
+    const sharedDpo = await sessionFor(t, await makeUser(t, 'dpo', own))
 
-    const partner = await events(`zoneId=${zone5375}&limit=200`)
-    const actions = partner.items.map((e) => e.action)
+    const listed = await sharedDpo.request({
+      method: 'GET',
+      url: `/api/audit/events?zoneId=${partnerZone.id}&limit=200`,
+    })
+    expect(listed.statusCode).toBe(200)
+    const actions = listed.json<Listed>().items.map((e) => e.action)
     expect(actions).toContain('test.after_sharing')
     expect(actions).not.toContain('test.before_sharing')
-    const exported = await dpo.request({ method: 'GET', url: `/api/audit/export?zoneId=${zone5375}` })
+    const exported = await sharedDpo.request({ method: 'GET', url: `/api/audit/export?zoneId=${partnerZone.id}` })
     expect(exported.body).toContain('test.after_sharing')
     expect(exported.body).not.toContain('test.before_sharing')
     // The reading is logged in the partner's chain; verification covers the whole chain, content-free.
     const logged = await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_events
-      WHERE chain_zone_id = ${zone5375} AND action IN ('audit.list', 'audit.export') AND domain = 'dpo'`.execute(db)
+      WHERE chain_zone_id = ${partnerZone.id} AND action IN ('audit.list', 'audit.export') AND domain = 'dpo'`.execute(
+      db,
+    )
     expect(logged.rows[0]!.n).toBe(2)
-    const verified = (await dpo.request({ method: 'GET', url: '/api/audit/verify' })).json()
-    expect(verified).toMatchObject({ ok: true, zones: ['5373', '5375'] })
+    const verified = (await sharedDpo.request({ method: 'GET', url: '/api/audit/verify' })).json()
+    expect(verified).toMatchObject({ ok: true, zones: [own.code, partnerZone.code].sort() })
     expect(Object.keys(verified).sort()).toEqual(['events', 'firstBrokenId', 'ok', 'zones'])
   })
 })

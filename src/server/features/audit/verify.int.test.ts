@@ -1,6 +1,7 @@
 // Verification reads one consistent snapshot: writes landing while it runs are never a false tamper alarm,
 // and a tampered row is still found. Runs on PGlite and, with TEST_DATABASE_URL, on PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { makeZone } from '../../../../test/factories.ts'
 import { startTestApp, type TestApp } from '../../../../test/harness.ts'
 import { appendAudit, verifyAudit } from '../../platform/audit.ts'
 
@@ -19,7 +20,7 @@ afterAll(() => t.close())
  * writes: on PGlite the queries resolve as microtasks, and the FIFO connection queue interleaves them with
  * the verifier's statements.
  */
-function writers(rounds = 40) {
+function writers(rounds = 40, chains: string[] = zoneIds) {
   let running = true
   let written = 0
   const loop = async (zoneId: string) => {
@@ -39,7 +40,7 @@ function writers(rounds = 40) {
       written += 3
     }
   }
-  const done = Promise.all(zoneIds.flatMap((z) => [loop(z), loop(z)]))
+  const done = Promise.all(chains.flatMap((z) => [loop(z), loop(z)]))
   return {
     written: () => written,
     stop: async () => {
@@ -70,27 +71,35 @@ describe('audit verification while writers run', () => {
   })
 
   it('still detects a tampered row', async () => {
+    // Chains of its own (factory zones), written here, and the row put back afterwards: the test runs in any
+    // order, and the other test's whole-database verification (the CLI path) never sees a broken chain.
+    const chains = [(await makeZone(t)).id, (await makeZone(t)).id]
+    await writers(2, chains).stop()
     const [row] = await t.database.db
       .selectFrom('audit_events')
-      .select('id')
-      .where('chain_zone_id', '=', zoneIds[0]!)
+      .select(['id', 'details'])
+      .where('chain_zone_id', '=', chains[0]!)
       .where('action', '=', 'test.concurrent_write')
       .orderBy('id')
       .limit(1)
       .execute()
-    await t.database.execScript(`
+    const setDetails = (details: string) =>
+      t.database.execScript(`
       ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update;
-      UPDATE audit_events SET details = '{"n": 42}' WHERE id = ${row!.id};
+      UPDATE audit_events SET details = '${details}' WHERE id = ${row!.id};
       ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update;`)
-    const w = writers(10)
+    await setDetails('{"n": 42}')
+    const w = writers(10, chains)
     try {
-      expect(await verifyAudit(t.database.db, zoneIds)).toMatchObject({
+      expect(await verifyAudit(t.database.db, chains)).toMatchObject({
         ok: false,
         firstBrokenId: row!.id,
         reason: 'hash_mismatch',
       })
     } finally {
       await w.stop()
+      await setDetails(JSON.stringify(row!.details))
     }
+    expect(await verifyAudit(t.database.db, chains)).toMatchObject({ ok: true, firstBrokenId: null })
   })
 })

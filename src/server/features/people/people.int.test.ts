@@ -2,36 +2,37 @@
 // and every read of a partner's people is logged in that zone's chain with every domain that allowed it.
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  makeAgreement,
+  makeAssociation,
+  makePerson,
+  makeUser,
+  makeVisibilityReason,
+  sessionFor,
+} from '../../../../test/factories.ts'
 import { startTestApp, type Session, type TestApp } from '../../../../test/harness.ts'
 import { addReasons } from '../../platform/visibility.ts'
 
 let t: TestApp
 let planner: Session
 let partnerZone: string
-/** A 5375 person shared with 5373 through the officer-of-duty pool, made an informant handler here. */
+/** A partner-zone person shared through the officer-of-duty pool, an OGP and an informant handler. */
 let shared: string
 
-const zoneId = async (code: string) =>
-  (await t.database.db.selectFrom('zones').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id
-
+// Built by factories, not taken from the demo: two zones of a fresh association whose agreement in force lists
+// the officer-of-duty pool and assistance; a planner of the one, a shared and an unshared person of the other.
 beforeAll(async () => {
   t = await startTestApp()
-  planner = await t.login('planner.5373@demo.verbond.be')
-  partnerZone = await zoneId('5375')
-  const db = t.database.db
-  shared = (
-    await db
-      .selectFrom('people as p')
-      .innerJoin('visibility_reasons as r', 'r.person_id', 'p.id')
-      .select('p.id')
-      .where('p.zone_id', '=', partnerZone)
-      .where('r.kind', '=', 'shared_function')
-      .where('r.domain_code', '=', 'permanence.officer_of_duty')
-      .orderBy('p.employee_number')
-      .executeTakeFirstOrThrow()
-  ).id
-  await sql`INSERT INTO person_qualifications (person_id, qualification_code) VALUES (${shared}, 'informant_handler'), (${shared}, 'ogp')
-            ON CONFLICT DO NOTHING`.execute(db)
+  const association = await makeAssociation(t, { zoneCount: 2 })
+  const [own, partner] = association.zones as [(typeof association.zones)[0], (typeof association.zones)[0]]
+  await makeAgreement(t, { association, domains: ['permanence.officer_of_duty', 'assistance'] })
+  planner = await sessionFor(t, await makeUser(t, 'planner', own))
+  partnerZone = partner.id
+  const person = await makePerson(t, { zone: partner, qualifications: ['informant_handler', 'ogp'] })
+  await makeVisibilityReason(t, { person, domain: 'permanence.officer_of_duty', from: '2024-01-01' })
+  shared = person.id
+  // Not shared: never listed, never counted.
+  await makePerson(t, { zone: partner, qualifications: ['informant_handler', 'ogp'] })
 })
 afterAll(() => t.close())
 
@@ -55,6 +56,7 @@ describe('people of a partner zone', () => {
     const visible = await list(`zoneId=${partnerZone}&qualification=ogp&limit=200`)
     expect(visible.items.map((p) => p.id)).toContain(shared)
     expect(visible.items.every((p) => p.qualifications.includes('ogp'))).toBe(true)
+    expect(visible.total).toBe(1) // the unshared OGP of the same zone is neither listed nor counted
   })
 
   it('past the last page, the total counts only people the actor can see', async () => {
@@ -71,7 +73,7 @@ describe('people of a partner zone', () => {
       .select(sql<number>`coalesce(max(id), 0)::int`.as('id'))
       .executeTakeFirstOrThrow()
     const past = await list(`zoneId=${partnerZone}&offset=900`)
-    expect(past.total).toBeGreaterThan(0)
+    expect(past.total).toBe(1) // the factory's shared person, and only them
     const logged = await t.database.db
       .selectFrom('audit_events')
       .select(['details', 'domain'])

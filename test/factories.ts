@@ -1,0 +1,275 @@
+// Factories for integration tests: each call builds fresh, uniquely named data on the test app's database, so a
+// test owns what it asserts on — no dependence on the demo data's head counts or on another test's writes.
+// They go through the code that owns the data where there is one (accounts: addUser; agreements: the agreements
+// service, so an agreement in force really has every party's approval of its current content, as the consent
+// trigger of migration 0002 demands; visibility: addReasons). Zones, associations and people have no write path
+// in the app yet (the demo seed inserts them), so their factories insert the rows directly.
+import { randomBytes } from 'node:crypto'
+import { agreementsService } from '../src/server/features/agreements/service.ts'
+import { hashPassword } from '../src/server/platform/auth/passwords.ts'
+import { addUser } from '../src/server/platform/auth/users.ts'
+import { runWithClock, systemClock, type Clock } from '../src/server/platform/clock.ts'
+import type { Actor } from '../src/server/platform/policy.ts'
+import type { AgreementKind, Rank, Role } from '../src/server/platform/schema.ts'
+import { addReasons, type KnownReasonKind } from '../src/server/platform/visibility.ts'
+import type { Session, TestApp } from './harness.ts'
+
+/** A short random suffix: names and e-mails of factory data never collide, within a file or across runs. */
+const unique = () => randomBytes(4).toString('hex')
+
+// Zone codes are four digits; the demo uses real Belgian codes (5xxx). Factories count up from a random start
+// in 6000–9899 and skip any code already taken.
+let nextZoneCode = 6000 + Math.floor(Math.random() * 3900)
+
+export interface ZoneRef {
+  id: string
+  code: string
+  name: string
+}
+
+export async function makeZone(
+  t: TestApp,
+  opts: { name?: string; region?: 'flanders' | 'wallonia' | 'brussels' } = {},
+): Promise<ZoneRef> {
+  const db = t.database.db
+  for (;;) {
+    const code = String(nextZoneCode++)
+    const taken = await db.selectFrom('zones').select('id').where('code', '=', code).executeTakeFirst()
+    if (taken) continue
+    const name = opts.name ?? `Testzone ${code} ${unique()}`
+    const { id } = await db
+      .insertInto('zones')
+      .values({ code, name, region: opts.region ?? 'flanders' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    return { id, code, name }
+  }
+}
+
+export interface AssociationRef {
+  id: string
+  code: string
+  name: string
+  zones: ZoneRef[]
+}
+
+/** An association with member zones (given, or `zoneCount` new ones, 2 by default), members since 2000. */
+export async function makeAssociation(
+  t: TestApp,
+  opts: { zones?: ZoneRef[]; zoneCount?: number; memberFrom?: string } = {},
+): Promise<AssociationRef> {
+  const zones = opts.zones ?? []
+  if (!opts.zones) for (let i = 0; i < (opts.zoneCount ?? 2); i++) zones.push(await makeZone(t))
+  const code = `test-${unique()}`
+  const name = `Testvereniging ${code}`
+  const db = t.database.db
+  const { id } = await db.insertInto('associations').values({ code, name }).returning('id').executeTakeFirstOrThrow()
+  if (zones.length > 0)
+    await db
+      .insertInto('association_memberships')
+      .values(zones.map((z) => ({ association_id: id, zone_id: z.id, valid_from: opts.memberFrom ?? '2000-01-01' })))
+      .execute()
+  return { id, code, name, zones }
+}
+
+/** The password of every factory user; hashed once per test file (argon2 is slow on purpose). */
+export const FACTORY_PASSWORD = 'factory-password-0f3a9c'
+let passwordHash: Promise<string> | null = null
+
+export interface UserRef {
+  id: string
+  email: string
+  displayName: string
+  role: Role
+  zoneId: string | null
+  associationId: string | null
+}
+
+/** An account with one role: a zone role in `scope` (a zone), or admin of `scope` (an association). */
+export async function makeUser(
+  t: TestApp,
+  role: Role,
+  scope: ZoneRef | AssociationRef,
+  opts: { personId?: string } = {},
+): Promise<UserRef> {
+  const isAssociation = 'zones' in scope
+  if ((role === 'admin') !== isAssociation)
+    throw new Error(role === 'admin' ? 'makeUser: an admin needs an association' : `makeUser: a ${role} needs a zone`)
+  passwordHash ??= hashPassword(FACTORY_PASSWORD)
+  const email = `${role}.${unique()}@factory.test`
+  const displayName = `Test ${role} ${scope.code}`
+  const user = await addUser(t.database.db, {
+    email,
+    displayName,
+    role,
+    zoneCode: isAssociation ? null : scope.code,
+    associationCode: isAssociation ? scope.code : null,
+    personId: opts.personId ?? null,
+    passwordHash: await passwordHash,
+  })
+  return {
+    id: user.id,
+    email: user.email,
+    displayName,
+    role,
+    zoneId: isAssociation ? null : scope.id,
+    associationId: isAssociation ? scope.id : null,
+  }
+}
+
+/** A signed-in session of a factory user, through the real login route (the harness's `Session`). */
+export const sessionFor = (t: TestApp, user: UserRef): Promise<Session> => t.login(user.email, FACTORY_PASSWORD)
+
+export interface PersonRef {
+  id: string
+  zoneId: string
+  employeeNumber: string
+  firstName: string
+  lastName: string
+}
+
+/** An operational member of `zone` (rank `inspecteur` by default) with the given qualifications. */
+export async function makePerson(
+  t: TestApp,
+  opts: { zone: ZoneRef; rank?: Rank; qualifications?: string[]; employedFrom?: string },
+): Promise<PersonRef> {
+  const db = t.database.db
+  const suffix = unique().toUpperCase()
+  const employeeNumber = `${opts.zone.code}-${suffix}`
+  const firstName = 'Test'
+  const lastName = `Persoon ${suffix}`
+  return db.transaction().execute(async (trx) => {
+    const { id } = await trx
+      .insertInto('people')
+      .values({
+        zone_id: opts.zone.id,
+        employee_number: employeeNumber,
+        first_name: firstName,
+        last_name: lastName,
+        staff_kind: 'operational',
+        rank: opts.rank ?? 'inspecteur',
+        calog_level: null,
+        employed_from: opts.employedFrom ?? '2010-01-01',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const qualifications = opts.qualifications ?? []
+    if (qualifications.length > 0)
+      await trx
+        .insertInto('person_qualifications')
+        .values(qualifications.map((code) => ({ person_id: id, qualification_code: code, obtained_on: null })))
+        .execute()
+    return { id, zoneId: opts.zone.id, employeeNumber, firstName, lastName }
+  })
+}
+
+/**
+ * A visibility reason (platform/visibility.ts): `person` becomes visible under `domain` to `partnerZone` (or to
+ * every zone an agreement in force lists with the domain, when null) from `from` (2000-01-01) to `to` (open).
+ */
+export async function makeVisibilityReason(
+  t: TestApp,
+  opts: {
+    person: PersonRef
+    domain: string
+    partnerZone?: ZoneRef | null
+    kind?: KnownReasonKind | (string & {})
+    from?: string
+    to?: string | null
+  },
+): Promise<string> {
+  const [id] = await t.database.db.transaction().execute((trx) =>
+    addReasons(trx, [
+      {
+        personId: opts.person.id,
+        ownerZoneId: opts.person.zoneId,
+        partnerZoneId: opts.partnerZone?.id ?? null,
+        domain: opts.domain,
+        kind: opts.kind ?? 'shared_function',
+        source: null,
+        from: opts.from ?? '2000-01-01',
+        to: opts.to ?? null,
+      },
+    ]),
+  )
+  if (!id) throw new Error('makeVisibilityReason: no row written')
+  return id
+}
+
+export interface AgreementRef {
+  id: string
+  associationId: string
+  partyZoneIds: string[]
+  domains: string[]
+  status: 'draft' | 'in_force'
+}
+
+/**
+ * An agreement of `association` between `parties` (all its zones by default) on `domains`. In force (the
+ * default) it is made the way the app makes one: created, put in approval, approved by every party for its
+ * current content (recorded by the association's admin on the zone's behalf), then moved in force — so the
+ * consent trigger of migration 0002 checks it like any other. `inForce: false` leaves a draft.
+ * `effectiveFrom` defaults to 2020-01-01 (approvals a month before); pass `clock` when the app runs on a TestClock.
+ */
+export async function makeAgreement(
+  t: TestApp,
+  opts: {
+    association: AssociationRef
+    parties?: ZoneRef[]
+    domains: string[]
+    inForce?: boolean
+    effectiveFrom?: string
+    effectiveTo?: string
+    kind?: AgreementKind
+    admin?: UserRef
+    clock?: Clock
+  },
+): Promise<AgreementRef> {
+  const parties = opts.parties ?? opts.association.zones
+  const admin = opts.admin ?? (await makeUser(t, 'admin', opts.association))
+  const actor: Actor = {
+    userId: admin.id,
+    email: admin.email,
+    displayName: admin.displayName,
+    locale: 'nl',
+    personId: null,
+    homeZoneId: null,
+    roles: [{ role: 'admin', zoneId: null, associationId: opts.association.id }],
+  }
+  const service = agreementsService(t.database.db)
+  const inForce = opts.inForce ?? true
+  const effectiveFrom = opts.effectiveFrom ?? '2020-01-01'
+  return runWithClock(opts.clock ?? systemClock, async () => {
+    const created = await service.create(actor, {
+      associationId: opts.association.id,
+      kind: opts.kind ?? 'samenwerkingsprotocol',
+      title: `Testakkoord ${unique()}`,
+      partyZoneIds: parties.map((z) => z.id),
+      domains: opts.domains,
+      ...(inForce ? { effectiveFrom } : {}),
+      ...(opts.effectiveTo ? { effectiveTo: opts.effectiveTo } : {}),
+    })
+    const ref: AgreementRef = {
+      id: created.id,
+      associationId: opts.association.id,
+      partyZoneIds: parties.map((z) => z.id),
+      domains: opts.domains,
+      status: 'draft',
+    }
+    if (!inForce) return ref
+    await service.transition(actor, created.id, { to: 'in_approval' })
+    const decidedOn = new Date(new Date(`${effectiveFrom}T12:00:00Z`).getTime() - 30 * 86_400_000)
+      .toISOString()
+      .slice(0, 10)
+    for (const zone of parties)
+      await service.recordApproval(actor, created.id, {
+        zoneId: zone.id,
+        body: 'politieraad',
+        decision: 'approved',
+        decidedOn,
+        councilDecisionRef: `Politieraad ${zone.code}/${unique()}`,
+      })
+    await service.transition(actor, created.id, { to: 'in_force' })
+    return { ...ref, status: 'in_force' }
+  })
+}
