@@ -18,7 +18,11 @@ afterAll(() => t.close())
 describe('background', () => {
   it('runs the recurring purges as jobs, schedules their next period, and delivers events', async () => {
     const { db } = t.database
-    const clock = new TestClock(new Date())
+    // 25 minutes past the current hour: advancing ten minutes below then crosses no hour, so only the
+    // ten-minute job comes due (not the hourly one, whatever the time the suite runs).
+    const start = new Date()
+    start.setUTCMinutes(25, 0, 0)
+    const clock = new TestClock(start)
     const ago = (ms: number) => new Date(clock.now().getTime() - ms)
     const idle = await t.login('logistics.5375@demo.verbond.be')
     const live = await t.login('officer.5375@demo.verbond.be')
