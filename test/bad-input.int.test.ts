@@ -31,7 +31,12 @@ beforeAll(async () => {
     )
     // Logging out would end the shared session midway; logout has its own tests.
     .filter((r) => r.path !== '/api/auth/logout')
+    // events: a stream never ends, so `inject` cannot wait for it (and this app has no bus: 503). Its input (the
+    // Last-Event-ID header) is tested over a socket in src/server/features/events/events.int.test.ts.
+    .filter((r) => !isStream(doc.paths[r.path]?.[r.method.toLowerCase()]))
 })
+const isStream = (op: Operation | undefined): boolean =>
+  Object.values(op?.responses ?? {}).some((r) => r.content?.['text/event-stream'] !== undefined)
 afterAll(() => t.close())
 
 const CODES = new Set(Object.keys(ERRORS))
@@ -211,6 +216,7 @@ interface Parameter {
 interface Operation {
   parameters?: Parameter[]
   requestBody?: { content?: Record<string, { schema?: JsonSchema }> }
+  responses?: Record<string, { content?: Record<string, unknown> }>
 }
 interface OpenApi {
   paths: Record<string, Record<string, Operation>>
@@ -432,6 +438,7 @@ describe('every parameter and body field refuses text PostgreSQL cannot store, h
       for (const [m, op] of Object.entries(ops)) {
         const method = m.toUpperCase()
         if (!['GET', 'POST', 'PATCH', 'PUT', 'DELETE'].includes(method) || path === '/api/auth/logout') continue
+        if (isStream(op)) continue // events: see the route list above
         const { session, cases } = await casesFor(path, method, op)
         for (const c of cases) {
           const label = `${method} ${path} ${c.label}`

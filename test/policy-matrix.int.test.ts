@@ -2,7 +2,10 @@
 // Actors are the demo accounts of zone 5373 (BHT); the partner is 5375 (Heusden-Zolder, same association,
 // sharing assistance, officer-of-duty and equipment); the foreign zone is 5447 (Het Houtsche). The admin is
 // an admin of the BHT + Heusden-Zolder association only.
+import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildApp } from '../src/server/app.ts'
+import { startEventBus, type EventBus } from '../src/server/platform/events.ts'
 import { hashPassword } from '../src/server/platform/auth/passwords.ts'
 import { addUser } from '../src/server/platform/auth/users.ts'
 import { makeAgreement, makeUser, type AssociationRef, type ZoneRef } from './factories.ts'
@@ -223,7 +226,30 @@ beforeAll(async () => {
   }
   accountIds = { demo, mine }
 })
-afterAll(() => t.close())
+// events: streaming routes (text/event-stream) are asked over a real socket, of an app on the same database that
+// has an event bus; `inject` would wait for the end of a stream that never ends.
+let streaming: { app: FastifyInstance; bus: EventBus; base: string }
+beforeAll(async () => {
+  const bus = await startEventBus(t.database, { databaseUrl: t.databaseUrl, pollMs: 60_000 })
+  const app = await buildApp(t.config, t.database, { bus })
+  streaming = { app, bus, base: await app.listen({ port: 0, host: '127.0.0.1' }) }
+})
+afterAll(async () => {
+  await streaming?.app.close()
+  await streaming?.bus.close()
+  await t.close()
+})
+
+/** Opens a stream, reads its status and content type, and hangs up. */
+async function askStream(url: string, session: Session | undefined): Promise<{ statusCode: number; code?: string }> {
+  const res = await fetch(`${streaming.base}${url}`, { headers: session ? { cookie: session.cookie } : {} })
+  if (res.status === 200) {
+    expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/)
+    await res.body?.cancel()
+    return { statusCode: 200 }
+  }
+  return { statusCode: res.status, code: ((await res.json()) as { error: { code: string } }).error.code }
+}
 
 let loginAttempt = 0
 let newAccount = 0
@@ -239,6 +265,8 @@ interface Case {
     remoteAddress?: string
   }
   expected: (actor: Actor, target: Target) => number
+  /** A text/event-stream route: asked over a socket (askStream). */
+  stream?: true
 }
 
 const READERS: Actor[] = ['korpschef', 'planner', 'officer', 'logistics', 'finance', 'trainer', 'dpo']
@@ -471,6 +499,14 @@ const CASES: Case[] = [
     expected: (a) => (a === 'anonymous' ? 401 : 200),
   },
   ...ACCOUNT_CASES,
+  // events: every signed-in user may open the stream; what it carries is decided per event
+  // (src/server/features/events/domain.ts, tested in events.int.test.ts).
+  {
+    name: 'GET /api/events',
+    request: () => ({ method: 'GET', url: '/api/events' }),
+    expected: (a) => (a === 'anonymous' ? 401 : 200),
+    stream: true,
+  },
 ]
 
 describe('policy matrix', () => {
@@ -482,6 +518,13 @@ describe('policy matrix', () => {
         for (const target of TARGETS) {
           const req = c.request(target, actor)
           const session = sessions.get(actor)
+          if (c.stream) {
+            const res = await askStream(req.url, session)
+            got.push(`${actor}/${target}: ${res.statusCode}`)
+            want.push(`${actor}/${target}: ${c.expected(actor, target)}`)
+            if (res.statusCode >= 400) expect(res.code).toMatch(/^[A-Z_]+$/)
+            continue
+          }
           const res = session ? await session.request(req) : await t.app.inject(req)
           got.push(`${actor}/${target}: ${res.statusCode}`)
           want.push(`${actor}/${target}: ${c.expected(actor, target)}`)

@@ -13,6 +13,9 @@ import { accountsRoutes } from './features/accounts/routes.ts'
 import { agreementsRoutes } from './features/agreements/routes.ts'
 import { auditRoutes } from './features/audit/routes.ts'
 import { authRoutes } from './features/auth/routes.ts'
+import { eventsRoutes } from './features/events/routes.ts'
+import { LiveEvent } from './features/events/schema.ts'
+import { DEFAULT_STREAM_OPTIONS, eventStreams, type EventStreamOptions } from './features/events/service.ts'
 import { healthRoutes } from './features/health/routes.ts'
 import { peopleRoutes } from './features/people/routes.ts'
 import { zonesRoutes } from './features/zones/routes.ts'
@@ -25,6 +28,7 @@ import { registerAuth } from './platform/auth/plugin.ts'
 import { sessionStore } from './platform/auth/sessions.ts'
 import { runWithClock, systemClock, type Clock } from './platform/clock.ts'
 import type { Database } from './platform/db.ts'
+import type { EventBus } from './platform/events.ts'
 import { ERRORS } from './platform/errors.ts'
 import { clientErrorHandler, ErrorBody, registerErrorHandling, registerHttpEdges, sendError } from './platform/http.ts'
 import { requestValidation } from './platform/validation.ts'
@@ -32,6 +36,11 @@ import { requestValidation } from './platform/validation.ts'
 export interface AppOptions {
   /** The source of "now" for every request (platform/clock.ts); tests pass a TestClock. */
   clock?: Clock
+  /** The event bus GET /api/events streams from (platform/events.ts). A function when the bus starts after the
+   *  app (`serve` starts it with the app's logger). Without one, the route answers 503. */
+  bus?: EventBus | (() => EventBus | undefined)
+  /** Heartbeat, re-check and retry intervals of the event streams (tests shorten them). */
+  eventStreams?: Partial<EventStreamOptions>
 }
 
 export async function buildApp(config: Config, database: Database, options: AppOptions = {}): Promise<FastifyInstance> {
@@ -140,7 +149,7 @@ export async function buildApp(config: Config, database: Database, options: AppO
   })
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true })
   // Shared schemas live at the root so that every plugin and the OpenAPI document can reference them.
-  for (const schema of [ErrorBody, Me, Zone, Association, AgreementSummary, Agreement, Person, Account])
+  for (const schema of [ErrorBody, Me, Zone, Association, AgreementSummary, Agreement, Person, Account, LiveEvent])
     app.addSchema(schema)
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 
@@ -158,6 +167,12 @@ export async function buildApp(config: Config, database: Database, options: AppO
   await app.register(peopleRoutes, { db })
   await app.register(auditRoutes, { db })
   await app.register(accountsRoutes, { db })
+  const bus = options.bus
+  const streams = eventStreams(
+    { db, sessions, bus: typeof bus === 'function' ? bus : () => bus, clock, log: app.log },
+    { ...DEFAULT_STREAM_OPTIONS, ...options.eventStreams },
+  )
+  await app.register(eventsRoutes, { streams })
 
   if (existsSync(config.webDir)) {
     await app.register(fastifyStatic, { root: config.webDir, prefix: '/', wildcard: true, index: 'index.html' })

@@ -89,7 +89,8 @@ async function seed(database: Database): Promise<void> {
 async function serve(config: Config): Promise<void> {
   const database = await open(config, 'serve')
   if (config.demo) await seed(database)
-  const app = await buildApp(config, database)
+  // The bus starts below, with the app's logger; the first request comes after listen().
+  const app = await buildApp(config, database, { bus: () => background.bus })
   // The event dispatcher and the job runner (session purge, login_attempts retention, …): background.ts.
   const background = await startBackground(database, config, { log: app.log })
   let bridge: CliBridge | null = null

@@ -480,6 +480,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live events (Server-Sent Events)
+         * @description A text/event-stream of the bus events the signed-in user may see, decided by the policy when each is delivered. Each message: `id: <n>` and `data: <LiveEvent as JSON>`. A `: heartbeat` comment line comes every 15 s; `retry:` suggests the reconnection delay; send `Last-Event-ID` to resume after an id. The stream ends with `event: session_ended` when the session does (logout, expiry, disabled account), and at server shutdown.
+         */
+        get: operations["streamEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -765,6 +785,20 @@ export interface components {
             createdAt: string;
             /** @description Whether the caller may disable, enable and reset this account (every zone of it is theirs). */
             manageable: boolean;
+        };
+        LiveEvent: {
+            /** @description Position on the bus; also the SSE id (resume with Last-Event-ID). */
+            id: number;
+            /** @description Dotted name, e.g. `assistance.request_created`. */
+            type: string;
+            zoneId: string | null;
+            associationId: string | null;
+            domain: string | null;
+            payload: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            createdAt: string;
         };
     };
     responses: never;
@@ -3361,6 +3395,56 @@ export interface operations {
             };
             /** @description Error: see the error catalogue */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    streamEvents: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Resume after this event id (sent by EventSource). */
+                "last-event-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stream (never ends on its own while the session lives). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["LiveEvent"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -104,7 +104,8 @@ export function sessionStore(db: Kysely<DB>, policy: SessionPolicy, clock: Clock
       return { token, csrfToken, expiresAt }
     },
 
-    async resolve(token: string): Promise<ResolvedSession | null> {
+    /** The live session of a token, or null. `touch: false` (an event stream re-checking) is not activity. */
+    async resolve(token: string, options: { touch?: boolean } = {}): Promise<ResolvedSession | null> {
       const hash = tokenHash(token)
       const now = clock.now().getTime()
       // Session, user, home zone and roles in one round trip, through a PL/pgSQL function whose plan the
@@ -117,7 +118,7 @@ export function sessionStore(db: Kysely<DB>, policy: SessionPolicy, clock: Clock
         await destroy(hash)
         return null
       }
-      if (now - row.last_seen_at.getTime() > TOUCH_AFTER_MS)
+      if (options.touch !== false && now - row.last_seen_at.getTime() > TOUCH_AFTER_MS)
         await db
           .updateTable('sessions')
           .set({ last_seen_at: new Date(now) })

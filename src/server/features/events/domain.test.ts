@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest'
+import type { Actor, ActorRole, Grant } from '../../platform/policy.ts'
+import { mayReceive } from './domain.ts'
+
+const actor = (...roles: ActorRole[]): Actor => ({
+  userId: 'u',
+  email: 'u@test',
+  displayName: 'U',
+  locale: 'nl',
+  personId: null,
+  homeZoneId: null,
+  roles,
+})
+const planner = actor({ role: 'planner', zoneId: 'A', associationId: null })
+const admin = actor({ role: 'admin', zoneId: null, associationId: 'X' })
+const grants: Grant[] = [{ agreementId: 'g', associationId: 'X', zoneIds: ['A', 'B'], domains: ['assistance'] }]
+const ev = (zoneId: string | null, associationId: string | null, domain: string | null) => ({
+  zoneId,
+  associationId,
+  domain,
+})
+
+describe('mayReceive', () => {
+  it('own zone always; a partner zone only under a listed domain of an agreement of the same association', () => {
+    expect(mayReceive(planner, ev('A', null, null), [])).toBe(true)
+    expect(mayReceive(planner, ev('B', null, 'assistance'), grants)).toBe(true)
+    expect(mayReceive(planner, ev('B', 'X', 'assistance'), grants)).toBe(true)
+    expect(mayReceive(planner, ev('B', 'Y', 'assistance'), grants)).toBe(false)
+    expect(mayReceive(planner, ev('B', null, 'training'), grants)).toBe(false)
+    expect(mayReceive(planner, ev('B', null, null), grants)).toBe(false)
+    expect(mayReceive(planner, ev('C', null, 'assistance'), grants)).toBe(false)
+    expect(mayReceive(planner, ev('B', null, 'assistance'), [])).toBe(false)
+  })
+
+  it('association-wide events: its admin, and zones party to one of its agreements in force', () => {
+    expect(mayReceive(admin, ev(null, 'X', null), [])).toBe(true)
+    expect(mayReceive(admin, ev('B', 'X', null), [])).toBe(true)
+    expect(mayReceive(admin, ev(null, 'Y', null), [])).toBe(false)
+    expect(mayReceive(admin, ev('B', null, 'assistance'), grants)).toBe(false)
+    expect(mayReceive(planner, ev(null, 'X', null), grants)).toBe(true)
+    expect(mayReceive(planner, ev(null, 'X', 'assistance'), grants)).toBe(true)
+    expect(mayReceive(planner, ev(null, 'X', 'training'), grants)).toBe(false)
+    expect(mayReceive(planner, ev(null, 'Y', null), grants)).toBe(false)
+  })
+
+  it('an event without zone nor association reaches nobody', () => {
+    expect(mayReceive(planner, ev(null, null, null), grants)).toBe(false)
+    expect(mayReceive(admin, ev(null, null, null), grants)).toBe(false)
+  })
+})
