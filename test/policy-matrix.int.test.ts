@@ -370,6 +370,7 @@ const CASES: Case[] = [
     expected: (a, tg) => (a === 'anonymous' ? 401 : tg !== 'foreign' ? 200 : 404),
   },
   { name: 'GET /api/health', request: () => ({ method: 'GET', url: '/api/health' }), expected: () => 200 },
+  { name: 'GET /api/ping', request: () => ({ method: 'GET', url: '/api/ping' }), expected: () => 200 },
   {
     name: 'POST /api/auth/login (wrong password)',
     // Each attempt from its own address, to a different account: this checks the answer, not throttling.
@@ -510,6 +511,34 @@ const CASES: Case[] = [
 ]
 
 describe('policy matrix', () => {
+  it('has a row for every operation of the OpenAPI document', () => {
+    const doc = t.app.swagger() as { paths: Record<string, Record<string, unknown>> }
+    const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+    )
+    // Signing out would end the shared sessions of the other rows: it has its own test below.
+    const ownTest = ['POST /api/auth/logout']
+    const covered = (op: string) =>
+      ownTest.includes(op) || CASES.some((c) => c.name === op || c.name.startsWith(`${op} `))
+    expect(operations.filter((op) => !covered(op))).toEqual([])
+  })
+
+  it('POST /api/auth/logout: 401 without a session, 204 for every role with a session of its own', async () => {
+    const got: string[] = []
+    for (const actor of ACTORS) {
+      const session =
+        actor === 'anonymous'
+          ? null
+          : actor === 'admin'
+            ? await t.login('admin@bht-hz.test', 'matrix-admin-password')
+            : await t.login(`${actor}.5373@demo.verbond.be`)
+      const req = { method: 'POST' as const, url: '/api/auth/logout' }
+      const res = session ? await session.request(req) : await t.app.inject(req)
+      got.push(`${actor}: ${res.statusCode}`)
+    }
+    expect(got).toEqual(ACTORS.map((a) => `${a}: ${a === 'anonymous' ? 401 : 204}`))
+  })
+
   for (const c of CASES) {
     it(c.name, async () => {
       const got: string[] = []
