@@ -1,17 +1,9 @@
 // A korpschef drafts an agreement in the browser, submits it for approval, records their council's
 // decision, and is told why it cannot come into force before the partner zone approves; the partner's
 // korpschef approves and brings it into force; it is ended with a reason.
-import { expect, test, type Browser, type Locator, type Page } from '@playwright/test'
+import { expect, test, type Browser, type Page } from '@playwright/test'
 import { nl } from '../src/web/i18n/nl.ts'
-import { signIn } from './support.ts'
-
-/** Mantine Select / MultiSelect: open the combobox, pick options by their visible text. */
-async function pick(page: Page, field: Locator, ...options: string[]): Promise<void> {
-  await field.click()
-  for (const option of options) await page.getByRole('option', { name: option, exact: true }).click()
-  // Tab, not Escape: Escape would also close the modal around the field.
-  await field.press('Tab')
-}
+import { pick, signIn, todayTyped } from './support.ts'
 
 /** Records today's decision of one body in the approval dialog; the zone is the only one offered. */
 async function recordToday(page: Page, zone: string, body: string, municipality?: string): Promise<void> {
@@ -26,13 +18,7 @@ async function recordToday(page: Page, zone: string, body: string, municipality?
   if (municipality)
     await pick(page, approval.getByRole('combobox', { name: nl['approval.municipality'] }), municipality)
   // Today, typed the Belgian way (the date field reads dd/mm/yyyy).
-  const today = new Intl.DateTimeFormat('nl-BE', {
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    timeZone: 'Europe/Brussels',
-  }).format(new Date())
-  await approval.getByRole('textbox', { name: nl['approval.decidedOn'] }).fill(today)
+  await approval.getByRole('textbox', { name: nl['approval.decidedOn'] }).fill(todayTyped())
   await approval.getByRole('button', { name: nl['approval.submit'] }).click()
   await expect(approval).toBeHidden()
 }
@@ -74,13 +60,7 @@ test('a korpschef drafts an agreement; both zones approve it; it comes into forc
   await page.getByRole('button', { name: nl['agreement.action.submit'] }).click()
   await recordToday(page, '5382 Voeren', nl['approvalBody.gemeenteraad'], 'Voeren')
   await expect(page.getByText('Gemeenteraad Voeren', { exact: true })).toBeVisible()
-  const shown = new Intl.DateTimeFormat('nl-BE', {
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    timeZone: 'Europe/Brussels',
-  }).format(new Date())
-  await expect(page.getByText(shown).first()).toBeVisible()
+  await expect(page.getByText(todayTyped()).first()).toBeVisible()
 
   // Not yet: the step is not offered, and the page says which zone still has to approve.
   const bringIntoForce = page.getByRole('button', { name: nl['agreement.action.bringIntoForce'] })

@@ -1,19 +1,11 @@
 // Typed dates are stored as the day the person typed (day first, written months in nl and fr), and every
 // page works on a phone: no sideways scrolling of the page, no serious accessibility violation.
-import { expect, test, type Locator, type Page } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import { fr } from '../src/web/i18n/fr.ts'
 import { nl } from '../src/web/i18n/nl.ts'
-import { expectAccessible, signIn } from './support.ts'
+import { expectAccessible, pick, signIn } from './support.ts'
 
 type Dictionary = typeof nl | typeof fr
-
-/** Mantine Select / MultiSelect: open the combobox, pick options by their visible text. */
-async function pick(page: Page, field: Locator, ...options: string[]): Promise<void> {
-  await field.click()
-  for (const option of options) await page.getByRole('option', { name: option, exact: true }).click()
-  // Tab, not Escape: Escape would also close the modal around the field.
-  await field.press('Tab')
-}
 
 /** Drafts an agreement through the dialog with `typed` in "Ondertekend op"; returns the new agreement's id. */
 async function draftWithSignedOn(page: Page, d: Dictionary, title: string, typed: string): Promise<string> {

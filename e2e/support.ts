@@ -1,6 +1,6 @@
 // Shared steps of the end-to-end tests: signing in through the login page, and the axe-core check.
 import { AxeBuilder } from '@axe-core/playwright'
-import { expect, type Page } from '@playwright/test'
+import { expect, type Locator, type Page } from '@playwright/test'
 import { nl } from '../src/web/i18n/nl.ts'
 
 export const DEMO_PASSWORD = 'verbond-demo'
@@ -27,3 +27,20 @@ export async function signIn(page: Page, email: string): Promise<void> {
   await submitLogin(page, email)
   await expect(page.getByRole('link', { name: nl['nav.agreements'] })).toBeVisible()
 }
+
+/** Mantine Select / MultiSelect: open the combobox, pick options by their visible text. */
+export async function pick(page: Page, field: Locator, ...options: string[]): Promise<void> {
+  await field.click()
+  for (const option of options) await page.getByRole('option', { name: option, exact: true }).click()
+  // Tab, not Escape: Escape would also close the modal around the field.
+  await field.press('Tab')
+}
+
+/** Today in Brussels as the Belgian date fields show and read it: dd/mm/yyyy. */
+export const todayTyped = (): string =>
+  new Intl.DateTimeFormat('nl-BE', {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    timeZone: 'Europe/Brussels',
+  }).format(new Date())

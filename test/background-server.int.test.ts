@@ -7,21 +7,14 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { emit } from '../src/server/platform/outbox.ts'
 import { openTestDatabase, usingPostgres } from './databases.ts'
-import { freePort, killAll, startServer } from './processes.ts'
+import { killAll, startServersOn } from './processes.ts'
 
 describe.runIf(usingPostgres())('the background of verbond serve', () => {
   it('two servers: one job per recurring kind, events published, a clean stop', { timeout: 120_000 }, async () => {
     const database = await openTestDatabase()
     const dir = await mkdtemp(path.join(os.tmpdir(), 'verbond-background-'))
     try {
-      const env = (port: number) => ({
-        DATABASE_URL: database.url!,
-        VERBOND_DATA_DIR: path.join(dir, 'unused'),
-        PORT: String(port),
-        VERBOND_DEMO: 'false',
-        LOG_LEVEL: 'warn',
-      })
-      const servers = await Promise.all([startServer(env(await freePort())), startServer(env(await freePort()))])
+      const servers = await startServersOn(database.url!, dir, 2)
       const jobs = await database.db
         .selectFrom('jobs')
         .select(['kind', 'state'])

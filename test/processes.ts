@@ -98,6 +98,22 @@ export async function startServer(env: NodeJS.ProcessEnv & { PORT: string }): Pr
   }
 }
 
+/** `count` servers on one PostgreSQL database (no demo data), each on a free port. */
+export async function startServersOn(databaseUrl: string, scratchDir: string, count: number): Promise<ServerProcess[]> {
+  const ports = await Promise.all(Array.from({ length: count }, () => freePort()))
+  return Promise.all(
+    ports.map((port) =>
+      startServer({
+        DATABASE_URL: databaseUrl,
+        VERBOND_DATA_DIR: path.join(scratchDir, 'unused'),
+        PORT: String(port),
+        VERBOND_DEMO: 'false',
+        LOG_LEVEL: 'warn',
+      }),
+    ),
+  )
+}
+
 /** Ends every child process still running (afterAll: also after a failed test). */
 export function killAll(): void {
   for (const child of running) child.kill('SIGKILL')

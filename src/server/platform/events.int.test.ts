@@ -5,19 +5,12 @@ import { openTestDatabase, usingPostgres } from '../../../test/databases.ts'
 import { openDatabase, type Database } from './db.ts'
 import { startEventBus, type BusEvent, type EventBus } from './events.ts'
 import { emit } from './outbox.ts'
+import { until } from '../../../test/wait.ts'
 
 let database: Database & { url: string | null }
 let bus: EventBus
 let zoneId: string
 const busErrors: unknown[] = []
-
-async function until(check: () => boolean, ms = 5000): Promise<void> {
-  const deadline = Date.now() + ms
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('timed out waiting')
-    await new Promise((resolve) => setTimeout(resolve, 10))
-  }
-}
 
 beforeAll(async () => {
   database = await openTestDatabase()

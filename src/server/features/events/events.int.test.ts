@@ -11,6 +11,7 @@ import { startEventBus, type EventBus } from '../../platform/events.ts'
 import { emit, type OutboxEvent } from '../../platform/outbox.ts'
 import { tokenHash } from '../../platform/auth/sessions.ts'
 import type { LiveEvent } from './schema.ts'
+import { until } from '../../../../test/wait.ts'
 
 interface Frame {
   id?: string
@@ -36,14 +37,6 @@ let base: string
 const zone: Record<'own' | 'partner' | 'foreign', string> = { own: '', partner: '', foreign: '' }
 const association: Record<'own' | 'foreign', string> = { own: '', foreign: '' }
 let agreementId: string
-
-async function until(check: () => boolean, what: string, ms = 5000): Promise<void> {
-  const deadline = Date.now() + ms
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 10))
-  }
-}
 
 /** Reads a Server-Sent Events response frame by frame (the format is simple enough to read by hand). */
 async function openStream(cookie: string | null, headers: Record<string, string> = {}): Promise<Stream> {

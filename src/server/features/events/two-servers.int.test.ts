@@ -7,9 +7,10 @@ import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openTestDatabase, usingPostgres } from '../../../../test/databases.ts'
-import { freePort, killAll, startServer, type ServerProcess } from '../../../../test/processes.ts'
+import { killAll, startServersOn, type ServerProcess } from '../../../../test/processes.ts'
 import { DEMO_PASSWORD } from '../../demo/data.ts'
 import { emit } from '../../platform/outbox.ts'
+import { until } from '../../../../test/wait.ts'
 
 /** Signs in over HTTP and opens a stream; `text()` is everything read so far, `ended` when the server hangs up. */
 async function streamOn(server: ServerProcess, email: string) {
@@ -38,27 +39,12 @@ async function streamOn(server: ServerProcess, email: string) {
   return { text: () => text, ended }
 }
 
-async function until(check: () => boolean, what: string, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 25))
-  }
-}
-
 describe.runIf(usingPostgres())('live events across two server processes', () => {
   it('an event reaches the streams of both servers; SIGTERM ends them', { timeout: 120_000 }, async () => {
     const database = await openTestDatabase()
     const dir = await mkdtemp(path.join(os.tmpdir(), 'verbond-sse-'))
     try {
-      const env = (port: number) => ({
-        DATABASE_URL: database.url!,
-        VERBOND_DATA_DIR: path.join(dir, 'unused'),
-        PORT: String(port),
-        VERBOND_DEMO: 'false',
-        LOG_LEVEL: 'warn',
-      })
-      const servers = await Promise.all([startServer(env(await freePort())), startServer(env(await freePort()))])
+      const servers = await startServersOn(database.url!, dir, 2)
       const streams = await Promise.all(servers.map((s) => streamOn(s, 'planner.5373@demo.verbond.be')))
       const zoneId = (
         await database.db.selectFrom('zones').select('id').where('code', '=', '5373').executeTakeFirstOrThrow()
@@ -67,7 +53,7 @@ describe.runIf(usingPostgres())('live events across two server processes', () =>
         .transaction()
         .execute((trx) => emit(trx, { type: 'test.across_processes', zoneId, payload: { n: 1 } }))
       for (const [i, s] of streams.entries())
-        await until(() => s.text().includes('test.across_processes'), `server ${i}`)
+        await until(() => s.text().includes('test.across_processes'), `server ${i}`, 10_000)
       await Promise.all(servers.map((s) => s.stop('SIGTERM')))
       await Promise.all(streams.map((s) => s.ended))
       for (const s of servers) expect(s.output()).not.toMatch(/error|failed/i)
