@@ -9,17 +9,24 @@ type Db = Kysely<DB> | Transaction<DB>
 export const inForceOn = (date: string) =>
   sql<boolean>`a.status IN ('in_force', 'ended') AND a.effective_from <= ${date}::date AND (a.effective_to IS NULL OR a.effective_to >= ${date}::date)`
 
+/** The party zones of agreement `a`, as text ids. */
+const partyZoneIds = sql<
+  string[]
+>`(SELECT array_agg(p.zone_id::text ORDER BY p.zone_id) FROM agreement_parties p WHERE p.agreement_id = a.id)`
+
+/** Agreement `a` has one of `zoneIds` as a party (uuid[] against the column itself: the index applies). */
+const hasPartyIn = (zoneIds: readonly string[]) =>
+  sql<boolean>`EXISTS (SELECT 1 FROM agreement_parties p WHERE p.agreement_id = a.id AND p.zone_id = ANY(${[...zoneIds]}::uuid[]))`
+
 export async function loadGrants(db: Db, zoneIds: readonly string[], date: string): Promise<Grant[]> {
   if (zoneIds.length === 0) return []
   const rows = await sql<{ agreement_id: string; association_id: string; zone_ids: string[]; domains: string[] }>`
     SELECT a.id AS agreement_id, a.association_id,
-           (SELECT array_agg(p.zone_id::text ORDER BY p.zone_id) FROM agreement_parties p WHERE p.agreement_id = a.id) AS zone_ids,
+           ${partyZoneIds} AS zone_ids,
            (SELECT coalesce(array_agg(d.domain_code ORDER BY d.domain_code), '{}') FROM agreement_domains d WHERE d.agreement_id = a.id) AS domains
       FROM agreements a
      WHERE ${inForceOn(date)}
-       AND EXISTS (SELECT 1 FROM agreement_parties p WHERE p.agreement_id = a.id AND p.zone_id::text = ANY(${[...zoneIds]}::text[]))`.execute(
-    db,
-  )
+       AND ${hasPartyIn(zoneIds)}`.execute(db)
   return rows.rows.map((r) => ({
     agreementId: r.agreement_id,
     associationId: r.association_id,
@@ -49,14 +56,11 @@ export async function loadDomainPeriods(db: Db, zoneIds: readonly string[], doma
     effective_from: string
     effective_to: string | null
   }>`
-    SELECT a.id AS agreement_id, a.effective_from, a.effective_to,
-           (SELECT array_agg(p.zone_id::text ORDER BY p.zone_id) FROM agreement_parties p WHERE p.agreement_id = a.id) AS zone_ids
+    SELECT a.id AS agreement_id, a.effective_from, a.effective_to, ${partyZoneIds} AS zone_ids
       FROM agreements a
      WHERE a.status IN ('in_force', 'ended') AND a.effective_from IS NOT NULL
        AND EXISTS (SELECT 1 FROM agreement_domains d WHERE d.agreement_id = a.id AND d.domain_code = ${domain})
-       AND EXISTS (SELECT 1 FROM agreement_parties p WHERE p.agreement_id = a.id AND p.zone_id::text = ANY(${[...zoneIds]}::text[]))`.execute(
-    db,
-  )
+       AND ${hasPartyIn(zoneIds)}`.execute(db)
   return rows.rows.map((r) => ({
     agreementId: r.agreement_id,
     zoneIds: r.zone_ids,

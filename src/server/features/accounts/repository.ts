@@ -31,10 +31,10 @@ export interface AccountRow {
 
 /** Account `u` belongs to a zone or association of the scope: the list's visibility, in SQL. */
 const belongsTo = (scope: AccountScope): Expression<SqlBool> =>
-  sql<SqlBool>`(p.zone_id::text = ANY(${[...scope.zoneIds]}::text[])
+  sql<SqlBool>`(p.zone_id = ANY(${[...scope.zoneIds]}::uuid[])
     OR EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id
-                AND (r.zone_id::text = ANY(${[...scope.zoneIds]}::text[])
-                     OR r.association_id::text = ANY(${[...scope.associationIds]}::text[]))))`
+                AND (r.zone_id = ANY(${[...scope.zoneIds]}::uuid[])
+                     OR r.association_id = ANY(${[...scope.associationIds]}::uuid[]))))`
 
 const inZone = (zoneId: string): Expression<SqlBool> =>
   sql<SqlBool>`(p.zone_id = ${zoneId} OR EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.zone_id = ${zoneId}))`

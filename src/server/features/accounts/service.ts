@@ -2,7 +2,7 @@
 // opens: on PGlite the transaction holds the only connection and must await nothing but the database.
 import { randomBytes } from 'node:crypto'
 import type { Kysely, Transaction } from 'kysely'
-import { actorFields, appendAudit, type AuditEntry } from '../../platform/audit.ts'
+import { appendAudit, audit, type AuditAction, type AuditEntry } from '../../platform/audit.ts'
 import { hashPassword, verifyPassword } from '../../platform/auth/passwords.ts'
 import { endSessionsOf, notePasswordFailure } from '../../platform/auth/sessions.ts'
 import { AppError, notFound } from '../../platform/errors.ts'
@@ -62,19 +62,39 @@ function present(row: AccountRow, scope: AccountScope, actor: Actor): Account {
 }
 
 /** An account event goes into the chain of every zone the account belongs to (the platform chain if none). */
-function accountEvents(actor: Actor, row: AccountRow, action: string, details?: Record<string, unknown>): AuditEntry[] {
-  const who = actorFields(actor)
+/** An account event in the chain of every zone the account belongs to (the platform chain if none). */
+function accountEvents(
+  actor: Actor,
+  row: AccountRow,
+  action: AuditAction,
+  details?: Record<string, unknown>,
+): AuditEntry[] {
   const zones = refOf(row).zoneIds
-  return (zones.length ? zones : [null]).map((chainZoneId) => ({
-    chainZoneId,
-    actorUserId: who.actorUserId,
-    actorZoneId: who.actorZoneId,
+  return audit.entries(
+    actor,
     action,
-    objectType: 'user',
-    objectId: row.id,
-    details: { email: row.email, ...details },
-  }))
+    { type: 'user', id: row.id },
+    { email: row.email, ...details },
+    {
+      chains: zones.length ? zones : [null],
+    },
+  )
 }
+
+/** A role granted or removed: in the chain of the role's zone. */
+const roleEvent = (
+  actor: Actor,
+  row: AccountRow,
+  action: 'account.role_grant' | 'account.role_remove',
+  role: { role: string; zoneId: string | null; associationId: string | null },
+): AuditEntry[] =>
+  audit.entries(
+    actor,
+    action,
+    { type: 'user', id: row.id },
+    { email: row.email, role: role.role, zoneId: role.zoneId, associationId: role.associationId },
+    { chains: [role.zoneId] },
+  )
 
 const newOneTimePassword = () => oneTimePasswordFrom(randomBytes(64))
 
@@ -178,18 +198,7 @@ export function accountsService(db: Kysely<DB>) {
         if (!canAssignRole(scope, role)) throw new AppError('FORBIDDEN')
         const roleId = await repo.insertRole(id, role)
         if (!roleId) throw new AppError('ACCOUNT_ROLE_EXISTS')
-        const who = actorFields(actor)
-        return [
-          {
-            chainZoneId: role.zoneId,
-            actorUserId: who.actorUserId,
-            actorZoneId: who.actorZoneId,
-            action: 'account.role_grant',
-            objectType: 'user',
-            objectId: row.id,
-            details: { email: row.email, role: role.role, zoneId: role.zoneId, associationId: role.associationId },
-          },
-        ]
+        return roleEvent(actor, row, 'account.role_grant', role)
       }),
 
     removeRole: (actor: Actor, id: string, roleId: string) =>
@@ -198,18 +207,7 @@ export function accountsService(db: Kysely<DB>) {
         if (!canAssignRole(scope, role)) throw new AppError('FORBIDDEN')
         assertRoleRemovable(actor.userId, row.id, row.roles, roleId)
         await repo.deleteRole(id, roleId)
-        const who = actorFields(actor)
-        return [
-          {
-            chainZoneId: role.zoneId,
-            actorUserId: who.actorUserId,
-            actorZoneId: who.actorZoneId,
-            action: 'account.role_remove',
-            objectType: 'user',
-            objectId: row.id,
-            details: { email: row.email, role: role.role, zoneId: role.zoneId, associationId: role.associationId },
-          },
-        ]
+        return roleEvent(actor, row, 'account.role_remove', role)
       }),
 
     setDisabled: (actor: Actor, id: string, disabled: boolean) =>
@@ -247,18 +245,16 @@ export function accountsService(db: Kysely<DB>) {
     async changeOwnPassword(actor: Actor, input: PasswordChange, currentTokenHash: string): Promise<void> {
       const repo = accountsRepository(db)
       const user = await repo.passwordOf(actor.userId)
-      const who = actorFields(actor)
-      const event = (action: string, details: Record<string, unknown> = {}): AuditEntry => ({
-        ...who,
-        action,
-        objectType: 'user',
-        objectId: actor.userId,
-        details,
-      })
       if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
         const ended = await db.transaction().execute(async (trx) => {
           const sessionEnded = await notePasswordFailure(trx, currentTokenHash)
-          await appendAudit(trx, [event('user.password_change_failed', { sessionEnded })])
+          await audit.write(
+            trx,
+            actor,
+            'user.password_change_failed',
+            { type: 'user', id: actor.userId },
+            { sessionEnded },
+          )
           return sessionEnded
         })
         throw new AppError(ended ? 'UNAUTHENTICATED' : 'PASSWORD_CURRENT_WRONG')
@@ -272,7 +268,16 @@ export function accountsService(db: Kysely<DB>) {
       await db.transaction().execute(async (trx) => {
         await accountsRepository(trx).setPassword(actor.userId, passwordHash, false)
         const ended = await endSessionsOf(trx, actor.userId, currentTokenHash)
-        await appendAudit(trx, [event('user.password_change', { ended, wasOneTime: user.must_change_password })])
+        await audit.write(
+          trx,
+          actor,
+          'user.password_change',
+          { type: 'user', id: actor.userId },
+          {
+            ended,
+            wasOneTime: user.must_change_password,
+          },
+        )
       })
     },
   }
