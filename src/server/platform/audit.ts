@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto'
 import { sql, type Kysely, type Transaction } from 'kysely'
 import { now } from './clock.ts'
+import type { Justification } from './justification.ts'
 import type { DB } from './schema.ts'
 
 export const GENESIS_HASH = '0'.repeat(64)
@@ -258,6 +259,7 @@ export const AUDIT_ACTIONS = [
   'account.password_reset',
   'user.password_change',
   'user.password_change_failed',
+  'restricted.read',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
@@ -280,6 +282,19 @@ export interface PartnerRead {
   action: AuditAction
   reasons: readonly { kind: string; domain: string }[]
   object?: AuditObject
+  details?: Record<string, unknown>
+}
+
+/**
+ * A read of restricted data (DESIGN.md §7): logged in the chain of the zone that owns it, with the reader's
+ * justification (checked by `justificationOf`; the database refuses the row without one) and, for a partner
+ * zone's reader, every reason that allowed it.
+ */
+export interface RestrictedRead {
+  zoneId: string
+  object: AuditObject
+  justification: Justification
+  reasons?: PartnerRead['reasons']
   details?: Record<string, unknown>
 }
 
@@ -354,5 +369,14 @@ export const audit = {
 
   async partnerReads(trx: Transaction<DB>, actor: AuditActor, reads: readonly PartnerRead[]): Promise<void> {
     if (reads.length > 0) await appendAudit(trx, audit.partnerReadEntries(actor, reads))
+  },
+
+  async restrictedRead(trx: Transaction<DB>, actor: AuditActor, read: RestrictedRead): Promise<void> {
+    const [entry] = audit.partnerReadEntries(actor, [
+      { zoneId: read.zoneId, action: 'restricted.read', reasons: read.reasons ?? [], object: read.object },
+    ])
+    await appendAudit(trx, [
+      { ...entry!, details: { ...read.details, ...entry!.details, justification: read.justification } },
+    ])
   },
 }

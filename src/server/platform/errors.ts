@@ -358,6 +358,15 @@ export const ERRORS = {
       en: 'Someone else changed the same data at the same moment. Try again.',
     },
   },
+  // restricted data: a read needs the reader's justification (issue 7 §5)
+  JUSTIFICATION_REQUIRED: {
+    status: 422,
+    message: {
+      nl: 'Deze gegevens zijn afgeschermd. Vermeld waarom u ze raadpleegt (10 tot 500 tekens); dat wordt gelogd.',
+      fr: 'Ces données sont protégées. Indiquez pourquoi vous les consultez (10 à 500 caractères) ; ce motif est journalisé.',
+      en: 'This data is restricted. State why you read it (10 to 500 characters); the reason is logged.',
+    },
+  },
 } as const satisfies Record<string, CatalogueEntry>
 
 export type ErrorCode = keyof typeof ERRORS

@@ -585,4 +585,5 @@ export const en: Dictionary = {
   'auditAction.account.password_reset': 'One-time password created',
   'auditAction.user.password_change': 'Own password changed',
   'auditAction.user.password_change_failed': 'Password change refused (current password wrong)',
+  'auditAction.restricted.read': 'Restricted data read (with justification)',
 }

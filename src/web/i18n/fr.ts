@@ -592,4 +592,5 @@ export const fr: Dictionary = {
   'auditAction.account.password_reset': 'Mot de passe à usage unique créé',
   'auditAction.user.password_change': 'Mot de passe personnel changé',
   'auditAction.user.password_change_failed': 'Changement de mot de passe refusé (mot de passe actuel incorrect)',
+  'auditAction.restricted.read': 'Données protégées consultées (avec motif)',
 }

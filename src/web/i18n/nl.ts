@@ -585,6 +585,7 @@ export const nl = {
   'auditAction.account.password_reset': 'Eenmalig wachtwoord gemaakt',
   'auditAction.user.password_change': 'Eigen wachtwoord gewijzigd',
   'auditAction.user.password_change_failed': 'Wachtwoordwijziging geweigerd (huidig wachtwoord onjuist)',
+  'auditAction.restricted.read': 'Afgeschermde gegevens geraadpleegd (met motivering)',
 } as const
 
 export type MessageKey = keyof typeof nl

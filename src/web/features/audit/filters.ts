@@ -35,6 +35,7 @@ const LISTED = {
   'account.password_reset': true,
   'user.password_change': true,
   'user.password_change_failed': true,
+  'restricted.read': true,
 } as const satisfies Record<AuditAction, true>
 
 export const AUDIT_ACTIONS = Object.keys(LISTED) as readonly AuditAction[]
