@@ -99,7 +99,17 @@ export interface ServerBridge {
  * The bridge of the server that holds the data directory this command found locked; otherwise throws
  * the in-use message (another command holds it, or the server is still starting).
  */
-export function serverBridge(inUse: DataDirInUseError): ServerBridge {
+/**
+ * How long a command waits for the server's answer: adding a user is quick; a backup or a verification reads
+ * the whole database. A server that accepts the call but never answers (stuck, or not ours) must not leave
+ * the command hanging.
+ */
+export const BRIDGE_TIMEOUTS_MS = { addUser: 30_000, verifyAudit: 15 * 60_000, backup: 30 * 60_000 }
+
+export function serverBridge(
+  inUse: DataDirInUseError,
+  timeoutsMs: typeof BRIDGE_TIMEOUTS_MS = BRIDGE_TIMEOUTS_MS,
+): ServerBridge {
   const { owner, dataDir } = inUse
   if (!owner || owner.command !== 'serve') throw inUse
   if (!owner.bridgeUrl || owner.dataDir !== dataDir)
@@ -114,9 +124,11 @@ export function serverBridge(inUse: DataDirInUseError): ServerBridge {
       { cause: err },
     )
   }
-  const call = async (method: 'GET' | 'POST', route: string, body?: unknown): Promise<Response> => {
+  const call = async (method: 'GET' | 'POST', route: string, timeoutMs: number, body?: unknown) => {
+    const signal = AbortSignal.timeout(timeoutMs)
     const res = await fetch(`${owner.bridgeUrl}${route}`, {
       method,
+      signal,
       headers: {
         authorization: `Bearer ${token}`,
         [DATA_DIR_HEADER]: dataDir,
@@ -124,6 +136,7 @@ export function serverBridge(inUse: DataDirInUseError): ServerBridge {
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     }).catch((err: unknown) => {
+      if (signal.aborted) throw timedOut(timeoutMs, err)
       const cause = err instanceof Error && err.cause instanceof Error ? err.cause.message : String(err)
       throw new Error(
         `The server (pid ${owner.pid}) holds ${dataDir} but does not answer at ${owner.bridgeUrl} (${cause}). ` +
@@ -131,16 +144,29 @@ export function serverBridge(inUse: DataDirInUseError): ServerBridge {
         { cause: err },
       )
     })
+    // The body is read under the same deadline: a server may send its headers and then stall.
+    const read = async <T>(body: Promise<T>): Promise<T> =>
+      body.catch((err: unknown) => {
+        throw signal.aborted ? timedOut(timeoutMs, err) : err
+      })
     if (!res.ok) {
-      const answer = (await res.json().catch(() => ({}))) as { message?: string }
+      const answer = (await read(res.json()).catch(() => ({}))) as { message?: string }
       throw new Error(answer.message ?? `The server answered ${res.status}.`)
     }
-    return res
+    return { json: () => read(res.json()), bytes: () => read(res.arrayBuffer()) }
   }
+  const timedOut = (ms: number, cause: unknown) =>
+    new Error(
+      `The server (pid ${owner.pid}) holding ${dataDir} did not answer within ${Math.round(ms / 1000)} s. ` +
+        'It may still finish the request: check its log before running the command again.',
+      { cause },
+    )
   return {
     owner,
-    addUser: async (input) => (await (await call('POST', '/users', input)).json()) as { id: string; email: string },
-    verifyAudit: async () => (await (await call('GET', '/audit/verify')).json()) as AuditVerification,
-    backup: async () => new Uint8Array(await (await call('GET', '/backup')).arrayBuffer()),
+    addUser: async (input) =>
+      (await (await call('POST', '/users', timeoutsMs.addUser, input)).json()) as { id: string; email: string },
+    verifyAudit: async () =>
+      (await (await call('GET', '/audit/verify', timeoutsMs.verifyAudit)).json()) as AuditVerification,
+    backup: async () => new Uint8Array(await (await call('GET', '/backup', timeoutsMs.backup)).bytes()),
   }
 }
