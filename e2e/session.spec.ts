@@ -124,6 +124,20 @@ test('when /api/me fails, the frame stays with a message, a retry and sign-out',
   await expect(page.getByRole('heading', { level: 1, name: nl['agreements.heading'] })).toBeVisible()
 })
 
+test('signing out after /api/me failed ends the session on the server too', async ({ page }) => {
+  await signIn(page, KORPSCHEF)
+  await page.route('**/api/me', (route) => route.fulfill({ status: 503, body: '' }))
+  // A reload: the page's memory (and the CSRF token it held) is gone, and /api/me cannot give it back.
+  await page.goto('/agreements')
+  await expect(page.getByRole('alert').filter({ hasText: nl['session.unavailable.title'] })).toBeVisible()
+  // The server is back; the person signs out rather than retrying.
+  await page.unroute('**/api/me')
+  await page.getByRole('button', { name: nl['header.logout'] }).click()
+  await expect(page).toHaveURL(/\/login/)
+  // The cookie this browser still sends no longer opens a session.
+  expect((await page.request.get('/api/me')).status()).toBe(401)
+})
+
 test('a bad id, filter or page in a link: not found, ignored, or the way back to page 1', async ({ page }) => {
   await signIn(page, KORPSCHEF)
   const main = page.getByRole('main')

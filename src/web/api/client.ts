@@ -21,6 +21,7 @@ export const NETWORK_ERROR = 'NETWORK_ERROR'
 
 // Kept in memory only (never in storage): a script that can read storage must not get the token for free.
 let csrfToken: string | null = null
+export const hasCsrfToken = (): boolean => csrfToken !== null
 export const setCsrfToken = (token: string | null): void => {
   csrfToken = token
 }

@@ -2,7 +2,7 @@
 // session ended elsewhere, and keeping the account's language in step with the language on screen, live here.
 import { createContext, useContext, useEffect, useRef } from 'react'
 import { useMutation, useQuery, useQueryClient, type QueryFunctionContext } from '@tanstack/react-query'
-import { api, ApiError, data, setCsrfToken } from '../api/client.ts'
+import { api, ApiError, data, hasCsrfToken, setCsrfToken } from '../api/client.ts'
 import { ME_KEY, SESSION_ENDED_KEY, sessionLost, startSession } from '../api/queryClient.ts'
 import type { Locale, Me } from '../api/types.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
@@ -101,6 +101,13 @@ export function useLogout() {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: async () => {
+      // Signing out needs the CSRF token, which comes with /api/me. When that read failed earlier (the server
+      // was unreachable, say), ask again first: otherwise the server would refuse the sign-out and the session
+      // would live on behind a browser that believes it signed out.
+      if (!hasCsrfToken()) {
+        const me = await api.GET('/api/me').catch(() => null)
+        if (me?.data) setCsrfToken(me.data.csrfToken)
+      }
       await api.POST('/api/auth/logout')
     },
     onSettled: () => {
