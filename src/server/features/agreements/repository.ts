@@ -144,7 +144,8 @@ export function agreementsRepository(db: Db) {
       (await db.selectFrom('municipalities').select('zone_id').where('id', '=', municipalityId).executeTakeFirst())
         ?.zone_id ?? null,
 
-    insert: async (values: Insertable<Tables.Agreements>) => (await db.insertInto('agreements').values(values).returning('id').executeTakeFirstOrThrow()).id,
+    insert: async (values: Insertable<Tables.Agreements>) =>
+      (await db.insertInto('agreements').values(values).returning('id').executeTakeFirstOrThrow()).id,
 
     update: (id: string, values: Omit<Updateable<Tables.Agreements>, 'id' | 'updated_at'>) =>
       db
@@ -199,6 +200,7 @@ export function agreementsRepository(db: Db) {
         .execute()
     },
 
-    insertApproval: (values: Insertable<Tables.AgreementApprovals>) => db.insertInto('agreement_approvals').values(values).returning('id').executeTakeFirstOrThrow(),
+    insertApproval: (values: Insertable<Tables.AgreementApprovals>) =>
+      db.insertInto('agreement_approvals').values(values).returning('id').executeTakeFirstOrThrow(),
   }
 }

@@ -96,7 +96,5 @@ export const Figures = Type.Object({
 export type Figures = Static<typeof Figures>
 
 export const DomainList = Type.Object({
-  items: Type.Array(
-    Type.Object({ code: Type.Enum(DOMAIN_CODES), category: Type.Enum(DOMAIN_CATEGORIES) }),
-  ),
+  items: Type.Array(Type.Object({ code: Type.Enum(DOMAIN_CODES), category: Type.Enum(DOMAIN_CATEGORIES) })),
 })
