@@ -9,6 +9,7 @@ import { agreementsService } from '../src/server/features/agreements/service.ts'
 import { hashPassword } from '../src/server/platform/auth/passwords.ts'
 import { addUser } from '../src/server/platform/auth/users.ts'
 import { runWithClock, systemClock, type Clock } from '../src/server/platform/clock.ts'
+import type { DomainCode } from '../src/server/platform/enums.ts'
 import type { Actor } from '../src/server/platform/policy.ts'
 import type { AgreementKind, Rank, Role } from '../src/server/platform/schema.ts'
 import { addReasons, type KnownReasonKind } from '../src/server/platform/visibility.ts'
@@ -216,7 +217,7 @@ export async function makeAgreement(
   opts: {
     association: AssociationRef
     parties?: ZoneRef[]
-    domains: string[]
+    domains: DomainCode[]
     inForce?: boolean
     effectiveFrom?: string
     effectiveTo?: string

@@ -1,6 +1,6 @@
 // Who is designated for which shared domain, and the demo accounts. Both are derived from the generated
 // people, so that an account's person really has the rank or qualification its role suggests.
-import { ZONE_ROLES, type ZoneRole } from '../platform/schema.ts'
+import { ZONE_ROLES, type DomainCode, type ZoneRole } from '../platform/enums.ts'
 import { hasQualification, qualificationDate } from './people.ts'
 import type { DemoAccount, DemoAgreement, DemoPerson, DemoSharedFunction } from './types.ts'
 
@@ -26,7 +26,7 @@ export function sharedDpo(people: readonly DemoPerson[], zoneCode: string): Demo
  * For each domain people can be designated for: from which date a person qualifies, or null if they do not.
  * Officer of duty: a commissaris, or a hoofdinspecteur with OBP (DOMAIN.md, roles and qualifications).
  */
-const DESIGNATION: Readonly<Record<string, (p: DemoPerson) => string | null>> = {
+const DESIGNATION: Readonly<Partial<Record<DomainCode, (p: DemoPerson) => string | null>>> = {
   'permanence.officer_of_duty': (p) =>
     p.rank === 'commissaris' ? p.employedFrom : p.rank === 'hoofdinspecteur' ? qualificationDate(p, 'obp') : null,
   'permanence.shift_leader': (p) => (p.rank === 'hoofdinspecteur' ? p.employedFrom : null),
@@ -46,7 +46,7 @@ export function sharedFunctions(
 ): DemoSharedFunction[] {
   const out: DemoSharedFunction[] = []
   const seen = new Set<string>()
-  const add = (person: DemoPerson, associationCode: string, domainCode: string, validFrom: string): void => {
+  const add = (person: DemoPerson, associationCode: string, domainCode: DomainCode, validFrom: string): void => {
     // The database allows one open designation per person and domain.
     const key = `${person.zoneCode}|${person.employeeNumber}|${domainCode}`
     if (seen.has(key)) return

@@ -3,6 +3,7 @@
 // no date at all, the note says what was assumed. They follow the rules the app enforces: an agreement in force
 // has an approval of every party, and starts no earlier than its last approval (a decision known only by its
 // month counts on the last day of that month).
+import type { DomainCode } from '../platform/enums.ts'
 import type { DemoAgreement, DemoApproval, DemoKeyFigures } from './types.ts'
 
 /** The protocol's own budget must add up; the article's "16.19.213" only makes sense as 16,919,213. */
@@ -45,7 +46,7 @@ const HOUTSCHE_TIELT_2015_NOTE =
   'De bron vermeldt enkel het jaar 2015; de beslissing van december 2014 is aangenomen, zodat de verklaring op ' +
   '1 januari 2015 kon ingaan.'
 
-const HOUTSCHE_TIELT_PERMANENCES = ['ict', 'permanence.victim_support', 'permanence.officer_of_duty']
+const HOUTSCHE_TIELT_PERMANENCES: DomainCode[] = ['ict', 'permanence.victim_support', 'permanence.officer_of_duty']
 
 export const DEMO_AGREEMENTS: readonly DemoAgreement[] = [
   {

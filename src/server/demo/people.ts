@@ -1,6 +1,6 @@
 // Generated staff for the demo zones: fictional names, a realistic rank mix and qualifications, the same on
 // every run (one seeded stream per zone). About 80% operational and 20% CALog, as in Belgian local police.
-import type { CalogLevel, Rank } from '../platform/schema.ts'
+import { CALOG_LEVELS, type CalogLevel, type QualificationCode, type Rank } from '../platform/enums.ts'
 import { emailSlug, FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, surnamePool } from './names.ts'
 import { hashLabel, intBetween, mulberry32, pick, shuffled, type Rng } from './prng.ts'
 import type { DemoPerson, DemoQualification, DemoZone } from './types.ts'
@@ -62,7 +62,7 @@ function slots(plan: RankPlan): Slot[] {
     ...times(plan.hoofdinspecteur, () => operational('hoofdinspecteur')),
     ...times(plan.inspecteur, () => operational('inspecteur')),
     ...times(plan.agent, () => operational('agent')),
-    ...(['A', 'B', 'C', 'D'] as const).flatMap((level) => times(plan.calog[level], () => calog(level))),
+    ...CALOG_LEVELS.flatMap((level) => times(plan.calog[level], () => calog(level))),
   ]
 }
 
@@ -123,7 +123,7 @@ function personName(rng: Rng, zone: DemoZone, slot: Slot): { firstName: string; 
 
 /** Qualification rules: who is eligible, how many of them get it, and how long after joining. */
 interface QualificationRule {
-  code: string
+  code: QualificationCode
   eligible: (p: DemoPerson) => boolean
   count: (eligible: number) => number
   yearsAfterJoining: readonly [number, number]
@@ -225,8 +225,8 @@ export function generateZoneStaff(zone: DemoZone, seed = PEOPLE_SEED): DemoPerso
   return people
 }
 
-export const hasQualification = (person: DemoPerson, code: string): boolean =>
+export const hasQualification = (person: DemoPerson, code: QualificationCode): boolean =>
   person.qualifications.some((q) => q.code === code)
 
-export const qualificationDate = (person: DemoPerson, code: string): string | null =>
+export const qualificationDate = (person: DemoPerson, code: QualificationCode): string | null =>
   person.qualifications.find((q) => q.code === code)?.obtainedOn ?? null

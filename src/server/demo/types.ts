@@ -4,12 +4,17 @@ import type {
   AgreementKind,
   AgreementStatus,
   ApprovalBody,
+  ApprovalDecision,
   CalogLevel,
+  DatePrecision,
+  DomainCode,
   Locale,
+  QualificationCode,
   Rank,
   Role,
+  StaffKind,
   ZoneRole,
-} from '../platform/schema.ts'
+} from '../platform/enums.ts'
 
 export type Province = 'limburg' | 'west-vlaanderen'
 
@@ -56,9 +61,9 @@ export interface DemoApproval {
   body: ApprovalBody
   /** Only for a gemeenteraad (the database insists). */
   municipalityNisCode: string | null
-  decision: 'approved' | 'rejected'
+  decision: ApprovalDecision
   decidedOn: string
-  datePrecision: 'day' | 'month'
+  datePrecision: DatePrecision
   note: string | null
 }
 
@@ -86,13 +91,13 @@ export interface DemoAgreement {
   summary: string
   supersedesKey: string | null
   parties: string[]
-  domains: string[]
+  domains: DomainCode[]
   approvals: DemoApproval[]
   keyFigures: DemoKeyFigures | null
 }
 
 export interface DemoQualification {
-  code: string
+  code: QualificationCode
   obtainedOn: string
 }
 
@@ -101,7 +106,7 @@ export interface DemoPerson {
   employeeNumber: string
   firstName: string
   lastName: string
-  staffKind: 'operational' | 'calog'
+  staffKind: StaffKind
   rank: Rank | null
   calogLevel: CalogLevel | null
   fte: number
@@ -120,7 +125,7 @@ export interface PersonRef {
 
 export interface DemoSharedFunction extends PersonRef {
   associationCode: string
-  domainCode: string
+  domainCode: DomainCode
   validFrom: string
 }
 

@@ -20,6 +20,7 @@ import {
 import os from 'node:os'
 import path from 'node:path'
 import { tryLock } from 'fs-native-extensions'
+import { LOCALES, type Locale } from './enums.ts'
 
 export const LOCK_FILE = 'verbond.lock'
 /** The running server's secret for the command-line bridge (cli-bridge.ts), readable by its user only. */
@@ -129,12 +130,12 @@ export function readOwner(dataDir: string): DataDirOwner | null {
 // --- The message another process prints. The command line has no user: it speaks the language of
 // LC_ALL / LC_MESSAGES / LANG when that is Dutch, French or English, and all three otherwise.
 
-export type CliLocale = 'nl' | 'fr' | 'en'
+export type CliLocale = Locale
 
 export function cliLocales(env: NodeJS.ProcessEnv = process.env): CliLocale[] {
   const raw = (env.LC_ALL || env.LC_MESSAGES || env.LANG || '').toLowerCase()
-  for (const l of ['nl', 'fr', 'en'] as const) if (raw.startsWith(l)) return [l]
-  return ['nl', 'fr', 'en']
+  for (const l of LOCALES) if (raw.startsWith(l)) return [l]
+  return [...LOCALES]
 }
 
 /**

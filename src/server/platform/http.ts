@@ -8,9 +8,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { Type } from 'typebox'
 import { DatabaseReentryError } from './db.ts'
 import { AppError, codeForDatabaseError, ERRORS, type ErrorCode } from './errors.ts'
-import type { Locale } from './schema.ts'
-
-export const LOCALES: readonly Locale[] = ['nl', 'fr', 'en']
+import { LOCALES, type Locale } from './enums.ts'
 
 /** The locale for messages: the signed-in user's choice, else Accept-Language, else Dutch. */
 export function requestLocale(req: FastifyRequest): Locale {

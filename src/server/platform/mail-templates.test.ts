@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { LOCALES } from './enums.ts'
 import { escapeHtml, isMailParams, MAIL_PARAMS, renderMail, type MailKind } from './mail-templates.ts'
-
-const LOCALES = ['nl', 'fr', 'en'] as const
 
 describe('mail templates', () => {
   it('every kind renders in nl, fr and en, differently, with every parameter in both bodies', () => {

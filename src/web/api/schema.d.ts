@@ -521,6 +521,7 @@ export interface components {
             id: string;
             email: string;
             displayName: string;
+            /** @enum {unknown} */
             locale: "nl" | "fr" | "en";
             /** @description Send as the x-csrf-token header on POST, PATCH, PUT and DELETE. */
             csrfToken: string;
@@ -555,7 +556,8 @@ export interface components {
             id: string;
             code: string;
             name: string;
-            region: string;
+            /** @enum {unknown} */
+            region: "flanders" | "wallonia" | "brussels";
             validFrom: string | null;
             validTo: string | null;
             municipalities: {
@@ -756,6 +758,7 @@ export interface components {
             id: string;
             email: string;
             displayName: string;
+            /** @enum {unknown} */
             locale: "nl" | "fr" | "en";
             person: {
                 /** Format: uuid */
@@ -1010,6 +1013,7 @@ export interface operations {
                         id: string;
                         email: string;
                         displayName: string;
+                        /** @enum {unknown} */
                         locale: "nl" | "fr" | "en";
                         /** @description Send as the x-csrf-token header on POST, PATCH, PUT and DELETE. */
                         csrfToken: string;
@@ -1072,6 +1076,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @enum {unknown} */
                     locale: "nl" | "fr" | "en";
                 };
             };
@@ -1088,6 +1093,7 @@ export interface operations {
                         id: string;
                         email: string;
                         displayName: string;
+                        /** @enum {unknown} */
                         locale: "nl" | "fr" | "en";
                         /** @description Send as the x-csrf-token header on POST, PATCH, PUT and DELETE. */
                         csrfToken: string;
@@ -1200,7 +1206,8 @@ export interface operations {
                         id: string;
                         code: string;
                         name: string;
-                        region: string;
+                        /** @enum {unknown} */
+                        region: "flanders" | "wallonia" | "brussels";
                         validFrom: string | null;
                         validTo: string | null;
                         municipalities: {
@@ -1401,7 +1408,9 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: {
-                            code: string;
+                            /** @enum {unknown} */
+                            code: "permanence.officer_of_duty" | "permanence.shift_leader" | "permanence.victim_support" | "permanence.investigation" | "assistance" | "youth_social_police" | "informant_management" | "judicial_actions" | "traffic_enforcement" | "training" | "equipment" | "investment" | "ict" | "internal_oversight" | "dpo" | "internal_care" | "prevention_at_work" | "lccu" | "livc" | "legal_support" | "briefing" | "administrative_enforcement";
+                            /** @enum {unknown} */
                             category: "operational" | "support";
                         }[];
                     };
@@ -1490,7 +1499,7 @@ export interface operations {
                     effectiveTo?: string | null;
                     summary?: string | null;
                     partyZoneIds: string[];
-                    domains: string[];
+                    domains: ("permanence.officer_of_duty" | "permanence.shift_leader" | "permanence.victim_support" | "permanence.investigation" | "assistance" | "youth_social_police" | "informant_management" | "judicial_actions" | "traffic_enforcement" | "training" | "equipment" | "investment" | "ict" | "internal_oversight" | "dpo" | "internal_care" | "prevention_at_work" | "lccu" | "livc" | "legal_support" | "briefing" | "administrative_enforcement")[];
                 };
             };
         };
@@ -1825,7 +1834,7 @@ export interface operations {
                     effectiveTo?: string | null;
                     summary?: string | null;
                     partyZoneIds?: string[];
-                    domains?: string[];
+                    domains?: ("permanence.officer_of_duty" | "permanence.shift_leader" | "permanence.victim_support" | "permanence.investigation" | "assistance" | "youth_social_police" | "informant_management" | "judicial_actions" | "traffic_enforcement" | "training" | "equipment" | "investment" | "ict" | "internal_oversight" | "dpo" | "internal_care" | "prevention_at_work" | "lccu" | "livc" | "legal_support" | "briefing" | "administrative_enforcement")[];
                 };
             };
         };
@@ -2387,7 +2396,7 @@ export interface operations {
                 /** @description Search in first and last name */
                 q?: string;
                 rank?: "agent" | "inspecteur" | "hoofdinspecteur" | "commissaris" | "hoofdcommissaris";
-                qualification?: string;
+                qualification?: "ogp" | "obp" | "victim_support" | "firearms_instructor" | "first_aid" | "priority_driving" | "drone_pilot" | "informant_handler";
                 staffKind?: "operational" | "calog";
                 limit?: number;
                 offset?: number;
@@ -2871,6 +2880,7 @@ export interface operations {
                     /** Format: email */
                     email: string;
                     displayName: string;
+                    /** @enum {unknown} */
                     locale?: "nl" | "fr" | "en";
                     personId?: string | null;
                     roles: ({

@@ -1,9 +1,9 @@
 // Belgian formatting for the three UI languages: dd/mm/jjjj dates, "maart 2024" months, Belgian separators
 // (33.400; 624,63 km²; € 89.078.300). Calendar dates from the API are YYYY-MM-DD and mean that day in
 // Brussels; instants are ISO strings shown in Europe/Brussels time.
-export type Locale = 'nl' | 'fr' | 'en'
+import { LOCALES, type Locale } from '../api/types.ts'
 
-export const LOCALES: readonly Locale[] = ['nl', 'fr', 'en']
+export { LOCALES, type Locale }
 export const TIME_ZONE = 'Europe/Brussels'
 
 const TAGS: Record<Locale, string> = { nl: 'nl-BE', fr: 'fr-BE', en: 'en-BE' }

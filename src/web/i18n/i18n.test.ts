@@ -2,6 +2,21 @@
 // what types cannot: no empty strings, and the same placeholders in every language.
 import { describe, expect, it } from 'vitest'
 import { AUDIT_ACTIONS as SERVER_AUDIT_ACTIONS } from '../../server/platform/audit.ts'
+import {
+  AGREEMENT_KINDS,
+  AGREEMENT_STATUSES,
+  APPROVAL_BODIES,
+  APPROVAL_DECISIONS,
+  CALOG_LEVELS,
+  DOMAIN_CATEGORIES,
+  DOMAIN_CODES,
+  LOCALES,
+  QUALIFICATION_CODES,
+  RANKS,
+  REGIONS,
+  ROLES,
+  STAFF_KINDS,
+} from '../../server/platform/enums.ts'
 import { AUDIT_ACTIONS } from '../features/audit/filters.ts'
 import { en } from './en.ts'
 import { fr } from './fr.ts'
@@ -35,54 +50,21 @@ describe('dictionaries', () => {
     })
   }
 
-  it('labels every cooperation domain, rank, qualification, role and audit action of the API', () => {
+  it('labels every code of enums.ts and every audit action of the API', () => {
     const codes = [
-      ...[
-        'permanence.officer_of_duty',
-        'permanence.shift_leader',
-        'permanence.victim_support',
-        'permanence.investigation',
-        'assistance',
-        'youth_social_police',
-        'informant_management',
-        'judicial_actions',
-        'traffic_enforcement',
-        'training',
-        'equipment',
-        'investment',
-        'ict',
-        'internal_oversight',
-        'dpo',
-        'internal_care',
-        'prevention_at_work',
-        'lccu',
-        'livc',
-        'legal_support',
-        'briefing',
-        'administrative_enforcement',
-      ].map((c) => `domain.${c}`),
-      ...['agent', 'inspecteur', 'hoofdinspecteur', 'commissaris', 'hoofdcommissaris'].map((c) => `rank.${c}`),
-      ...['A', 'B', 'C', 'D'].map((c) => `calogLevel.${c}`),
-      ...[
-        'ogp',
-        'obp',
-        'victim_support',
-        'firearms_instructor',
-        'first_aid',
-        'priority_driving',
-        'drone_pilot',
-        'informant_handler',
-      ].map((c) => `qualification.${c}`),
-      ...['korpschef', 'planner', 'officer', 'logistics', 'finance', 'trainer', 'dpo', 'admin'].map((c) => `role.${c}`),
-      ...['gemeenteraad', 'politieraad', 'politiecollege'].map((c) => `approvalBody.${c}`),
-      ...['draft', 'in_approval', 'in_force', 'ended'].map((c) => `agreementStatus.${c}`),
-      ...[
-        'intentieverklaring',
-        'engagementsverklaring',
-        'associatieprotocol',
-        'associatieovereenkomst',
-        'samenwerkingsprotocol',
-      ].map((c) => `agreementKind.${c}`),
+      ...DOMAIN_CODES.map((c) => `domain.${c}`),
+      ...DOMAIN_CATEGORIES.map((c) => `domainCategory.${c}`),
+      ...REGIONS.map((c) => `region.${c}`),
+      ...RANKS.map((c) => `rank.${c}`),
+      ...STAFF_KINDS.map((c) => `staffKind.${c}`),
+      ...CALOG_LEVELS.map((c) => `calogLevel.${c}`),
+      ...QUALIFICATION_CODES.map((c) => `qualification.${c}`),
+      ...ROLES.map((c) => `role.${c}`),
+      ...LOCALES.map((c) => `locale.${c}`),
+      ...APPROVAL_BODIES.map((c) => `approvalBody.${c}`),
+      ...APPROVAL_DECISIONS.map((c) => `decision.${c}`),
+      ...AGREEMENT_STATUSES.map((c) => `agreementStatus.${c}`),
+      ...AGREEMENT_KINDS.map((c) => `agreementKind.${c}`),
       ...['UNAUTHENTICATED', 'NOT_FOUND', 'NETWORK_ERROR'].map((c) => `error.${c}`),
       ...SERVER_AUDIT_ACTIONS.map((c) => `auditAction.${c}`),
       ...['hash_mismatch', 'chain_link_broken', 'sequence_gap', 'head_mismatch'].map((c) => `auditReason.${c}`),

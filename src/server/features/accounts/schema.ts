@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { ROLES, ZONE_ROLES } from '../../platform/schema.ts'
+import { ROLES, ZONE_ROLES } from '../../platform/enums.ts'
 import { Nullable, Uuid } from '../../platform/typebox.ts'
 import { LocaleSchema } from '../auth/schema.ts'
 import { PASSWORD_MAX_LENGTH } from './domain.ts'

@@ -1,9 +1,11 @@
 // Agreement rules as pure functions: the status lifecycle, consent (approvals bind one exact content), the
 // trial period, ending.
 import { createHash } from 'node:crypto'
+import type { Selectable } from 'kysely'
 import { canonicalJson } from '../../platform/audit.ts'
 import { AppError } from '../../platform/errors.ts'
-import type { AgreementStatus } from '../../platform/schema.ts'
+import type { AgreementStatus, ApprovalDecision, DatePrecision } from '../../platform/enums.ts'
+import type { Tables } from '../../platform/schema.ts'
 import { addMonths, dayBefore } from '../../platform/time.ts'
 
 /** What an approval approves: everything that decides who may see what, and when. */
@@ -25,16 +27,7 @@ export interface AgreementContent {
 
 /** The key figures of a stored `agreement_key_figures` row, as content. */
 export function keyFiguresContent(
-  row:
-    | {
-        municipalities_count: number | null
-        area_km2: number | null
-        staff_count: number | null
-        budget_ordinary_cents: number | null
-        budget_extraordinary_cents: number | null
-        budget_total_cents: number | null
-      }
-    | undefined,
+  row: Omit<Selectable<Tables.AgreementKeyFigures>, 'agreement_id'> | undefined,
 ): AgreementContent['keyFigures'] {
   return row
     ? {
@@ -83,9 +76,9 @@ export interface AgreementState {
 
 export interface ApprovalState {
   zoneId: string
-  decision: 'approved' | 'rejected'
+  decision: ApprovalDecision
   decidedOn: string
-  datePrecision: 'day' | 'month'
+  datePrecision: DatePrecision
   /** The content the decision was given to (null: recorded before approvals bound content). */
   contentHash: string | null
   superseded: boolean

@@ -1,6 +1,7 @@
-import { sql, type Kysely, type Transaction } from 'kysely'
+import { sql, type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely'
 import { now } from '../../platform/clock.ts'
-import type { AgreementKind, AgreementStatus, ApprovalBody, DB } from '../../platform/schema.ts'
+import type { AgreementStatus } from '../../platform/enums.ts'
+import type { DB, Tables } from '../../platform/schema.ts'
 
 type Db = Kysely<DB> | Transaction<DB>
 const NONE = ['00000000-0000-0000-0000-000000000000']
@@ -143,37 +144,10 @@ export function agreementsRepository(db: Db) {
       (await db.selectFrom('municipalities').select('zone_id').where('id', '=', municipalityId).executeTakeFirst())
         ?.zone_id ?? null,
 
-    insert: async (values: {
-      association_id: string
-      kind: AgreementKind
-      title: string
-      version: number
-      signed_on: string | null
-      trial_months: number | null
-      summary: string | null
-      effective_from: string | null
-      effective_to: string | null
-      content_hash: string
-    }) => (await db.insertInto('agreements').values(values).returning('id').executeTakeFirstOrThrow()).id,
+    insert: async (values: Insertable<Tables.Agreements>) =>
+      (await db.insertInto('agreements').values(values).returning('id').executeTakeFirstOrThrow()).id,
 
-    update: (
-      id: string,
-      values: Partial<{
-        kind: AgreementKind
-        title: string
-        version: number
-        signed_on: string | null
-        trial_months: number | null
-        summary: string | null
-        status: AgreementStatus
-        effective_from: string | null
-        effective_to: string | null
-        content_version: number
-        content_hash: string
-        end_reason: string | null
-        end_decision_reference: string | null
-      }>,
-    ) =>
+    update: (id: string, values: Omit<Updateable<Tables.Agreements>, 'id' | 'updated_at'>) =>
       db
         .updateTable('agreements')
         .set({ ...values, updated_at: now() })
@@ -226,20 +200,7 @@ export function agreementsRepository(db: Db) {
         .execute()
     },
 
-    insertApproval: (values: {
-      agreement_id: string
-      zone_id: string
-      body: ApprovalBody
-      municipality_id: string | null
-      decision: 'approved' | 'rejected'
-      decided_on: string
-      date_precision: 'day' | 'month'
-      note: string | null
-      content_version: number
-      content_hash: string
-      decision_reference: string | null
-      recorded_by: string
-      recorded_on_behalf: boolean
-    }) => db.insertInto('agreement_approvals').values(values).returning('id').executeTakeFirstOrThrow(),
+    insertApproval: (values: Insertable<Tables.AgreementApprovals>) =>
+      db.insertInto('agreement_approvals').values(values).returning('id').executeTakeFirstOrThrow(),
   }
 }

@@ -1,19 +1,18 @@
 import { Type, type Static } from 'typebox'
+import {
+  AGREEMENT_KINDS,
+  AGREEMENT_STATUSES,
+  APPROVAL_BODIES,
+  APPROVAL_DECISIONS,
+  DATE_PRECISIONS,
+  DOMAIN_CODES,
+  SUPERSEDED_REASONS,
+} from '../../platform/enums.ts'
 import { Nullable, Uuid, IsoDate } from '../../platform/typebox.ts'
 
-export const KINDS = [
-  'intentieverklaring',
-  'engagementsverklaring',
-  'associatieprotocol',
-  'associatieovereenkomst',
-  'samenwerkingsprotocol',
-] as const
-export const STATUSES = ['draft', 'in_approval', 'in_force', 'ended'] as const
-export const BODIES = ['gemeenteraad', 'politieraad', 'politiecollege'] as const
-
-const Kind = Type.Enum(KINDS)
-const Status = Type.Enum(STATUSES)
-const DomainCode = Type.String({ pattern: '^[a-z_]+(\\.[a-z_]+)?$', maxLength: 60 })
+const Kind = Type.Enum(AGREEMENT_KINDS)
+const Status = Type.Enum(AGREEMENT_STATUSES)
+const DomainCode = Type.Enum(DOMAIN_CODES)
 
 const summaryProps = {
   id: Uuid,
@@ -44,12 +43,12 @@ export const Approval = Type.Object({
   id: Uuid,
   zoneId: Uuid,
   zoneCode: Type.String(),
-  body: Type.Enum(BODIES),
+  body: Type.Enum(APPROVAL_BODIES),
   municipalityId: Nullable(Uuid),
   municipalityName: Nullable(Type.String()),
-  decision: Type.Enum(['approved', 'rejected'] as const),
+  decision: Type.Enum(APPROVAL_DECISIONS),
   decidedOn: IsoDate,
-  datePrecision: Type.Enum(['day', 'month'] as const),
+  datePrecision: Type.Enum(DATE_PRECISIONS),
   note: Nullable(Type.String()),
   contentVersion: Type.Integer({ description: 'The content version this decision approves or rejects' }),
   current: Type.Boolean({ description: 'The decision is about the current content (not superseded)' }),
@@ -57,7 +56,7 @@ export const Approval = Type.Object({
   recordedOnBehalf: Type.Boolean({ description: "Recorded by the association's admin on the zone's behalf" }),
   recordedByName: Nullable(Type.String()),
   supersededAt: Nullable(Type.String({ format: 'date-time' })),
-  supersededReason: Nullable(Type.Enum(['content_changed'] as const)),
+  supersededReason: Nullable(Type.Enum(SUPERSEDED_REASONS)),
 })
 
 export const PARTY_CONSENT = ['approved', 'rejected', 'outdated', 'missing'] as const
@@ -142,11 +141,11 @@ export type AgreementPatch = Static<typeof AgreementPatch>
 export const ApprovalCreate = Type.Object(
   {
     zoneId: Uuid,
-    body: Type.Enum(BODIES),
+    body: Type.Enum(APPROVAL_BODIES),
     municipalityId: Type.Optional(Nullable(Uuid)),
-    decision: Type.Enum(['approved', 'rejected'] as const),
+    decision: Type.Enum(APPROVAL_DECISIONS),
     decidedOn: IsoDate,
-    datePrecision: Type.Optional(Type.Enum(['day', 'month'] as const)),
+    datePrecision: Type.Optional(Type.Enum(DATE_PRECISIONS)),
     note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
     councilDecisionRef: Type.Optional(
       Nullable(
@@ -164,7 +163,7 @@ export type ApprovalCreate = Static<typeof ApprovalCreate>
 
 export const TransitionBody = Type.Object(
   {
-    to: Type.Enum(['draft', 'in_approval', 'in_force', 'ended'] as const),
+    to: Type.Enum(AGREEMENT_STATUSES),
     effectiveFrom: Type.Optional(IsoDate),
     effectiveTo: Type.Optional(IsoDate),
     reason: Type.Optional(Type.String({ maxLength: 2000, description: 'Why the agreement ends (required to end)' })),

@@ -1,8 +1,8 @@
 import { Type, type Static } from 'typebox'
-import { ROLES } from '../../platform/schema.ts'
+import { LOCALES, ROLES } from '../../platform/enums.ts'
 import { Nullable } from '../../platform/typebox.ts'
 
-export const LocaleSchema = Type.Union([Type.Literal('nl'), Type.Literal('fr'), Type.Literal('en')])
+export const LocaleSchema = Type.Enum(LOCALES)
 
 export const LoginBody = Type.Object(
   {

@@ -1,7 +1,6 @@
 import { Type, type Static } from 'typebox'
+import { CALOG_LEVELS, QUALIFICATION_CODES, RANKS, STAFF_KINDS } from '../../platform/enums.ts'
 import { Nullable } from '../../platform/typebox.ts'
-
-export const RANKS = ['agent', 'inspecteur', 'hoofdinspecteur', 'commissaris', 'hoofdcommissaris'] as const
 
 export const VisibilityReason = Type.Object(
   {
@@ -19,9 +18,9 @@ export const Person = Type.Object(
     zoneName: Type.String(),
     firstName: Type.String(),
     lastName: Type.String(),
-    staffKind: Type.Enum(['operational', 'calog'] as const),
+    staffKind: Type.Enum(STAFF_KINDS),
     rank: Nullable(Type.Enum(RANKS)),
-    calogLevel: Nullable(Type.Enum(['A', 'B', 'C', 'D'] as const)),
+    calogLevel: Nullable(Type.Enum(CALOG_LEVELS)),
     workPhone: Nullable(Type.String()),
     qualifications: Type.Array(Type.String(), {
       description: 'Partner view: only the qualifications the sharing domain needs.',
@@ -46,8 +45,8 @@ export const PeopleQuery = Type.Object(
     zoneId: Type.Optional(Type.String({ format: 'uuid' })),
     q: Type.Optional(Type.String({ maxLength: 100, description: 'Search in first and last name' })),
     rank: Type.Optional(Type.Enum(RANKS)),
-    qualification: Type.Optional(Type.String({ pattern: '^[a-z_]{2,40}$' })),
-    staffKind: Type.Optional(Type.Enum(['operational', 'calog'] as const)),
+    qualification: Type.Optional(Type.Enum(QUALIFICATION_CODES)),
+    staffKind: Type.Optional(Type.Enum(STAFF_KINDS)),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
     offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
   },

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox'
+import { DOMAIN_CATEGORIES, DOMAIN_CODES, REGIONS } from '../../platform/enums.ts'
 import { IsoDate, Nullable } from '../../platform/typebox.ts'
 
 const NullableDate = Nullable(IsoDate)
@@ -37,7 +38,7 @@ export const Zone = Type.Object(
     id: Type.String(),
     code: Type.String(),
     name: Type.String(),
-    region: Type.String(),
+    region: Type.Enum(REGIONS),
     validFrom: NullableDate,
     validTo: NullableDate,
     municipalities: Type.Array(Municipality),
@@ -95,7 +96,5 @@ export const Figures = Type.Object({
 export type Figures = Static<typeof Figures>
 
 export const DomainList = Type.Object({
-  items: Type.Array(
-    Type.Object({ code: Type.String(), category: Type.Union([Type.Literal('operational'), Type.Literal('support')]) }),
-  ),
+  items: Type.Array(Type.Object({ code: Type.Enum(DOMAIN_CODES), category: Type.Enum(DOMAIN_CATEGORIES) })),
 })

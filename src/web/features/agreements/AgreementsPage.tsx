@@ -1,7 +1,7 @@
 import { Button, SegmentedControl, SimpleGrid, Stack } from '@mantine/core'
 import { useDisclosure, useMediaQuery } from '@mantine/hooks'
 import { useSearchParams } from 'react-router'
-import type { AgreementStatus } from '../../api/types.ts'
+import { AGREEMENT_STATUSES, type AgreementStatus } from '../../api/types.ts'
 import { useCurrentAssociation } from '../../auth/AssociationContext.tsx'
 import { useSignedInUser } from '../../auth/session.ts'
 import { IconPlus } from '../../components/icons.tsx'
@@ -13,7 +13,7 @@ import { useAgreements } from './api.ts'
 import { canDraftAgreements } from './isManager.ts'
 import { NewAgreementModal } from './NewAgreementModal.tsx'
 
-const STATUSES: readonly AgreementStatus[] = ['draft', 'in_approval', 'in_force', 'ended']
+const STATUSES = AGREEMENT_STATUSES
 const isStatus = (v: string | null): v is AgreementStatus => STATUSES.some((s) => s === v)
 
 export function AgreementsPage() {

@@ -1,9 +1,10 @@
 import { List, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core'
+import { DOMAIN_CATEGORIES, type DomainCategory } from '../../api/types.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { useDomains } from './api.ts'
 
-type Category = 'operational' | 'support'
-const CATEGORIES: readonly Category[] = ['operational', 'support']
+type Category = DomainCategory
+const CATEGORIES = DOMAIN_CATEGORIES
 
 /** The agreement's domains in the catalogue's order, split into operational and support. */
 export function DomainGroups({ codes }: { codes: readonly string[] }) {

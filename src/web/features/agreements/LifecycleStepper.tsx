@@ -1,8 +1,8 @@
 import { Stepper } from '@mantine/core'
-import type { Agreement, AgreementStatus } from '../../api/types.ts'
+import { AGREEMENT_STATUSES, type Agreement, type AgreementStatus } from '../../api/types.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 
-const ORDER: readonly AgreementStatus[] = ['draft', 'in_approval', 'in_force', 'ended']
+const ORDER: readonly AgreementStatus[] = AGREEMENT_STATUSES
 
 /** draft → in approval → in force → ended, with the dates that mark each step. */
 export function LifecycleStepper({ agreement: a }: { agreement: Agreement }) {

@@ -12,7 +12,7 @@ import {
 } from '@mantine/core'
 import { useState, type FormEvent } from 'react'
 import { useNavigate } from 'react-router'
-import type { AgreementKind } from '../../api/types.ts'
+import { AGREEMENT_KINDS, DOMAIN_CATEGORIES, type AgreementKind, type DomainCode } from '../../api/types.ts'
 import { useCurrentAssociation } from '../../auth/AssociationContext.tsx'
 import { BelgianDateInput } from '../../components/BelgianDateInput.tsx'
 import { useReturnFocus } from '../../components/useReturnFocus.ts'
@@ -22,13 +22,7 @@ import { todayInBrussels } from '../../i18n/format.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { useAssociations, useCreateAgreement, useDomains } from './api.ts'
 
-const KINDS: readonly AgreementKind[] = [
-  'intentieverklaring',
-  'engagementsverklaring',
-  'associatieprotocol',
-  'associatieovereenkomst',
-  'samenwerkingsprotocol',
-]
+const KINDS: readonly AgreementKind[] = AGREEMENT_KINDS
 
 /** A new agreement starts as a draft: parties and domains now, approvals and dates later. */
 export function NewAgreementModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -45,7 +39,7 @@ export function NewAgreementModal({ opened, onClose }: { opened: boolean; onClos
   const [kind, setKind] = useState<AgreementKind | null>('associatieovereenkomst')
   const [title, setTitle] = useState('')
   const [partyZoneIds, setPartyZoneIds] = useState<string[]>([])
-  const [domainCodes, setDomainCodes] = useState<string[]>([])
+  const [domainCodes, setDomainCodes] = useState<DomainCode[]>([])
   const [signedOn, setSignedOn] = useState<string | null>(null)
   const [signedOnInvalid, setSignedOnInvalid] = useState(false)
   const [trialMonths, setTrialMonths] = useState<number | string>('')
@@ -57,7 +51,7 @@ export function NewAgreementModal({ opened, onClose }: { opened: boolean; onClos
   const zones = (associations.data?.items.find((a) => a.id === associationId)?.zones ?? []).filter(
     (z) => z.validFrom <= today && (z.validTo === null || z.validTo >= today),
   )
-  const domainGroups = (['operational', 'support'] as const).map((category) => ({
+  const domainGroups = DOMAIN_CATEGORIES.map((category) => ({
     group: label('domainCategory', category),
     items: (domains.data?.items ?? [])
       .filter((d) => d.category === category)
@@ -157,7 +151,9 @@ export function NewAgreementModal({ opened, onClose }: { opened: boolean; onClos
             description={t('newAgreement.domainsHint')}
             data={domainGroups}
             value={domainCodes}
-            onChange={setDomainCodes}
+            onChange={(codes) =>
+              setDomainCodes(codes.flatMap((c) => domains.data?.items.find((d) => d.code === c)?.code ?? []))
+            }
             disabled={domains.isPending}
             searchable
             required

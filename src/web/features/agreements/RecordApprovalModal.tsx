@@ -13,7 +13,7 @@ import {
 } from '@mantine/core'
 import { MonthPickerInput } from '@mantine/dates'
 import { useId, useState, type FormEvent } from 'react'
-import type { Agreement, ApprovalBody } from '../../api/types.ts'
+import { APPROVAL_BODIES, type Agreement, type ApprovalBody } from '../../api/types.ts'
 import { BelgianDateInput } from '../../components/BelgianDateInput.tsx'
 import { useReturnFocus } from '../../components/useReturnFocus.ts'
 import { IconCalendar } from '../../components/icons.tsx'
@@ -22,7 +22,7 @@ import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { useZone } from '../zones/api.ts'
 import { useRecordApproval } from './api.ts'
 
-const BODIES: readonly ApprovalBody[] = ['gemeenteraad', 'politieraad', 'politiecollege']
+const BODIES: readonly ApprovalBody[] = APPROVAL_BODIES
 
 interface Props {
   agreement: Agreement

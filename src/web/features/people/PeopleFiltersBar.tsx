@@ -65,7 +65,7 @@ export function PeopleFiltersBar({ filters, zones, onChange }: Props) {
             label={t('people.filter.qualification')}
             data={QUALIFICATIONS.map((c) => ({ value: c, label: label('qualification', c) }))}
             value={filters.qualification}
-            onChange={(v) => set({ qualification: v })}
+            onChange={(v) => set({ qualification: QUALIFICATIONS.find((c) => c === v) ?? null })}
           />
         </Grid.Col>
       </Grid>

@@ -1,29 +1,23 @@
 // The people filters live in the URL (shareable, survive reload and the back button); these read them back
 // safely, ignoring anything that is not a known value.
-import type { PeopleQuery } from '../../api/types.ts'
+import {
+  QUALIFICATION_CODES,
+  RANKS,
+  STAFF_KINDS,
+  type PeopleQuery,
+  type QualificationCode,
+  type Rank,
+  type StaffKind,
+} from '../../api/types.ts'
 
+export { QUALIFICATION_CODES as QUALIFICATIONS, RANKS, STAFF_KINDS, type Rank, type StaffKind }
 export const PAGE_SIZE = 25
-export const RANKS = ['agent', 'inspecteur', 'hoofdinspecteur', 'commissaris', 'hoofdcommissaris'] as const
-export const QUALIFICATIONS = [
-  'ogp',
-  'obp',
-  'victim_support',
-  'firearms_instructor',
-  'first_aid',
-  'priority_driving',
-  'drone_pilot',
-  'informant_handler',
-] as const
-export const STAFF_KINDS = ['operational', 'calog'] as const
-
-export type Rank = (typeof RANKS)[number]
-export type StaffKind = (typeof STAFF_KINDS)[number]
 
 export interface PeopleFilters {
   zoneId: string | null
   q: string
   rank: Rank | null
-  qualification: string | null
+  qualification: QualificationCode | null
   staffKind: StaffKind | null
   page: number
 }
@@ -41,7 +35,7 @@ export function readFilters(params: URLSearchParams): PeopleFilters {
     zoneId: uuidOrNull(params.get('zone')),
     q: params.get('q') ?? '',
     rank: oneOf(RANKS, params.get('rank')),
-    qualification: oneOf(QUALIFICATIONS, params.get('qualification')),
+    qualification: oneOf(QUALIFICATION_CODES, params.get('qualification')),
     staffKind: oneOf(STAFF_KINDS, params.get('staffKind')),
     page: Number.isInteger(page) && page > 0 ? page : 1,
   }

@@ -1,0 +1,112 @@
+// Every closed list of codes, once. The TypeScript unions, the TypeBox schemas (so the OpenAPI document shows
+// an `enum`), the generated database types (scripts/gen-db.ts narrows text columns to them) and the web app
+// all derive from these lists. The migrations' CHECK constraints and catalogue rows are frozen SQL:
+// test/enums.int.test.ts fails when the migrated database allows other values than a list here.
+// A new value: add it here, in a new migration (CHECK or catalogue row), and its label in src/web/i18n.
+// This module imports nothing, so the web app may import it too.
+
+/** Belgian regions (`zones.region`). */
+export const REGIONS = ['flanders', 'wallonia', 'brussels'] as const
+export type Region = (typeof REGIONS)[number]
+
+/** `cooperation_domains.category`. */
+export const DOMAIN_CATEGORIES = ['operational', 'support'] as const
+export type DomainCategory = (typeof DOMAIN_CATEGORIES)[number]
+
+/** The cooperation-domain catalogue (`cooperation_domains`), in its `sort_order`, with each domain's category. */
+export const DOMAIN_CATALOGUE = [
+  ['permanence.officer_of_duty', 'operational'],
+  ['permanence.shift_leader', 'operational'],
+  ['permanence.victim_support', 'operational'],
+  ['permanence.investigation', 'operational'],
+  ['assistance', 'operational'],
+  ['youth_social_police', 'operational'],
+  ['informant_management', 'operational'],
+  ['judicial_actions', 'operational'],
+  ['traffic_enforcement', 'operational'],
+  ['training', 'support'],
+  ['equipment', 'support'],
+  ['investment', 'support'],
+  ['ict', 'support'],
+  ['internal_oversight', 'support'],
+  ['dpo', 'support'],
+  ['internal_care', 'support'],
+  ['prevention_at_work', 'support'],
+  ['lccu', 'support'],
+  ['livc', 'support'],
+  ['legal_support', 'support'],
+  ['briefing', 'support'],
+  ['administrative_enforcement', 'support'],
+] as const satisfies readonly (readonly [string, DomainCategory])[]
+export type DomainCode = (typeof DOMAIN_CATALOGUE)[number][0]
+export const DOMAIN_CODES: readonly DomainCode[] = DOMAIN_CATALOGUE.map(([code]) => code)
+
+/** The qualification catalogue (`qualifications`), in its `sort_order`. */
+export const QUALIFICATION_CODES = [
+  'ogp',
+  'obp',
+  'victim_support',
+  'firearms_instructor',
+  'first_aid',
+  'priority_driving',
+  'drone_pilot',
+  'informant_handler',
+] as const
+export type QualificationCode = (typeof QUALIFICATION_CODES)[number]
+
+/** `agreements.kind`, in the order of a cooperation's growth. */
+export const AGREEMENT_KINDS = [
+  'intentieverklaring',
+  'engagementsverklaring',
+  'associatieprotocol',
+  'associatieovereenkomst',
+  'samenwerkingsprotocol',
+] as const
+export type AgreementKind = (typeof AGREEMENT_KINDS)[number]
+
+/** `agreements.status`, in lifecycle order. */
+export const AGREEMENT_STATUSES = ['draft', 'in_approval', 'in_force', 'ended'] as const
+export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number]
+
+/** `agreement_approvals.body`: the council that decides. */
+export const APPROVAL_BODIES = ['gemeenteraad', 'politieraad', 'politiecollege'] as const
+export type ApprovalBody = (typeof APPROVAL_BODIES)[number]
+
+/** `agreement_approvals.decision`. */
+export const APPROVAL_DECISIONS = ['approved', 'rejected'] as const
+export type ApprovalDecision = (typeof APPROVAL_DECISIONS)[number]
+
+/** `agreement_approvals.date_precision`: a decision known by its day, or only by its month. */
+export const DATE_PRECISIONS = ['day', 'month'] as const
+export type DatePrecision = (typeof DATE_PRECISIONS)[number]
+
+/** `agreement_approvals.superseded_reason`. */
+export const SUPERSEDED_REASONS = ['content_changed'] as const
+export type SupersededReason = (typeof SUPERSEDED_REASONS)[number]
+
+/** `people.staff_kind`. */
+export const STAFF_KINDS = ['operational', 'calog'] as const
+export type StaffKind = (typeof STAFF_KINDS)[number]
+
+/** `people.rank` (operational staff), lowest first. */
+export const RANKS = ['agent', 'inspecteur', 'hoofdinspecteur', 'commissaris', 'hoofdcommissaris'] as const
+export type Rank = (typeof RANKS)[number]
+
+/** `people.calog_level` (civilian staff). */
+export const CALOG_LEVELS = ['A', 'B', 'C', 'D'] as const
+export type CalogLevel = (typeof CALOG_LEVELS)[number]
+
+/** `users.locale`, and every language of the interface, mails and messages. */
+export const LOCALES = ['nl', 'fr', 'en'] as const
+export type Locale = (typeof LOCALES)[number]
+
+/** The roles held in a zone, in the order the app lists them. */
+export const ZONE_ROLES = ['korpschef', 'planner', 'officer', 'logistics', 'finance', 'trainer', 'dpo'] as const
+export type ZoneRole = (typeof ZONE_ROLES)[number]
+/** `user_roles.role`: the zone roles and the association's admin. */
+export const ROLES = [...ZONE_ROLES, 'admin'] as const
+export type Role = (typeof ROLES)[number]
+
+/** `jobs.state`. */
+export const JOB_STATES = ['pending', 'running', 'done', 'failed'] as const
+export type JobState = (typeof JOB_STATES)[number]
