@@ -521,7 +521,7 @@ export interface components {
             id: string;
             email: string;
             displayName: string;
-            /** @enum {unknown} */
+            /** @enum {string} */
             locale: "nl" | "fr" | "en";
             /** @description Send as the x-csrf-token header on POST, PATCH, PUT and DELETE. */
             csrfToken: string;
@@ -537,7 +537,7 @@ export interface components {
                 lastName: string;
             } | null;
             roles: {
-                /** @enum {unknown} */
+                /** @enum {string} */
                 role: "korpschef" | "planner" | "officer" | "logistics" | "finance" | "trainer" | "dpo" | "admin";
                 zoneId: string | null;
                 zoneCode: string | null;
@@ -556,7 +556,7 @@ export interface components {
             id: string;
             code: string;
             name: string;
-            /** @enum {unknown} */
+            /** @enum {string} */
             region: "flanders" | "wallonia" | "brussels";
             validFrom: string | null;
             validTo: string | null;
@@ -611,13 +611,13 @@ export interface components {
             /** Format: uuid */
             associationId: string;
             associationName: string;
-            /** @enum {unknown} */
+            /** @enum {string} */
             kind: "intentieverklaring" | "engagementsverklaring" | "associatieprotocol" | "associatieovereenkomst" | "samenwerkingsprotocol";
             title: string;
             version: number;
             /** @description Counts content changes (parties, domains, period, trial, key figures); approvals name the one they approve. */
             contentVersion: number;
-            /** @enum {unknown} */
+            /** @enum {string} */
             status: "draft" | "in_approval" | "in_force" | "ended";
             signedOn: string | null;
             effectiveFrom: string | null;
@@ -639,13 +639,13 @@ export interface components {
             /** Format: uuid */
             associationId: string;
             associationName: string;
-            /** @enum {unknown} */
+            /** @enum {string} */
             kind: "intentieverklaring" | "engagementsverklaring" | "associatieprotocol" | "associatieovereenkomst" | "samenwerkingsprotocol";
             title: string;
             version: number;
             /** @description Counts content changes (parties, domains, period, trial, key figures); approvals name the one they approve. */
             contentVersion: number;
-            /** @enum {unknown} */
+            /** @enum {string} */
             status: "draft" | "in_approval" | "in_force" | "ended";
             signedOn: string | null;
             effectiveFrom: string | null;
@@ -670,18 +670,18 @@ export interface components {
                 /** Format: uuid */
                 zoneId: string;
                 zoneCode: string;
-                /** @enum {unknown} */
+                /** @enum {string} */
                 body: "gemeenteraad" | "politieraad" | "politiecollege";
                 municipalityId: string | null;
                 municipalityName: string | null;
-                /** @enum {unknown} */
+                /** @enum {string} */
                 decision: "approved" | "rejected";
                 /**
                  * Format: date
                  * @description Calendar date YYYY-MM-DD
                  */
                 decidedOn: string;
-                /** @enum {unknown} */
+                /** @enum {string} */
                 datePrecision: "day" | "month";
                 note: string | null;
                 /** @description The content version this decision approves or rejects */
@@ -701,7 +701,7 @@ export interface components {
                 zoneId: string;
                 code: string;
                 name: string;
-                /** @enum {unknown} */
+                /** @enum {string} */
                 state: "approved" | "rejected" | "outdated" | "missing";
             }[];
             lastApprovalOn: string | null;
@@ -731,14 +731,14 @@ export interface components {
             zoneName: string;
             firstName: string;
             lastName: string;
-            /** @enum {unknown} */
+            /** @enum {string} */
             staffKind: "operational" | "calog";
             rank: ("agent" | "inspecteur" | "hoofdinspecteur" | "commissaris" | "hoofdcommissaris") | null;
             calogLevel: ("A" | "B" | "C" | "D") | null;
             workPhone: string | null;
             /** @description Partner view: only the qualifications the sharing domain needs. */
             qualifications: string[];
-            /** @enum {unknown} */
+            /** @enum {string} */
             visibility: "own" | "partner";
             /** @description Cooperation domains through which a partner zone sees this person (the domains of `reasons`). */
             sharedVia: string[];
@@ -758,7 +758,7 @@ export interface components {
             id: string;
             email: string;
             displayName: string;
-            /** @enum {unknown} */
+            /** @enum {string} */
             locale: "nl" | "fr" | "en";
             person: {
                 /** Format: uuid */
@@ -772,7 +772,7 @@ export interface components {
             roles: {
                 /** Format: uuid */
                 id: string;
-                /** @enum {unknown} */
+                /** @enum {string} */
                 role: "korpschef" | "planner" | "officer" | "logistics" | "finance" | "trainer" | "dpo" | "admin";
                 zoneId: string | null;
                 zoneCode: string | null;
@@ -1013,7 +1013,7 @@ export interface operations {
                         id: string;
                         email: string;
                         displayName: string;
-                        /** @enum {unknown} */
+                        /** @enum {string} */
                         locale: "nl" | "fr" | "en";
                         /** @description Send as the x-csrf-token header on POST, PATCH, PUT and DELETE. */
                         csrfToken: string;
@@ -1029,7 +1029,7 @@ export interface operations {
                             lastName: string;
                         } | null;
                         roles: {
-                            /** @enum {unknown} */
+                            /** @enum {string} */
                             role: "korpschef" | "planner" | "officer" | "logistics" | "finance" | "trainer" | "dpo" | "admin";
                             zoneId: string | null;
                             zoneCode: string | null;
@@ -1076,7 +1076,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @enum {unknown} */
+                    /** @enum {string} */
                     locale: "nl" | "fr" | "en";
                 };
             };
@@ -1093,7 +1093,7 @@ export interface operations {
                         id: string;
                         email: string;
                         displayName: string;
-                        /** @enum {unknown} */
+                        /** @enum {string} */
                         locale: "nl" | "fr" | "en";
                         /** @description Send as the x-csrf-token header on POST, PATCH, PUT and DELETE. */
                         csrfToken: string;
@@ -1109,7 +1109,7 @@ export interface operations {
                             lastName: string;
                         } | null;
                         roles: {
-                            /** @enum {unknown} */
+                            /** @enum {string} */
                             role: "korpschef" | "planner" | "officer" | "logistics" | "finance" | "trainer" | "dpo" | "admin";
                             zoneId: string | null;
                             zoneCode: string | null;
@@ -1206,7 +1206,7 @@ export interface operations {
                         id: string;
                         code: string;
                         name: string;
-                        /** @enum {unknown} */
+                        /** @enum {string} */
                         region: "flanders" | "wallonia" | "brussels";
                         validFrom: string | null;
                         validTo: string | null;
@@ -1408,9 +1408,9 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: {
-                            /** @enum {unknown} */
+                            /** @enum {string} */
                             code: "permanence.officer_of_duty" | "permanence.shift_leader" | "permanence.victim_support" | "permanence.investigation" | "assistance" | "youth_social_police" | "informant_management" | "judicial_actions" | "traffic_enforcement" | "training" | "equipment" | "investment" | "ict" | "internal_oversight" | "dpo" | "internal_care" | "prevention_at_work" | "lccu" | "livc" | "legal_support" | "briefing" | "administrative_enforcement";
-                            /** @enum {unknown} */
+                            /** @enum {string} */
                             category: "operational" | "support";
                         }[];
                     };
@@ -1489,7 +1489,7 @@ export interface operations {
                 "application/json": {
                     /** Format: uuid */
                     associationId: string;
-                    /** @enum {unknown} */
+                    /** @enum {string} */
                     kind: "intentieverklaring" | "engagementsverklaring" | "associatieprotocol" | "associatieovereenkomst" | "samenwerkingsprotocol";
                     title: string;
                     version?: number;
@@ -1516,13 +1516,13 @@ export interface operations {
                         /** Format: uuid */
                         associationId: string;
                         associationName: string;
-                        /** @enum {unknown} */
+                        /** @enum {string} */
                         kind: "intentieverklaring" | "engagementsverklaring" | "associatieprotocol" | "associatieovereenkomst" | "samenwerkingsprotocol";
                         title: string;
                         version: number;
                         /** @description Counts content changes (parties, domains, period, trial, key figures); approvals name the one they approve. */
                         contentVersion: number;
-                        /** @enum {unknown} */
+                        /** @enum {string} */
                         status: "draft" | "in_approval" | "in_force" | "ended";
                         signedOn: string | null;
                         effectiveFrom: string | null;
@@ -1547,18 +1547,18 @@ export interface operations {
                             /** Format: uuid */
                             zoneId: string;
                             zoneCode: string;
-                            /** @enum {unknown} */
+                            /** @enum {string} */
                             body: "gemeenteraad" | "politieraad" | "politiecollege";
                             municipalityId: string | null;
                             municipalityName: string | null;
-                            /** @enum {unknown} */
+                            /** @enum {string} */
                             decision: "approved" | "rejected";
                             /**
                              * Format: date
                              * @description Calendar date YYYY-MM-DD
                              */
                             decidedOn: string;
-                            /** @enum {unknown} */
+                            /** @enum {string} */
                             datePrecision: "day" | "month";
                             note: string | null;
                             /** @description The content version this decision approves or rejects */
@@ -1578,7 +1578,7 @@ export interface operations {
                             zoneId: string;
                             code: string;
                             name: string;
-                            /** @enum {unknown} */
+                            /** @enum {string} */
                             state: "approved" | "rejected" | "outdated" | "missing";
                         }[];
                         lastApprovalOn: string | null;
@@ -1689,13 +1689,13 @@ export interface operations {
                         /** Format: uuid */
                         associationId: string;
                         associationName: string;
-                        /** @enum {unknown} */
+                        /** @enum {string} */
                         kind: "intentieverklaring" | "engagementsverklaring" | "associatieprotocol" | "associatieovereenkomst" | "samenwerkingsprotocol";
                         title: string;
                         version: number;
                         /** @description Counts content changes (parties, domains, period, trial, key figures); approvals name the one they approve. */
                         contentVersion: number;
-                        /** @enum {unknown} */
+                        /** @enum {string} */
                         status: "draft" | "in_approval" | "in_force" | "ended";
                         signedOn: string | null;
                         effectiveFrom: string | null;
@@ -1720,18 +1720,18 @@ export interface operations {
                             /** Format: uuid */
                             zoneId: string;
                             zoneCode: string;
-                            /** @enum {unknown} */
+                            /** @enum {string} */
                             body: "gemeenteraad" | "politieraad" | "politiecollege";
                             municipalityId: string | null;
                             municipalityName: string | null;
-                            /** @enum {unknown} */
+                            /** @enum {string} */
                             decision: "approved" | "rejected";
                             /**
                              * Format: date
                              * @description Calendar date YYYY-MM-DD
                              */
                             decidedOn: string;
-                            /** @enum {unknown} */
+                            /** @enum {string} */
                             datePrecision: "day" | "month";
                             note: string | null;
                             /** @description The content version this decision approves or rejects */
@@ -1751,7 +1751,7 @@ export interface operations {
                             zoneId: string;
                             code: string;
                             name: string;
-                            /** @enum {unknown} */
+                            /** @enum {string} */
                             state: "approved" | "rejected" | "outdated" | "missing";
                         }[];
                         lastApprovalOn: string | null;
@@ -1824,7 +1824,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @enum {unknown} */
+                    /** @enum {string} */
                     kind?: "intentieverklaring" | "engagementsverklaring" | "associatieprotocol" | "associatieovereenkomst" | "samenwerkingsprotocol";
                     title?: string;
                     version?: number;
@@ -1851,13 +1851,13 @@ export interface operations {
                         /** Format: uuid */
                         associationId: string;
                         associationName: string;
-                        /** @enum {unknown} */
+                        /** @enum {string} */
                         kind: "intentieverklaring" | "engagementsverklaring" | "associatieprotocol" | "associatieovereenkomst" | "samenwerkingsprotocol";
                         title: string;
                         version: number;
                         /** @description Counts content changes (parties, domains, period, trial, key figures); approvals name the one they approve. */
                         contentVersion: number;
-                        /** @enum {unknown} */
+                        /** @enum {string} */
                         status: "draft" | "in_approval" | "in_force" | "ended";
                         signedOn: string | null;
                         effectiveFrom: string | null;
@@ -1882,18 +1882,18 @@ export interface operations {
                             /** Format: uuid */
                             zoneId: string;
                             zoneCode: string;
-                            /** @enum {unknown} */
+                            /** @enum {string} */
                             body: "gemeenteraad" | "politieraad" | "politiecollege";
                             municipalityId: string | null;
                             municipalityName: string | null;
-                            /** @enum {unknown} */
+                            /** @enum {string} */
                             decision: "approved" | "rejected";
                             /**
                              * Format: date
                              * @description Calendar date YYYY-MM-DD
                              */
                             decidedOn: string;
-                            /** @enum {unknown} */
+                            /** @enum {string} */
                             datePrecision: "day" | "month";
                             note: string | null;
                             /** @description The content version this decision approves or rejects */
@@ -1913,7 +1913,7 @@ export interface operations {
                             zoneId: string;
                             code: string;
                             name: string;
-                            /** @enum {unknown} */
+                            /** @enum {string} */
                             state: "approved" | "rejected" | "outdated" | "missing";
                         }[];
                         lastApprovalOn: string | null;
@@ -2015,17 +2015,17 @@ export interface operations {
                 "application/json": {
                     /** Format: uuid */
                     zoneId: string;
-                    /** @enum {unknown} */
+                    /** @enum {string} */
                     body: "gemeenteraad" | "politieraad" | "politiecollege";
                     municipalityId?: string | null;
-                    /** @enum {unknown} */
+                    /** @enum {string} */
                     decision: "approved" | "rejected";
                     /**
                      * Format: date
                      * @description Calendar date YYYY-MM-DD
                      */
                     decidedOn: string;
-                    /** @enum {unknown} */
+                    /** @enum {string} */
                     datePrecision?: "day" | "month";
                     note?: string | null;
                     councilDecisionRef?: string | null;
@@ -2045,13 +2045,13 @@ export interface operations {
                         /** Format: uuid */
                         associationId: string;
                         associationName: string;
-                        /** @enum {unknown} */
+                        /** @enum {string} */
                         kind: "intentieverklaring" | "engagementsverklaring" | "associatieprotocol" | "associatieovereenkomst" | "samenwerkingsprotocol";
                         title: string;
                         version: number;
                         /** @description Counts content changes (parties, domains, period, trial, key figures); approvals name the one they approve. */
                         contentVersion: number;
-                        /** @enum {unknown} */
+                        /** @enum {string} */
                         status: "draft" | "in_approval" | "in_force" | "ended";
                         signedOn: string | null;
                         effectiveFrom: string | null;
@@ -2076,18 +2076,18 @@ export interface operations {
                             /** Format: uuid */
                             zoneId: string;
                             zoneCode: string;
-                            /** @enum {unknown} */
+                            /** @enum {string} */
                             body: "gemeenteraad" | "politieraad" | "politiecollege";
                             municipalityId: string | null;
                             municipalityName: string | null;
-                            /** @enum {unknown} */
+                            /** @enum {string} */
                             decision: "approved" | "rejected";
                             /**
                              * Format: date
                              * @description Calendar date YYYY-MM-DD
                              */
                             decidedOn: string;
-                            /** @enum {unknown} */
+                            /** @enum {string} */
                             datePrecision: "day" | "month";
                             note: string | null;
                             /** @description The content version this decision approves or rejects */
@@ -2107,7 +2107,7 @@ export interface operations {
                             zoneId: string;
                             code: string;
                             name: string;
-                            /** @enum {unknown} */
+                            /** @enum {string} */
                             state: "approved" | "rejected" | "outdated" | "missing";
                         }[];
                         lastApprovalOn: string | null;
@@ -2207,7 +2207,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @enum {unknown} */
+                    /** @enum {string} */
                     to: "draft" | "in_approval" | "in_force" | "ended";
                     /**
                      * Format: date
@@ -2239,13 +2239,13 @@ export interface operations {
                         /** Format: uuid */
                         associationId: string;
                         associationName: string;
-                        /** @enum {unknown} */
+                        /** @enum {string} */
                         kind: "intentieverklaring" | "engagementsverklaring" | "associatieprotocol" | "associatieovereenkomst" | "samenwerkingsprotocol";
                         title: string;
                         version: number;
                         /** @description Counts content changes (parties, domains, period, trial, key figures); approvals name the one they approve. */
                         contentVersion: number;
-                        /** @enum {unknown} */
+                        /** @enum {string} */
                         status: "draft" | "in_approval" | "in_force" | "ended";
                         signedOn: string | null;
                         effectiveFrom: string | null;
@@ -2270,18 +2270,18 @@ export interface operations {
                             /** Format: uuid */
                             zoneId: string;
                             zoneCode: string;
-                            /** @enum {unknown} */
+                            /** @enum {string} */
                             body: "gemeenteraad" | "politieraad" | "politiecollege";
                             municipalityId: string | null;
                             municipalityName: string | null;
-                            /** @enum {unknown} */
+                            /** @enum {string} */
                             decision: "approved" | "rejected";
                             /**
                              * Format: date
                              * @description Calendar date YYYY-MM-DD
                              */
                             decidedOn: string;
-                            /** @enum {unknown} */
+                            /** @enum {string} */
                             datePrecision: "day" | "month";
                             note: string | null;
                             /** @description The content version this decision approves or rejects */
@@ -2301,7 +2301,7 @@ export interface operations {
                             zoneId: string;
                             code: string;
                             name: string;
-                            /** @enum {unknown} */
+                            /** @enum {string} */
                             state: "approved" | "rejected" | "outdated" | "missing";
                         }[];
                         lastApprovalOn: string | null;
@@ -2474,14 +2474,14 @@ export interface operations {
                         zoneName: string;
                         firstName: string;
                         lastName: string;
-                        /** @enum {unknown} */
+                        /** @enum {string} */
                         staffKind: "operational" | "calog";
                         rank: ("agent" | "inspecteur" | "hoofdinspecteur" | "commissaris" | "hoofdcommissaris") | null;
                         calogLevel: ("A" | "B" | "C" | "D") | null;
                         workPhone: string | null;
                         /** @description Partner view: only the qualifications the sharing domain needs. */
                         qualifications: string[];
-                        /** @enum {unknown} */
+                        /** @enum {string} */
                         visibility: "own" | "partner";
                         /** @description Cooperation domains through which a partner zone sees this person (the domains of `reasons`). */
                         sharedVia: string[];
@@ -2880,11 +2880,11 @@ export interface operations {
                     /** Format: email */
                     email: string;
                     displayName: string;
-                    /** @enum {unknown} */
+                    /** @enum {string} */
                     locale?: "nl" | "fr" | "en";
                     personId?: string | null;
                     roles: ({
-                        /** @enum {unknown} */
+                        /** @enum {string} */
                         role: "korpschef" | "planner" | "officer" | "logistics" | "finance" | "trainer" | "dpo";
                         /** Format: uuid */
                         zoneId: string;
@@ -3029,7 +3029,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @enum {unknown} */
+                    /** @enum {string} */
                     role: "korpschef" | "planner" | "officer" | "logistics" | "finance" | "trainer" | "dpo";
                     /** Format: uuid */
                     zoneId: string;

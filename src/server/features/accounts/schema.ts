@@ -1,10 +1,10 @@
 import { Type, type Static } from 'typebox'
 import { ROLES, ZONE_ROLES } from '../../platform/enums.ts'
-import { Nullable, Uuid } from '../../platform/typebox.ts'
+import { Nullable, Uuid, StringEnum } from '../../platform/typebox.ts'
 import { LocaleSchema } from '../auth/schema.ts'
 import { PASSWORD_MAX_LENGTH } from './domain.ts'
 
-const RoleName = Type.Enum(ROLES)
+const RoleName = StringEnum(ROLES)
 
 export const AccountRole = Type.Object({
   id: Uuid,
@@ -74,7 +74,7 @@ export const AccountsList = Type.Object({
 /** A zone role names its zone; admin names its association. The schema says so, so bad input is a 400. */
 export const RoleGrant = Type.Union(
   [
-    Type.Object({ role: Type.Enum(ZONE_ROLES), zoneId: Uuid }, { additionalProperties: false }),
+    Type.Object({ role: StringEnum(ZONE_ROLES), zoneId: Uuid }, { additionalProperties: false }),
     Type.Object({ role: Type.Literal('admin'), associationId: Uuid }, { additionalProperties: false }),
   ],
   { description: 'A zone role names zoneId; admin names associationId.' },

@@ -8,11 +8,11 @@ import {
   DOMAIN_CODES,
   SUPERSEDED_REASONS,
 } from '../../platform/enums.ts'
-import { Nullable, Uuid, IsoDate } from '../../platform/typebox.ts'
+import { Nullable, Uuid, IsoDate, StringEnum } from '../../platform/typebox.ts'
 
-const Kind = Type.Enum(AGREEMENT_KINDS)
-const Status = Type.Enum(AGREEMENT_STATUSES)
-const DomainCode = Type.Enum(DOMAIN_CODES)
+const Kind = StringEnum(AGREEMENT_KINDS)
+const Status = StringEnum(AGREEMENT_STATUSES)
+const DomainCode = StringEnum(DOMAIN_CODES)
 
 const summaryProps = {
   id: Uuid,
@@ -43,12 +43,12 @@ export const Approval = Type.Object({
   id: Uuid,
   zoneId: Uuid,
   zoneCode: Type.String(),
-  body: Type.Enum(APPROVAL_BODIES),
+  body: StringEnum(APPROVAL_BODIES),
   municipalityId: Nullable(Uuid),
   municipalityName: Nullable(Type.String()),
-  decision: Type.Enum(APPROVAL_DECISIONS),
+  decision: StringEnum(APPROVAL_DECISIONS),
   decidedOn: IsoDate,
-  datePrecision: Type.Enum(DATE_PRECISIONS),
+  datePrecision: StringEnum(DATE_PRECISIONS),
   note: Nullable(Type.String()),
   contentVersion: Type.Integer({ description: 'The content version this decision approves or rejects' }),
   current: Type.Boolean({ description: 'The decision is about the current content (not superseded)' }),
@@ -56,7 +56,7 @@ export const Approval = Type.Object({
   recordedOnBehalf: Type.Boolean({ description: "Recorded by the association's admin on the zone's behalf" }),
   recordedByName: Nullable(Type.String()),
   supersededAt: Nullable(Type.String({ format: 'date-time' })),
-  supersededReason: Nullable(Type.Enum(SUPERSEDED_REASONS)),
+  supersededReason: Nullable(StringEnum(SUPERSEDED_REASONS)),
 })
 
 export const PARTY_CONSENT = ['approved', 'rejected', 'outdated', 'missing'] as const
@@ -70,7 +70,7 @@ export const Agreement = Type.Object(
     endDecisionRef: Nullable(Type.String()),
     approvals: Type.Array(Approval),
     consent: Type.Array(
-      Type.Object({ zoneId: Uuid, code: Type.String(), name: Type.String(), state: Type.Enum(PARTY_CONSENT) }),
+      Type.Object({ zoneId: Uuid, code: Type.String(), name: Type.String(), state: StringEnum(PARTY_CONSENT) }),
       {
         description:
           'Per party zone: approved the current content, rejected it, approved an earlier content, or nothing yet',
@@ -141,11 +141,11 @@ export type AgreementPatch = Static<typeof AgreementPatch>
 export const ApprovalCreate = Type.Object(
   {
     zoneId: Uuid,
-    body: Type.Enum(APPROVAL_BODIES),
+    body: StringEnum(APPROVAL_BODIES),
     municipalityId: Type.Optional(Nullable(Uuid)),
-    decision: Type.Enum(APPROVAL_DECISIONS),
+    decision: StringEnum(APPROVAL_DECISIONS),
     decidedOn: IsoDate,
-    datePrecision: Type.Optional(Type.Enum(DATE_PRECISIONS)),
+    datePrecision: Type.Optional(StringEnum(DATE_PRECISIONS)),
     note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
     councilDecisionRef: Type.Optional(
       Nullable(
@@ -163,7 +163,7 @@ export type ApprovalCreate = Static<typeof ApprovalCreate>
 
 export const TransitionBody = Type.Object(
   {
-    to: Type.Enum(AGREEMENT_STATUSES),
+    to: StringEnum(AGREEMENT_STATUSES),
     effectiveFrom: Type.Optional(IsoDate),
     effectiveTo: Type.Optional(IsoDate),
     reason: Type.Optional(Type.String({ maxLength: 2000, description: 'Why the agreement ends (required to end)' })),

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox'
 import { AUDIT_ACTIONS } from '../../platform/audit.ts'
-import { Nullable, Uuid } from '../../platform/typebox.ts'
+import { Nullable, Uuid, StringEnum } from '../../platform/typebox.ts'
 
 export const Verification = Type.Object({
   ok: Type.Boolean(),
@@ -13,7 +13,7 @@ export type Verification = Static<typeof Verification>
 
 const Filters = {
   zoneId: Type.Optional(Uuid),
-  action: Type.Optional(Type.Enum(AUDIT_ACTIONS, { description: 'An action the application logs (AuditAction)' })),
+  action: Type.Optional(StringEnum(AUDIT_ACTIONS, { description: 'An action the application logs (AuditAction)' })),
   personId: Type.Optional(
     Type.String({
       format: 'uuid',

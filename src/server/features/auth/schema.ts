@@ -1,8 +1,8 @@
 import { Type, type Static } from 'typebox'
 import { LOCALES, ROLES } from '../../platform/enums.ts'
-import { Nullable } from '../../platform/typebox.ts'
+import { Nullable, StringEnum } from '../../platform/typebox.ts'
 
-export const LocaleSchema = Type.Enum(LOCALES)
+export const LocaleSchema = StringEnum(LOCALES)
 
 export const LoginBody = Type.Object(
   {
@@ -13,7 +13,7 @@ export const LoginBody = Type.Object(
 )
 export type LoginBody = Static<typeof LoginBody>
 
-export const RoleSchema = Type.Enum(ROLES)
+export const RoleSchema = StringEnum(ROLES)
 
 export const Me = Type.Object(
   {

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox'
 import { CALOG_LEVELS, QUALIFICATION_CODES, RANKS, STAFF_KINDS } from '../../platform/enums.ts'
-import { Nullable } from '../../platform/typebox.ts'
+import { Nullable, StringEnum } from '../../platform/typebox.ts'
 
 export const VisibilityReason = Type.Object(
   {
@@ -18,14 +18,14 @@ export const Person = Type.Object(
     zoneName: Type.String(),
     firstName: Type.String(),
     lastName: Type.String(),
-    staffKind: Type.Enum(STAFF_KINDS),
-    rank: Nullable(Type.Enum(RANKS)),
-    calogLevel: Nullable(Type.Enum(CALOG_LEVELS)),
+    staffKind: StringEnum(STAFF_KINDS),
+    rank: Nullable(StringEnum(RANKS)),
+    calogLevel: Nullable(StringEnum(CALOG_LEVELS)),
     workPhone: Nullable(Type.String()),
     qualifications: Type.Array(Type.String(), {
       description: 'Partner view: only the qualifications the sharing domain needs.',
     }),
-    visibility: Type.Enum(['own', 'partner'] as const),
+    visibility: StringEnum(['own', 'partner'] as const),
     sharedVia: Type.Array(Type.String(), {
       description: 'Cooperation domains through which a partner zone sees this person (the domains of `reasons`).',
     }),
@@ -44,9 +44,9 @@ export const PeopleQuery = Type.Object(
   {
     zoneId: Type.Optional(Type.String({ format: 'uuid' })),
     q: Type.Optional(Type.String({ maxLength: 100, description: 'Search in first and last name' })),
-    rank: Type.Optional(Type.Enum(RANKS)),
-    qualification: Type.Optional(Type.Enum(QUALIFICATION_CODES)),
-    staffKind: Type.Optional(Type.Enum(STAFF_KINDS)),
+    rank: Type.Optional(StringEnum(RANKS)),
+    qualification: Type.Optional(StringEnum(QUALIFICATION_CODES)),
+    staffKind: Type.Optional(StringEnum(STAFF_KINDS)),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
     offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
   },

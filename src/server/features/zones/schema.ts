@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox'
 import { DOMAIN_CATEGORIES, DOMAIN_CODES, REGIONS } from '../../platform/enums.ts'
-import { IsoDate, Nullable } from '../../platform/typebox.ts'
+import { IsoDate, Nullable, StringEnum } from '../../platform/typebox.ts'
 
 const NullableDate = Nullable(IsoDate)
 const NullableString = Nullable(Type.String())
@@ -38,7 +38,7 @@ export const Zone = Type.Object(
     id: Type.String(),
     code: Type.String(),
     name: Type.String(),
-    region: Type.Enum(REGIONS),
+    region: StringEnum(REGIONS),
     validFrom: NullableDate,
     validTo: NullableDate,
     municipalities: Type.Array(Municipality),
@@ -96,5 +96,5 @@ export const Figures = Type.Object({
 export type Figures = Static<typeof Figures>
 
 export const DomainList = Type.Object({
-  items: Type.Array(Type.Object({ code: Type.Enum(DOMAIN_CODES), category: Type.Enum(DOMAIN_CATEGORIES) })),
+  items: Type.Array(Type.Object({ code: StringEnum(DOMAIN_CODES), category: StringEnum(DOMAIN_CATEGORIES) })),
 })
