@@ -135,7 +135,7 @@ export type Rule = keyof typeof POLICY
 export const RULES = Object.keys(POLICY) as Rule[]
 export const isRule = (name: unknown): name is Rule => typeof name === 'string' && Object.hasOwn(POLICY, name)
 /** The row of a rule, typed as the general shape (the table itself keeps its literal types). */
-export const row = (rule: Rule): RuleRow => POLICY[rule]
+export const ruleRow = (rule: Rule): RuleRow => POLICY[rule]
 
 /** What a partner zone may see of a shared person: the qualifications the shared domain needs. */
 export const DOMAIN_QUALIFICATIONS: Readonly<Record<string, readonly string[]>> = {
@@ -181,14 +181,14 @@ export interface Membership {
 
 /** True when the role holds the rule (a zone role in its zone, admin in its association). */
 export function roleHolds(role: Role, rule: Rule): boolean {
-  const { who } = row(rule)
+  const { who } = ruleRow(rule)
   if (who === 'anyone' || who === 'signedIn') return true
   return role === 'admin' ? who.admin : who.zoneRoles.includes(role)
 }
 
 /** The route-level question: 401 without an actor (unless public), 403 when no role of the actor holds it. */
 export function holds(actor: Actor | null, rule: Rule): boolean {
-  const { who } = row(rule)
+  const { who } = ruleRow(rule)
   if (who === 'anyone') return true
   if (!actor) return false
   return who === 'signedIn' || actor.roles.some((r) => roleHolds(r.role, rule))

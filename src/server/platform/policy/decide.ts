@@ -1,7 +1,7 @@
 // The policy's engine: a rule's scope for one actor (what a list query needs) and the decision on one object,
 // both read from the rule's row of POLICY (platform/policy.ts). Pure, except scope()/decide(), which take the
 // facts they need from the request's policy context (policy/context.ts), loaded once.
-import { row, roleHolds, type Actor, type Grant, type Membership, type Rule } from '../policy.ts'
+import { roleHolds, ruleRow, type Actor, type Grant, type Membership, type Rule } from '../policy.ts'
 import { visibilityScope, type ReasonReach, type VisibilityScope } from '../visibility.ts'
 import type { PolicyContext } from './context.ts'
 
@@ -59,14 +59,14 @@ export interface Scope extends VisibilityScope {
 }
 
 export const needsGrants = (rule: Rule): boolean => {
-  const { reach } = row(rule)
+  const { reach } = ruleRow(rule)
   return reach.partner !== undefined || reach.inForce === true
 }
-export const needsMemberships = (rule: Rule): boolean => row(rule).reach.members === true
+export const needsMemberships = (rule: Rule): boolean => ruleRow(rule).reach.members === true
 
 /** The scope of `rule` for the actor of `facts`; pure. */
 export function scopeFrom(facts: PolicyFacts, rule: Rule): Scope {
-  const { reach } = row(rule)
+  const { reach } = ruleRow(rule)
   const { actor } = facts
   const held = actor.roles.filter((r) => roleHolds(r.role, rule))
   const own = [...new Set(held.flatMap((r) => (r.role !== 'admin' && r.zoneId !== null ? [r.zoneId] : [])))]
@@ -95,7 +95,7 @@ function reachZone(scope: Scope, zoneId: string, target: Target): Decision {
   if (scope.ownZoneIds.includes(zoneId)) return { allowed: true, basis: 'own' }
   const member = scope.memberships.find((m) => m.zoneId === zoneId)
   if (member) return { allowed: true, basis: 'admin', associationId: member.associationId }
-  const { partner } = row(scope.rule).reach
+  const { partner } = ruleRow(scope.rule).reach
   if (!partner) return DENIED
   const domains = partner === 'object' ? (target.domains ?? []) : partner
   const associations = target.associationIds ?? []
@@ -110,7 +110,7 @@ function reachZone(scope: Scope, zoneId: string, target: Target): Decision {
 /** How the scope reaches one association of a target: its admin, or (in force) a party to one of its agreements. */
 function reachAssociation(scope: Scope, associationId: string, target: Target): Decision {
   if (scope.associationIds.includes(associationId)) return { allowed: true, basis: 'admin', associationId }
-  if (!row(scope.rule).reach.inForce || (target.zoneIds ?? []).length > 0) return DENIED
+  if (!ruleRow(scope.rule).reach.inForce || (target.zoneIds ?? []).length > 0) return DENIED
   const domains = target.domains ?? []
   for (const g of scope.grants) {
     if (g.associationId !== associationId) continue
@@ -128,7 +128,7 @@ const rank = (d: Decision): number => (!d.allowed ? 9 : ['public', 'self', 'own'
  * associations is in reach (with `every`: all of them); the basis is the closest path (own zone first).
  */
 export function decideIn(scope: Scope, target: Target): Decision {
-  const { who, reach, every } = row(scope.rule)
+  const { who, reach, every } = ruleRow(scope.rule)
   if (who === 'anyone') return { allowed: true, basis: 'public' }
   if (reach.self && target.userId === scope.actor.userId) return { allowed: true, basis: 'self' }
   const paths = [
