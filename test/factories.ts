@@ -8,9 +8,10 @@ import { randomBytes } from 'node:crypto'
 import { agreementsService } from '../src/server/features/agreements/service.ts'
 import { hashPassword } from '../src/server/platform/auth/passwords.ts'
 import { addUser } from '../src/server/platform/auth/users.ts'
-import { runWithClock, systemClock, type Clock } from '../src/server/platform/clock.ts'
+import { runWithClock, systemClock, today, type Clock } from '../src/server/platform/clock.ts'
 import type { DomainCode } from '../src/server/platform/enums.ts'
 import type { Actor } from '../src/server/platform/policy.ts'
+import { policyContext } from '../src/server/platform/policy/context.ts'
 import type { AgreementKind, Rank, Role } from '../src/server/platform/schema.ts'
 import { addReasons, type KnownReasonKind } from '../src/server/platform/visibility.ts'
 import type { Session, TestApp } from './harness.ts'
@@ -241,7 +242,8 @@ export async function makeAgreement(
   const inForce = opts.inForce ?? true
   const effectiveFrom = opts.effectiveFrom ?? '2020-01-01'
   return runWithClock(opts.clock ?? systemClock, async () => {
-    const created = await service.create(actor, {
+    const ctx = policyContext(t.database.db, actor, today())
+    const created = await service.create(ctx, {
       associationId: opts.association.id,
       kind: opts.kind ?? 'samenwerkingsprotocol',
       title: `Testakkoord ${unique()}`,
@@ -258,19 +260,19 @@ export async function makeAgreement(
       status: 'draft',
     }
     if (!inForce) return ref
-    await service.transition(actor, created.id, { to: 'in_approval' })
+    await service.transition(ctx, created.id, { to: 'in_approval' })
     const decidedOn = new Date(new Date(`${effectiveFrom}T12:00:00Z`).getTime() - 30 * 86_400_000)
       .toISOString()
       .slice(0, 10)
     for (const zone of parties)
-      await service.recordApproval(actor, created.id, {
+      await service.recordApproval(ctx, created.id, {
         zoneId: zone.id,
         body: 'politieraad',
         decision: 'approved',
         decidedOn,
         councilDecisionRef: `Politieraad ${zone.code}/${unique()}`,
       })
-    await service.transition(actor, created.id, { to: 'in_force' })
+    await service.transition(ctx, created.id, { to: 'in_force' })
     return { ...ref, status: 'in_force' }
   })
 }

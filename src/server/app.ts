@@ -25,6 +25,7 @@ import { Me } from './features/auth/schema.ts'
 import { Person } from './features/people/schema.ts'
 import { Association, Zone } from './features/zones/schema.ts'
 import { registerAuth } from './platform/auth/plugin.ts'
+import { registerPolicy } from './platform/policy/http.ts'
 import { sessionStore } from './platform/auth/sessions.ts'
 import { runWithClock, systemClock, type Clock } from './platform/clock.ts'
 import type { Database } from './platform/db.ts'
@@ -151,9 +152,11 @@ export async function buildApp(config: Config, database: Database, options: AppO
   // Shared schemas live at the root so that every plugin and the OpenAPI document can reference them.
   for (const schema of [ErrorBody, Me, Zone, Association, AgreementSummary, Agreement, Person, Account, LiveEvent])
     app.addSchema(schema)
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 
   registerAuth(app, sessions)
+  // From here on every /api route declares its policy rule (platform/policy/http.ts).
+  registerPolicy(app, db)
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { policy: 'public' } }, async () => app.swagger())
   const throttle = {
     loginMaxFailures: config.loginMaxFailures,
     loginWindowMinutes: config.loginWindowMinutes,

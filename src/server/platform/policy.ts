@@ -1,41 +1,141 @@
-// The policy: the one place that decides who may see or do what. Pure functions of plain data:
-// the actor (roles per zone, admin per association), the permission, the resource's zone, and the
-// agreements in force at the moment of access ("grants"). Routes and services ask; they never decide.
+// The policy: ONE declarative table (POLICY) says who may see or do what, and how far it reaches; `decide()`
+// answers for one object, `scope()` gives what a list query needs. Routes declare their rule
+// (`config: { policy: 'agreement.read' }`), the hook of policy/http.ts answers 401/403 from the table, and
+// services decide with the request's context (policy/context.ts: the actor, and the agreements in force
+// loaded once per request). Nothing is decided by association membership alone.
 //
-// DESIGN.md §1, as built:
-//   zones, municipalities, associations  public facts, always
-//   agreements                           a party zone (agreements.read) or the association's admin
-//   people                               own zone; a partner zone's person only while that person holds a
-//                                        shared function in a domain in force between the two zones
-//   association figures (aggregates)     a zone party to an agreement of that association in force, or admin
-//   audit log                            the zone's own dpo; a shared dpo for the zones that share `dpo`
-//   accounts and roles                   the korpschef of a zone the account belongs to; the admin of an
-//                                        association for its member zones (today) and its admins
+// DESIGN.md §1, as built (the `doc` of each row says the same):
+//   public            zones, municipalities, associations, domain catalogue, health: always, also anonymous
+//   self              one's own session, profile and password: any signed-in user
+//   events.stream     live events: own zone; a partner's under a domain in force; association-wide ones
+//   agreement.read    agreements: any role of a party zone; the association's admin
+//   agreement.manage  create, edit, move an agreement: korpschef of a party; the association's admin
+//   agreement.approve a council decision for a party zone: its korpschef; the admin on the zone's behalf
+//   person.read       own zone; a partner's person only through a visibility reason under a domain in force
+//   figures.read      association figures: a zone party to one of its agreements in force; its admin
+//   audit.read        the audit log: the zone's dpo; a shared dpo for the zones that share `dpo`
+//   account.manage    accounts and roles: korpschef of a zone the account belongs to; the admin for the
+//                     member zones (today) and the admins of the association
+//   account.control   disable, enable, reset an account: only when EVERY zone and association it belongs to
+//                     is in reach
 // Everything else: not visible, answered as 404 (never a hint that it exists).
 import type { Locale, Role } from './schema.ts'
 
-export type Permission =
-  | 'agreements.read'
-  | 'agreements.manage'
-  | 'agreements.approve'
-  | 'people.read'
-  | 'figures.read'
-  | 'audit.verify'
-  | 'accounts.manage'
+// decide() for one object, scope() for lists (policy/decide.ts); the request context (policy/context.ts).
+export {
+  decide,
+  decideIn,
+  scope,
+  scopeFrom,
+  type Decision,
+  type PolicyFacts,
+  type Scope,
+  type Target,
+} from './policy/decide.ts'
 
-const READER: readonly Permission[] = ['agreements.read', 'people.read', 'figures.read']
+export const ZONE_ROLES = ['korpschef', 'planner', 'officer', 'logistics', 'finance', 'trainer', 'dpo'] as const
 
-/** Least privilege: what each role may do, within its own zone (admin: within its association). */
-export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  korpschef: [...READER, 'agreements.manage', 'agreements.approve', 'accounts.manage'],
-  planner: READER,
-  officer: READER,
-  logistics: READER,
-  finance: READER,
-  trainer: READER,
-  dpo: [...READER, 'audit.verify'],
-  admin: ['agreements.read', 'agreements.manage', 'agreements.approve', 'figures.read', 'accounts.manage'],
+/** One row of the table. */
+export interface RuleRow {
+  /**
+   * Who holds the rule: nobody needs to ('anyone'), any signed-in user ('signedIn': every role counts), or the
+   * listed zone roles (within their zone) and, when `admin`, an association's admin (within its association:
+   * its own objects, e.g. agreements, events, figures, admin accounts). Anyone else: 403.
+   */
+  who: 'anyone' | 'signedIn' | { zoneRoles: readonly Role[]; admin: boolean }
+  /** How far a holder reaches, beyond an admin's association. Outside the reach: 404. */
+  reach: {
+    /** The actor's own account and session. */
+    self?: true
+    /** Objects of a zone in which the actor holds the rule (an agreement belongs to each party zone). */
+    zone?: true
+    /** Objects of a partner zone, through an agreement in force (with an own zone as party) that lists the
+     *  object's domain ('object') or one of these named domains. */
+    partner?: 'object' | readonly string[]
+    /** Association-wide objects (no zone): zones party to an agreement in force of that association (listing
+     *  one of the object's domains, when it names any). */
+    inForce?: true
+    /** Admin: objects of the zones that are members today of the administered association. */
+    members?: true
+  }
+  /** Objects with several zones and associations (an account): in reach only when EVERY one of them is. */
+  every?: true
+  /** The object is first looked up through this rule (not visible: 404); visible but out of this rule's
+   *  reach: 403, the caller knows it exists. Without it, out of reach is 404. */
+  seenThrough?: string
+  /** One line, mirroring DESIGN.md §1. */
+  doc: string
 }
+
+const KORPSCHEF_OR_ADMIN = { zoneRoles: ['korpschef'], admin: true } as const
+
+export const POLICY = {
+  public: {
+    who: 'anyone',
+    reach: {},
+    doc: 'Zones, municipalities, associations, the domain catalogue, health: public facts, also without a session.',
+  },
+  self: {
+    who: 'signedIn',
+    reach: { self: true },
+    doc: "One's own session, profile and password.",
+  },
+  'events.stream': {
+    who: 'signedIn',
+    reach: { zone: true, partner: 'object', inForce: true },
+    doc: "Live events: own zone's; a partner zone's under a domain an agreement in force lists for both (of the event's association); association-wide ones for its admin and for zones party to one of its agreements in force.",
+  },
+  'agreement.read': {
+    who: { zoneRoles: ZONE_ROLES, admin: true },
+    reach: { zone: true },
+    doc: "Agreements (parties, domains, approvals, key figures): any role of a party zone; the association's admin.",
+  },
+  'agreement.manage': {
+    who: KORPSCHEF_OR_ADMIN,
+    reach: { zone: true },
+    seenThrough: 'agreement.read',
+    doc: "Create, edit and move an agreement: the korpschef of a party zone; the association's admin.",
+  },
+  'agreement.approve': {
+    who: KORPSCHEF_OR_ADMIN,
+    reach: { zone: true },
+    seenThrough: 'agreement.read',
+    doc: "Record a council's decision for a party zone: that zone's korpschef; the association's admin on its behalf.",
+  },
+  'person.read': {
+    who: { zoneRoles: ZONE_ROLES, admin: false },
+    reach: { zone: true, partner: 'object' },
+    doc: "A person: own zone, the full record; a partner zone's person only through a visibility reason whose domain an agreement in force lists for both zones, and then limited fields.",
+  },
+  'figures.read': {
+    who: { zoneRoles: ZONE_ROLES, admin: true },
+    reach: { inForce: true },
+    doc: "Association figures: a zone party to one of the association's agreements in force; its admin.",
+  },
+  'audit.read': {
+    who: { zoneRoles: ['dpo'], admin: false },
+    reach: { zone: true, partner: ['dpo'] },
+    doc: 'The audit log and its verification: the zone’s dpo; a shared dpo for the zones that share the `dpo` domain (their events from the start of that sharing).',
+  },
+  'account.manage': {
+    who: KORPSCHEF_OR_ADMIN,
+    reach: { zone: true, members: true },
+    doc: "Accounts and their roles: the korpschef of a zone the account belongs to; the association's admin for its member zones today and its admins. A role is given only in reach; `admin` only by that association's admin.",
+  },
+  'account.control': {
+    who: KORPSCHEF_OR_ADMIN,
+    reach: { zone: true, members: true },
+    every: true,
+    seenThrough: 'account.manage',
+    doc: 'Disable, enable, reset an account: only when every zone and association it belongs to is in reach (no locking out an account another zone relies on).',
+  },
+} as const satisfies Record<string, RuleRow>
+
+export type Rule = keyof typeof POLICY
+export const RULES = Object.keys(POLICY) as Rule[]
+export const isRule = (name: unknown): name is Rule => typeof name === 'string' && Object.hasOwn(POLICY, name)
+/** The row of a rule, typed as the general shape (the table itself keeps its literal types). */
+export const ruleRow = (rule: Rule): RuleRow => POLICY[rule]
 
 /** What a partner zone may see of a shared person: the qualifications the shared domain needs. */
 export const DOMAIN_QUALIFICATIONS: Readonly<Record<string, readonly string[]>> = {
@@ -73,168 +173,28 @@ export interface Grant {
   domains: readonly string[]
 }
 
-export type Decision =
-  | { allowed: true; basis: 'own' }
-  | { allowed: true; basis: 'partner'; domain: string; agreementId: string }
-  | { allowed: false }
-
-const DENIED: Decision = { allowed: false }
-
-export function hasPermissionAnywhere(actor: Actor, permission: Permission): boolean {
-  return actor.roles.some((r) => ROLE_PERMISSIONS[r.role].includes(permission))
-}
-
-/** Zones in which the actor holds `permission` through a zone role. */
-export function zonesWith(actor: Actor, permission: Permission): string[] {
-  const zones = actor.roles
-    .filter((r) => r.zoneId !== null && ROLE_PERMISSIONS[r.role].includes(permission))
-    .map((r) => r.zoneId as string)
-  return [...new Set(zones)]
-}
-
-/** Associations the actor administers with `permission`. */
-export function adminAssociationsWith(actor: Actor, permission: Permission): string[] {
-  return actor.roles
-    .filter((r) => r.role === 'admin' && r.associationId !== null && ROLE_PERMISSIONS.admin.includes(permission))
-    .map((r) => r.associationId as string)
-}
-
-/** Every (partner zone, domain, agreement) through which the actor's `permission` zones reach other zones. */
-export function partnerReach(
-  actor: Actor,
-  permission: Permission,
-  grants: readonly Grant[],
-): { zoneId: string; domain: string; agreementId: string }[] {
-  const own = new Set(zonesWith(actor, permission))
-  const reach = new Map<string, { zoneId: string; domain: string; agreementId: string }>()
-  for (const grant of grants) {
-    if (!grant.zoneIds.some((z) => own.has(z))) continue
-    for (const zoneId of grant.zoneIds) {
-      if (own.has(zoneId)) continue
-      for (const domain of grant.domains) {
-        const key = `${zoneId}|${domain}`
-        if (!reach.has(key)) reach.set(key, { zoneId, domain, agreementId: grant.agreementId })
-      }
-    }
-  }
-  return [...reach.values()]
-}
-
-/**
- * Access to data owned by `zoneId` under `domain`: own zone, or a partner zone through an agreement in
- * force that lists the domain for both zones.
- */
-export function decideZoneAccess(
-  actor: Actor,
-  permission: Permission,
-  resource: { zoneId: string; domains: readonly string[] },
-  grants: readonly Grant[],
-): Decision {
-  if (zonesWith(actor, permission).includes(resource.zoneId)) return { allowed: true, basis: 'own' }
-  const via = partnerReach(actor, permission, grants).find(
-    (r) => r.zoneId === resource.zoneId && resource.domains.includes(r.domain),
-  )
-  return via ? { allowed: true, basis: 'partner', domain: via.domain, agreementId: via.agreementId } : DENIED
-}
-
-interface AgreementRef {
+/** A zone that is a member of an association on the day of access. */
+export interface Membership {
   associationId: string
-  partyZoneIds: readonly string[]
+  zoneId: string
 }
 
-const partyWith = (actor: Actor, permission: Permission, agreement: AgreementRef): boolean =>
-  zonesWith(actor, permission).some((z) => agreement.partyZoneIds.includes(z)) ||
-  adminAssociationsWith(actor, permission).includes(agreement.associationId)
-
-/** Agreements are visible to their parties (any status), and to the association's admin. */
-export const canSeeAgreement = (actor: Actor, agreement: AgreementRef): boolean =>
-  partyWith(actor, 'agreements.read', agreement)
-
-export const canManageAgreement = (actor: Actor, agreement: AgreementRef): boolean =>
-  partyWith(actor, 'agreements.manage', agreement)
-
-/** Creating an agreement: a korpschef of one of its future parties, or the association's admin. */
-export const canCreateAgreement = canManageAgreement
-
-/** Recording a council decision for a party zone: that zone's korpschef, or the association's admin. */
-export function canRecordApproval(actor: Actor, agreement: AgreementRef, zoneId: string): boolean {
-  return (
-    zonesWith(actor, 'agreements.approve').includes(zoneId) ||
-    adminAssociationsWith(actor, 'agreements.approve').includes(agreement.associationId)
-  )
+/** True when the role holds the rule (a zone role in its zone, admin in its association). */
+export function roleHolds(role: Role, rule: Rule): boolean {
+  const { who } = ruleRow(rule)
+  if (who === 'anyone' || who === 'signedIn') return true
+  return role === 'admin' ? who.admin : who.zoneRoles.includes(role)
 }
 
-/** Aggregated figures of an association: a zone party to one of its agreements in force, or its admin. */
-export function canSeeAssociationFigures(actor: Actor, associationId: string, grants: readonly Grant[]): boolean {
-  if (adminAssociationsWith(actor, 'figures.read').includes(associationId)) return true
-  const zones = new Set(zonesWith(actor, 'figures.read'))
-  return grants.some((g) => g.associationId === associationId && g.zoneIds.some((z) => zones.has(z)))
+/** The route-level question: 401 without an actor (unless public), 403 when no role of the actor holds it. */
+export function holds(actor: Actor | null, rule: Rule): boolean {
+  const { who } = ruleRow(rule)
+  if (who === 'anyone') return true
+  if (!actor) return false
+  return who === 'signedIn' || actor.roles.some((r) => roleHolds(r.role, rule))
 }
 
-/** Audit chains a DPO may verify: their own zone, and zones that share the `dpo` domain with it. */
-export function auditZones(actor: Actor, grants: readonly Grant[]): string[] {
-  const own = zonesWith(actor, 'audit.verify')
-  const shared = partnerReach(actor, 'audit.verify', grants)
-    .filter((r) => r.domain === 'dpo')
-    .map((r) => r.zoneId)
-  return [...new Set([...own, ...shared])]
-}
-
-/** The zones whose agreements-in-force matter for this actor (for loading grants). */
+/** The zones of the actor's zone roles: the agreements in force of these are the request's grants. */
 export function actorZones(actor: Actor): string[] {
   return [...new Set(actor.roles.map((r) => r.zoneId).filter((z): z is string => z !== null))]
-}
-
-// Accounts ----------------------------------------------------------------------------------------------------
-
-/** Where an actor manages accounts: zones (their korpschef zones, and the member zones today of the
- *  associations they administer) and associations (for admin roles). */
-export interface AccountScope {
-  zoneIds: readonly string[]
-  associationIds: readonly string[]
-}
-
-/** What the policy needs to know of an account: the zones and associations it belongs to. */
-export interface AccountRef {
-  userId: string
-  /** Zones of its zone roles and of its linked person. */
-  zoneIds: readonly string[]
-  /** Associations it administers. */
-  associationIds: readonly string[]
-}
-
-/** The actor's account scope; `memberships` are the zones that are members today of the actor's associations. */
-export function accountScope(
-  actor: Actor,
-  memberships: readonly { associationId: string; zoneId: string }[],
-): AccountScope {
-  const associationIds = adminAssociationsWith(actor, 'accounts.manage')
-  const memberZones = memberships.filter((m) => associationIds.includes(m.associationId)).map((m) => m.zoneId)
-  return {
-    zoneIds: [...new Set([...zonesWith(actor, 'accounts.manage'), ...memberZones])],
-    associationIds: [...new Set(associationIds)],
-  }
-}
-
-/** An account is visible when it belongs to one zone or association of the scope (otherwise: 404). */
-export const canSeeAccount = (scope: AccountScope, account: AccountRef): boolean =>
-  account.zoneIds.some((z) => scope.zoneIds.includes(z)) ||
-  account.associationIds.some((a) => scope.associationIds.includes(a))
-
-/**
- * Acting on the whole account (disable, enable, reset the password): only when every zone and association it
- * belongs to is in the scope. A korpschef thus cannot lock out an account another zone (or the admin) relies on.
- */
-export const canManageAccountsOf = (scope: AccountScope, account: AccountRef): boolean =>
-  canSeeAccount(scope, account) &&
-  account.zoneIds.every((z) => scope.zoneIds.includes(z)) &&
-  account.associationIds.every((a) => scope.associationIds.includes(a))
-
-/** Granting or removing one role: a zone role within a zone of the scope; `admin` only by that association's admin. */
-export function canAssignRole(
-  scope: AccountScope,
-  role: { role: Role; zoneId: string | null; associationId: string | null },
-): boolean {
-  if (role.role === 'admin') return role.associationId !== null && scope.associationIds.includes(role.associationId)
-  return role.zoneId !== null && scope.zoneIds.includes(role.zoneId)
 }

@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import {
-  accountScope,
-  canAssignRole,
-  canManageAccountsOf,
-  canSeeAccount,
-  type Actor,
-  type ActorRole,
-} from '../../platform/policy.ts'
+import { decideIn, scopeFrom, type Actor, type ActorRole, type Membership, type Scope } from '../../platform/policy.ts'
+import type { Role } from '../../platform/schema.ts'
 import {
   accountRef,
+  type AccountRef,
   normaliseRole,
   oneTimePasswordFrom,
   passwordProblems,
@@ -100,6 +95,16 @@ describe('account policy', () => {
     { associationId: 'X', zoneId: 'B' },
     { associationId: 'Y', zoneId: 'C' },
   ]
+  const accountScope = (a: Actor, m: Membership[]) => ({
+    manage: scopeFrom({ actor: a, date: '2026-01-01', grants: [], memberships: m }, 'account.manage'),
+    control: scopeFrom({ actor: a, date: '2026-01-01', grants: [], memberships: m }, 'account.control'),
+  })
+  type Scopes = { manage: Scope; control: Scope }
+  const canSeeAccount = (s: Scopes, account: AccountRef) => decideIn(s.manage, account).allowed
+  const canManageAccountsOf = (s: Scopes, account: AccountRef) => decideIn(s.control, account).allowed
+  const canAssignRole = (s: Scopes, r: { role: Role; zoneId: string | null; associationId: string | null }) =>
+    decideIn(s.manage, r.role === 'admin' ? { associationIds: [r.associationId ?? ''] } : { zoneIds: [r.zoneId ?? ''] })
+      .allowed
   const chefA = accountScope(actor(zr('korpschef', 'A'), zr('planner', 'B')), memberships)
   const adminX = accountScope(actor({ role: 'admin', zoneId: null, associationId: 'X' }), memberships)
   const account = (zones: string[], associations: string[] = []) =>
@@ -113,7 +118,7 @@ describe('account policy', () => {
     })
 
   it('a korpschef manages their own zone only (a planner role elsewhere gives nothing)', () => {
-    expect(chefA).toEqual({ zoneIds: ['A'], associationIds: [] })
+    expect(chefA.manage).toMatchObject({ zoneIds: ['A'], associationIds: [] })
     expect(canSeeAccount(chefA, account(['A']))).toBe(true)
     expect(canSeeAccount(chefA, account(['B']))).toBe(false)
     expect(canAssignRole(chefA, { role: 'planner', zoneId: 'A', associationId: null })).toBe(true)
@@ -122,7 +127,7 @@ describe('account policy', () => {
   })
 
   it('the admin manages the member zones of their association and its admins', () => {
-    expect(adminX).toEqual({ zoneIds: ['A', 'B'], associationIds: ['X'] })
+    expect(adminX.manage).toMatchObject({ zoneIds: ['A', 'B'], associationIds: ['X'] })
     expect(canManageAccountsOf(adminX, account(['A', 'B'], ['X']))).toBe(true)
     expect(canSeeAccount(adminX, account(['C']))).toBe(false)
     expect(canAssignRole(adminX, { role: 'admin', zoneId: null, associationId: 'X' })).toBe(true)

@@ -1,7 +1,7 @@
 // Account rules as pure functions: what a password must be, what a one-time password looks like, and which
 // role changes would lock an account (or the actor) out. Who may act at all is the policy's call.
 import { AppError } from '../../platform/errors.ts'
-import { ROLE_PERMISSIONS, type AccountRef } from '../../platform/policy.ts'
+import { roleHolds, type Target } from '../../platform/policy.ts'
 import type { Role } from '../../platform/schema.ts'
 
 export const PASSWORD_MIN_LENGTH = 12
@@ -78,6 +78,15 @@ export interface AccountRole {
   associationId: string | null
 }
 
+/** What the policy needs to know of an account: the zones and associations it belongs to. */
+export interface AccountRef extends Target {
+  userId: string
+  /** Zones of its zone roles and of its linked person. */
+  zoneIds: readonly string[]
+  /** Associations it administers. */
+  associationIds: readonly string[]
+}
+
 /** The zones and associations an account belongs to, for the policy. */
 export function accountRef(account: {
   id: string
@@ -93,7 +102,7 @@ export function accountRef(account: {
   }
 }
 
-const manages = (role: Role) => ROLE_PERMISSIONS[role].includes('accounts.manage')
+const manages = (role: Role) => roleHolds(role, 'account.manage')
 
 /**
  * Removing one role: an account keeps at least one (disable it instead), and an actor cannot remove the last

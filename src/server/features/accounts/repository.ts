@@ -1,5 +1,6 @@
 import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely'
-import type { AccountScope } from '../../platform/policy.ts'
+import type { Scope } from '../../platform/policy.ts'
+import { inScope } from '../../platform/policy/sql.ts'
 import type { DB, Locale, Role } from '../../platform/schema.ts'
 import type { AccountsQuery } from './schema.ts'
 
@@ -29,12 +30,14 @@ export interface AccountRow {
   }[]
 }
 
-/** Account `u` belongs to a zone or association of the scope: the list's visibility, in SQL. */
+/** The reach over accounts: zones (own and member zones) and administered associations. */
+type AccountScope = Pick<Scope, 'zoneIds' | 'associationIds'>
+
+/** Account `u` belongs to a zone or association of the scope (its person's zone, or one of its roles). */
 const belongsTo = (scope: AccountScope): Expression<SqlBool> =>
-  sql<SqlBool>`(p.zone_id = ANY(${[...scope.zoneIds]}::uuid[])
+  sql<SqlBool>`(${inScope(scope, { zoneId: 'p.zone_id' })}
     OR EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id
-                AND (r.zone_id = ANY(${[...scope.zoneIds]}::uuid[])
-                     OR r.association_id = ANY(${[...scope.associationIds]}::uuid[]))))`
+                AND ${inScope(scope, { zoneId: 'r.zone_id', associationId: 'r.association_id' })}))`
 
 const inZone = (zoneId: string): Expression<SqlBool> =>
   sql<SqlBool>`(p.zone_id = ${zoneId} OR EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.zone_id = ${zoneId}))`
@@ -84,18 +87,6 @@ export function accountsRepository(db: Db) {
   }
 
   return {
-    /** Zones that are members, on `date`, of the given associations. */
-    memberships: (associationIds: readonly string[], date: string) =>
-      associationIds.length === 0
-        ? Promise.resolve([])
-        : db
-            .selectFrom('association_memberships as m')
-            .select(['m.association_id as associationId', 'm.zone_id as zoneId'])
-            .where('m.association_id', 'in', [...associationIds])
-            .where('m.valid_from', '<=', date)
-            .where((eb) => eb.or([eb('m.valid_to', 'is', null), eb('m.valid_to', '>=', date)]))
-            .execute(),
-
     scopeZones: (zoneIds: readonly string[]) =>
       zoneIds.length === 0
         ? Promise.resolve([])

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Kysely } from 'kysely'
-import { actorOf, requireActor, requirePermission } from '../../platform/auth/plugin.ts'
 import { AppError } from '../../platform/errors.ts'
 import { errorResponses } from '../../platform/http.ts'
 import type { DB } from '../../platform/schema.ts'
@@ -22,7 +21,6 @@ export async function accountsRoutes(fastify: FastifyInstance, opts: { db: Kysel
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
   const accounts = accountsService(opts.db)
   const tags = ['accounts']
-  const manage = requirePermission('accounts.manage')
   const one = { 200: AccountResponse, ...errorResponses(401, 403, 404) }
 
   app.get(
@@ -35,9 +33,9 @@ export async function accountsRoutes(fastify: FastifyInstance, opts: { db: Kysel
         querystring: AccountsQuery,
         response: { 200: AccountsList, ...errorResponses(401, 403) },
       },
-      onRequest: manage,
+      config: { policy: 'account.manage' },
     },
-    async (req) => accounts.list(actorOf(req), req.query),
+    async (req) => accounts.list(req.policy, req.query),
   )
 
   app.get(
@@ -50,9 +48,9 @@ export async function accountsRoutes(fastify: FastifyInstance, opts: { db: Kysel
         params: IdParams,
         response: one,
       },
-      onRequest: manage,
+      config: { policy: 'account.manage' },
     },
-    async (req) => accounts.get(actorOf(req), req.params.id),
+    async (req) => accounts.get(req.policy, req.params.id),
   )
 
   app.post(
@@ -65,9 +63,9 @@ export async function accountsRoutes(fastify: FastifyInstance, opts: { db: Kysel
         body: AccountCreate,
         response: { 201: OneTimePassword, ...errorResponses(401, 403, 409, 422) },
       },
-      onRequest: manage,
+      config: { policy: 'account.manage' },
     },
-    async (req, reply) => reply.code(201).send(await accounts.create(actorOf(req), req.body)),
+    async (req, reply) => reply.code(201).send(await accounts.create(req.policy, req.body)),
   )
 
   app.post(
@@ -81,9 +79,9 @@ export async function accountsRoutes(fastify: FastifyInstance, opts: { db: Kysel
         body: RoleGrant,
         response: { 201: AccountResponse, ...errorResponses(401, 403, 404, 409) },
       },
-      onRequest: manage,
+      config: { policy: 'account.manage' },
     },
-    async (req, reply) => reply.code(201).send(await accounts.grantRole(actorOf(req), req.params.id, req.body)),
+    async (req, reply) => reply.code(201).send(await accounts.grantRole(req.policy, req.params.id, req.body)),
   )
 
   app.delete(
@@ -96,9 +94,9 @@ export async function accountsRoutes(fastify: FastifyInstance, opts: { db: Kysel
         params: RoleParams,
         response: { ...one, ...errorResponses(409) },
       },
-      onRequest: manage,
+      config: { policy: 'account.manage' },
     },
-    async (req) => accounts.removeRole(actorOf(req), req.params.id, req.params.roleId),
+    async (req) => accounts.removeRole(req.policy, req.params.id, req.params.roleId),
   )
 
   app.post(
@@ -111,9 +109,9 @@ export async function accountsRoutes(fastify: FastifyInstance, opts: { db: Kysel
         params: IdParams,
         response: { ...one, ...errorResponses(409) },
       },
-      onRequest: manage,
+      config: { policy: 'account.control' },
     },
-    async (req) => accounts.setDisabled(actorOf(req), req.params.id, true),
+    async (req) => accounts.setDisabled(req.policy, req.params.id, true),
   )
 
   app.post(
@@ -126,9 +124,9 @@ export async function accountsRoutes(fastify: FastifyInstance, opts: { db: Kysel
         params: IdParams,
         response: one,
       },
-      onRequest: manage,
+      config: { policy: 'account.control' },
     },
-    async (req) => accounts.setDisabled(actorOf(req), req.params.id, false),
+    async (req) => accounts.setDisabled(req.policy, req.params.id, false),
   )
 
   app.post(
@@ -141,9 +139,9 @@ export async function accountsRoutes(fastify: FastifyInstance, opts: { db: Kysel
         params: IdParams,
         response: { 200: OneTimePassword, ...errorResponses(401, 403, 404) },
       },
-      onRequest: manage,
+      config: { policy: 'account.control' },
     },
-    async (req) => accounts.resetPassword(actorOf(req), req.params.id),
+    async (req) => accounts.resetPassword(req.policy, req.params.id),
   )
 
   app.post(
@@ -156,11 +154,11 @@ export async function accountsRoutes(fastify: FastifyInstance, opts: { db: Kysel
         body: PasswordChange,
         response: { 204: { type: 'null' }, ...errorResponses(401, 403, 422) },
       },
-      onRequest: requireActor,
+      config: { policy: 'self' },
     },
     async (req, reply) => {
       if (!req.session) throw new AppError('UNAUTHENTICATED')
-      await accounts.changeOwnPassword(actorOf(req), req.body, req.session.tokenHash)
+      await accounts.changeOwnPassword(req.policy.actor, req.body, req.session.tokenHash)
       return reply.code(204).send(null)
     },
   )

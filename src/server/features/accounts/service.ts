@@ -6,17 +6,11 @@ import { appendAudit, audit, type AuditAction, type AuditEntry } from '../../pla
 import { hashPassword, verifyPassword } from '../../platform/auth/passwords.ts'
 import { endSessionsOf, notePasswordFailure } from '../../platform/auth/sessions.ts'
 import { AppError, notFound } from '../../platform/errors.ts'
-import {
-  accountScope,
-  adminAssociationsWith,
-  canAssignRole,
-  canManageAccountsOf,
-  canSeeAccount,
-  type AccountScope,
-  type Actor,
-} from '../../platform/policy.ts'
-import type { DB } from '../../platform/schema.ts'
-import { now, today } from '../../platform/clock.ts'
+import * as policy from '../../platform/policy.ts'
+import type { Actor } from '../../platform/policy.ts'
+import type { PolicyContext } from '../../platform/policy/context.ts'
+import type { DB, Role } from '../../platform/schema.ts'
+import { now } from '../../platform/clock.ts'
 import { enqueueMail } from '../../platform/mail.ts'
 import {
   accountRef,
@@ -34,7 +28,26 @@ type Repo = ReturnType<typeof accountsRepository>
 
 const refOf = (row: AccountRow) => accountRef({ id: row.id, personZoneId: row.person_zone_id, roles: row.roles })
 
-function present(row: AccountRow, scope: AccountScope, actor: Actor): Account {
+/**
+ * The actor's reach over accounts: `manage` sees an account when one of its zones (or admin associations) is
+ * in reach and gives roles in reach; `control` (disable, enable, reset) needs every one of them in reach.
+ */
+interface AccountPolicy {
+  manage: policy.Scope
+  control: policy.Scope
+}
+
+const sees = (p: AccountPolicy, row: AccountRow) => policy.decideIn(p.manage, refOf(row)).allowed
+const controls = (p: AccountPolicy, row: AccountRow) => policy.decideIn(p.control, refOf(row)).allowed
+/** A role is given or removed in reach only: a zone role in a zone in reach, `admin` by that association's admin. */
+const assigns = (p: AccountPolicy, r: { role: Role; zoneId: string | null; associationId: string | null }) => {
+  const at = r.role === 'admin' ? r.associationId : r.zoneId
+  return (
+    at !== null && policy.decideIn(p.manage, r.role === 'admin' ? { associationIds: [at] } : { zoneIds: [at] }).allowed
+  )
+}
+
+function present(row: AccountRow, scope: AccountPolicy, actor: Actor): Account {
   return {
     id: row.id,
     email: row.email,
@@ -52,12 +65,12 @@ function present(row: AccountRow, scope: AccountScope, actor: Actor): Account {
         : null,
     roles: row.roles.map((r) => ({
       ...r,
-      removable: canAssignRole(scope, r) && roleRemovalProblem(actor.userId, row.id, row.roles, r.id) === null,
+      removable: assigns(scope, r) && roleRemovalProblem(actor.userId, row.id, row.roles, r.id) === null,
     })),
     disabledAt: row.disabled_at?.toISOString() ?? null,
     mustChangePassword: row.must_change_password,
     createdAt: row.created_at.toISOString(),
-    manageable: canManageAccountsOf(scope, refOf(row)) && row.id !== actor.userId,
+    manageable: controls(scope, row) && row.id !== actor.userId,
   }
 }
 
@@ -99,28 +112,27 @@ const roleEvent = (
 const newOneTimePassword = () => oneTimePasswordFrom(randomBytes(64))
 
 export function accountsService(db: Kysely<DB>) {
-  async function scopeOf(actor: Actor, repo: Repo = accountsRepository(db)): Promise<AccountScope> {
-    const associations = adminAssociationsWith(actor, 'accounts.manage')
-    const memberships = await repo.memberships(associations, today())
-    return accountScope(actor, memberships)
+  async function scopeOf(ctx: PolicyContext): Promise<AccountPolicy> {
+    return { manage: await policy.scope(ctx, 'account.manage'), control: await policy.scope(ctx, 'account.control') }
   }
 
   /** The account if the scope sees it; otherwise the same 404 as an id that does not exist. */
-  async function visible(repo: Repo, scope: AccountScope, id: string): Promise<AccountRow> {
+  async function visible(repo: Repo, scope: AccountPolicy, id: string): Promise<AccountRow> {
     const row = (await repo.byId(id)) ?? notFound()
-    if (!canSeeAccount(scope, refOf(row))) notFound()
+    if (!sees(scope, row)) notFound()
     return row
   }
 
   /** One account-changing use case: lock the row, check, change, audit, answer with the account as it is now. */
   async function change(
-    actor: Actor,
+    ctx: PolicyContext,
     id: string,
-    apply: (repo: Repo, scope: AccountScope, row: AccountRow, trx: Transaction<DB>) => Promise<AuditEntry[]>,
+    apply: (repo: Repo, scope: AccountPolicy, row: AccountRow, trx: Transaction<DB>) => Promise<AuditEntry[]>,
   ): Promise<Account> {
+    const { actor } = ctx
     return db.transaction().execute(async (trx) => {
       const repo = accountsRepository(trx)
-      const scope = await scopeOf(actor, repo)
+      const scope = await scopeOf(ctx.on(trx))
       await repo.lock(id)
       const row = await visible(repo, scope, id)
       const events = await apply(repo, scope, row, trx)
@@ -129,46 +141,48 @@ export function accountsService(db: Kysely<DB>) {
     })
   }
 
-  async function assertManageable(actor: Actor, id: string): Promise<void> {
+  async function assertManageable(ctx: PolicyContext, id: string): Promise<void> {
     const repo = accountsRepository(db)
-    const scope = await scopeOf(actor, repo)
-    if (!canManageAccountsOf(scope, refOf(await visible(repo, scope, id)))) throw new AppError('FORBIDDEN')
+    const scope = await scopeOf(ctx)
+    if (!controls(scope, await visible(repo, scope, id))) throw new AppError('FORBIDDEN')
   }
 
   return {
-    async list(actor: Actor, query: AccountsQuery) {
+    async list(ctx: PolicyContext, query: AccountsQuery) {
       const repo = accountsRepository(db)
-      const scope = await scopeOf(actor, repo)
-      const { rows, total } = await repo.list(scope, query)
+      const scope = await scopeOf(ctx)
+      const { rows, total } = await repo.list(scope.manage, query)
       return {
-        items: rows.map((r) => present(r, scope, actor)),
+        items: rows.map((r) => present(r, scope, ctx.actor)),
         total,
         scope: {
-          zones: await repo.scopeZones(scope.zoneIds),
-          associations: await repo.scopeAssociations(scope.associationIds),
+          zones: await repo.scopeZones(scope.manage.zoneIds),
+          associations: await repo.scopeAssociations(scope.manage.associationIds),
         },
       }
     },
 
-    async get(actor: Actor, id: string): Promise<Account> {
+    async get(ctx: PolicyContext, id: string): Promise<Account> {
       const repo = accountsRepository(db)
-      const scope = await scopeOf(actor, repo)
-      return present(await visible(repo, scope, id), scope, actor)
+      const scope = await scopeOf(ctx)
+      return present(await visible(repo, scope, id), scope, ctx.actor)
     },
 
-    async create(actor: Actor, input: AccountCreate): Promise<{ account: Account; oneTimePassword: string }> {
+    async create(ctx: PolicyContext, input: AccountCreate): Promise<{ account: Account; oneTimePassword: string }> {
+      const { actor } = ctx
       const roles = input.roles.map(normaliseRole)
       const email = input.email.trim().toLowerCase()
       const oneTimePassword = newOneTimePassword()
       const passwordHash = await hashPassword(oneTimePassword)
       const account = await db.transaction().execute(async (trx) => {
         const repo = accountsRepository(trx)
-        const scope = await scopeOf(actor, repo)
-        if (!roles.every((r) => canAssignRole(scope, r))) throw new AppError('FORBIDDEN')
+        const scope = await scopeOf(ctx.on(trx))
+        // Zones are public facts: a role out of reach is refused, not hidden.
+        if (!roles.every((r) => assigns(scope, r))) throw new AppError('FORBIDDEN')
         const personId = input.personId ?? null
         if (personId) {
           const person = await repo.person(personId)
-          if (!person || !scope.zoneIds.includes(person.zone_id) || person.user_id !== null)
+          if (!person || !scope.manage.zoneIds.includes(person.zone_id) || person.user_id !== null)
             throw new AppError('ACCOUNT_PERSON_INVALID')
         }
         if (await repo.emailTaken(email)) throw new AppError('ACCOUNT_EMAIL_TAKEN')
@@ -192,27 +206,28 @@ export function accountsService(db: Kysely<DB>) {
       return { account, oneTimePassword }
     },
 
-    grantRole: (actor: Actor, id: string, input: RoleGrant) =>
-      change(actor, id, async (repo, scope, row) => {
+    grantRole: (ctx: PolicyContext, id: string, input: RoleGrant) =>
+      change(ctx, id, async (repo, scope, row) => {
         const role = normaliseRole(input)
-        if (!canAssignRole(scope, role)) throw new AppError('FORBIDDEN')
+        if (!assigns(scope, role)) throw new AppError('FORBIDDEN')
         const roleId = await repo.insertRole(id, role)
         if (!roleId) throw new AppError('ACCOUNT_ROLE_EXISTS')
-        return roleEvent(actor, row, 'account.role_grant', role)
+        return roleEvent(ctx.actor, row, 'account.role_grant', role)
       }),
 
-    removeRole: (actor: Actor, id: string, roleId: string) =>
-      change(actor, id, async (repo, scope, row) => {
+    removeRole: (ctx: PolicyContext, id: string, roleId: string) =>
+      change(ctx, id, async (repo, scope, row) => {
         const role = row.roles.find((r) => r.id === roleId) ?? notFound()
-        if (!canAssignRole(scope, role)) throw new AppError('FORBIDDEN')
-        assertRoleRemovable(actor.userId, row.id, row.roles, roleId)
+        if (!assigns(scope, role)) throw new AppError('FORBIDDEN')
+        assertRoleRemovable(ctx.actor.userId, row.id, row.roles, roleId)
         await repo.deleteRole(id, roleId)
-        return roleEvent(actor, row, 'account.role_remove', role)
+        return roleEvent(ctx.actor, row, 'account.role_remove', role)
       }),
 
-    setDisabled: (actor: Actor, id: string, disabled: boolean) =>
-      change(actor, id, async (repo, scope, row, trx) => {
-        if (!canManageAccountsOf(scope, refOf(row))) throw new AppError('FORBIDDEN')
+    setDisabled: (ctx: PolicyContext, id: string, disabled: boolean) =>
+      change(ctx, id, async (repo, scope, row, trx) => {
+        const { actor } = ctx
+        if (!controls(scope, row)) throw new AppError('FORBIDDEN')
         if (disabled) assertNotSelf(actor.userId, row.id)
         await repo.setDisabled(id, disabled)
         // Disabled: every session ends now (resolve() refuses them too, this makes it visible at once).
@@ -220,13 +235,14 @@ export function accountsService(db: Kysely<DB>) {
         return accountEvents(actor, row, disabled ? 'account.disable' : 'account.enable', disabled ? { ended } : {})
       }),
 
-    async resetPassword(actor: Actor, id: string): Promise<{ account: Account; oneTimePassword: string }> {
+    async resetPassword(ctx: PolicyContext, id: string): Promise<{ account: Account; oneTimePassword: string }> {
+      const { actor } = ctx
       // Checked before the (costly) hash, and again under the lock.
-      await assertManageable(actor, id)
+      await assertManageable(ctx, id)
       const oneTimePassword = newOneTimePassword()
       const passwordHash = await hashPassword(oneTimePassword)
-      const account = await change(actor, id, async (repo, scope, row, trx) => {
-        if (!canManageAccountsOf(scope, refOf(row))) throw new AppError('FORBIDDEN')
+      const account = await change(ctx, id, async (repo, scope, row, trx) => {
+        if (!controls(scope, row)) throw new AppError('FORBIDDEN')
         await repo.setPassword(id, passwordHash, true)
         const ended = await endSessionsOf(trx, id)
         // A security notice to the account's owner (never the password itself), sent once this commits.

@@ -1,6 +1,8 @@
-import { sql, type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely'
+import { sql, type Insertable, type Kysely, type SqlBool, type Transaction, type Updateable } from 'kysely'
 import { now } from '../../platform/clock.ts'
 import type { AgreementStatus } from '../../platform/enums.ts'
+import type { Scope } from '../../platform/policy.ts'
+import { inScope } from '../../platform/policy/sql.ts'
 import type { DB, Tables } from '../../platform/schema.ts'
 
 type Db = Kysely<DB> | Transaction<DB>
@@ -31,23 +33,14 @@ export function agreementsRepository(db: Db) {
       ])
 
   return {
-    /** Agreements with a party among `zoneIds` or of an association in `associationIds`. */
+    /** Agreements in the scope's reach: a party among its zones, or of an association it administers. */
     listVisible: (
-      zoneIds: string[],
-      associationIds: string[],
+      scope: Pick<Scope, 'zoneIds' | 'associationIds'>,
       filter: { associationId?: string | undefined; status?: AgreementStatus | undefined },
     ) => {
-      let q = base().where((eb) =>
-        eb.or([
-          eb.exists(
-            eb
-              .selectFrom('agreement_parties as p')
-              .select('p.zone_id')
-              .whereRef('p.agreement_id', '=', 'a.id')
-              .where('p.zone_id', 'in', zoneIds.length ? zoneIds : NONE),
-          ),
-          eb('a.association_id', 'in', associationIds.length ? associationIds : NONE),
-        ]),
+      let q = base().where(
+        sql<SqlBool>`(EXISTS (SELECT 1 FROM agreement_parties p WHERE p.agreement_id = a.id AND ${inScope(scope, { zoneId: 'p.zone_id' })})
+          OR ${inScope(scope, { associationId: 'a.association_id' })})`,
       )
       if (filter.associationId) q = q.where('a.association_id', '=', filter.associationId)
       if (filter.status) q = q.where('a.status', '=', filter.status)

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Kysely } from 'kysely'
-import { actorOf, requirePermission } from '../../platform/auth/plugin.ts'
 import { errorResponses } from '../../platform/http.ts'
 import type { DB } from '../../platform/schema.ts'
 import { IdParams } from '../../platform/typebox.ts'
@@ -20,8 +19,6 @@ export async function agreementsRoutes(fastify: FastifyInstance, opts: { db: Kys
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
   const agreements = agreementsService(opts.db)
   const tags = ['agreements']
-  const read = requirePermission('agreements.read')
-  const manage = requirePermission('agreements.manage')
 
   app.get(
     '/api/agreements',
@@ -33,9 +30,9 @@ export async function agreementsRoutes(fastify: FastifyInstance, opts: { db: Kys
         querystring: AgreementQuery,
         response: { 200: AgreementList, ...errorResponses(401, 403) },
       },
-      onRequest: read,
+      config: { policy: 'agreement.read' },
     },
-    async (req) => ({ items: await agreements.list(actorOf(req), req.query) }),
+    async (req) => ({ items: await agreements.list(req.policy, req.query) }),
   )
   app.get(
     '/api/agreements/:id',
@@ -47,9 +44,9 @@ export async function agreementsRoutes(fastify: FastifyInstance, opts: { db: Kys
         params: IdParams,
         response: { 200: Agreement, ...errorResponses(401, 403, 404) },
       },
-      onRequest: read,
+      config: { policy: 'agreement.read' },
     },
-    async (req) => agreements.get(actorOf(req), req.params.id),
+    async (req) => agreements.get(req.policy, req.params.id),
   )
   app.post(
     '/api/agreements',
@@ -61,9 +58,9 @@ export async function agreementsRoutes(fastify: FastifyInstance, opts: { db: Kys
         body: AgreementCreate,
         response: { 201: Agreement, ...errorResponses(401, 403, 404, 409, 415, 422) },
       },
-      onRequest: manage,
+      config: { policy: 'agreement.manage' },
     },
-    async (req, reply) => reply.code(201).send(await agreements.create(actorOf(req), req.body)),
+    async (req, reply) => reply.code(201).send(await agreements.create(req.policy, req.body)),
   )
   app.patch(
     '/api/agreements/:id',
@@ -76,9 +73,9 @@ export async function agreementsRoutes(fastify: FastifyInstance, opts: { db: Kys
         body: AgreementPatch,
         response: { 200: Agreement, ...errorResponses(401, 403, 404, 409, 415, 422) },
       },
-      onRequest: manage,
+      config: { policy: 'agreement.manage' },
     },
-    async (req) => agreements.update(actorOf(req), req.params.id, req.body),
+    async (req) => agreements.update(req.policy, req.params.id, req.body),
   )
   app.post(
     '/api/agreements/:id/approvals',
@@ -91,9 +88,9 @@ export async function agreementsRoutes(fastify: FastifyInstance, opts: { db: Kys
         body: ApprovalCreate,
         response: { 201: Agreement, ...errorResponses(401, 403, 404, 409, 415, 422) },
       },
-      onRequest: requirePermission('agreements.approve'),
+      config: { policy: 'agreement.approve' },
     },
-    async (req, reply) => reply.code(201).send(await agreements.recordApproval(actorOf(req), req.params.id, req.body)),
+    async (req, reply) => reply.code(201).send(await agreements.recordApproval(req.policy, req.params.id, req.body)),
   )
   app.post(
     '/api/agreements/:id/transitions',
@@ -106,8 +103,8 @@ export async function agreementsRoutes(fastify: FastifyInstance, opts: { db: Kys
         body: TransitionBody,
         response: { 200: Agreement, ...errorResponses(401, 403, 404, 409, 415, 422) },
       },
-      onRequest: manage,
+      config: { policy: 'agreement.manage' },
     },
-    async (req) => agreements.transition(actorOf(req), req.params.id, req.body),
+    async (req) => agreements.transition(req.policy, req.params.id, req.body),
   )
 }

@@ -1,15 +1,8 @@
 import type { Kysely, Transaction } from 'kysely'
 import { actorFields, audit as auditLog, type AuditAction } from '../../platform/audit.ts'
 import { AppError } from '../../platform/errors.ts'
-import {
-  adminAssociationsWith,
-  canCreateAgreement,
-  canManageAgreement,
-  canRecordApproval,
-  canSeeAgreement,
-  zonesWith,
-  type Actor,
-} from '../../platform/policy.ts'
+import { decide, scope, type Actor, type Target } from '../../platform/policy.ts'
+import type { PolicyContext } from '../../platform/policy/context.ts'
 import type { DB } from '../../platform/schema.ts'
 import { now } from '../../platform/clock.ts'
 import { brusselsDate } from '../../platform/time.ts'
@@ -101,28 +94,50 @@ async function currentHash(repo: Repo, row: Row, summary: AgreementSummary): Pro
   return contentHash(await contentOf(repo, row, summary))
 }
 
+interface AgreementRef {
+  associationId: string
+  partyZoneIds: readonly string[]
+}
+
+/** An agreement for the policy: it belongs to its party zones and its association. */
+const agreementTarget = (ref: AgreementRef): Target => ({
+  zoneIds: ref.partyZoneIds,
+  associationIds: [ref.associationId],
+})
+
+/** A party zone's decision on an agreement: its korpschef records it, or the association's admin. */
+const decisionTarget = (ref: AgreementRef, zoneId: string): Target => ({
+  zoneIds: [zoneId],
+  associationIds: [ref.associationId],
+})
+
+const allowed = async (ctx: PolicyContext, rule: 'agreement.read' | 'agreement.manage', ref: AgreementRef) =>
+  (await decide(ctx, rule, agreementTarget(ref))).allowed
+
 /** Zones whose decision the actor records: their own as korpschef, or any party as the association's admin. */
-function recordableFor(actor: Actor, ref: { associationId: string; partyZoneIds: readonly string[] }) {
-  const own = zonesWith(actor, 'agreements.approve')
-  return ref.partyZoneIds
-    .filter((zoneId) => canRecordApproval(actor, ref, zoneId))
-    .map((zoneId) => ({ zoneId, onBehalf: !own.includes(zoneId) }))
+async function recordableFor(ctx: PolicyContext, ref: AgreementRef) {
+  const found: { zoneId: string; onBehalf: boolean }[] = []
+  for (const zoneId of ref.partyZoneIds) {
+    const decision = await decide(ctx, 'agreement.approve', decisionTarget(ref, zoneId))
+    if (decision.allowed) found.push({ zoneId, onBehalf: decision.basis !== 'own' })
+  }
+  return found
 }
 
 export function agreementsService(db: Kysely<DB>) {
   /** Loads an agreement the actor may see, or answers 404 (never a hint that it exists). */
-  async function visible(repo: Repo, actor: Actor, id: string, forUpdate = false) {
+  async function visible(repo: Repo, ctx: PolicyContext, id: string, forUpdate = false) {
     const row = await repo.byId(id, forUpdate)
     if (!row) throw new AppError('NOT_FOUND')
     const [summary] = await summaries(repo, [row])
     if (!summary) throw new AppError('NOT_FOUND')
     const ref = { associationId: row.association_id, partyZoneIds: summary.parties.map((p) => p.zoneId) }
-    if (!canSeeAgreement(actor, ref)) throw new AppError('NOT_FOUND')
+    if (!(await allowed(ctx, 'agreement.read', ref))) throw new AppError('NOT_FOUND')
     return { row, summary, ref }
   }
 
-  async function detail(repo: Repo, actor: Actor, id: string): Promise<Agreement> {
-    const { row, summary, ref } = await visible(repo, actor, id)
+  async function detail(repo: Repo, ctx: PolicyContext, id: string): Promise<Agreement> {
+    const { row, summary, ref } = await visible(repo, ctx, id)
     const [approvals, figures, hash] = await Promise.all([
       repo.approvals(id),
       repo.keyFigures(id),
@@ -160,7 +175,7 @@ export function agreementsService(db: Kysely<DB>) {
         return { ...c, code: party?.code ?? '', name: party?.name ?? '' }
       }),
       lastApprovalOn: lastApprovalDay(states, hash),
-      approvalRecordableFor: open ? recordableFor(actor, ref) : [],
+      approvalRecordableFor: open ? await recordableFor(ctx, ref) : [],
       keyFigures: figures
         ? {
             municipalities: figures.municipalities_count,
@@ -171,7 +186,7 @@ export function agreementsService(db: Kysely<DB>) {
             budgetTotalCents: figures.budget_total_cents,
           }
         : null,
-      canManage: canManageAgreement(actor, ref),
+      canManage: await allowed(ctx, 'agreement.manage', ref),
     }
   }
 
@@ -199,27 +214,28 @@ export function agreementsService(db: Kysely<DB>) {
     })
   }
 
-  const write = <T>(fn: (trx: Transaction<DB>, repo: Repo) => Promise<T>) =>
-    db.transaction().execute((trx) => fn(trx, agreementsRepository(trx)))
+  /** One transaction; the policy context loads what it still needs through it. */
+  const write = <T>(ctx: PolicyContext, fn: (trx: Transaction<DB>, repo: Repo, ctx: PolicyContext) => Promise<T>) =>
+    db.transaction().execute((trx) => fn(trx, agreementsRepository(trx), ctx.on(trx)))
 
   return {
-    async list(actor: Actor, filter: { associationId?: string | undefined; status?: Agreement['status'] | undefined }) {
+    async list(
+      ctx: PolicyContext,
+      filter: { associationId?: string | undefined; status?: Agreement['status'] | undefined },
+    ) {
       const repo = agreementsRepository(db)
-      const rows = await repo.listVisible(
-        zonesWith(actor, 'agreements.read'),
-        adminAssociationsWith(actor, 'agreements.read'),
-        filter,
-      )
+      const rows = await repo.listVisible(await scope(ctx, 'agreement.read'), filter)
       return summaries(repo, rows)
     },
 
-    get: (actor: Actor, id: string) => detail(agreementsRepository(db), actor, id),
+    get: (ctx: PolicyContext, id: string) => detail(agreementsRepository(db), ctx, id),
 
-    create: (actor: Actor, input: AgreementCreate) =>
-      write(async (trx, repo) => {
+    create: (outer: PolicyContext, input: AgreementCreate) =>
+      write(outer, async (trx, repo, ctx) => {
+        const { actor } = ctx
         if (!(await repo.associationExists(input.associationId))) throw new AppError('NOT_FOUND')
-        if (!canCreateAgreement(actor, { associationId: input.associationId, partyZoneIds: input.partyZoneIds }))
-          throw new AppError('FORBIDDEN')
+        // The association is a public fact: a caller who may not create there is refused, not misled.
+        if (!(await allowed(ctx, 'agreement.manage', input))) throw new AppError('FORBIDDEN')
         await checkContent(repo, input.associationId, input.partyZoneIds, input.domains)
         const content: AgreementContent = {
           partyZoneIds: input.partyZoneIds,
@@ -265,16 +281,20 @@ export function agreementsService(db: Kysely<DB>) {
             contentHash: hash,
           },
         })
-        return detail(repo, actor, id)
+        return detail(repo, ctx, id)
       }),
 
-    update: (actor: Actor, id: string, patch: AgreementPatch) =>
-      write(async (trx, repo) => {
-        const { row, summary, ref } = await visible(repo, actor, id, true)
-        if (!canManageAgreement(actor, ref)) throw new AppError('FORBIDDEN')
+    update: (outer: PolicyContext, id: string, patch: AgreementPatch) =>
+      write(outer, async (trx, repo, ctx) => {
+        const { actor } = ctx
+        const { row, summary, ref } = await visible(repo, ctx, id, true)
+        if (!(await allowed(ctx, 'agreement.manage', ref))) throw new AppError('FORBIDDEN')
         if (row.status !== 'draft') throw new AppError('AGREEMENT_NOT_EDITABLE', { status: row.status })
         // A manager must stay a party (or admin) after the edit; otherwise they would lock themselves out.
-        if (patch.partyZoneIds && !canManageAgreement(actor, { ...ref, partyZoneIds: patch.partyZoneIds }))
+        if (
+          patch.partyZoneIds &&
+          !(await allowed(ctx, 'agreement.manage', { ...ref, partyZoneIds: patch.partyZoneIds }))
+        )
           throw new AppError('FORBIDDEN')
         await checkContent(repo, row.association_id, patch.partyZoneIds, patch.domains)
         const before = await contentOf(repo, row, summary)
@@ -355,19 +375,21 @@ export function agreementsService(db: Kysely<DB>) {
               .sort((x, y) => x.zone.localeCompare(y.zone)),
           },
         })
-        return detail(repo, actor, id)
+        return detail(repo, ctx, id)
       }),
 
-    recordApproval: (actor: Actor, id: string, input: ApprovalCreate) =>
-      write(async (trx, repo) => {
-        const { row, summary, ref } = await visible(repo, actor, id, true)
-        if (!canRecordApproval(actor, ref, input.zoneId)) throw new AppError('FORBIDDEN')
+    recordApproval: (outer: PolicyContext, id: string, input: ApprovalCreate) =>
+      write(outer, async (trx, repo, ctx) => {
+        const { actor } = ctx
+        const { row, summary, ref } = await visible(repo, ctx, id, true)
+        const decision = await decide(ctx, 'agreement.approve', decisionTarget(ref, input.zoneId))
+        if (!decision.allowed) throw new AppError('FORBIDDEN')
         if (!ref.partyZoneIds.includes(input.zoneId))
           throw new AppError('AGREEMENT_PARTIES_INVALID', { zoneId: input.zoneId })
         if (row.status !== 'draft' && row.status !== 'in_approval')
           throw new AppError('AGREEMENT_NOT_EDITABLE', { status: row.status })
         // The zone's decision: its korpschef records it, or the admin on its behalf naming the council decision.
-        const onBehalf = !zonesWith(actor, 'agreements.approve').includes(input.zoneId)
+        const onBehalf = decision.basis !== 'own'
         const reference = input.councilDecisionRef?.trim() || null
         if (onBehalf && reference === null) throw new AppError('APPROVAL_REFERENCE_REQUIRED')
         const municipalityId = input.municipalityId ?? null
@@ -411,13 +433,14 @@ export function agreementsService(db: Kysely<DB>) {
             contentHash: hash,
           },
         })
-        return detail(repo, actor, id)
+        return detail(repo, ctx, id)
       }),
 
-    transition: (actor: Actor, id: string, input: TransitionBody) =>
-      write(async (trx, repo) => {
-        const { row, summary, ref } = await visible(repo, actor, id, true)
-        if (!canManageAgreement(actor, ref)) throw new AppError('FORBIDDEN')
+    transition: (outer: PolicyContext, id: string, input: TransitionBody) =>
+      write(outer, async (trx, repo, ctx) => {
+        const { actor } = ctx
+        const { row, summary, ref } = await visible(repo, ctx, id, true)
+        if (!(await allowed(ctx, 'agreement.manage', ref))) throw new AppError('FORBIDDEN')
         const [approvals, hash] = await Promise.all([repo.approvals(id), currentHash(repo, row, summary)])
         const next = planTransition(
           {
@@ -457,7 +480,7 @@ export function agreementsService(db: Kysely<DB>) {
             contentHash: hash,
           },
         })
-        return detail(repo, actor, id)
+        return detail(repo, ctx, id)
       }),
   }
 }

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Kysely } from 'kysely'
-import { actorOf, requirePermission } from '../../platform/auth/plugin.ts'
 import { errorResponses } from '../../platform/http.ts'
 import type { DB } from '../../platform/schema.ts'
 import { AuditActorList, AuditEventList, AuditExportQuery, AuditQuery, Verification } from './schema.ts'
@@ -12,7 +11,6 @@ export async function auditRoutes(fastify: FastifyInstance, opts: { db: Kysely<D
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
   const audit = auditService(opts.db)
   const tags = ['audit']
-  const dpo = requirePermission('audit.verify')
 
   app.get(
     '/api/audit/verify',
@@ -23,9 +21,9 @@ export async function auditRoutes(fastify: FastifyInstance, opts: { db: Kysely<D
         summary: "Recompute the hash chains of the DPO's zones (own zone, and zones sharing the dpo domain)",
         response: { 200: Verification, ...errorResponses(401, 403) },
       },
-      onRequest: dpo,
+      config: { policy: 'audit.read' },
     },
-    async (req) => audit.verify(actorOf(req)),
+    async (req) => audit.verify(req.policy),
   )
   app.get(
     '/api/audit/events',
@@ -37,9 +35,9 @@ export async function auditRoutes(fastify: FastifyInstance, opts: { db: Kysely<D
         querystring: AuditQuery,
         response: { 200: AuditEventList, ...errorResponses(401, 403) },
       },
-      onRequest: dpo,
+      config: { policy: 'audit.read' },
     },
-    async (req) => audit.events(actorOf(req), req.query),
+    async (req) => audit.events(req.policy, req.query),
   )
   app.get(
     '/api/audit/actors',
@@ -50,9 +48,9 @@ export async function auditRoutes(fastify: FastifyInstance, opts: { db: Kysely<D
         summary: 'The users who acted in the events the DPO may read (the options of the user filter)',
         response: { 200: AuditActorList, ...errorResponses(401, 403) },
       },
-      onRequest: dpo,
+      config: { policy: 'audit.read' },
     },
-    async (req) => audit.actors(actorOf(req)),
+    async (req) => audit.actors(req.policy),
   )
   app.get(
     '/api/audit/export',
@@ -69,10 +67,10 @@ export async function auditRoutes(fastify: FastifyInstance, opts: { db: Kysely<D
           ...errorResponses(401, 403, 422),
         },
       },
-      onRequest: dpo,
+      config: { policy: 'audit.read' },
     },
     async (req, reply) => {
-      const { filename, csv } = await audit.exportCsv(actorOf(req), req.query)
+      const { filename, csv } = await audit.exportCsv(req.policy, req.query)
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${filename}"`)

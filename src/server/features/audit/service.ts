@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely'
 import { appendAudit, audit, verifyAudit, type PartnerRead } from '../../platform/audit.ts'
 import { AppError } from '../../platform/errors.ts'
-import { loadDomainPeriods, loadGrants } from '../../platform/grants.ts'
-import { actorZones, auditZones, zonesWith, type Actor } from '../../platform/policy.ts'
+import { loadDomainPeriods } from '../../platform/grants.ts'
+import * as policy from '../../platform/policy.ts'
+import type { PolicyContext } from '../../platform/policy/context.ts'
 import type { DB } from '../../platform/schema.ts'
-import { now } from '../../platform/clock.ts'
-import { brusselsDate } from '../../platform/time.ts'
+import { partnerZoneIds } from '../../platform/visibility.ts'
 import { auditCsv, auditCsvFilename } from './csv.ts'
 import { brusselsDayStart, eventDomains, scopeZoneIds, sharedSince, type AuditScope } from './domain.ts'
 import { auditRepository } from './repository.ts'
@@ -16,21 +16,23 @@ export const EXPORT_MAX_ROWS = 50_000
 
 export function auditService(db: Kysely<DB>) {
   const repo = auditRepository(db)
-  const grantsOf = async (actor: Actor) => loadGrants(db, actorZones(actor), brusselsDate(now()))
+  /** The chains a DPO may read or verify: their own zones', and those of the zones sharing `dpo` today. */
+  const auditZones = async (ctx: PolicyContext) => {
+    const s = await policy.scope(ctx, 'audit.read')
+    return { own: s.ownZoneIds, partners: partnerZoneIds(s).filter((z) => !s.ownZoneIds.includes(z)) }
+  }
 
   /**
    * What the DPO reads: own zones' chains whole; a partner zone's chain (shared `dpo` domain) only from the
    * start of the unbroken sharing in force today, never the partner's earlier history.
    */
-  async function scopeOf(actor: Actor): Promise<AuditScope> {
-    const today = brusselsDate(now())
-    const own = zonesWith(actor, 'audit.verify')
-    const partnerIds = auditZones(actor, await grantsOf(actor)).filter((z) => !own.includes(z))
+  async function scopeOf(ctx: PolicyContext): Promise<AuditScope> {
+    const { own, partners: partnerIds } = await auditZones(ctx)
     const periods = partnerIds.length ? await loadDomainPeriods(db, own, 'dpo') : []
     return {
       ownZoneIds: own,
       partners: partnerIds.flatMap((zoneId) => {
-        const since = sharedSince(periods, own, zoneId, today)
+        const since = sharedSince(periods, own, zoneId, ctx.date)
         return since ? [{ zoneId, since: brusselsDayStart(since) }] : []
       }),
     }
@@ -69,15 +71,17 @@ export function auditService(db: Kysely<DB>) {
      * proven from its first row. The answer is a yes/no, a count and at most the id of the first broken row;
      * no content of a partner's events before the sharing is returned.
      */
-    async verify(actor: Actor): Promise<Verification> {
-      const zoneIds = auditZones(actor, await grantsOf(actor))
+    async verify(ctx: PolicyContext): Promise<Verification> {
+      const { own, partners } = await auditZones(ctx)
+      const zoneIds = [...own, ...partners]
       const [result, zones] = await Promise.all([verifyAudit(db, zoneIds), repo.zoneCodes(zoneIds)])
       return { ...result, zones }
     },
 
-    async events(actor: Actor, query: AuditQuery): Promise<AuditEventList> {
+    async events(ctx: PolicyContext, query: AuditQuery): Promise<AuditEventList> {
+      const { actor } = ctx
       checkPeriod(query)
-      const scope = await scopeOf(actor)
+      const scope = await scopeOf(ctx)
       const rows = await repo.events(scope, query)
       const logged = partnerReads(scope, rows, 'audit.list')
       if (logged.length > 0) await db.transaction().execute((trx) => audit.partnerReads(trx, actor, logged))
@@ -103,8 +107,8 @@ export function auditService(db: Kysely<DB>) {
     },
 
     /** The users who appear as actors in what the DPO may read: the options of the user filter. */
-    async actors(actor: Actor): Promise<AuditActorList> {
-      const rows = await repo.actors(await scopeOf(actor))
+    async actors(ctx: PolicyContext): Promise<AuditActorList> {
+      const rows = await repo.actors(await scopeOf(ctx))
       return { items: rows.map((r) => ({ id: r.id, name: r.name, zoneCodes: r.zone_codes })) }
     },
 
@@ -112,9 +116,10 @@ export function auditService(db: Kysely<DB>) {
      * The filtered log as CSV, oldest first. The export is audited in the DPO's own chain (with the filters
      * and the number of events), and in each partner chain it took events from, in the same transaction.
      */
-    async exportCsv(actor: Actor, query: AuditExportQuery): Promise<{ filename: string; csv: string }> {
+    async exportCsv(ctx: PolicyContext, query: AuditExportQuery): Promise<{ filename: string; csv: string }> {
+      const { actor } = ctx
       checkPeriod(query)
-      const scope = await scopeOf(actor)
+      const scope = await scopeOf(ctx)
       const zoneIds = scopeZoneIds(scope).filter((z) => !query.zoneId || z === query.zoneId)
       const zoneCodes = await repo.zoneCodes(zoneIds)
       return db.transaction().execute(async (trx) => {
@@ -126,9 +131,8 @@ export function auditService(db: Kysely<DB>) {
           ...audit.entries(actor, 'audit.export', null, { filters, events: rows.length, zones: zoneCodes }),
           ...audit.partnerReadEntries(actor, partnerReads(scope, rows, 'audit.export', { filters })),
         ])
-        const today = brusselsDate(now())
         return {
-          filename: auditCsvFilename(zoneCodes, query.from, query.to, today),
+          filename: auditCsvFilename(zoneCodes, query.from, query.to, ctx.date),
           csv: auditCsv(rows, actor.locale),
         }
       })

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Kysely } from 'kysely'
-import { actorOf, requireActor } from '../../platform/auth/plugin.ts'
 import { SESSION_COOKIE, type SessionStore } from '../../platform/auth/sessions.ts'
 import { errorResponses } from '../../platform/http.ts'
 import type { DB } from '../../platform/schema.ts'
@@ -29,6 +28,7 @@ export async function authRoutes(fastify: FastifyInstance, opts: AuthRoutesOptio
         body: LoginBody,
         response: { 200: LoginResponse, ...errorResponses(401, 415, 429) },
       },
+      config: { policy: 'public' },
     },
     async (req, reply) => {
       const result = await auth.login(req.body.email, req.body.password, {
@@ -55,10 +55,10 @@ export async function authRoutes(fastify: FastifyInstance, opts: AuthRoutesOptio
         summary: 'Sign out: ends the session',
         response: { 204: { type: 'null' }, ...errorResponses(401, 403) },
       },
-      onRequest: requireActor,
+      config: { policy: 'self' },
     },
     async (req, reply) => {
-      if (req.session) await auth.logout(actorOf(req), req.session.tokenHash)
+      if (req.session) await auth.logout(req.policy.actor, req.session.tokenHash)
       void reply.clearCookie(SESSION_COOKIE, { path: '/' })
       return reply.code(204).send(null)
     },
@@ -73,9 +73,9 @@ export async function authRoutes(fastify: FastifyInstance, opts: AuthRoutesOptio
         summary: 'The signed-in user, roles and CSRF token',
         response: { 200: Me, ...errorResponses(401) },
       },
-      onRequest: requireActor,
+      config: { policy: 'self' },
     },
-    async (req) => auth.me(actorOf(req).userId, req.session?.csrfToken ?? ''),
+    async (req) => auth.me(req.policy.actor.userId, req.session?.csrfToken ?? ''),
   )
 
   app.patch(
@@ -88,8 +88,8 @@ export async function authRoutes(fastify: FastifyInstance, opts: AuthRoutesOptio
         body: MePatch,
         response: { 200: Me, ...errorResponses(401, 403) },
       },
-      onRequest: requireActor,
+      config: { policy: 'self' },
     },
-    async (req) => auth.setLocale(actorOf(req), req.body.locale, req.session?.csrfToken ?? ''),
+    async (req) => auth.setLocale(req.policy.actor, req.body.locale, req.session?.csrfToken ?? ''),
   )
 }

@@ -1,6 +1,7 @@
-// Who may receive a bus event, decided at delivery time from the actor and the agreements in force now.
-// Pure: the stream (service.ts) loads the grants and re-evaluates them every few seconds.
-import { actorZones, type Actor, type Grant } from '../../platform/policy.ts'
+// Who may receive a bus event: the policy's rule `events.stream` (platform/policy.ts), decided at delivery time
+// from the actor and the agreements in force now. Pure: the stream (service.ts) computes the scope when it
+// re-reads session and grants, every few seconds.
+import { decideIn, scopeFrom, type Actor, type Grant, type Scope, type Target } from '../../platform/policy.ts'
 
 /** What the policy reads of an event: its scope (outbox.ts). */
 export interface EventScope {
@@ -9,8 +10,12 @@ export interface EventScope {
   domain: string | null
 }
 
-const administered = (actor: Actor): string[] =>
-  actor.roles.filter((r) => r.role === 'admin' && r.associationId !== null).map((r) => r.associationId as string)
+/** An event for the policy: it belongs to its zone and its association, under its domain. */
+export const eventTarget = (event: EventScope): Target => ({
+  zoneIds: event.zoneId === null ? [] : [event.zoneId],
+  associationIds: event.associationId === null ? [] : [event.associationId],
+  domains: event.domain === null ? [] : [event.domain],
+})
 
 /**
  * An event of a zone reaches that zone's own users; a partner zone's user only through an agreement in force
@@ -19,20 +24,8 @@ const administered = (actor: Actor): string[] =>
  * administrator and the zones party to one of its agreements in force (listing the domain, when it has one).
  * An event without zone or association reaches nobody: broadcasting is never a default.
  */
-export function mayReceive(actor: Actor, event: EventScope, grants: readonly Grant[]): boolean {
-  const own = new Set(actorZones(actor))
-  if (event.associationId !== null && administered(actor).includes(event.associationId)) return true
-  const ofAssociation = (g: Grant) => event.associationId === null || g.associationId === event.associationId
-  const mine = (g: Grant) => g.zoneIds.some((z) => own.has(z))
-  if (event.zoneId !== null) {
-    if (own.has(event.zoneId)) return true
-    const { zoneId, domain } = event
-    if (domain === null) return false
-    return grants.some((g) => ofAssociation(g) && mine(g) && g.zoneIds.includes(zoneId) && g.domains.includes(domain))
-  }
-  if (event.associationId === null) return false
-  return grants.some(
-    (g) =>
-      g.associationId === event.associationId && mine(g) && (event.domain === null || g.domains.includes(event.domain)),
-  )
-}
+export const receives = (scope: Scope, event: EventScope): boolean => decideIn(scope, eventTarget(event)).allowed
+
+/** The same, from the actor and the agreements in force. */
+export const mayReceive = (actor: Actor, event: EventScope, grants: readonly Grant[]): boolean =>
+  receives(scopeFrom({ actor, date: '', grants, memberships: [] }, 'events.stream'), event)

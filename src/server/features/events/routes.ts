@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { actorOf } from '../../platform/auth/plugin.ts'
 import { SESSION_COOKIE } from '../../platform/auth/sessions.ts'
 import { AppError } from '../../platform/errors.ts'
 import { errorResponses } from '../../platform/http.ts'
@@ -39,9 +38,9 @@ export async function eventsRoutes(fastify: FastifyInstance, opts: { streams: Ev
           ...errorResponses(401, 503),
         },
       },
+      config: { policy: 'events.stream' },
     },
     async (req, reply) => {
-      const actor = actorOf(req)
       const bus = streams.bus()
       if (!bus) throw new AppError('SERVICE_UNAVAILABLE', { reason: 'no event bus in this process' })
       const token = req.cookies[SESSION_COOKIE]
@@ -49,7 +48,6 @@ export async function eventsRoutes(fastify: FastifyInstance, opts: { streams: Ev
       const lastEventId = req.headers['last-event-id']
       reply.hijack()
       streams.start(bus, reply.raw, {
-        actor,
         token,
         lastEventId: lastEventId === undefined ? null : Number(lastEventId),
         headers: reply.getHeaders(),

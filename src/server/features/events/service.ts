@@ -7,11 +7,11 @@ import type { Kysely } from 'kysely'
 import type { SessionStore } from '../../platform/auth/sessions.ts'
 import type { Clock } from '../../platform/clock.ts'
 import type { BusEvent, EventBus, Log } from '../../platform/events.ts'
-import { loadGrants } from '../../platform/grants.ts'
-import { actorZones, type Actor, type Grant } from '../../platform/policy.ts'
+import { scope, type Scope } from '../../platform/policy.ts'
+import { policyContext } from '../../platform/policy/context.ts'
 import type { DB } from '../../platform/schema.ts'
 import { brusselsDate } from '../../platform/time.ts'
-import { mayReceive } from './domain.ts'
+import { receives } from './domain.ts'
 import type { LiveEvent } from './schema.ts'
 
 export interface EventStreamOptions {
@@ -30,7 +30,6 @@ const MAX_BUFFERED = 1_000_000
 const REPLAY_BATCH = 500
 
 export interface StreamRequest {
-  actor: Actor
   /** The session cookie's token, to re-check the session. */
   token: string
   /** Resume after this event id (Last-Event-ID), or live only. */
@@ -56,8 +55,8 @@ export function eventStreams(
   const open = new Set<() => void>()
 
   function start(bus: EventBus, res: ServerResponse, request: StreamRequest): void {
-    let actor = request.actor
-    let grants: Grant[] = []
+    // What the actor may receive (rule events.stream), with the grants of the last re-check.
+    let receivable: Scope | null = null
     let checkedAt = -Infinity
     let lastSent = request.lastEventId ?? 0
     let closed = false
@@ -86,15 +85,15 @@ export function eventStreams(
         end('event: session_ended\ndata: {}\n\n')
         return false
       }
-      actor = session.actor
-      grants = await loadGrants(deps.db, actorZones(actor), brusselsDate(deps.clock.now()))
+      const ctx = policyContext(deps.db, session.actor, brusselsDate(deps.clock.now()))
+      receivable = await scope(ctx, 'events.stream')
       checkedAt = deps.clock.now().getTime()
       return !closed
     }
     const send = async (event: BusEvent) => {
       if (closed || event.id <= lastSent) return
       lastSent = event.id
-      if (!(await refresh(false)) || !mayReceive(actor, event, grants)) return
+      if (!(await refresh(false)) || !receivable || !receives(receivable, event)) return
       write(`id: ${event.id}\ndata: ${JSON.stringify(toLive(event))}\n\n`)
     }
     // Everything goes through one chain: replay, live events and heartbeats stay in order.

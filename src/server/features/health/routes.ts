@@ -22,6 +22,7 @@ export async function healthRoutes(
         summary: 'Liveness and database check',
         response: { 200: Health, ...errorResponses(503) },
       },
+      config: { policy: 'public' },
     },
     async () => health.check(),
   )
@@ -35,6 +36,7 @@ export async function healthRoutes(
         summary: 'Trivial JSON (benchmark baseline)',
         response: { 200: Pong },
       },
+      config: { policy: 'public' },
     },
     async () => ({ pong: true }),
   )

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Kysely } from 'kysely'
-import { actorOf, requirePermission } from '../../platform/auth/plugin.ts'
 import { errorResponses } from '../../platform/http.ts'
 import type { DB } from '../../platform/schema.ts'
 import { IdParams } from '../../platform/typebox.ts'
@@ -12,7 +11,6 @@ export async function peopleRoutes(fastify: FastifyInstance, opts: { db: Kysely<
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
   const people = peopleService(opts.db)
   const tags = ['people']
-  const read = requirePermission('people.read')
 
   app.get(
     '/api/people',
@@ -24,9 +22,9 @@ export async function peopleRoutes(fastify: FastifyInstance, opts: { db: Kysely<
         querystring: PeopleQuery,
         response: { 200: PeopleList, ...errorResponses(401, 403) },
       },
-      onRequest: read,
+      config: { policy: 'person.read' },
     },
-    async (req) => people.list(actorOf(req), req.query),
+    async (req) => people.list(req.policy, req.query),
   )
   app.get(
     '/api/people/:id',
@@ -38,8 +36,8 @@ export async function peopleRoutes(fastify: FastifyInstance, opts: { db: Kysely<
         params: IdParams,
         response: { 200: Person, ...errorResponses(401, 403, 404) },
       },
-      onRequest: read,
+      config: { policy: 'person.read' },
     },
-    async (req) => people.get(actorOf(req), req.params.id),
+    async (req) => people.get(req.policy, req.params.id),
   )
 }

@@ -1,29 +1,23 @@
 import type { Kysely } from 'kysely'
 import { audit } from '../../platform/audit.ts'
 import { AppError } from '../../platform/errors.ts'
-import { loadGrants } from '../../platform/grants.ts'
-import { actorZones, zonesWith, type Actor } from '../../platform/policy.ts'
+import * as policy from '../../platform/policy.ts'
+import type { PolicyContext } from '../../platform/policy/context.ts'
 import type { DB } from '../../platform/schema.ts'
-import { now } from '../../platform/clock.ts'
-import { brusselsDate } from '../../platform/time.ts'
-import { visibilityScope } from '../../platform/visibility.ts'
 import { crossZoneReads, presentPerson, type CrossZoneRead } from './domain.ts'
 import { peopleRepository, type PeopleScope } from './repository.ts'
 import type { PeopleQuery } from './schema.ts'
 
 export function peopleService(db: Kysely<DB>) {
-  async function scopeFor(actor: Actor): Promise<PeopleScope> {
-    const date = brusselsDate(now())
-    const grants = await loadGrants(db, actorZones(actor), date)
-    return visibilityScope(zonesWith(actor, 'people.read'), grants, date)
-  }
+  /** Own zones, and every (own zone, partner zone, domain) of the agreements in force: a VisibilityScope. */
+  const scopeFor = (ctx: PolicyContext): Promise<PeopleScope> => policy.scope(ctx, 'person.read')
 
   /**
    * Reads of another zone's personal data are logged in that zone's chain, with every reason that allowed
    * them. A page past the end shows no one but still a count of partner people: logged too (`counted`).
    */
   async function logCrossZoneReads(
-    actor: Actor,
+    actor: policy.Actor,
     action: 'person.read' | 'person.list',
     reads: readonly (CrossZoneRead & { counted?: number })[],
   ) {
@@ -44,8 +38,9 @@ export function peopleService(db: Kysely<DB>) {
   }
 
   return {
-    async list(actor: Actor, query: PeopleQuery) {
-      const scope = await scopeFor(actor)
+    async list(ctx: PolicyContext, query: PeopleQuery) {
+      const { actor } = ctx
+      const scope = await scopeFor(ctx)
       const repo = peopleRepository(db)
       const rows = await repo.list(scope, query)
       const items = rows.map((r) => presentPerson(r, scope.ownZoneIds))
@@ -63,8 +58,9 @@ export function peopleService(db: Kysely<DB>) {
       return { items, total: groups.reduce((sum, g) => sum + g.n, 0) }
     },
 
-    async get(actor: Actor, id: string) {
-      const scope = await scopeFor(actor)
+    async get(ctx: PolicyContext, id: string) {
+      const { actor } = ctx
+      const scope = await scopeFor(ctx)
       const row = await peopleRepository(db).byId(scope, id)
       if (!row) throw new AppError('NOT_FOUND')
       const person = presentPerson(row, scope.ownZoneIds)

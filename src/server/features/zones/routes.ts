@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import { actorOf, requirePermission } from '../../platform/auth/plugin.ts'
 import type { Database } from '../../platform/db.ts'
 import { errorResponses } from '../../platform/http.ts'
 import { NotModified, publicCache, publicDataVersion, sendCached } from '../../platform/public-cache.ts'
@@ -29,6 +28,7 @@ export async function zonesRoutes(fastify: FastifyInstance, opts: { database: Da
         summary: 'All police zones with their municipalities (effective-dated)',
         response: { 200: ZoneList, 304: NotModified },
       },
+      config: { policy: 'public' },
     },
     async (req, reply) =>
       sendCached(req, reply, await cache.get('zones', async () => reply.serialize({ items: await zones.listZones() }))),
@@ -43,6 +43,7 @@ export async function zonesRoutes(fastify: FastifyInstance, opts: { database: Da
         params: ZoneCodeParams,
         response: { 200: Zone, 304: NotModified, ...errorResponses(404) },
       },
+      config: { policy: 'public' },
     },
     async (req, reply) =>
       sendCached(
@@ -62,6 +63,7 @@ export async function zonesRoutes(fastify: FastifyInstance, opts: { database: Da
         summary: 'Associations and their member zones',
         response: { 200: AssociationList, 304: NotModified },
       },
+      config: { policy: 'public' },
     },
     async (req, reply) =>
       sendCached(
@@ -81,9 +83,9 @@ export async function zonesRoutes(fastify: FastifyInstance, opts: { database: Da
         querystring: FiguresQuery,
         response: { 200: Figures, ...errorResponses(401, 403, 404) },
       },
-      onRequest: requirePermission('figures.read'),
+      config: { policy: 'figures.read' },
     },
-    async (req) => zones.figures(actorOf(req), req.params.id, req.query.date),
+    async (req) => zones.figures(req.policy, req.params.id, req.query.date),
   )
   app.get(
     '/api/domains',
@@ -94,6 +96,7 @@ export async function zonesRoutes(fastify: FastifyInstance, opts: { database: Da
         summary: 'The catalogue of cooperation domains',
         response: { 200: DomainList, 304: NotModified },
       },
+      config: { policy: 'public' },
     },
     async (req, reply) =>
       sendCached(req, reply, await cache.get('domains', async () => reply.serialize({ items: await zones.domains() }))),

@@ -1,10 +1,8 @@
 import type { Kysely } from 'kysely'
 import { AppError } from '../../platform/errors.ts'
-import { loadGrants } from '../../platform/grants.ts'
-import { actorZones, canSeeAssociationFigures, type Actor } from '../../platform/policy.ts'
+import { decide } from '../../platform/policy.ts'
+import type { PolicyContext } from '../../platform/policy/context.ts'
 import type { DB } from '../../platform/schema.ts'
-import { now } from '../../platform/clock.ts'
-import { brusselsDate } from '../../platform/time.ts'
 import { zonesRepository } from './repository.ts'
 import type { Association, Figures, Zone } from './schema.ts'
 
@@ -69,12 +67,11 @@ export function zonesService(db: Kysely<DB>) {
     listAssociations: () => associations(),
     domains: () => repo.domains(),
 
-    async figures(actor: Actor, associationId: string, date: string | undefined): Promise<Figures> {
-      const today = brusselsDate(now())
-      const grants = await loadGrants(db, actorZones(actor), today)
+    async figures(ctx: PolicyContext, associationId: string, date: string | undefined): Promise<Figures> {
       const [association] = await repo.associations(associationId)
-      if (!association || !canSeeAssociationFigures(actor, associationId, grants)) throw new AppError('NOT_FOUND')
-      const asOf = date ?? today
+      if (!association || !(await decide(ctx, 'figures.read', { associationIds: [associationId] })).allowed)
+        throw new AppError('NOT_FOUND')
+      const asOf = date ?? ctx.date
       const [rows, quoted, years] = await Promise.all([
         repo.figures(associationId, asOf),
         repo.quotedFigures(associationId, asOf),

@@ -1,9 +1,9 @@
-// Who is asking: resolves the session cookie to an actor on every API request, enforces the CSRF token on
-// unsafe methods, and offers the preHandlers routes declare (`requireActor`, `requirePermission`).
+// Who is asking: resolves the session cookie to an actor on every API request and enforces the CSRF token on
+// unsafe methods. What the actor may do is the policy's (platform/policy/http.ts answers 401/403).
 import { timingSafeEqual } from 'node:crypto'
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import { AppError } from '../errors.ts'
-import { hasPermissionAnywhere, type Actor, type Permission } from '../policy.ts'
+import type { Actor } from '../policy.ts'
 import { SESSION_COOKIE, type ResolvedSession, type SessionStore } from './sessions.ts'
 
 declare module 'fastify' {
@@ -55,20 +55,3 @@ export function registerAuth(app: FastifyInstance, sessions: SessionStore): void
       throw new AppError('PASSWORD_CHANGE_REQUIRED')
   })
 }
-
-/** The signed-in actor, or 401. */
-export function actorOf(req: FastifyRequest): Actor {
-  if (!req.actor) throw new AppError('UNAUTHENTICATED')
-  return req.actor
-}
-
-export async function requireActor(req: FastifyRequest): Promise<void> {
-  actorOf(req)
-}
-
-/** 401 without a session; 403 when no role of the actor carries the permission anywhere. */
-export const requirePermission =
-  (permission: Permission) =>
-  async (req: FastifyRequest): Promise<void> => {
-    if (!hasPermissionAnywhere(actorOf(req), permission)) throw new AppError('FORBIDDEN')
-  }

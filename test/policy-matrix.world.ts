@@ -1,0 +1,414 @@
+// The world of the policy matrix (test/policy-matrix.int.test.ts) and one fixture per OpenAPI operation.
+// Actors are the demo accounts of zone 5373 (BHT), one per role; the admin administers the BHT + Heusden-Zolder
+// association only. Targets: own = 5373; partner = 5375 (Heusden-Zolder, same association, sharing assistance,
+// officer-of-duty and equipment in an agreement in force); foreign = 5447 (Het Houtsche, another association,
+// with 5448 as its partner). Objects an operation changes are fresh per (actor, target).
+import type { InjectOptions } from 'fastify'
+import { expect } from 'vitest'
+import { hashPassword } from '../src/server/platform/auth/passwords.ts'
+import { addUser } from '../src/server/platform/auth/users.ts'
+import type { Role } from '../src/server/platform/schema.ts'
+import { makeAgreement, makeUser, type AssociationRef, type ZoneRef } from './factories.ts'
+import type { Session, TestApp } from './harness.ts'
+
+export type Target = 'own' | 'partner' | 'foreign'
+export type ActorName = 'anonymous' | Role
+export const ACTORS: ActorName[] = [
+  'anonymous',
+  'korpschef',
+  'planner',
+  'officer',
+  'logistics',
+  'finance',
+  'trainer',
+  'dpo',
+  'admin',
+]
+export const TARGETS: Target[] = ['own', 'partner', 'foreign']
+export const ZONE: Record<Target, string> = { own: '5373', partner: '5375', foreign: '5447' }
+export const ADMIN = { email: 'admin@bht-hz.test', password: 'matrix-admin-password' }
+
+/** A zone of the world: the three targets, and the foreign zone's partner. */
+export type WorldZone = Target | 'foreign2'
+
+/**
+ * The object an operation's rule decides on, in terms of the world: the zones it belongs to, its association,
+ * and (for a partner zone's object) whether it is shared under a domain the agreement in force lists.
+ */
+export interface WorldObject {
+  zones: WorldZone[]
+  association?: 'own' | 'foreign'
+  shared?: boolean
+}
+
+export interface World {
+  sessions: Map<ActorName, Session>
+  zone: Record<WorldZone, string>
+  association: Record<Target, string>
+  agreement: Record<Target, string>
+  draft: Record<Target, string>
+  sharedPerson: Record<Target, string>
+  privatePerson: Record<Target, string>
+  /** A fresh draft per (actor, target) and one for the conflict test: no case sees another's decision. */
+  approvalDrafts: Map<string, string>
+  /** The demo planner account of each target zone. */
+  demoAccount: Record<Target, string>
+  /** One account per (actor, target) with two roles in the target zone: each allowed actor changes its own. */
+  mine: Map<string, { id: string; officerRoleId: string }>
+}
+
+type Request = Pick<InjectOptions, 'payload' | 'remoteAddress'> & {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE'
+  url: string
+}
+
+export interface Fixture {
+  /** When an operation has several fixtures: what this one asks about. */
+  variant?: string
+  request: (w: World, target: Target, actor: ActorName) => Request
+  /** The object the rule decides on. Absent: a list, or the actor itself; the reach is then not in question. */
+  object?: (target: Target) => WorldObject
+  /** The object as the row's `seenThrough` rule sees it, when that is another one (a decision → its agreement). */
+  seen?: (target: Target) => WorldObject
+  /** The answer once the policy allows (default 200): the operation's documented outcome. */
+  ok?: number
+  /** Out of reach: the operation's documented answer when it is not the table's (403/404). */
+  outside?: number
+  /** A text/event-stream route: asked over a socket. */
+  stream?: true
+}
+
+const onZone = (tg: Target): WorldObject => ({ zones: [tg], association: tg === 'foreign' ? 'foreign' : 'own' })
+const anAgreement = (tg: Target): WorldObject =>
+  tg === 'foreign'
+    ? { zones: ['foreign', 'foreign2'], association: 'foreign' }
+    : { zones: ['own', 'partner'], association: 'own' }
+const ofAssociation = (tg: Target): WorldObject => ({ zones: [], association: tg === 'foreign' ? 'foreign' : 'own' })
+const anAccount = (tg: Target): WorldObject => ({ zones: [tg] })
+
+let loginAttempt = 0
+let newAccount = 0
+const mineOf = (w: World, a: ActorName, tg: Target) => w.mine.get(`${a}/${tg}`)!
+
+/** One fixture (or several) per operationId of the OpenAPI document: how to ask it of each target, and the
+ *  object its rule decides on. */
+export const FIXTURES: Record<string, Fixture | Fixture[]> = {
+  getHealth: { request: () => ({ method: 'GET', url: '/api/health' }) },
+  ping: { request: () => ({ method: 'GET', url: '/api/ping' }) },
+  listZones: { request: () => ({ method: 'GET', url: '/api/zones' }) },
+  getZone: { request: (_w, tg) => ({ method: 'GET', url: `/api/zones/${ZONE[tg]}` }) },
+  listAssociations: { request: () => ({ method: 'GET', url: '/api/associations' }) },
+  listDomains: { request: () => ({ method: 'GET', url: '/api/domains' }) },
+  getAssociationFigures: {
+    request: (w, tg) => ({ method: 'GET', url: `/api/associations/${w.association[tg]}/figures` }),
+    object: ofAssociation,
+  },
+  login: {
+    // A wrong password, each attempt from its own address to another account: the answer, not the throttle.
+    request: (_w, tg) => ({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: {
+        email: `${['officer', 'planner', 'trainer'][TARGETS.indexOf(tg)]}.5375@demo.verbond.be`,
+        password: 'x',
+      },
+      remoteAddress: `10.44.${TARGETS.indexOf(tg)}.${++loginAttempt}`,
+    }),
+    ok: 401,
+  },
+  // logout ends the shared sessions: the matrix asks it with a session of its own (see the test file).
+  logout: { request: () => ({ method: 'POST', url: '/api/auth/logout' }), ok: 204 },
+  getMe: { request: () => ({ method: 'GET', url: '/api/me' }) },
+  updateMe: { request: () => ({ method: 'PATCH', url: '/api/me', payload: { locale: 'nl' } }) },
+  changeOwnPassword: {
+    request: () => ({
+      method: 'POST',
+      url: '/api/me/password',
+      payload: { currentPassword: 'not-it', newPassword: 'a long new password' },
+    }),
+    ok: 422, // the wrong current password
+  },
+  listAgreements: { request: () => ({ method: 'GET', url: '/api/agreements' }) },
+  getAgreement: {
+    request: (w, tg) => ({ method: 'GET', url: `/api/agreements/${w.agreement[tg]}` }),
+    object: anAgreement,
+  },
+  createAgreement: {
+    request: (w, tg) => ({
+      method: 'POST',
+      url: '/api/agreements',
+      payload: {
+        associationId: w.association[tg],
+        kind: 'intentieverklaring',
+        title: 'Matrix nieuw',
+        partyZoneIds: tg === 'foreign' ? [w.zone.foreign, w.zone.foreign2] : [w.zone.own, w.zone.partner],
+        domains: ['training'],
+      },
+    }),
+    object: anAgreement,
+    ok: 201,
+    outside: 403, // associations are public facts: refused, not hidden
+  },
+  updateAgreement: {
+    request: (w, tg) => ({ method: 'PATCH', url: `/api/agreements/${w.draft[tg]}`, payload: { summary: 'Matrix' } }),
+    object: anAgreement,
+  },
+  recordApproval: {
+    request: (w, tg, a) => ({
+      method: 'POST',
+      url: `/api/agreements/${w.approvalDrafts.get(`${a}/${tg}`)}/approvals`,
+      payload: {
+        zoneId: w.zone[tg],
+        body: 'politiecollege',
+        decision: 'approved',
+        decidedOn: '2026-01-05',
+        councilDecisionRef: 'Politiecollege 2026/001', // the admin records on a zone's behalf only with it
+      },
+    }),
+    object: onZone, // the decision of the target's zone…
+    seen: anAgreement, // …on an agreement of the own (or foreign) association
+    ok: 201,
+  },
+  transitionAgreement: {
+    request: (w, tg) => ({
+      method: 'POST',
+      url: `/api/agreements/${w.agreement[tg]}/transitions`,
+      payload: { to: 'in_approval' },
+    }),
+    object: anAgreement,
+    ok: 409, // in force cannot go back to approval: the lifecycle answers once the policy allows
+  },
+  listPeople: { request: (w, tg) => ({ method: 'GET', url: `/api/people?zoneId=${w.zone[tg]}` }) },
+  getPerson: [
+    {
+      variant: 'shared person',
+      request: (w, tg) => ({ method: 'GET', url: `/api/people/${w.sharedPerson[tg]}` }),
+      object: (tg) => ({ zones: [tg], shared: true }),
+    },
+    {
+      variant: 'person not shared',
+      request: (w, tg) => ({ method: 'GET', url: `/api/people/${w.privatePerson[tg]}` }),
+      object: (tg) => ({ zones: [tg], shared: false }),
+    },
+  ],
+  verifyAudit: { request: () => ({ method: 'GET', url: '/api/audit/verify' }) },
+  listAuditEvents: { request: () => ({ method: 'GET', url: '/api/audit/events' }) },
+  listAuditActors: { request: () => ({ method: 'GET', url: '/api/audit/actors' }) },
+  // A zone outside the DPO's chains is an empty export (the filter narrows, it never widens).
+  exportAuditEvents: { request: (w, tg) => ({ method: 'GET', url: `/api/audit/export?zoneId=${w.zone[tg]}` }) },
+  listAccounts: { request: () => ({ method: 'GET', url: '/api/accounts' }) },
+  getAccount: {
+    request: (w, tg) => ({ method: 'GET', url: `/api/accounts/${w.demoAccount[tg]}` }),
+    object: anAccount,
+  },
+  createAccount: {
+    request: (w, tg) => ({
+      method: 'POST',
+      url: '/api/accounts',
+      payload: {
+        email: `matrix.new.${++newAccount}@accounts.test`,
+        displayName: 'Matrix nieuw',
+        roles: [{ role: 'planner', zoneId: w.zone[tg] }],
+      },
+    }),
+    object: anAccount,
+    ok: 201,
+    outside: 403, // zones are public facts: a role out of reach is refused, not hidden
+  },
+  grantAccountRole: {
+    request: (w, tg, a) => ({
+      method: 'POST',
+      url: `/api/accounts/${mineOf(w, a, tg).id}/roles`,
+      payload: { role: 'trainer', zoneId: w.zone[tg] },
+    }),
+    object: anAccount,
+    ok: 201,
+  },
+  removeAccountRole: {
+    request: (w, tg, a) => ({
+      method: 'DELETE',
+      url: `/api/accounts/${mineOf(w, a, tg).id}/roles/${mineOf(w, a, tg).officerRoleId}`,
+    }),
+    object: anAccount,
+  },
+  resetAccountPassword: {
+    request: (w, tg, a) => ({ method: 'POST', url: `/api/accounts/${mineOf(w, a, tg).id}/password-reset` }),
+    object: anAccount,
+  },
+  disableAccount: {
+    request: (w, tg, a) => ({ method: 'POST', url: `/api/accounts/${mineOf(w, a, tg).id}/disable` }),
+    object: anAccount,
+  },
+  enableAccount: {
+    request: (w, tg, a) => ({ method: 'POST', url: `/api/accounts/${mineOf(w, a, tg).id}/enable` }),
+    object: anAccount,
+  },
+  // What the stream carries is decided per event (events/domain.ts, tested in events.int.test.ts).
+  streamEvents: { request: () => ({ method: 'GET', url: '/api/events' }), stream: true },
+}
+
+/** Builds the world on the test app's database (demo data + fresh drafts and accounts). */
+export async function buildWorld(t: TestApp): Promise<World> {
+  const db = t.database.db
+  await addUser(db, {
+    email: ADMIN.email,
+    displayName: 'Beheerder BHT + HZ',
+    role: 'admin',
+    zoneCode: null,
+    associationCode: 'bht-heusden-zolder',
+    personId: null,
+    passwordHash: await hashPassword(ADMIN.password),
+  })
+  const sessions = new Map<ActorName, Session>()
+  for (const a of ACTORS) {
+    if (a === 'anonymous') continue
+    sessions.set(
+      a,
+      a === 'admin' ? await t.login(ADMIN.email, ADMIN.password) : await t.login(`${a}.5373@demo.verbond.be`),
+    )
+  }
+  const zoneId = async (code: string) =>
+    (await db.selectFrom('zones').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id
+  const zone = {
+    own: await zoneId(ZONE.own),
+    partner: await zoneId(ZONE.partner),
+    foreign: await zoneId(ZONE.foreign),
+    foreign2: await zoneId('5448'),
+  }
+  const assoc = async (code: string) =>
+    (await db.selectFrom('associations').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id
+  const ownAssociation = await assoc('bht-heusden-zolder')
+  const association = { own: ownAssociation, partner: ownAssociation, foreign: await assoc('houtsche-tielt') }
+  const inForceOf = async (associationId: string) =>
+    (
+      await db
+        .selectFrom('agreements')
+        .select('id')
+        .where('association_id', '=', associationId)
+        .where('status', '=', 'in_force')
+        .executeTakeFirstOrThrow()
+    ).id
+  const agreement = {
+    own: await inForceOf(association.own),
+    partner: await inForceOf(association.own),
+    foreign: await inForceOf(association.foreign),
+  }
+  // Drafts of every target, made by the demo admin (admin of every demo association).
+  const demoAdmin = await t.login('admin@demo.verbond.be')
+  const draft = {} as Record<Target, string>
+  for (const tg of TARGETS) {
+    const res = await demoAdmin.request({
+      method: 'POST',
+      url: '/api/agreements',
+      payload: {
+        associationId: association[tg],
+        kind: 'intentieverklaring',
+        title: `Matrix ${tg}`,
+        partyZoneIds: tg === 'foreign' ? [zone.foreign, zone.foreign2] : [zone.own, zone.partner],
+        domains: ['training'],
+      },
+    })
+    expect(res.statusCode).toBe(201)
+    draft[tg] = res.json().id
+  }
+  const personIn = async (id: string, shared: boolean) =>
+    (
+      await db
+        .selectFrom('people as p')
+        .select('p.id')
+        .where('p.zone_id', '=', id)
+        .where((eb) => {
+          const reason = eb
+            .selectFrom('visibility_reasons as r')
+            .select('r.id')
+            .whereRef('r.person_id', '=', 'p.id')
+            .where('r.domain_code', '=', 'permanence.officer_of_duty')
+          return shared ? eb.exists(reason) : eb.not(eb.exists(reason))
+        })
+        .orderBy('p.employee_number')
+        .executeTakeFirstOrThrow()
+    ).id
+  const people = async (shared: boolean) => ({
+    own: await personIn(zone.own, shared),
+    partner: await personIn(zone.partner, shared),
+    foreign: await personIn(zone.foreign, shared),
+  })
+  const approvalDrafts = await freshDrafts(t, zone, association)
+  const { demoAccount, mine } = await accounts(t, zone)
+  return {
+    sessions,
+    zone,
+    association,
+    agreement,
+    draft,
+    sharedPerson: await people(true),
+    privatePerson: await people(false),
+    approvalDrafts,
+    demoAccount,
+    mine,
+  }
+}
+
+async function freshDrafts(t: TestApp, zone: World['zone'], association: World['association']) {
+  const db = t.database.db
+  const zoneRef = async (id: string): Promise<ZoneRef> =>
+    db.selectFrom('zones').select(['id', 'code', 'name']).where('id', '=', id).executeTakeFirstOrThrow()
+  const associationRef = async (id: string, zones: ZoneRef[]): Promise<AssociationRef> => ({
+    ...(await db
+      .selectFrom('associations')
+      .select(['id', 'code', 'name'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()),
+    zones,
+  })
+  const own = await associationRef(association.own, [await zoneRef(zone.own), await zoneRef(zone.partner)])
+  const foreign = await associationRef(association.foreign, [await zoneRef(zone.foreign), await zoneRef(zone.foreign2)])
+  const admins = { own: await makeUser(t, 'admin', own), foreign: await makeUser(t, 'admin', foreign) }
+  const drafts = new Map<string, string>()
+  const fresh = async (side: 'own' | 'foreign') =>
+    (
+      await makeAgreement(t, {
+        association: side === 'own' ? own : foreign,
+        domains: ['training'],
+        inForce: false,
+        admin: admins[side],
+      })
+    ).id
+  for (const actor of ACTORS)
+    for (const tg of TARGETS) drafts.set(`${actor}/${tg}`, await fresh(tg === 'foreign' ? 'foreign' : 'own'))
+  drafts.set('conflict', await fresh('own'))
+  return drafts
+}
+
+async function accounts(t: TestApp, zone: World['zone']) {
+  const db = t.database.db
+  const demoAccount = {} as Record<Target, string>
+  const mine = new Map<string, { id: string; officerRoleId: string }>()
+  for (const tg of TARGETS) {
+    demoAccount[tg] = (
+      await db
+        .selectFrom('users')
+        .select('id')
+        .where('email', '=', `planner.${ZONE[tg]}@demo.verbond.be`)
+        .executeTakeFirstOrThrow()
+    ).id
+    for (const actor of ACTORS) {
+      const user = await db
+        .insertInto('users')
+        .values({
+          email: `matrix.${actor}.${tg}@accounts.test`,
+          display_name: `Matrix ${actor} ${tg}`,
+          password_hash: '$argon2id$unused',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      const roles = await db
+        .insertInto('user_roles')
+        .values((['planner', 'officer'] as const).map((role) => ({ user_id: user.id, role, zone_id: zone[tg] })))
+        .returning(['id', 'role'])
+        .execute()
+      mine.set(`${actor}/${tg}`, { id: user.id, officerRoleId: roles.find((r) => r.role === 'officer')!.id })
+    }
+  }
+  return { demoAccount, mine }
+}
