@@ -265,6 +265,8 @@ export interface OutboxEventsTable {
   created_at: Date
   position: number | null
   published_at: Date | null
+  /** 0009: an event addressed to one user (a notification); only that user's streams receive it. */
+  user_id: ColumnType<string | null, string | null | undefined, never>
 }
 
 export type JobState = 'pending' | 'running' | 'done' | 'failed'
@@ -283,6 +285,18 @@ export interface JobsTable {
   last_error: string | null
   created_at: Date
   finished_at: Date | null
+}
+
+// notifications (migrations/0009_notifications.sql)
+export interface NotificationsTable {
+  id: Generated<string>
+  user_id: string
+  kind: string
+  params: ColumnType<Record<string, string>, string, never>
+  object_type: string | null
+  object_id: string | null
+  created_at: Date
+  read_at: Date | null
 }
 
 export interface DB {
@@ -310,4 +324,5 @@ export interface DB {
   schema_migrations: SchemaMigrationsTable
   outbox_events: OutboxEventsTable
   jobs: JobsTable
+  notifications: NotificationsTable
 }

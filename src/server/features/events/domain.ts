@@ -7,6 +7,8 @@ export interface EventScope {
   zoneId: string | null
   associationId: string | null
   domain: string | null
+  /** Addressed to one user (a notification): that user only, and nobody else whatever the other scope. */
+  userId: string | null
 }
 
 const administered = (actor: Actor): string[] =>
@@ -17,9 +19,11 @@ const administered = (actor: Actor): string[] =>
  * that lists the event's domain for both zones (and belongs to the event's association, when it names one);
  * the administrator of the event's association. An association-wide event (no zone) reaches its
  * administrator and the zones party to one of its agreements in force (listing the domain, when it has one).
- * An event without zone or association reaches nobody: broadcasting is never a default.
+ * An event without zone or association reaches nobody: broadcasting is never a default. An event addressed
+ * to a user (a notification) reaches that user's streams only: no role, zone or agreement widens it.
  */
 export function mayReceive(actor: Actor, event: EventScope, grants: readonly Grant[]): boolean {
+  if (event.userId !== null) return event.userId === actor.userId
   const own = new Set(actorZones(actor))
   if (event.associationId !== null && administered(actor).includes(event.associationId)) return true
   const ofAssociation = (g: Grant) => event.associationId === null || g.associationId === event.associationId
