@@ -8,6 +8,7 @@ import { buildApp } from '../src/server/app.ts'
 import { startEventBus, type EventBus } from '../src/server/platform/events.ts'
 import { hashPassword } from '../src/server/platform/auth/passwords.ts'
 import { addUser } from '../src/server/platform/auth/users.ts'
+import { notify } from '../src/server/platform/notifications.ts'
 import { makeAgreement, makeUser, type AssociationRef, type ZoneRef } from './factories.ts'
 import { startTestApp, type Session, type TestApp } from './harness.ts'
 
@@ -225,6 +226,39 @@ beforeAll(async () => {
     }
   }
   accountIds = { demo, mine }
+})
+// notifications: one of each actor's own per target, and one of a partner zone's and a foreign zone's user.
+const notificationIds = new Map<string, string>()
+beforeAll(async () => {
+  const db = t.database.db
+  const userId = async (email: string) =>
+    (await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id
+  const make = async (recipient: string) => {
+    const [id] = await db.transaction().execute((trx) =>
+      notify(trx, {
+        recipients: [recipient],
+        kind: 'agreement.approval_requested',
+        params: { title: 'Matrix' },
+        object: { type: 'agreement', id: ids.draft.own },
+      }),
+    )
+    if (!id) throw new Error('no notification written')
+    return id
+  }
+  const others = {
+    partner: await userId(`planner.${ZONE.partner}@demo.verbond.be`),
+    foreign: await userId(`planner.${ZONE.foreign}@demo.verbond.be`),
+  }
+  for (const actor of ACTORS) {
+    if (actor === 'anonymous') continue
+    const own = await userId(actor === 'admin' ? 'admin@bht-hz.test' : `${actor}.5373@demo.verbond.be`)
+    notificationIds.set(`${actor}/own`, await make(own))
+    notificationIds.set(`${actor}/partner`, await make(others.partner))
+    notificationIds.set(`${actor}/foreign`, await make(others.foreign))
+  }
+  notificationIds.set('anonymous/own', await make(others.partner))
+  notificationIds.set('anonymous/partner', await make(others.partner))
+  notificationIds.set('anonymous/foreign', await make(others.foreign))
 })
 // events: streaming routes (text/event-stream) are asked over a real socket, of an app on the same database that
 // has an event bus; `inject` would wait for the end of a stream that never ends.
@@ -507,6 +541,22 @@ const CASES: Case[] = [
     request: () => ({ method: 'GET', url: '/api/events' }),
     expected: (a) => (a === 'anonymous' ? 401 : 200),
     stream: true,
+  },
+  // notifications: every signed-in user has their own; anyone else's answers 404 (own = the actor's own).
+  {
+    name: 'GET /api/notifications',
+    request: () => ({ method: 'GET', url: '/api/notifications' }),
+    expected: (a) => (a === 'anonymous' ? 401 : 200),
+  },
+  {
+    name: 'POST /api/notifications/:id/read',
+    request: (tg, a) => ({ method: 'POST', url: `/api/notifications/${notificationIds.get(`${a}/${tg}`)}/read` }),
+    expected: (a, tg) => (a === 'anonymous' ? 401 : tg === 'own' ? 200 : 404),
+  },
+  {
+    name: 'POST /api/notifications/read-all',
+    request: () => ({ method: 'POST', url: '/api/notifications/read-all' }),
+    expected: (a) => (a === 'anonymous' ? 401 : 200),
   },
 ]
 

@@ -12,7 +12,6 @@ import type { Config } from '../config.ts'
 import { now } from './clock.ts'
 import type { JobDefinition } from './jobs.ts'
 import { enqueueMail } from './mail.ts'
-import type { MailKind, MailParams } from './mail-templates.ts'
 import {
   objectPath,
   type NotificationKind,
@@ -76,8 +75,7 @@ export async function notify<K extends NotificationKind>(
   if (mailEnabled()) {
     const path = objectPath(object.type, object.id)
     // Every notification kind is a mail kind with the same parameters (mail-templates.ts).
-    const mailParams = params as unknown as MailParams<K & MailKind>
-    for (const r of rows) await enqueueMail(trx, { kind, to: r.user_id, params: mailParams, key: r.id, path })
+    for (const r of rows) await enqueueMail(trx, { kind, to: r.user_id, params, key: r.id, path })
   }
   return rows.map((r) => r.id)
 }
