@@ -98,70 +98,57 @@ export function NotificationBell() {
   const name = t('notifications.bell', { n: unread })
 
   return (
-    <Popover
-      opened={opened}
-      onChange={setOpened}
-      position="bottom-end"
-      width="min(380px, calc(100vw - 16px))"
-      shadow="md"
-      trapFocus
-      returnFocus
-    >
-      <Popover.Target>
-        <Indicator
-          label={unread > 99 ? '99+' : unread}
-          disabled={unread === 0}
-          size={18}
-          offset={4}
-          color="red.8"
-          aria-hidden={false}
-        >
-          <ActionIcon
-            variant="default"
-            size="lg"
-            aria-label={name}
-            aria-haspopup="dialog"
-            aria-expanded={opened}
-            onClick={() => setOpened((o) => !o)}
-          >
+    // The Indicator wraps the popover so that the button itself is the target (Mantine gives it aria-expanded).
+    <Indicator label={unread > 99 ? '99+' : unread} disabled={unread === 0} size={18} offset={4} color="red.8">
+      <Popover
+        opened={opened}
+        onChange={setOpened}
+        position="bottom-end"
+        width="min(380px, calc(100vw - 16px))"
+        shadow="md"
+        trapFocus
+        returnFocus
+      >
+        <Popover.Target>
+          <ActionIcon variant="default" size="lg" aria-label={name} onClick={() => setOpened((o) => !o)}>
             <IconBell size={18} />
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
-      <Popover.Dropdown p={0} role="dialog" aria-label={t('notifications.title')}>
-        <Group justify="space-between" p="sm" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
-          <Text fw={700} component="h2" fz="md" m={0}>
-            {t('notifications.title')}
-          </Text>
-          <Button
-            size="compact-sm"
-            variant="subtle"
-            leftSection={<IconCheck size={14} />}
-            onClick={() => markAll.mutate(undefined)}
-            disabled={unread === 0}
-            loading={markAll.isPending}
-          >
-            {t('notifications.markAllRead')}
-          </Button>
-        </Group>
-        <ScrollArea.Autosize mah="min(70vh, 480px)" type="auto">
-          {latest.isError ? (
-            <Text p="sm" fz="sm" c="red.8">
-              {t('notifications.loadFailed')}
+        </Popover.Target>
+        <Popover.Dropdown p={0} role="dialog" aria-label={t('notifications.title')}>
+          <Group justify="space-between" p="sm" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+            <Text fw={700} component="h2" fz="md" m={0}>
+              {t('notifications.title')}
             </Text>
-          ) : items.length === 0 ? (
-            <Text p="sm" fz="sm" c="dimmed">
-              {t('notifications.empty')}
-            </Text>
-          ) : (
-            <Stack gap={0} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
-              {items.map((n) => (
-                <NotificationItem key={n.id} notification={n} onOpen={() => setOpened(false)} />
-              ))}
-            </Stack>
-          )}
-        </ScrollArea.Autosize>
-      </Popover.Dropdown>
-    </Popover>
+            <Button
+              size="compact-sm"
+              variant="subtle"
+              leftSection={<IconCheck size={14} />}
+              onClick={() => markAll.mutate(undefined)}
+              disabled={unread === 0}
+              loading={markAll.isPending}
+            >
+              {t('notifications.markAllRead')}
+            </Button>
+          </Group>
+          <ScrollArea.Autosize mah="min(70vh, 480px)" type="auto">
+            {latest.isError ? (
+              <Text p="sm" fz="sm" c="red.8">
+                {t('notifications.loadFailed')}
+              </Text>
+            ) : items.length === 0 ? (
+              <Text p="sm" fz="sm" c="dimmed">
+                {t('notifications.empty')}
+              </Text>
+            ) : (
+              <Stack gap={0} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
+                {items.map((n) => (
+                  <NotificationItem key={n.id} notification={n} onOpen={() => setOpened(false)} />
+                ))}
+              </Stack>
+            )}
+          </ScrollArea.Autosize>
+        </Popover.Dropdown>
+      </Popover>
+    </Indicator>
   )
 }
