@@ -77,6 +77,14 @@ describe('agreement producers', () => {
     const agreement = await transition(draft.id, { to: 'in_approval' })
     expect(await recipientsOf(draft.id, 'agreement.approval_requested')).toEqual(sorted(chefs[0]!, chefs[1]!))
     expect((await notificationsOf(draft.id))[0]?.params).toEqual({ title: agreement.title })
+    // This app has no SMTP_URL: the notifications stay in the app, no mail job is even enqueued.
+    const mailJobs = await t.database.db
+      .selectFrom('jobs')
+      .select('id')
+      .where('kind', '=', 'mail.send')
+      .where((eb) => eb.ref('payload', '->>').key('kind'), '=', 'agreement.approval_requested')
+      .execute()
+    expect(mailJobs).toEqual([])
   })
 
   it('in force and ended: the korpschefs of the parties and the association admins, not the actor', async () => {
