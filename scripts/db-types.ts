@@ -67,6 +67,8 @@ export async function dbTypesSource(db: Kysely<DB>): Promise<string> {
       columns[path] = column.hasDefaultValue ? `Generated<${type}>` : type
     }
   for (const path of JSON_OBJECT_COLUMNS) columns[path] = JSON_OBJECT
+  // A notification's parameters are the texts its message is filled with (platform/notifications.ts).
+  columns['notifications.params'] = 'ColumnType<Record<string, string>, string, never>'
   const source = serializeFromMetadata({
     metadata,
     dialect,

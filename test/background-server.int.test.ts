@@ -18,10 +18,20 @@ describe.runIf(usingPostgres())('the background of verbond serve', () => {
       const jobs = await database.db
         .selectFrom('jobs')
         .select(['kind', 'state'])
-        .where('kind', 'in', ['auth.session_purge', 'auth.login_attempts_purge', 'platform.retention'])
+        .where('kind', 'in', [
+          'auth.session_purge',
+          'auth.login_attempts_purge',
+          'platform.retention',
+          'notifications.retention',
+        ])
         .execute()
       // Each kind: the current period, run by one of the servers (or about to be), and the next one.
-      for (const kind of ['auth.session_purge', 'auth.login_attempts_purge', 'platform.retention']) {
+      for (const kind of [
+        'auth.session_purge',
+        'auth.login_attempts_purge',
+        'platform.retention',
+        'notifications.retention',
+      ]) {
         const ofKind = jobs.filter((j) => j.kind === kind)
         expect(ofKind.length, kind).toBeGreaterThanOrEqual(1)
         expect(ofKind.length, kind).toBeLessThanOrEqual(2)

@@ -58,6 +58,8 @@ function reaches(rule: Rule, actor: ActorName, object: WorldObject): boolean {
   const zoneRole = actor !== 'anonymous' && actor !== 'admin' && roleHolds(actor, rule)
   const admin = actor === 'admin' && roleHolds('admin', rule)
   const { reach } = row
+  // A personal object: the actor's own only.
+  if (object.owner !== undefined) return reach.self === true && object.owner === 'actor'
   const zone = (z: WorldZone) =>
     (reach.zone === true && zoneRole && z === 'own') ||
     (reach.members === true && admin && (z === 'own' || z === 'partner')) ||

@@ -7,6 +7,7 @@ import type { InjectOptions } from 'fastify'
 import { expect } from 'vitest'
 import { hashPassword } from '../src/server/platform/auth/passwords.ts'
 import { addUser } from '../src/server/platform/auth/users.ts'
+import { notify } from '../src/server/platform/notifications.ts'
 import type { Role } from '../src/server/platform/schema.ts'
 import { makeAgreement, makeUser, type AssociationRef, type ZoneRef } from './factories.ts'
 import type { Session, TestApp } from './harness.ts'
@@ -39,6 +40,8 @@ export interface WorldObject {
   zones: WorldZone[]
   association?: 'own' | 'foreign'
   shared?: boolean
+  /** A personal object (a notification): the actor's own, or another user's. */
+  owner?: 'actor' | 'other'
 }
 
 export interface World {
@@ -55,6 +58,8 @@ export interface World {
   demoAccount: Record<Target, string>
   /** One account per (actor, target) with two roles in the target zone: each allowed actor changes its own. */
   mine: Map<string, { id: string; officerRoleId: string }>
+  /** A notification per (actor, target): own = the actor's own; partner, foreign = a planner's of that zone. */
+  notifications: Map<string, string>
 }
 
 type Request = Pick<InjectOptions, 'payload' | 'remoteAddress'> & {
@@ -128,6 +133,12 @@ export const FIXTURES: Record<string, Fixture | Fixture[]> = {
     }),
     ok: 422, // the wrong current password
   },
+  listNotifications: { request: () => ({ method: 'GET', url: '/api/notifications' }) },
+  markNotificationRead: {
+    request: (w, tg, a) => ({ method: 'POST', url: `/api/notifications/${w.notifications.get(`${a}/${tg}`)}/read` }),
+    object: (tg) => ({ zones: [], owner: tg === 'own' ? 'actor' : 'other' }),
+  },
+  markAllNotificationsRead: { request: () => ({ method: 'POST', url: '/api/notifications/read-all' }) },
   listAgreements: { request: () => ({ method: 'GET', url: '/api/agreements' }) },
   getAgreement: {
     request: (w, tg) => ({ method: 'GET', url: `/api/agreements/${w.agreement[tg]}` }),
@@ -335,6 +346,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
   })
   const approvalDrafts = await freshDrafts(t, zone, association)
   const { demoAccount, mine } = await accounts(t, zone)
+  const notifications = await notificationsOf(t, draft.own)
   return {
     sessions,
     zone,
@@ -346,7 +358,39 @@ export async function buildWorld(t: TestApp): Promise<World> {
     approvalDrafts,
     demoAccount,
     mine,
+    notifications,
   }
+}
+
+async function notificationsOf(t: TestApp, agreementId: string) {
+  const db = t.database.db
+  const userId = async (email: string) =>
+    (await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id
+  const one = async (recipient: string) => {
+    const [id] = await db.transaction().execute((trx) =>
+      notify(trx, {
+        recipients: [recipient],
+        kind: 'agreement.approval_requested',
+        params: { title: 'Matrix' },
+        object: { type: 'agreement', id: agreementId },
+      }),
+    )
+    if (!id) throw new Error('no notification written')
+    return id
+  }
+  const others = {
+    partner: await userId(`planner.${ZONE.partner}@demo.verbond.be`),
+    foreign: await userId(`planner.${ZONE.foreign}@demo.verbond.be`),
+  }
+  const ids = new Map<string, string>()
+  for (const actor of ACTORS) {
+    const own =
+      actor === 'anonymous' ? others.partner : await userId(actor === 'admin' ? ADMIN.email : `${actor}.5373@demo.verbond.be`)
+    ids.set(`${actor}/own`, await one(own))
+    ids.set(`${actor}/partner`, await one(others.partner))
+    ids.set(`${actor}/foreign`, await one(others.foreign))
+  }
+  return ids
 }
 
 async function freshDrafts(t: TestApp, zone: World['zone'], association: World['association']) {

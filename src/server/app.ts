@@ -17,6 +17,8 @@ import { eventsRoutes } from './features/events/routes.ts'
 import { LiveEvent } from './features/events/schema.ts'
 import { DEFAULT_STREAM_OPTIONS, eventStreams, type EventStreamOptions } from './features/events/service.ts'
 import { healthRoutes } from './features/health/routes.ts'
+import { notificationsRoutes } from './features/notifications/routes.ts'
+import { Notification } from './features/notifications/schema.ts'
 import { peopleRoutes } from './features/people/routes.ts'
 import { zonesRoutes } from './features/zones/routes.ts'
 import { Account } from './features/accounts/schema.ts'
@@ -32,6 +34,7 @@ import type { Database } from './platform/db.ts'
 import type { EventBus } from './platform/events.ts'
 import { ERRORS } from './platform/errors.ts'
 import { clientErrorHandler, ErrorBody, registerErrorHandling, registerHttpEdges, sendError } from './platform/http.ts'
+import { runWithNotificationMail } from './platform/notifications.ts'
 import { requestValidation } from './platform/validation.ts'
 
 export interface AppOptions {
@@ -65,7 +68,9 @@ export async function buildApp(config: Config, database: Database, options: AppO
   const { db } = database
   const sessions = sessionStore(db, { ttlHours: config.sessionTtlHours, idleMinutes: config.sessionIdleMinutes }, clock)
   // First hook of all: the rest of the request (hooks, handler, services) reads now() from this app's clock.
-  app.addHook('onRequest', (_req, _reply, done) => runWithClock(clock, done))
+  // Notification mail is enqueued only by a process that sends mail (platform/notifications.ts).
+  const mail = config.smtpUrl !== null
+  app.addHook('onRequest', (_req, _reply, done) => runWithClock(clock, () => runWithNotificationMail(mail, done)))
 
   registerErrorHandling(app)
   registerHttpEdges(app)
@@ -141,6 +146,7 @@ export async function buildApp(config: Config, database: Database, options: AppO
         { name: 'agreements', description: 'Agreements: the access policy' },
         { name: 'people' },
         { name: 'audit' },
+        { name: 'notifications', description: "The caller's own notifications" },
       ],
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'verbond_session' } } },
     },
@@ -150,7 +156,18 @@ export async function buildApp(config: Config, database: Database, options: AppO
   })
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true })
   // Shared schemas live at the root so that every plugin and the OpenAPI document can reference them.
-  for (const schema of [ErrorBody, Me, Zone, Association, AgreementSummary, Agreement, Person, Account, LiveEvent])
+  for (const schema of [
+    ErrorBody,
+    Me,
+    Zone,
+    Association,
+    AgreementSummary,
+    Agreement,
+    Person,
+    Account,
+    LiveEvent,
+    Notification,
+  ])
     app.addSchema(schema)
 
   registerAuth(app, sessions)
@@ -170,6 +187,7 @@ export async function buildApp(config: Config, database: Database, options: AppO
   await app.register(peopleRoutes, { db })
   await app.register(auditRoutes, { db })
   await app.register(accountsRoutes, { db })
+  await app.register(notificationsRoutes, { db })
   const bus = options.bus
   const streams = eventStreams(
     { db, sessions, bus: typeof bus === 'function' ? bus : () => bus, clock, log: app.log },

@@ -62,6 +62,17 @@ describe('config', () => {
       /SMTP_URL: must start with smtp:\/\/ or smtps:\/\/[\s\S]*MAIL_FROM: expected an e-mail address/,
     )
   })
+
+  it('takes PUBLIC_URL without a trailing slash and a notification retention in days', () => {
+    expect(loadConfig({}).publicUrl).toBe('http://localhost:3000')
+    expect(loadConfig({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080')
+    expect(loadConfig({ PUBLIC_URL: 'https://verbond.example.be/' }).publicUrl).toBe('https://verbond.example.be')
+    expect(loadConfig({ PUBLIC_URL: 'https://example.be/verbond/' }).publicUrl).toBe('https://example.be/verbond')
+    expect(() => loadConfig({ PUBLIC_URL: 'ftp://example.be', NOTIFICATION_RETENTION_DAYS: '0' })).toThrow(
+      /PUBLIC_URL: must start with https:\/\/ or http:\/\/[\s\S]*NOTIFICATION_RETENTION_DAYS: expected a number from 1/,
+    )
+    expect(loadConfig({}).notificationRetentionDays).toBe(90)
+  })
 })
 
 describe('configuration documentation', () => {

@@ -27,6 +27,10 @@ export interface Config {
   /** SMTP server for notification mail (smtp:// or smtps://); null: mail is not sent. */
   smtpUrl: string | null
   mailFrom: string
+  /** Where users open the app (no trailing slash): the base of links in mail. */
+  publicUrl: string
+  /** Read notifications are purged after this many days. */
+  notificationRetentionDays: number
 }
 
 type Parser<T> = (raw: string) => T
@@ -133,6 +137,19 @@ const mailAddress: Parser<string> = (raw) => {
   if (!/^[^\s@<>]+@[^\s@<>]+$/.test(address))
     throw new ConfigError(`expected an e-mail address, e.g. "Verbond <noreply@example.be>", got "${raw}"`)
   return v
+}
+
+const publicUrl: Parser<string> = (raw) => {
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new ConfigError('is not a URL (expected https://verbond.example.be)')
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new ConfigError(`must start with https:// or http:// (got ${url.protocol}//)`)
+  if (url.search || url.hash) throw new ConfigError('must not have a query or fragment')
+  return url.href.replace(/\/+$/, '')
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
@@ -279,6 +296,20 @@ export const CONFIG_VARS = {
     defaultText: 'Verbond <noreply@localhost>',
     parse: mailAddress,
     fallback: () => 'Verbond <noreply@localhost>',
+  },
+  publicUrl: {
+    name: 'PUBLIC_URL',
+    doc: 'The address users open Verbond at (https://verbond.example.be): the base of the links in notification mail.',
+    defaultText: 'http://localhost:PORT',
+    parse: publicUrl,
+    fallback: (env) => `http://localhost:${env.PORT ?? '3000'}`,
+  },
+  notificationRetentionDays: {
+    name: 'NOTIFICATION_RETENTION_DAYS',
+    doc: 'Days a notification is kept once read; the daily job `notifications.retention` deletes older read ones. Unread notifications are kept.',
+    defaultText: '90',
+    parse: int(1, 3650),
+    fallback: () => 90,
   },
 } satisfies { [K in keyof Config]: VarSpec<Config[K]> }
 

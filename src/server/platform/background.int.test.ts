@@ -59,7 +59,7 @@ describe('background', () => {
       await background.bus.flush()
       expect(seen.map((e) => e.type)).toEqual(['test.live'])
 
-      expect(await background.jobs.runDue()).toBe(3)
+      expect(await background.jobs.runDue()).toBe(4)
       expect((await idle.request({ method: 'GET', url: '/api/me' })).statusCode).toBe(401)
       expect((await live.request({ method: 'GET', url: '/api/me' })).statusCode).toBe(200)
       const attempts = await db.selectFrom('login_attempts').select('id').where('ip', '=', '10.98.0.1').execute()
@@ -72,7 +72,12 @@ describe('background', () => {
         .where('state', '=', 'pending')
         .orderBy('kind')
         .execute()
-      expect(next.map((j) => j.kind)).toEqual(['auth.login_attempts_purge', 'auth.session_purge', 'platform.retention'])
+      expect(next.map((j) => j.kind)).toEqual([
+        'auth.login_attempts_purge',
+        'auth.session_purge',
+        'notifications.retention',
+        'platform.retention',
+      ])
       expect(next.every((j) => j.run_at > clock.now())).toBe(true)
       expect(await background.jobs.runDue()).toBe(0)
       clock.advance(10 * 60_000)

@@ -9,6 +9,7 @@ import type { Database } from './db.ts'
 import { startEventBus, type EventBus, type Log } from './events.ts'
 import { jobRunner, type JobDefinition, type JobRunner } from './jobs.ts'
 import { mailJobs, type MailConfig } from './mail.ts'
+import { notificationJobs } from './notifications.ts'
 
 const MINUTE = 60_000
 const DAY = 24 * 60 * MINUTE
@@ -20,7 +21,11 @@ const FAILED_JOB_RETENTION_DAYS = 30
 
 type BackgroundConfig = Pick<
   Config,
-  'sessionTtlHours' | 'sessionIdleMinutes' | 'loginWindowMinutes' | 'loginAttemptsRetentionDays'
+  | 'sessionTtlHours'
+  | 'sessionIdleMinutes'
+  | 'loginWindowMinutes'
+  | 'loginAttemptsRetentionDays'
+  | 'notificationRetentionDays'
 >
 
 /** The platform's recurring jobs (features add their own definitions beside these). */
@@ -58,6 +63,7 @@ export function platformJobs(config: BackgroundConfig): JobDefinition[] {
           .execute()
       },
     },
+    ...notificationJobs(config),
   ]
 }
 

@@ -173,6 +173,17 @@ export interface Municipalities {
   zone_id: string
 }
 
+export interface Notifications {
+  created_at: Timestamp
+  id: Generated<string>
+  kind: string
+  object_id: string | null
+  object_type: string | null
+  params: ColumnType<Record<string, string>, string, never>
+  read_at: Timestamp | null
+  user_id: string
+}
+
 export interface OutboxEvents {
   association_id: string | null
   created_at: Timestamp
@@ -182,6 +193,7 @@ export interface OutboxEvents {
   position: number | null
   published_at: Timestamp | null
   type: string
+  user_id: string | null
   zone_id: string | null
 }
 
@@ -295,6 +307,7 @@ export interface DB {
   jobs: Jobs
   login_attempts: LoginAttempts
   municipalities: Municipalities
+  notifications: Notifications
   outbox_events: OutboxEvents
   people: People
   person_qualifications: PersonQualifications

@@ -20,6 +20,8 @@ export interface BusEvent {
   zoneId: string | null
   associationId: string | null
   domain: string | null
+  /** Addressed to this user only (a notification), or null. */
+  userId: string | null
   payload: Record<string, unknown>
   createdAt: Date
 }
@@ -63,6 +65,7 @@ interface OutboxRow {
   zone_id: string | null
   association_id: string | null
   domain: string | null
+  user_id: string | null
   payload: Record<string, unknown>
   created_at: Date
 }
@@ -73,6 +76,7 @@ const toEvent = (r: OutboxRow): BusEvent => ({
   zoneId: r.zone_id,
   associationId: r.association_id,
   domain: r.domain,
+  userId: r.user_id,
   payload: r.payload,
   createdAt: r.created_at,
 })
@@ -87,7 +91,7 @@ export async function startEventBus(database: Database, options: EventBusOptions
     (
       await db
         .selectFrom('outbox_events')
-        .select(['position', 'type', 'zone_id', 'association_id', 'domain', 'payload', 'created_at'])
+        .select(['position', 'type', 'zone_id', 'association_id', 'domain', 'user_id', 'payload', 'created_at'])
         .where('position', '>', afterId)
         .orderBy('position')
         .limit(limit)

@@ -38,4 +38,17 @@ describe('mail templates', () => {
     expect(isMailParams('account.password_reset', { actorName: 3 })).toBe(false)
     expect(isMailParams('account.password_reset', null)).toBe(false)
   })
+
+  it('adds the link to the object: the URL in text, an escaped anchor in HTML; only http(s) links', () => {
+    const params = { title: 'Protocol <WVL4>', effectiveFrom: '2026-03-01', recipientName: 'An' }
+    const link = 'https://verbond.example.be/agreements/1?a=1&b="2"'
+    const mail = renderMail('agreement.in_force', 'nl', params, { link })
+    expect(mail.text).toContain('met ingang van 01/03/2026')
+    expect(mail.text).toContain(`Openen in Verbond: ${link}`)
+    expect(mail.html).toContain(`<a href="${escapeHtml(link)}">Openen in Verbond</a>`)
+    expect(mail.html).toContain('Protocol &lt;WVL4&gt;')
+    const unsafe = renderMail('agreement.in_force', 'nl', params, { link: 'javascript:alert(1)' })
+    expect(unsafe.html).not.toContain('<a ')
+    expect(unsafe.text).not.toContain('javascript:')
+  })
 })

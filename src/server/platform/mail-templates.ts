@@ -2,12 +2,21 @@
 // paragraphs; `renderMail` lays them out as a plain-text body and an HTML body, escaping every piece of text
 // for HTML (names and other user data can never become markup). Add a kind: a line in MAIL_PARAMS (the
 // parameters it needs, all strings) and its nl, fr and en texts in TEMPLATES; the compiler checks the rest.
+import { NOTIFICATION_KINDS, type NotificationKind } from './notification-kinds.ts'
+import { NOTIFICATION_TEMPLATES } from './notification-mail.ts'
 import type { Locale } from './schema.ts'
+
+type NotificationMailParams = { readonly [K in NotificationKind]: (typeof NOTIFICATION_KINDS)[K]['params'] }
+/** Every notification kind is also a mail kind, with the same parameters (notifications.ts mails them). */
+const NOTIFICATION_MAIL_PARAMS = Object.fromEntries(
+  Object.entries(NOTIFICATION_KINDS).map(([kind, spec]) => [kind, spec.params]),
+) as NotificationMailParams
 
 /** Every mail kind and the names of its parameters (besides the recipient's name, which every mail has). */
 export const MAIL_PARAMS = {
   /** An administrator reset the recipient's password: a security notice (the one-time password is not in it). */
   'account.password_reset': ['actorName'],
+  ...NOTIFICATION_MAIL_PARAMS,
 } as const satisfies Record<string, readonly string[]>
 
 export type MailKind = keyof typeof MAIL_PARAMS
@@ -19,17 +28,18 @@ export interface MailContent {
   paragraphs: string[]
 }
 
-type Template<K extends MailKind> = (p: MailParams<K> & { recipientName: string }) => MailContent
+export type Template<K extends MailKind> = (p: MailParams<K> & { recipientName: string }) => MailContent
 
 const TEMPLATES: { [K in MailKind]: Record<Locale, Template<K>> } = {
+  ...NOTIFICATION_TEMPLATES,
   'account.password_reset': {
     nl: (p) => ({
       subject: 'Je Verbond-wachtwoord werd opnieuw ingesteld',
       paragraphs: [
         `Beste ${p.recipientName},`,
-        `${p.actorName} heeft het wachtwoord van je Verbond-account opnieuw ingesteld. Je eerdere sessies werden afgesloten.`,
-        `Vraag ${p.actorName} om het eenmalige wachtwoord; bij je volgende aanmelding kies je een nieuw wachtwoord.`,
-        'Had je dit niet verwacht? Neem dan meteen contact op met de beheerder van je zone.',
+        `${p.actorName} heeft het wachtwoord van uw Verbond-account opnieuw ingesteld. Uw eerdere sessies werden afgesloten.`,
+        `Vraag ${p.actorName} om het eenmalige wachtwoord; bij uw volgende aanmelding kiest u een nieuw wachtwoord.`,
+        'Had u dit niet verwacht? Neem dan meteen contact op met de beheerder van uw zone.',
       ],
     }),
     fr: (p) => ({
@@ -53,6 +63,12 @@ const TEMPLATES: { [K in MailKind]: Record<Locale, Template<K>> } = {
   },
 }
 
+const LINK_LABEL: Record<Locale, string> = {
+  nl: 'Openen in Verbond',
+  fr: 'Ouvrir dans Verbond',
+  en: 'Open in Verbond',
+}
+
 const FOOTER: Record<Locale, string> = {
   nl: 'Dit is een automatisch bericht van Verbond; antwoorden wordt niet gelezen.',
   fr: 'Ceci est un message automatique de Verbond ; les réponses ne sont pas lues.',
@@ -70,19 +86,28 @@ export interface RenderedMail {
   html: string
 }
 
+/**
+ * The mail of `kind` in `locale`. `link` (an absolute http(s) URL, e.g. the notification's object in the app)
+ * becomes a last paragraph: the bare URL in the text body, an anchor in the HTML body.
+ */
 export function renderMail<K extends MailKind>(
   kind: K,
   locale: Locale,
   params: MailParams<K> & { recipientName: string },
+  options: { link?: string | null } = {},
 ): RenderedMail {
   const template: Template<K> = TEMPLATES[kind][locale]
   const { subject, paragraphs } = template(params)
   const footer = FOOTER[locale]
-  const text = [...paragraphs, '--', footer].join('\n\n') + '\n'
+  const link = options.link && /^https?:\/\//.test(options.link) ? options.link : null
+  const linkText = link ? [`${LINK_LABEL[locale]}: ${link}`] : []
+  const text = [...paragraphs, ...linkText, '--', footer].join('\n\n') + '\n'
+  const linkHtml = link ? `<p><a href="${escapeHtml(link)}">${escapeHtml(LINK_LABEL[locale])}</a></p>\n` : ''
   const html =
     `<!doctype html>\n<html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>` +
     `<body style="font-family: sans-serif; line-height: 1.5">\n` +
     paragraphs.map((p) => `<p>${escapeHtml(p)}</p>\n`).join('') +
+    linkHtml +
     `<hr><p style="color: #666; font-size: 0.9em">${escapeHtml(footer)}</p>\n</body></html>\n`
   return { subject, text, html }
 }

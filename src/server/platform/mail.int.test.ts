@@ -55,7 +55,11 @@ afterAll(async () => {
   await new Promise<void>((resolve) => smtp.close(resolve))
 })
 
-const config = (): MailConfig => ({ smtpUrl, mailFrom: 'Verbond <noreply@verbond.test>' })
+const config = (): MailConfig => ({
+  smtpUrl,
+  mailFrom: 'Verbond <noreply@verbond.test>',
+  publicUrl: 'https://verbond.test',
+})
 const runner = (mail: MailConfig = config()) => jobRunner(t.database.db, mailJobs(mail), { clock, log: quiet })
 
 let counter = 0
@@ -112,7 +116,7 @@ describe('notification mail', () => {
     expect(mail.from?.value[0]?.address).toBe('noreply@verbond.test')
     expect(mail.subject).toBe('Je Verbond-wachtwoord werd opnieuw ingesteld')
     expect(mail.text).toContain(`Beste ${name},`)
-    expect(mail.text).toContain(`${chefName} heeft het wachtwoord van je Verbond-account opnieuw ingesteld.`)
+    expect(mail.text).toContain(`${chefName} heeft het wachtwoord van uw Verbond-account opnieuw ingesteld.`)
     expect(mail.text).toContain('Dit is een automatisch bericht van Verbond')
     const html = String(mail.html)
     expect(html).toContain('<html lang="nl">')
@@ -200,7 +204,7 @@ describe('notification mail', () => {
     const owner = await account('fr', 'Sans Courriel')
     await reset(owner.id)
     received.length = 0
-    expect(await runner({ smtpUrl: null, mailFrom: 'Verbond <noreply@verbond.test>' }).runDue()).toBe(1)
+    expect(await runner({ ...config(), smtpUrl: null }).runDue()).toBe(1)
     expect(received).toEqual([])
     expect(await mailJobsOf(owner.id)).toMatchObject([{ state: 'done', attempts: 1, last_error: null }])
   })

@@ -21,6 +21,8 @@ export interface MailRequest<K extends MailKind> {
   params: MailParams<K>
   /** What makes this mail unique (e.g. the changed row and the time of the change): the same key is one mail. */
   key: string
+  /** An app path (`/agreements/<id>`) the mail links to, after PUBLIC_URL. */
+  path?: string | null
 }
 
 /** Enqueues a notification mail in the caller's transaction. */
@@ -28,11 +30,11 @@ export async function enqueueMail<K extends MailKind>(trx: Kysely<DB>, request: 
   return enqueue(trx, {
     kind: MAIL_JOB_KIND,
     idempotencyKey: `${request.kind}:${request.to}:${request.key}`,
-    payload: { kind: request.kind, to: request.to, params: request.params },
+    payload: { kind: request.kind, to: request.to, params: request.params, path: request.path ?? null },
   })
 }
 
-export type MailConfig = Pick<Config, 'smtpUrl' | 'mailFrom'>
+export type MailConfig = Pick<Config, 'smtpUrl' | 'mailFrom' | 'publicUrl'>
 
 /** SMTP is slow to recover at times: a minute, doubling, at most an hour apart; given up after about a day. */
 const MAIL_BACKOFF = { baseMs: 60_000, maxMs: 3_600_000 }
@@ -48,7 +50,7 @@ export function mailJobs(config: MailConfig, options: { backoff?: { baseMs: numb
     backoff: options.backoff ?? MAIL_BACKOFF,
     async run(job, { db }) {
       if (!config.smtpUrl) return // no SMTP server: notifications stay in the app
-      const { kind, to, params } = job.payload
+      const { kind, to, params, path } = job.payload
       if (!isMailKind(kind) || typeof to !== 'string' || !isMailParams(kind, params))
         throw new Error(`mail job ${job.id} has an invalid payload`)
       const user = await db
@@ -57,7 +59,8 @@ export function mailJobs(config: MailConfig, options: { backoff?: { baseMs: numb
         .where('id', '=', to)
         .executeTakeFirst()
       if (!user) return // the account is gone: nobody to tell
-      const mail = renderMail(kind, user.locale, { ...params, recipientName: user.display_name })
+      const link = typeof path === 'string' && path.startsWith('/') ? `${config.publicUrl}${path}` : null
+      const mail = renderMail(kind, user.locale, { ...params, recipientName: user.display_name }, { link })
       transport ??= createTransport(config.smtpUrl)
       await transport.sendMail({
         from: config.mailFrom,

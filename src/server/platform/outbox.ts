@@ -17,6 +17,8 @@ export interface OutboxEvent {
   associationId?: string | null
   /** The cooperation domain under which partners may see it, if any. */
   domain?: string | null
+  /** Addressed to one user (a notification): only that user's streams receive it, whatever the other scope. */
+  userId?: string | null
   /** Plain JSON; ids and facts, not whole rows (the subscriber reads what it may see). */
   payload?: Record<string, unknown>
 }
@@ -33,6 +35,7 @@ export async function emit(trx: Transaction<DB>, ...events: readonly OutboxEvent
         zone_id: e.zoneId ?? null,
         association_id: e.associationId ?? null,
         domain: e.domain ?? null,
+        user_id: e.userId ?? null,
         payload: JSON.stringify(e.payload ?? {}),
         created_at: at,
       })),

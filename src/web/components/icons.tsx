@@ -114,3 +114,10 @@ export const IconKey = (p: IconProps) => (
     <path d="m10.8 12.2 9.2-9.2M17 6l3 3M14 9l2 2" />
   </Icon>
 )
+// notifications: the bell in the header
+export const IconBell = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+    <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+  </Icon>
+)

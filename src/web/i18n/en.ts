@@ -586,4 +586,18 @@ export const en: Dictionary = {
   'auditAction.user.password_change': 'Own password changed',
   'auditAction.user.password_change_failed': 'Password change refused (current password wrong)',
   'auditAction.restricted.read': 'Restricted data read (with justification)',
+  // notifications (issue 7 §3): the bell in the header and the list of one's own notifications
+  'notifications.bell': 'Notifications, {n} unread',
+  'notifications.title': 'Notifications',
+  'notifications.empty': 'No notifications.',
+  'notifications.markRead': 'Mark as read',
+  'notifications.markAllRead': 'Mark all read',
+  'notifications.unread': 'Unread',
+  'notifications.open': 'Open',
+  'notifications.loadFailed': 'The notifications could not be loaded.',
+  'notification.agreement.approval_requested':
+    'Agreement "{title}" is up for approval: record your council\'s decision.',
+  'notification.agreement.in_force': 'Agreement "{title}" is in force from {effectiveFrom}.',
+  'notification.agreement.ended': 'Agreement "{title}" has ended; last day {effectiveTo}.',
+  'notification.agreement.approvals_voided': 'The content of "{title}" changed: your zone\'s approval is void.',
 }

@@ -593,4 +593,19 @@ export const fr: Dictionary = {
   'auditAction.user.password_change': 'Mot de passe personnel changé',
   'auditAction.user.password_change_failed': 'Changement de mot de passe refusé (mot de passe actuel incorrect)',
   'auditAction.restricted.read': 'Données protégées consultées (avec motif)',
+  // notifications (issue 7 §3): the bell in the header and the list of one's own notifications
+  'notifications.bell': 'Notifications, {n} non lue|Notifications, {n} non lues',
+  'notifications.title': 'Notifications',
+  'notifications.empty': 'Aucune notification.',
+  'notifications.markRead': 'Marquer comme lue',
+  'notifications.markAllRead': 'Tout marquer comme lu',
+  'notifications.unread': 'Non lue',
+  'notifications.open': 'Ouvrir',
+  'notifications.loadFailed': 'Les notifications n’ont pas pu être chargées.',
+  'notification.agreement.approval_requested':
+    'L’accord « {title} » est soumis à approbation : enregistrez la décision de votre conseil.',
+  'notification.agreement.in_force': 'L’accord « {title} » est en vigueur à partir du {effectiveFrom}.',
+  'notification.agreement.ended': 'L’accord « {title} » a pris fin ; dernier jour le {effectiveTo}.',
+  'notification.agreement.approvals_voided':
+    'Le contenu de « {title} » a changé : l’approbation de votre zone est caduque.',
 }

@@ -586,6 +586,21 @@ export const nl = {
   'auditAction.user.password_change': 'Eigen wachtwoord gewijzigd',
   'auditAction.user.password_change_failed': 'Wachtwoordwijziging geweigerd (huidig wachtwoord onjuist)',
   'auditAction.restricted.read': 'Afgeschermde gegevens geraadpleegd (met motivering)',
+  // notifications (issue 7 §3): the bell in the header and the list of one's own notifications
+  'notifications.bell': 'Meldingen, {n} ongelezen',
+  'notifications.title': 'Meldingen',
+  'notifications.empty': 'Geen meldingen.',
+  'notifications.markRead': 'Markeer als gelezen',
+  'notifications.markAllRead': 'Alles gelezen',
+  'notifications.unread': 'Ongelezen',
+  'notifications.open': 'Openen',
+  'notifications.loadFailed': 'De meldingen konden niet geladen worden.',
+  'notification.agreement.approval_requested':
+    'Overeenkomst "{title}" staat ter goedkeuring: leg de beslissing van uw raad vast.',
+  'notification.agreement.in_force': 'Overeenkomst "{title}" is in werking vanaf {effectiveFrom}.',
+  'notification.agreement.ended': 'Overeenkomst "{title}" is beëindigd; laatste dag {effectiveTo}.',
+  'notification.agreement.approvals_voided':
+    'De inhoud van "{title}" is gewijzigd: de goedkeuring van uw zone vervalt.',
 } as const
 
 export type MessageKey = keyof typeof nl

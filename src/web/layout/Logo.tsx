@@ -16,7 +16,7 @@ export function Logo({ tagline }: { tagline?: string }) {
     <Group gap={10} wrap="nowrap">
       <LogoMark />
       <div>
-        <Text fw={750} fz={20} lh={1.1} c="navy.9" style={{ letterSpacing: '0.01em' }}>
+        <Text className="logo-wordmark" fw={750} fz={20} lh={1.1} c="navy.9" style={{ letterSpacing: '0.01em' }}>
           Verbond
         </Text>
         {tagline && (

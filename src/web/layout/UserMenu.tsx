@@ -2,6 +2,7 @@ import { ActionIcon, Box, Button, Group, Stack, Text, Tooltip } from '@mantine/c
 import { Link, useNavigate } from 'react-router'
 import { useLogout, useSignedInUser } from '../auth/session.ts'
 import { IconKey, IconLogout } from '../components/icons.tsx'
+import { NotificationBell } from '../features/notifications/NotificationBell.tsx'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 
 /** "Hilde Bollen / Korpschef · 5373 Beringen/Ham/Tessenderlo": the person, their role and zone. */
@@ -62,7 +63,7 @@ export function SignOutButton() {
   )
 }
 
-/** Who is signed in, for which zone and role, their password, and the way out. */
+/** Who is signed in, for which zone and role, their notifications, their password, and the way out. */
 export function UserMenu() {
   const { t } = useI18n()
   return (
@@ -70,6 +71,7 @@ export function UserMenu() {
       <Box visibleFrom="md">
         <SignedInAs align="flex-end" />
       </Box>
+      <NotificationBell />
       {/* On a phone the header has no room: the navbar carries the link there. */}
       <Tooltip label={t('password.menu')}>
         <ActionIcon

@@ -19,6 +19,7 @@ import {
   type AgreementContent,
   type ApprovalState,
 } from './domain.ts'
+import { notifyApprovalsVoided, notifyTransition } from './notifications.ts'
 import { agreementsRepository } from './repository.ts'
 import type {
   Agreement,
@@ -375,6 +376,8 @@ export function agreementsService(db: Kysely<DB>) {
               .sort((x, y) => x.zone.localeCompare(y.zone)),
           },
         })
+        const stillParty = superseded.map((a) => a.zone_id).filter((z) => after.partyZoneIds.includes(z))
+        await notifyApprovalsVoided(trx, actor, { id, title: patch.title?.trim() ?? row.title }, stillParty)
         return detail(repo, ctx, id)
       }),
 
@@ -479,6 +482,15 @@ export function agreementsService(db: Kysely<DB>) {
             contentVersion: row.content_version,
             contentHash: hash,
           },
+        })
+        await notifyTransition(trx, actor, {
+          id,
+          title: row.title,
+          associationId: row.association_id,
+          partyZoneIds: ref.partyZoneIds,
+          status: next.status,
+          effectiveFrom: next.effectiveFrom,
+          effectiveTo: next.effectiveTo,
         })
         return detail(repo, ctx, id)
       }),

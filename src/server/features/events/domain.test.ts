@@ -14,10 +14,16 @@ const actor = (...roles: ActorRole[]): Actor => ({
 const planner = actor({ role: 'planner', zoneId: 'A', associationId: null })
 const admin = actor({ role: 'admin', zoneId: null, associationId: 'X' })
 const grants: Grant[] = [{ agreementId: 'g', associationId: 'X', zoneIds: ['A', 'B'], domains: ['assistance'] }]
-const ev = (zoneId: string | null, associationId: string | null, domain: string | null) => ({
+const ev = (
+  zoneId: string | null,
+  associationId: string | null,
+  domain: string | null,
+  userId: string | null = null,
+) => ({
   zoneId,
   associationId,
   domain,
+  userId,
 })
 
 describe('mayReceive', () => {
@@ -46,5 +52,15 @@ describe('mayReceive', () => {
   it('an event without zone nor association reaches nobody', () => {
     expect(mayReceive(planner, ev(null, null, null), grants)).toBe(false)
     expect(mayReceive(admin, ev(null, null, null), grants)).toBe(false)
+  })
+
+  it('an event addressed to a user reaches that user only, whatever zone, association or role', () => {
+    const other = { ...planner, userId: 'v' }
+    expect(mayReceive(planner, ev(null, null, null, 'u'), [])).toBe(true)
+    expect(mayReceive(admin, ev(null, null, null, 'u'), [])).toBe(true)
+    expect(mayReceive(other, ev(null, null, null, 'u'), grants)).toBe(false)
+    // A user scope is never widened by a zone or association the reader shares.
+    expect(mayReceive(other, ev('A', 'X', null, 'u'), grants)).toBe(false)
+    expect(mayReceive({ ...admin, userId: 'v' }, ev('A', 'X', null, 'u'), grants)).toBe(false)
   })
 })

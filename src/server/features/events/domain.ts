@@ -8,6 +8,8 @@ export interface EventScope {
   zoneId: string | null
   associationId: string | null
   domain: string | null
+  /** Addressed to one user (a notification): that user only, and nobody else whatever the other scope. */
+  userId: string | null
 }
 
 /** An event for the policy: it belongs to its zone and its association, under its domain. */
@@ -22,9 +24,11 @@ export const eventTarget = (event: EventScope): Target => ({
  * that lists the event's domain for both zones (and belongs to the event's association, when it names one);
  * the administrator of the event's association. An association-wide event (no zone) reaches its
  * administrator and the zones party to one of its agreements in force (listing the domain, when it has one).
- * An event without zone or association reaches nobody: broadcasting is never a default.
+ * An event without zone or association reaches nobody: broadcasting is never a default. An event addressed
+ * to a user (a notification) reaches that user's streams only: no role, zone or agreement widens it.
  */
-export const receives = (scope: Scope, event: EventScope): boolean => decideIn(scope, eventTarget(event)).allowed
+export const receives = (scope: Scope, event: EventScope): boolean =>
+  event.userId !== null ? event.userId === scope.actor.userId : decideIn(scope, eventTarget(event)).allowed
 
 /** The same, from the actor and the agreements in force. */
 export const mayReceive = (actor: Actor, event: EventScope, grants: readonly Grant[]): boolean =>

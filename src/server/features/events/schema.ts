@@ -8,6 +8,9 @@ export const LiveEvent = Type.Object(
     zoneId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
     associationId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
     domain: Type.Union([Type.String(), Type.Null()]),
+    userId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()], {
+      description: 'Addressed to this user only (a notification); null for events of a zone or association.',
+    }),
     payload: Type.Record(Type.String(), Type.Unknown()),
     createdAt: Type.String({ format: 'date-time' }),
   },

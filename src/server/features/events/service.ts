@@ -44,6 +44,7 @@ const toLive = (e: BusEvent): LiveEvent => ({
   zoneId: e.zoneId,
   associationId: e.associationId,
   domain: e.domain,
+  userId: e.userId,
   payload: e.payload,
   createdAt: e.createdAt.toISOString(),
 })

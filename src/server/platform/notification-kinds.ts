@@ -1,0 +1,56 @@
+// The notification kinds: what a notification can say, the parameters it carries (all text), the kind of
+// object it links to, and the web dictionary key of its message (src/web/i18n, one key per kind; a test checks
+// nl, fr and en have it). The mail of a kind is in mail-templates.ts (the compiler wants nl, fr and en there).
+// Pure data with no imports: the web app's tests read it too.
+
+/** What a notification can link to, and the app path of one. */
+export const NOTIFICATION_OBJECTS = {
+  agreement: (id: string) => `/agreements/${id}`,
+} as const satisfies Record<string, (id: string) => string>
+export type NotificationObjectType = keyof typeof NOTIFICATION_OBJECTS
+
+export const NOTIFICATION_KINDS = {
+  /** An agreement went to approval: the korpschefs of the party zones must record their council's decision. */
+  'agreement.approval_requested': {
+    params: ['title'],
+    object: 'agreement',
+    message: 'notification.agreement.approval_requested',
+  },
+  /** An agreement was brought in force (`effectiveFrom` YYYY-MM-DD). */
+  'agreement.in_force': {
+    params: ['title', 'effectiveFrom'],
+    object: 'agreement',
+    message: 'notification.agreement.in_force',
+  },
+  /** An agreement was ended (`effectiveTo`, its last day, YYYY-MM-DD). */
+  'agreement.ended': {
+    params: ['title', 'effectiveTo'],
+    object: 'agreement',
+    message: 'notification.agreement.ended',
+  },
+  /** A content change voided the recipient zone's approval: a new decision is needed. */
+  'agreement.approvals_voided': {
+    params: ['title'],
+    object: 'agreement',
+    message: 'notification.agreement.approvals_voided',
+  },
+} as const satisfies Record<
+  string,
+  { params: readonly string[]; object: NotificationObjectType; message: `notification.${string}` }
+>
+
+export type NotificationKind = keyof typeof NOTIFICATION_KINDS
+export type NotificationParams<K extends NotificationKind> = {
+  [P in (typeof NOTIFICATION_KINDS)[K]['params'][number]]: string
+}
+
+export const NOTIFICATION_KIND_NAMES = Object.keys(NOTIFICATION_KINDS) as NotificationKind[]
+
+export const isNotificationKind = (kind: unknown): kind is NotificationKind =>
+  typeof kind === 'string' && Object.hasOwn(NOTIFICATION_KINDS, kind)
+
+/** The app path of a notification's object (e.g. `/agreements/<id>`), or null. */
+export function objectPath(type: string | null, id: string | null): string | null {
+  if (type === null || id === null || !Object.hasOwn(NOTIFICATION_OBJECTS, type)) return null
+  return NOTIFICATION_OBJECTS[type as NotificationObjectType](id)
+}

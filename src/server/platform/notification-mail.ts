@@ -1,0 +1,100 @@
+// The mails of the notification kinds (notification-kinds.ts), in nl, fr and en: a subject and plain
+// paragraphs each; mail-templates.ts lays them out (text and HTML, with the link to the object).
+import type { NotificationKind } from './notification-kinds.ts'
+import type { Template } from './mail-templates.ts'
+import type { Locale } from './schema.ts'
+
+/** 2026-03-01 → 01/03/2026 (Belgian usage in all three languages). */
+const day = (iso: string): string => iso.replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$3/$2/$1')
+
+export const NOTIFICATION_TEMPLATES: { [K in NotificationKind]: Record<Locale, Template<K>> } = {
+  'agreement.approval_requested': {
+    nl: (p) => ({
+      subject: `Overeenkomst ter goedkeuring: ${p.title}`,
+      paragraphs: [
+        `Beste ${p.recipientName},`,
+        `De overeenkomst "${p.title}" staat ter goedkeuring. Uw zone is partij: leg de beslissing van uw raad vast in Verbond.`,
+      ],
+    }),
+    fr: (p) => ({
+      subject: `Accord soumis à approbation : ${p.title}`,
+      paragraphs: [
+        `Bonjour ${p.recipientName},`,
+        `L’accord « ${p.title} » est soumis à approbation. Votre zone y est partie : enregistrez la décision de votre conseil dans Verbond.`,
+      ],
+    }),
+    en: (p) => ({
+      subject: `Agreement up for approval: ${p.title}`,
+      paragraphs: [
+        `Dear ${p.recipientName},`,
+        `The agreement "${p.title}" is up for approval. Your zone is a party: record your council's decision in Verbond.`,
+      ],
+    }),
+  },
+  'agreement.in_force': {
+    nl: (p) => ({
+      subject: `Overeenkomst in werking: ${p.title}`,
+      paragraphs: [
+        `Beste ${p.recipientName},`,
+        `De overeenkomst "${p.title}" is in werking, met ingang van ${day(p.effectiveFrom)}.`,
+      ],
+    }),
+    fr: (p) => ({
+      subject: `Accord en vigueur : ${p.title}`,
+      paragraphs: [
+        `Bonjour ${p.recipientName},`,
+        `L’accord « ${p.title} » est en vigueur à partir du ${day(p.effectiveFrom)}.`,
+      ],
+    }),
+    en: (p) => ({
+      subject: `Agreement in force: ${p.title}`,
+      paragraphs: [`Dear ${p.recipientName},`, `The agreement "${p.title}" is in force from ${day(p.effectiveFrom)}.`],
+    }),
+  },
+  'agreement.ended': {
+    nl: (p) => ({
+      subject: `Overeenkomst beëindigd: ${p.title}`,
+      paragraphs: [
+        `Beste ${p.recipientName},`,
+        `De overeenkomst "${p.title}" is beëindigd; de laatste dag is ${day(p.effectiveTo)}.`,
+      ],
+    }),
+    fr: (p) => ({
+      subject: `Accord terminé : ${p.title}`,
+      paragraphs: [
+        `Bonjour ${p.recipientName},`,
+        `L’accord « ${p.title} » a pris fin ; son dernier jour est le ${day(p.effectiveTo)}.`,
+      ],
+    }),
+    en: (p) => ({
+      subject: `Agreement ended: ${p.title}`,
+      paragraphs: [
+        `Dear ${p.recipientName},`,
+        `The agreement "${p.title}" has ended; its last day is ${day(p.effectiveTo)}.`,
+      ],
+    }),
+  },
+  'agreement.approvals_voided': {
+    nl: (p) => ({
+      subject: `Goedkeuring vervallen: ${p.title}`,
+      paragraphs: [
+        `Beste ${p.recipientName},`,
+        `De inhoud van de overeenkomst "${p.title}" is gewijzigd. De goedkeuring van uw zone geldt niet voor de nieuwe inhoud: leg een nieuwe beslissing vast.`,
+      ],
+    }),
+    fr: (p) => ({
+      subject: `Approbation caduque : ${p.title}`,
+      paragraphs: [
+        `Bonjour ${p.recipientName},`,
+        `Le contenu de l’accord « ${p.title} » a changé. L’approbation de votre zone ne vaut pas pour le nouveau contenu : enregistrez une nouvelle décision.`,
+      ],
+    }),
+    en: (p) => ({
+      subject: `Approval void: ${p.title}`,
+      paragraphs: [
+        `Dear ${p.recipientName},`,
+        `The content of the agreement "${p.title}" changed. Your zone's approval does not cover the new content: record a new decision.`,
+      ],
+    }),
+  },
+}

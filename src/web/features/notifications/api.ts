@@ -1,0 +1,56 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useCallback } from 'react'
+import { api, data } from '../../api/client.ts'
+import { useLiveEvents, type LiveEvent } from '../../api/live.ts'
+import type { components } from '../../api/schema.d.ts'
+import type { MessageKey } from '../../i18n/nl.ts'
+
+export type Notification = components['schemas']['Notification']
+export type NotificationKind = Notification['kind']
+
+/** The message of each kind (the server's NOTIFICATION_KINDS names the same keys; a test compares them). */
+export const NOTIFICATION_MESSAGES = {
+  'agreement.approval_requested': 'notification.agreement.approval_requested',
+  'agreement.in_force': 'notification.agreement.in_force',
+  'agreement.ended': 'notification.agreement.ended',
+  'agreement.approvals_voided': 'notification.agreement.approvals_voided',
+} as const satisfies Record<NotificationKind, MessageKey>
+
+export const notificationKeys = {
+  all: ['notifications'] as const,
+  latest: ['notifications', 'latest'] as const,
+}
+
+/** The newest notifications and the unread count (the bell). */
+export function useLatestNotifications(enabled = true) {
+  return useQuery({
+    queryKey: notificationKeys.latest,
+    queryFn: () => data(api.GET('/api/notifications', { params: { query: { limit: 20 } } })),
+    enabled,
+  })
+}
+
+function useNotificationWrite<Input, Output>(write: (input: Input) => Promise<Output>) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: write,
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
+  })
+}
+
+export const useMarkRead = () =>
+  useNotificationWrite((id: string) => data(api.POST('/api/notifications/{id}/read', { params: { path: { id } } })))
+
+export const useMarkAllRead = () => useNotificationWrite(() => data(api.POST('/api/notifications/read-all')))
+
+/** A new or read notification of this user (another tab, another device): reload the list and the count. */
+export function useLiveNotifications(enabled: boolean): void {
+  const queryClient = useQueryClient()
+  const onEvent = useCallback(
+    (event: LiveEvent) => {
+      if (event.type.startsWith('notification.')) void queryClient.invalidateQueries({ queryKey: notificationKeys.all })
+    },
+    [queryClient],
+  )
+  useLiveEvents(onEvent, enabled)
+}
