@@ -123,9 +123,11 @@ export const DEFAULT_WEIGHTS: LoadWeights = { night: 0.5, saturday: 0.5, sunday:
 export interface PreferenceWeights {
   wish: number
   ratherNot: number
+  /** Cost of giving a slot of the previous roster to someone else (keeps a re-solve's diff small). */
+  change: number
 }
 
-export const DEFAULT_PREFERENCE_WEIGHTS: PreferenceWeights = { wish: 0.5, ratherNot: 2 }
+export const DEFAULT_PREFERENCE_WEIGHTS: PreferenceWeights = { wish: 0.5, ratherNot: 2, change: 1 }
 
 export interface Assignment {
   slotId: string
