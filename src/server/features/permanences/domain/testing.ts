@@ -2,7 +2,7 @@
 // seed (no demo data, no database), so a test states the shape it needs in one line.
 import { OFFICER_OF_DUTY } from './eligibility.ts'
 import { expandPattern, type ShiftPattern } from './patterns.ts'
-import { mulberry32 } from './solver.ts'
+import { mulberry32 } from './random.ts'
 import type { DutyKind, Interval, PersonInput, Rank, RosterInput, ZoneKey } from './types.ts'
 
 export interface InstanceShape {
