@@ -6,9 +6,9 @@
 //    rule is now broken there (those are reported in `keptViolations`, never changed).
 // 2. Warm start: in a re-solve, each future slot first gets its previous holders back when they still
 //    satisfy every rule; a soft "change" cost in the objective keeps the diff small later on.
-// 3. Greedy construction: the remaining positions, scarce slots first (fewest people who could ever take
-//    them), then heavy slots first (nights, weekends, holidays: largest load first, like LPT scheduling),
-//    then in time order. Each goes to the feasible person whose taking it lowers the objective most:
+// 3. Greedy construction: the remaining positions, scarce slots first (at most twice as many people who
+//    could take them as it needs), then in time order (a rotation then cycles naturally: with "one week in
+//    any three" and three people, time order finds the cycle where heavy-first orders get stuck). Each goes to the feasible person whose taking it lowers the objective most:
 //    that is the zone furthest below its target, then the least-loaded person in it; ties go to whoever's
 //    nearest duty is furthest away, then to a seeded random order. A position nobody can take triggers a
 //    repair (one ejection step): a candidate's nearby duties of this solve are lifted, the slot given to
@@ -97,7 +97,7 @@ export function solveRoster(input: RosterInput, options: SolveOptions = {}): Sol
     .sort((a, b) => {
       const scarceA = (scarcity[a] ?? 0) <= 2 * st.per ? 0 : 1
       const scarceB = (scarcity[b] ?? 0) <= 2 * st.per ? 0 : 1
-      return scarceA - scarceB || (st.slotLoads[b] ?? 0) - (st.slotLoads[a] ?? 0) || a - b
+      return scarceA - scarceB || a - b
     })
   order.forEach((s, n) => {
     for (let k = 0; k < st.per; k++) {
