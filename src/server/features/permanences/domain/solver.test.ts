@@ -152,6 +152,22 @@ describe('solveRoster', () => {
     ])
   })
 
+  it('gives a pinned slot precedence over the previous roster around it', () => {
+    const input: RosterInput = {
+      ...makeInstance({ zones: 2, peoplePerZone: 3, pattern: daily, from: '2026-06-01', to: '2026-06-15' }),
+      rules: { minHoursBetweenOnCall: 72 },
+    }
+    // A broken previous roster: one person on every day. Only day 7 is pinned.
+    const one = input.people[0]?.id ?? ''
+    const previous = input.slots.map((s) => ({ slotId: s.id, personIds: [one] }))
+    const again = { ...input, previous, pinned: ['day:2026-06-07'] }
+    // Without local search (effort 0), so that the construction alone is what is tested.
+    const result = solveRoster(again, { effort: 0 })
+    expect(result.assignments[6]?.personIds).toEqual([one])
+    expect(checkRoster(again, result.assignments)).toEqual([])
+    expect(result.diff.map((d) => d.slotId)).not.toContain('day:2026-06-07')
+  })
+
   it('honours wishes and rather-nots when the rules allow', () => {
     const input = makeInstance({ zones: 2, peoplePerZone: 4, pattern: daily, from: '2026-06-01', to: '2026-06-29' })
     const [a, b] = input.people

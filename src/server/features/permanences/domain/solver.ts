@@ -77,14 +77,18 @@ export function solveRoster(input: RosterInput, options: SolveOptions = {}): Sol
   const tieRank = shuffle(input.people.length, random)
 
   // 1 and 2: keep locked slots, warm-start the others from the previous roster.
-  input.slots.forEach((slot, s) => {
-    const people = (previous.get(slot.id) ?? []).map(personIdx).filter((p) => p >= 0)
-    let k = 0
-    for (const p of people) {
-      if (k >= st.per) break
-      if (locked[s] || canTake(st, p, s)) place(st, s * st.per + k++, p)
-    }
-  })
+  // Locked slots first, all of them: a warm-started slot must not clash with a pinned one further on.
+  for (const keep of [true, false]) {
+    input.slots.forEach((slot, s) => {
+      if (locked[s] !== keep) return
+      const people = (previous.get(slot.id) ?? []).map(personIdx).filter((p) => p >= 0)
+      let k = 0
+      for (const p of people) {
+        if (k >= st.per) break
+        if (keep || canTake(st, p, s)) place(st, s * st.per + k++, p)
+      }
+    })
+  }
   const keptViolations = checkPrepared(prep, keptAssignments(st)).filter(
     (v) => v.rule !== 'SLOT_UNDERSTAFFED' && v.rule !== 'LOCKED_SLOT_CHANGED' && v.personId !== null,
   )
