@@ -85,6 +85,14 @@ describe('solveRoster', () => {
     expect(tooLong.unfilled).toHaveLength(7)
     expect(tooLong.unfilled[0]?.blockedBy).toEqual([{ rule: 'WORK_PER_24H', people: 4 }])
 
+    // People who could never take the slots do not drown the rule that bites.
+    const withOthers = [
+      ...input.people,
+      { id: 'agent-1', zoneId: 'zone-1', rank: 'agent' as const, qualifications: [] },
+    ]
+    const withAgent = solveRoster({ ...input, people: withOthers, unavailability: leave })
+    expect(withAgent.unfilled[0]?.blockedBy).toEqual([{ rule: 'UNAVAILABLE', people: 4 }])
+
     const nobody = solveRoster({ ...input, people: input.people.map((p) => ({ ...p, rank: 'inspecteur' as const })) })
     expect(nobody.unfilled.map((u) => u.blockedBy)).toEqual(Array(7).fill([{ rule: 'NOT_ELIGIBLE', people: 4 }]))
   })

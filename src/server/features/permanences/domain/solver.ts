@@ -176,7 +176,11 @@ function result(
     if (missing <= 0 || st.locked[s]) return
     const counts = new Map<RuleCode, number>()
     const duty = st.prep.slotDuties[s]
+    // Count over the people who could take the rotation's slots at all; only when there is nobody, say
+    // why everyone is ineligible (otherwise NOT_ELIGIBLE would drown the rule that actually bites).
+    const anyEligible = st.prep.ineligible.some((r) => r === null)
     input.people.forEach((_, p) => {
+      if (anyEligible && st.prep.ineligible[p] !== null) return
       if (!duty || a.personIds.includes(input.people[p]?.id ?? '')) return
       for (const rule of new Set(blockers(st.prep, p, duty, st.timelines[p] ?? []).map((b) => b.rule))) {
         counts.set(rule, (counts.get(rule) ?? 0) + 1)
