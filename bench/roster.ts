@@ -40,7 +40,13 @@ function instance(rotation: Rotation, busy: BusyInterval[], seed: number): Roste
   })
   // Twelve-hour present shifts need a daily limit above the default 10 h (an association setting); 13 h
   // because the night of the autumn change lasts 13 hours.
-  return { ...base, busy, seed, rules: rotation.dutyKind === 'present' ? { maxWorkHoursPer24h: 13 } : {} }
+  return {
+    ...base,
+    rotation: { ...base.rotation, id: `rotation-${seed}` },
+    busy,
+    seed,
+    rules: rotation.dutyKind === 'present' ? { maxWorkHoursPer24h: 13 } : {},
+  }
 }
 
 function measure(name: string, rotations: Rotation[]) {
@@ -102,6 +108,7 @@ function duties(input: RosterInput, result: SolveResult, kind: 'work' | 'on_call
       end: slot.end,
       kind,
       ref: `${input.rotation.id}:${a.slotId}`,
+      rotationId: input.rotation.id,
     }))
   })
 }

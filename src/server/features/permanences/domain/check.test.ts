@@ -134,6 +134,20 @@ describe('checkRoster', () => {
     // Every other week, across the March DST change (a 167-hour week): fine for one in any 14 days.
     expect(codes({ onCallFrequency: { maxDuties: 1, windowDays: 14 } })).toEqual([])
     expect(codes({ onCallFrequency: { maxDuties: 1, windowDays: 15 } })).toContain('ON_CALL_FREQUENCY')
+    // A duty of the same rotation before the period counts; one of another rotation does not.
+    const before = { personId: 'kim', kind: 'on_call' as const, start: (weeks[0]?.start ?? 0) - 8 * 24 * H }
+    const earlier = (rotationId: string) =>
+      checkRoster(
+        {
+          ...base,
+          rotation,
+          rules: { onCallFrequency: { maxDuties: 1, windowDays: 14 } },
+          busy: [{ ...before, end: before.start + H, rotationId }],
+        },
+        roster,
+      ).map((v) => `${v.rule} ${v.slotId}`)
+    expect(earlier('r')).toEqual(['ON_CALL_FREQUENCY week:2026-03-02'])
+    expect(earlier('another')).toEqual([])
     // The gap is real elapsed time: kim's week off from 23 to 30 March lasts 167 hours (spring change).
     expect(codes({ minHoursBetweenOnCall: 167 })).toEqual([])
     expect(codes({ minHoursBetweenOnCall: 168 })).toEqual(['ON_CALL_GAP', 'ON_CALL_GAP'])

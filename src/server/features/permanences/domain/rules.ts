@@ -19,6 +19,8 @@ export interface Duty {
   weeks: ReadonlyArray<readonly [number, number]>
   /** Index of the slot in the roster, or -1 for a duty elsewhere. */
   slot: number
+  /** A duty of this rotation (a slot of the roster, or a busy duty tagged with the rotation's id). */
+  sameRotation: boolean
   ref: string
 }
 
@@ -55,6 +57,7 @@ export function prepare(input: RosterInput): Prepared {
     startDay: epochDay(Temporal.PlainDate.from(slot.localDate)),
     weeks: kind === 'work' ? weeks(slot.start, slot.end) : [],
     slot: i,
+    sameRotation: true,
     ref: `slot:${slot.id}`,
   }))
   const personIndex = new Map(input.people.map((p, i) => [p.id, i]))
@@ -74,6 +77,7 @@ export function prepare(input: RosterInput): Prepared {
       startDay: epochDay(localDateOf(b.start)),
       weeks: b.kind === 'work' ? weeks(b.start, b.end) : [],
       slot: -1,
+      sameRotation: b.rotationId === input.rotation.id,
       ref: b.ref ?? 'busy',
     })
   }
@@ -140,7 +144,8 @@ export function blockers(prep: Prepared, person: number, duty: Duty, timeline: r
     }
   } else if (rules.onCallFrequency) {
     const { maxDuties, windowDays } = rules.onCallFrequency
-    const days = near.filter((t) => t.kind === 'on_call').map((t) => t.startDay)
+    // Counted within the rotation: "one week in any three" is a rotation's rhythm, not a cap across all.
+    const days = near.filter((t) => t.kind === 'on_call' && t.sameRotation).map((t) => t.startDay)
     for (const first of [duty.startDay, ...days]) {
       if (first > duty.startDay || first <= duty.startDay - windowDays) continue
       const count = 1 + days.filter((d) => d >= first && d < first + windowDays).length

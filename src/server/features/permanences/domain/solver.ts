@@ -18,6 +18,8 @@
 //    every rule still holds and the objective strictly drops. It stops after an iteration budget that
 //    depends only on the input (so the result is deterministic for an input and seed), after a long run
 //    without improvement, or at the time limit (`timedOut`: then the result may depend on machine speed).
+//    Positions still empty then get one more construction-and-repair attempt. The time limit bounds the
+//    search only: construction always completes (tens of milliseconds for a year of slots).
 //
 // Guarantees: every position the solver fills satisfies every hard rule (checkRoster finds nothing outside
 // locked slots); a position it cannot fill is listed in `unfilled` with the rules that blocked each person,
@@ -137,6 +139,13 @@ export function solveRoster(input: RosterInput, options: SolveOptions = {}): Sol
       improvements++
       sinceImprovement = 0
     } else if (++sinceImprovement > 4 * free.length + 200) break
+  }
+  // The search moved duties around: a position the construction could not fill may be fillable now.
+  for (const pos of free) {
+    if ((st.holder[pos] ?? -1) >= 0) continue
+    const best = bestCandidate(st, Math.floor(pos / st.per), candidates, tieRank)
+    if (best >= 0) place(st, pos, best)
+    else repair(st, pos, candidates, tieRank)
   }
   progress(1)
   return result(st, previous, keptViolations, { iterations, improvements, timedOut, started })

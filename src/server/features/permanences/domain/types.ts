@@ -78,6 +78,9 @@ export interface Interval {
  * `work` counts as worked time for the rest rules while `on_call` counts for the on-call limits. */
 export interface BusyInterval extends Interval {
   kind: 'work' | 'on_call'
+  /** The rotation it belongs to: duties of the rotation being solved (e.g. before the period) count for
+   * its on-call frequency limit. */
+  rotationId?: string
   /** What it is, for messages (e.g. 'rotation:<id>:slot:<id>'). */
   ref?: string
 }
@@ -96,8 +99,8 @@ export interface WorkingTimeRules {
   maxWorkHoursPerWeek: number
   /** At least this many hours between the end of one on-call duty and the start of the next; 0 = none. */
   minHoursBetweenOnCall: number
-  /** At most `maxDuties` on-call duties starting within any `windowDays` local days (e.g. one weekly duty
-   * in any 3 weeks = { maxDuties: 1, windowDays: 21 }); null = no limit. */
+  /** At most `maxDuties` on-call duties of this rotation starting within any `windowDays` local days (e.g.
+   * one weekly duty in any 3 weeks = { maxDuties: 1, windowDays: 21 }); null = no limit. */
   onCallFrequency: { maxDuties: number; windowDays: number } | null
 }
 
