@@ -90,4 +90,19 @@ describe('expandPattern', () => {
     expect(slots.map((s) => s.id)).toEqual(['we:2026-06-06', 'we:2026-06-07', 'we:2026-06-13', 'we:2026-06-14'])
     expect(slots[0]?.hours.night).toBe(6)
   })
+
+  it('rejects a shift that ends before it starts, and malformed times', () => {
+    const shift =
+      (end: { time: string; days?: number } | { durationMinutes: number }, start = '07:00') =>
+      () =>
+        expandPattern(
+          { kind: 'custom', shifts: [{ label: 'x', weekdays: [1], start, end }] },
+          '2026-06-01',
+          '2026-06-02',
+        )
+    expect(shift({ durationMinutes: 0 })).toThrow(RangeError)
+    expect(shift({ time: '06:00', days: 0 })).toThrow(RangeError)
+    expect(shift({ time: '08:00' }, '25:00')).toThrow(RangeError)
+    expect(shift({ time: '08:00' })()).toHaveLength(1)
+  })
 })

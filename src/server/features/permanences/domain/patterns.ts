@@ -100,10 +100,15 @@ export function expandPattern(
 }
 
 function endOf(end: ShiftDefinition['end'], date: Temporal.PlainDate, startTime: Temporal.PlainTime, start: number) {
-  if ('durationMinutes' in end) return start + end.durationMinutes * 60_000
-  const time = Temporal.PlainTime.from(end.time)
-  const days = end.days ?? (Temporal.PlainTime.compare(time, startTime) <= 0 ? 1 : 0)
-  const instant = localInstant(date.add({ days }), time)
-  if (instant <= start) throw new RangeError(`shift ends before it starts: ${date.toString()} ${startTime.toString()}`)
+  let instant: number
+  if ('durationMinutes' in end) instant = start + end.durationMinutes * 60_000
+  else {
+    const time = Temporal.PlainTime.from(end.time)
+    const days = end.days ?? (Temporal.PlainTime.compare(time, startTime) <= 0 ? 1 : 0)
+    instant = localInstant(date.add({ days }), time)
+  }
+  // A bad pattern is the caller's input error (the service maps RangeError to a 4xx), never an empty slot.
+  if (!(instant > start))
+    throw new RangeError(`shift ends before it starts: ${date.toString()} ${startTime.toString()}`)
   return instant
 }

@@ -118,4 +118,32 @@ describe('solveRoster (properties)', () => {
       { numRuns: 60 },
     )
   })
+
+  it('finds the cycle when "one week in any N" for N people leaves no slack', () => {
+    const tight = fc
+      .record({
+        zones: fc.integer({ min: 1, max: 3 }),
+        peoplePerZone: fc.integer({ min: 1, max: 3 }),
+        weeks: fc.integer({ min: 4, max: 20 }),
+        from: date,
+        seed: fc.integer({ min: 1, max: 1000 }),
+      })
+      .map((g) => {
+        const base = makeInstance({
+          ...g,
+          pattern: patterns[1] ?? { kind: 'daily', handoffTime: '07:00' },
+          to: plusDays(g.from, 7 * g.weeks),
+        })
+        const windowDays = 7 * g.zones * g.peoplePerZone
+        return { ...base, seed: g.seed, rules: { onCallFrequency: { maxDuties: 1, windowDays } } }
+      })
+    fc.assert(
+      fc.property(tight, (input) => {
+        const result = solveRoster(input)
+        expect(result.unfilled).toEqual([])
+        expect(checkRoster(input, result.assignments)).toEqual([])
+      }),
+      { numRuns: 40 },
+    )
+  })
 })
