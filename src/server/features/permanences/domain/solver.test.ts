@@ -176,6 +176,21 @@ describe('solveRoster', () => {
     expect(result.diff.map((d) => d.slotId)).not.toContain('day:2026-06-07')
   })
 
+  it('spreads the load within a zone evenly, in proportion to FTE', () => {
+    const base = makeInstance({ zones: 1, peoplePerZone: 3, pattern: daily, from: '2026-06-01', to: '2026-07-01' })
+    const input: RosterInput = {
+      ...base,
+      people: base.people.map((p, i) => ({ ...p, fte: i === 0 ? 0.5 : 1 })),
+      weights: { night: 0, saturday: 0, sunday: 0, holiday: 0 },
+    }
+    const result = solveAndCheck(input)
+    // 30 equal slots over 2.5 FTE: 6 for the half-timer, 12 for each full-timer (one slot of leeway).
+    const slots = result.stats.people.map((p) => p.slots)
+    expect(Math.abs((slots[0] ?? 0) - 6)).toBeLessThanOrEqual(1)
+    expect(Math.abs((slots[1] ?? 0) - 12)).toBeLessThanOrEqual(1)
+    expect(Math.abs((slots[2] ?? 0) - 12)).toBeLessThanOrEqual(1)
+  })
+
   it('honours wishes and rather-nots when the rules allow', () => {
     const input = makeInstance({ zones: 2, peoplePerZone: 4, pattern: daily, from: '2026-06-01', to: '2026-06-29' })
     const [a, b] = input.people

@@ -3,7 +3,7 @@
 //
 // Objective (lower is better), in units u = the mean load of one slot position:
 //   ZONE × Σ_zones ((zone load − zone target) / u)²              the zone key, dominant
-//   + Σ_zones Σ_eligible people ((person load − zone mean) / u)²  even spread within a zone
+//   + Σ_zones Σ_eligible people ((person load / FTE − zone mean) / u)²  even spread within a zone
 //   + Σ_assignments soft cost                                     wishes (−), rather-not (+), changes (+)
 import { slotLoad } from './load.ts'
 import { blockers, insertDuty, removeDuty, type Duty, type Prepared } from './rules.ts'
@@ -23,7 +23,9 @@ export interface State {
   timelines: Duty[][]
   personLoad: Float64Array
   zoneOf: Int32Array
-  inSpread: boolean[]
+  /** 1 / FTE for the people the within-zone spread counts (the eligible), 0 for the others: the spread
+   * compares load per FTE, so a half-time officer carries half the load. */
+  spreadScale: Float64Array
   zoneLoad: Float64Array
   zoneTarget: Float64Array
   zoneS1: Float64Array
@@ -43,11 +45,13 @@ export function createState(prep: Prepared, locked: boolean[]): State {
   const total = slotLoads.reduce((a, b) => a + b, 0) * per
   const targets = zoneTargets(total, input.rotation.zoneKey, zones)
   const zoneOf = Int32Array.from(input.people, (p) => zoneIndex.get(p.zoneId) ?? -1)
-  const inSpread = input.people.map((_, i) => prep.ineligible[i] === null)
+  const spreadScale = Float64Array.from(input.people, (p, i) =>
+    prep.ineligible[i] === null ? 1 / (p.fte !== undefined && p.fte > 0 ? p.fte : 1) : 0,
+  )
   const zoneCount = new Int32Array(zones.length)
-  inSpread.forEach((ok, i) => {
+  spreadScale.forEach((scale, i) => {
     const z = zoneOf[i] ?? -1
-    if (ok && z >= 0) zoneCount[z] = (zoneCount[z] ?? 0) + 1
+    if (scale > 0 && z >= 0) zoneCount[z] = (zoneCount[z] ?? 0) + 1
   })
   const unit = Math.max(1, total / Math.max(1, slotLoads.length * per))
   return {
@@ -59,7 +63,7 @@ export function createState(prep: Prepared, locked: boolean[]): State {
     timelines: prep.busy.map((list) => [...list]),
     personLoad: new Float64Array(input.people.length),
     zoneOf,
-    inSpread,
+    spreadScale,
     zoneLoad: new Float64Array(zones.length),
     zoneTarget: Float64Array.from(zones, (z) => targets.get(z.id) ?? 0),
     zoneS1: new Float64Array(zones.length),
@@ -117,17 +121,21 @@ function zoneDelta(st: State, z: number, p: number, dp: number, q: number, dq: n
   let s2 = st.zoneS2[z] ?? 0
   const before = zoneCost(st, z, load, s1, s2)
   load += dp
-  if (st.inSpread[p]) {
-    const l = st.personLoad[p] ?? 0
-    s1 += dp
-    s2 += dp * (2 * l + dp)
+  const sp = st.spreadScale[p] ?? 0
+  if (sp > 0) {
+    const x = (st.personLoad[p] ?? 0) * sp
+    const dx = dp * sp
+    s1 += dx
+    s2 += dx * (2 * x + dx)
   }
   if (q >= 0) {
     load += dq
-    if (st.inSpread[q]) {
-      const l = st.personLoad[q] ?? 0
-      s1 += dq
-      s2 += dq * (2 * l + dq)
+    const sq = st.spreadScale[q] ?? 0
+    if (sq > 0) {
+      const x = (st.personLoad[q] ?? 0) * sq
+      const dx = dq * sq
+      s1 += dx
+      s2 += dx * (2 * x + dx)
     }
   }
   return zoneCost(st, z, load, s1, s2) - before
@@ -158,9 +166,12 @@ function shiftLoad(st: State, person: number, d: number): void {
   const l = st.personLoad[person] ?? 0
   if (z >= 0) {
     st.zoneLoad[z] = (st.zoneLoad[z] ?? 0) + d
-    if (st.inSpread[person]) {
-      st.zoneS1[z] = (st.zoneS1[z] ?? 0) + d
-      st.zoneS2[z] = (st.zoneS2[z] ?? 0) + (l + d) * (l + d) - l * l
+    const scale = st.spreadScale[person] ?? 0
+    if (scale > 0) {
+      const x = l * scale
+      const dx = d * scale
+      st.zoneS1[z] = (st.zoneS1[z] ?? 0) + dx
+      st.zoneS2[z] = (st.zoneS2[z] ?? 0) + dx * (2 * x + dx)
     }
   }
   st.personLoad[person] = l + d

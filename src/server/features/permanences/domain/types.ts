@@ -66,6 +66,8 @@ export interface PersonInput {
   zoneId: string
   rank: Rank | null
   qualifications: readonly string[]
+  /** Working-time share (default 1): within a zone the solver spreads load in proportion to it. */
+  fte?: number
 }
 
 export interface Interval {
