@@ -2,7 +2,9 @@
 // local dates are 'YYYY-MM-DD' and local times 'HH:MM' in Europe/Brussels. No I/O, no clock: the caller
 // passes "now" (from platform/clock.ts) in the input.
 
-export type Rank = 'agent' | 'inspecteur' | 'hoofdinspecteur' | 'commissaris' | 'hoofdcommissaris'
+import type { Rank } from '../../../platform/enums.ts'
+
+export type { Rank }
 
 /** on_call = bereikbaar & terugroepbaar (not worked time); present = a worked shift. */
 export type DutyKind = 'on_call' | 'present'
