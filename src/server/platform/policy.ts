@@ -19,6 +19,7 @@
 //   account.control   disable, enable, reset an account: only when EVERY zone and association it belongs to
 //                     is in reach
 // Everything else: not visible, answered as 404 (never a hint that it exists).
+import { ZONE_ROLES } from './enums.ts'
 import type { Locale, Role } from './schema.ts'
 
 // decide() for one object, scope() for lists (policy/decide.ts); the request context (policy/context.ts).
@@ -33,7 +34,6 @@ export {
   type Target,
 } from './policy/decide.ts'
 
-export const ZONE_ROLES = ['korpschef', 'planner', 'officer', 'logistics', 'finance', 'trainer', 'dpo'] as const
 
 /** One row of the table. */
 export interface RuleRow {
