@@ -54,66 +54,45 @@ export function auditHash(prevHash: string, f: HashedFields): string {
 
 const chainKey = (zoneId: string | null): string => zoneId ?? 'platform'
 
-/** Appends entries inside the caller's transaction. */
-export async function appendAudit(trx: Transaction<DB>, entries: readonly AuditEntry[]): Promise<void> {
+/**
+ * The hashed JSON of an entry up to its sequence number: canonicalJson sorts keys and "seq" comes last, so the
+ * full body is this prefix, the number and `}` (append_audit of migration 0011 completes it in the database).
+ */
+export function auditBodyBeforeSeq(f: Omit<HashedFields, 'seq'>): string {
+  const body = canonicalJson({ ...f, at: f.at.toISOString() })
+  return `${body.slice(0, -1)},"seq":`
+}
+
+/**
+ * Appends entries in one statement (append_audit, migration 0011): per entry, lock or create the chain head,
+ * hash, insert, move the head. Atomic on its own; inside a transaction it commits or rolls back with it.
+ */
+export async function appendAudit(db: Kysely<DB>, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return
   // Lock chain heads in one global order (stable, so one chain keeps its entries' order): two transactions
   // writing to the same chains can then never wait on each other in a cycle.
   const ordered = [...entries].sort((a, b) => chainKey(a.chainZoneId).localeCompare(chainKey(b.chainZoneId)))
-  for (const e of ordered) {
-    const key = chainKey(e.chainZoneId)
-    // One statement creates the chain head if needed, locks it until commit and returns it: the lock
-    // orders concurrent writers of one chain.
-    const head = await trx
-      .insertInto('audit_chain_heads')
-      .values({ chain_key: key, last_seq: 0, last_hash: GENESIS_HASH })
-      .onConflict((oc) => oc.column('chain_key').doUpdateSet({ chain_key: key }))
-      .returning(['last_seq', 'last_hash'])
-      .executeTakeFirstOrThrow()
-    const fields: HashedFields = {
+  const at = now()
+  const rows = ordered.map((e) => {
+    const fields = {
       chainZoneId: e.chainZoneId,
-      seq: head.last_seq + 1,
-      at: now(),
+      at,
       actorUserId: e.actorUserId,
       actorZoneId: e.actorZoneId,
       action: e.action,
       objectType: e.objectType ?? null,
       objectId: e.objectId ?? null,
       domain: e.domain ?? null,
-      details: JSON.parse(canonicalJson(e.details ?? {})),
+      details: JSON.parse(canonicalJson(e.details ?? {})) as unknown,
     }
-    const hash = auditHash(head.last_hash, fields)
-    // The event and the new head in one statement.
-    await trx
-      .with('event', (db) =>
-        db
-          .insertInto('audit_events')
-          .values({
-            chain_zone_id: fields.chainZoneId,
-            seq: fields.seq,
-            at: fields.at,
-            actor_user_id: fields.actorUserId,
-            actor_zone_id: fields.actorZoneId,
-            action: fields.action,
-            object_type: fields.objectType,
-            object_id: fields.objectId,
-            domain: fields.domain,
-            details: canonicalJson(fields.details),
-            prev_hash: head.last_hash,
-            hash,
-          })
-          .returning(['seq', 'hash']),
-      )
-      .updateTable('audit_chain_heads')
-      .from('event')
-      .set((eb) => ({ last_seq: eb.ref('event.seq'), last_hash: eb.ref('event.hash') }))
-      .where('chain_key', '=', key)
-      .execute()
-  }
+    return { ...fields, at: at.toISOString(), chainKey: chainKey(e.chainZoneId), body: auditBodyBeforeSeq(fields) }
+  })
+  await sql`SELECT append_audit(${JSON.stringify(rows)}::jsonb)`.execute(db)
 }
 
 /** One entry in several chains, once each (null = the platform chain): e.g. an agreement write in every party's. */
 export async function appendAuditToChains(
-  trx: Transaction<DB>,
+  trx: Kysely<DB>,
   chainZoneIds: readonly (string | null)[],
   entry: Omit<AuditEntry, 'chainZoneId'>,
 ): Promise<void> {
@@ -352,7 +331,8 @@ export const audit = {
     await appendAudit(trx, audit.entries(actor, action, object, details, options))
   },
 
-  async partnerReads(trx: Transaction<DB>, actor: AuditActor, reads: readonly PartnerRead[]): Promise<void> {
+  /** One statement: on the root `db` it is atomic by itself (a read logs without a transaction of its own). */
+  async partnerReads(trx: Kysely<DB>, actor: AuditActor, reads: readonly PartnerRead[]): Promise<void> {
     if (reads.length > 0) await appendAudit(trx, audit.partnerReadEntries(actor, reads))
   },
 }

@@ -1,4 +1,4 @@
-// Cache invalidation across processes. The triggers of migrations/0011_cache_invalidation.sql NOTIFY the
+// Cache invalidation across processes. The triggers of migrations/0011_caches_and_audit_append.sql NOTIFY the
 // channel `verbond_invalidate` in the transaction of any change that makes a cached session or grant stale;
 // PostgreSQL sends it at COMMIT, never on ROLLBACK. Every process hears it:
 //   - its own commits, before the committing call returns: PGlite's single connection, and on PostgreSQL every

@@ -28,18 +28,17 @@ export function peopleService(db: Kysely<DB>) {
     reads: readonly (CrossZoneRead & { counted?: number })[],
   ) {
     if (reads.length === 0) return
-    await db.transaction().execute((trx) =>
-      audit.partnerReads(
-        trx,
-        actor,
-        reads.map((r) => ({
-          zoneId: r.zoneId,
-          action,
-          reasons: r.reasons,
-          object: { type: 'person', id: r.personIds.length === 1 ? r.personIds[0] : null },
-          details: { personIds: r.personIds, ...(r.counted !== undefined ? { counted: r.counted } : {}) },
-        })),
-      ),
+    // One statement (append_audit), atomic by itself: no transaction of its own is needed.
+    await audit.partnerReads(
+      db,
+      actor,
+      reads.map((r) => ({
+        zoneId: r.zoneId,
+        action,
+        reasons: r.reasons,
+        object: { type: 'person', id: r.personIds.length === 1 ? r.personIds[0] : null },
+        details: { personIds: r.personIds, ...(r.counted !== undefined ? { counted: r.counted } : {}) },
+      })),
     )
   }
 

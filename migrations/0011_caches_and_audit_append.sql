@@ -1,4 +1,4 @@
--- Why: the fixed cost of a request (issue 7, §7). Sessions and grants are served from memory in every server
+-- Why: the fixed cost of a request (issue 7, §7). 1. Sessions and grants are served from memory in every server
 -- process (platform/auth/sessions.ts, platform/grants.ts); these triggers tell every process, in the same
 -- transaction as the change, which cached entries a change makes stale. The NOTIFY is sent at COMMIT (never on
 -- ROLLBACK) on the channel `verbond_invalidate`, which the invalidation listener of every process hears
@@ -82,3 +82,37 @@ CREATE TRIGGER agreement_domains_invalidate AFTER INSERT OR UPDATE OR DELETE OR 
   FOR EACH STATEMENT EXECUTE FUNCTION notify_grants_changed();
 CREATE TRIGGER agreement_approvals_invalidate AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON agreement_approvals
   FOR EACH STATEMENT EXECUTE FUNCTION notify_grants_changed();
+
+-- The audit append in one round trip (issue 7 §7: a people list with partner people logs every read, on every
+-- request). It did, per entry: lock-or-create the chain head, compute the hash in the application, insert the
+-- event and move the head, inside a transaction of its own: five round trips. This function does the same per
+-- entry, in order, in one statement (atomic on its own, or part of the caller's transaction). The hash is the
+-- one platform/audit.ts computes and verifies: SHA-256 of prev_hash, a newline and the canonical JSON of the
+-- entry, whose last key is "seq" (keys are sorted): the application sends that JSON up to `"seq":` as `body`,
+-- the function appends the sequence number and the closing brace.
+CREATE FUNCTION append_audit(p_entries jsonb) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+  e jsonb;
+  v_prev_seq bigint;
+  v_prev_hash text;
+  v_seq bigint;
+  v_hash text;
+BEGIN
+  FOR e IN SELECT x.value FROM jsonb_array_elements(p_entries) WITH ORDINALITY AS x(value, n) ORDER BY x.n LOOP
+    -- Creates the head if needed and locks it until commit: the lock orders concurrent writers of one chain.
+    INSERT INTO audit_chain_heads AS h (chain_key, last_seq, last_hash)
+      VALUES (e->>'chainKey', 0, repeat('0', 64))
+      ON CONFLICT (chain_key) DO UPDATE SET chain_key = h.chain_key
+      RETURNING h.last_seq, h.last_hash INTO v_prev_seq, v_prev_hash;
+    v_seq := v_prev_seq + 1;
+    v_hash := encode(sha256(convert_to(v_prev_hash || E'\n' || (e->>'body') || v_seq::text || '}', 'UTF8')), 'hex');
+    INSERT INTO audit_events (chain_zone_id, seq, at, actor_user_id, actor_zone_id, action, object_type, object_id,
+                              domain, details, prev_hash, hash)
+      VALUES ((e->>'chainZoneId')::uuid, v_seq, (e->>'at')::timestamptz, (e->>'actorUserId')::uuid,
+              (e->>'actorZoneId')::uuid, e->>'action', e->>'objectType', e->>'objectId', e->>'domain',
+              e->'details', v_prev_hash, v_hash);
+    UPDATE audit_chain_heads SET last_seq = v_seq, last_hash = v_hash WHERE chain_key = e->>'chainKey';
+  END LOOP;
+END
+$$;
