@@ -1,4 +1,4 @@
--- Why: the fixed cost of a request (issue 7, §7). 1. Sessions and grants are served from memory in every server
+-- Why: the fixed cost of a request (issue 7, §7). 1. Sessions, grants and pages of people are served from memory in every server
 -- process (platform/auth/sessions.ts, platform/grants.ts); these triggers tell every process, in the same
 -- transaction as the change, which cached entries a change makes stale. The NOTIFY is sent at COMMIT (never on
 -- ROLLBACK) on the channel `verbond_invalidate`, which the invalidation listener of every process hears
@@ -6,7 +6,8 @@
 -- calls in the services: every writer is covered, including the command line, the demo seed and SQL run by
 -- hand, and a future writer cannot forget it.
 --
--- Payloads: 'user:<uuid>' (the sessions of that account), 'grants' (the agreements in force), '*' (everything).
+-- Payloads: 'user:<uuid>' (the sessions of that account), 'grants' (the agreements in force), 'people' (pages
+-- of people), '*' (everything).
 
 -- A session's account, or the account itself, changed: its cached sessions are dropped.
 CREATE FUNCTION notify_user_changed() RETURNS trigger
@@ -82,6 +83,26 @@ CREATE TRIGGER agreement_domains_invalidate AFTER INSERT OR UPDATE OR DELETE OR 
   FOR EACH STATEMENT EXECUTE FUNCTION notify_grants_changed();
 CREATE TRIGGER agreement_approvals_invalidate AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON agreement_approvals
   FOR EACH STATEMENT EXECUTE FUNCTION notify_grants_changed();
+
+-- People pages (features/people/service.ts): a change to a person, their zone's name or code, their
+-- qualifications or their visibility reasons drops every cached page. Rare writes; a statement trigger.
+CREATE FUNCTION notify_people_changed() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_notify('verbond_invalidate', 'people');
+  RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER people_invalidate_pages AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON people
+  FOR EACH STATEMENT EXECUTE FUNCTION notify_people_changed();
+CREATE TRIGGER zones_invalidate_pages AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON zones
+  FOR EACH STATEMENT EXECUTE FUNCTION notify_people_changed();
+CREATE TRIGGER person_qualifications_invalidate_pages
+  AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON person_qualifications
+  FOR EACH STATEMENT EXECUTE FUNCTION notify_people_changed();
+CREATE TRIGGER visibility_reasons_invalidate_pages AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON visibility_reasons
+  FOR EACH STATEMENT EXECUTE FUNCTION notify_people_changed();
 
 -- The audit append in one round trip (issue 7 §7: a people list with partner people logs every read, on every
 -- request). It did, per entry: lock-or-create the chain head, compute the hash in the application, insert the

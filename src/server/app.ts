@@ -29,8 +29,7 @@ import { sessionStore } from './platform/auth/sessions.ts'
 import { runWithClock, systemClock, type Clock } from './platform/clock.ts'
 import type { Database } from './platform/db.ts'
 import type { EventBus } from './platform/events.ts'
-import { cacheGrants } from './platform/grants.ts'
-import { startInvalidations } from './platform/invalidation.ts'
+import { attachInvalidations, startInvalidations } from './platform/invalidation.ts'
 import { ERRORS } from './platform/errors.ts'
 import { clientErrorHandler, ErrorBody, registerErrorHandling, registerHttpEdges, sendError } from './platform/http.ts'
 import { requestValidation } from './platform/validation.ts'
@@ -66,9 +65,9 @@ export async function buildApp(config: Config, database: Database, options: AppO
   const { db } = database
   // Sessions and grants from memory, dropped in every process by the invalidations of migration 0011.
   const invalidations = await startInvalidations(database, app.log)
-  const stopCachingGrants = cacheGrants(db, invalidations)
+  const detachInvalidations = attachInvalidations(db, invalidations)
   app.addHook('onClose', async () => {
-    stopCachingGrants()
+    detachInvalidations()
     await invalidations.close()
   })
   const sessions = sessionStore(

@@ -1,6 +1,6 @@
 // Loads the agreements in force at a date for a set of zones: the data the policy decides on.
 import { sql, type Kysely, type Transaction } from 'kysely'
-import type { Invalidations } from './invalidation.ts'
+import { memoOf } from './memo.ts'
 import type { Grant } from './policy.ts'
 import type { DB } from './schema.ts'
 
@@ -19,55 +19,21 @@ const partyZoneIds = sql<
 const hasPartyIn = (zoneIds: readonly string[]) =>
   sql<boolean>`EXISTS (SELECT 1 FROM agreement_parties p WHERE p.agreement_id = a.id AND p.zone_id = ANY(${[...zoneIds]}::uuid[]))`
 
-/** Grants kept per process: (zone set, date) → the agreements in force, dropped on any agreement change. */
-interface GrantsCache {
-  invalidations: Invalidations
-  entries: Map<string, { grants: Promise<readonly Grant[]>; readAt: number }>
-}
-const caches = new WeakMap<Kysely<DB>, GrantsCache>()
-const GRANTS_CACHE_SIZE = 1_000
-/** Belt and braces, as for sessions: an entry is read again after this long even without an invalidation. */
-const GRANTS_CACHE_MAX_AGE_MS = 30_000
-
 /**
- * Serves `loadGrants(db, …)` on this root `db` from memory until an agreement, its parties, domains or
- * approvals change (migration 0011's triggers → invalidation.ts) or the date moves (it is part of the key).
- * Inside a transaction (`trx`) grants are always read from the database: the transaction may have changed
- * them. Returns a function that stops caching.
+ * The agreements in force on `date` with one of `zoneIds` as party (what the policy decides on). On the app's
+ * root `db` they come from memory until an agreement, its parties, domains or approvals change (migration
+ * 0011's triggers → invalidation.ts) or the date moves (it is part of the key); inside a transaction (`trx`)
+ * always from the database, which the transaction may have changed.
  */
-export function cacheGrants(db: Kysely<DB>, invalidations: Invalidations): () => void {
-  const cache: GrantsCache = { invalidations, entries: new Map() }
-  const off = invalidations.subscribe((topic) => {
-    if (topic === 'grants' || topic === '*') cache.entries.clear()
-  })
-  caches.set(db, cache)
-  return () => {
-    off()
-    if (caches.get(db) === cache) caches.delete(db)
-  }
-}
-
-/** The agreements in force on `date` with one of `zoneIds` as party (what the policy decides on). */
 export async function loadGrants(db: Db, zoneIds: readonly string[], date: string): Promise<Grant[]> {
   if (zoneIds.length === 0) return []
-  const cache = db.isTransaction ? undefined : caches.get(db)
-  if (!cache?.invalidations.live()) return queryGrants(db, zoneIds, date)
+  const memo = memoOf<readonly Grant[]>(db, 'grants', { topics: ['grants'], size: 1_000, maxAgeMs: 30_000 })
+  if (!memo) return queryGrants(db, zoneIds, date)
   const key = `${date}|${[...new Set(zoneIds)].sort().join(',')}`
-  const hit = cache.entries.get(key)
-  if (hit && performance.now() - hit.readAt <= GRANTS_CACHE_MAX_AGE_MS) return [...(await hit.grants)]
-  // The promise is kept, so concurrent requests share one query. An invalidation while it runs clears the map:
-  // requests after it start a new query, and this one is not put back.
-  const grants = queryGrants(db, zoneIds, date).then((rows) => Object.freeze(rows.map((g) => Object.freeze(g))))
-  const entry = { grants, readAt: performance.now() }
-  cache.entries.set(key, entry)
-  if (cache.entries.size > GRANTS_CACHE_SIZE) {
-    const oldest = cache.entries.keys().next()
-    if (!oldest.done) cache.entries.delete(oldest.value)
-  }
-  grants.catch(() => {
-    if (cache.entries.get(key) === entry) cache.entries.delete(key)
-  })
-  return [...(await grants)]
+  const grants = await memo.get(key, async () =>
+    Object.freeze((await queryGrants(db, zoneIds, date)).map((g) => Object.freeze(g))),
+  )
+  return [...grants]
 }
 
 async function queryGrants(db: Db, zoneIds: readonly string[], date: string): Promise<Grant[]> {

@@ -8,9 +8,10 @@
 // While that connection is down a process may miss a change, so `live()` is false and caches must not serve
 // what they hold; when it is back, everything is dropped. The channel carries account ids and the word
 // 'grants', never a session token or its hash, and is not the outbox: nothing of it reaches a browser.
-import { sql } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { Database } from './db.ts'
 import { listenPostgres, type Log } from './events.ts'
+import type { DB } from './schema.ts'
 
 /** One of db.ts's POOL_CHANNELS. */
 export const INVALIDATION_CHANNEL = 'verbond_invalidate'
@@ -79,3 +80,19 @@ export async function startInvalidations(database: Database, log: Log = consoleL
     },
   }
 }
+
+// The invalidations of the process that serves on a database handle (buildApp attaches them), so that code
+// given only `db` (grants.ts, a feature's service) can cache what it reads from it (platform/memo.ts).
+const attached = new WeakMap<Kysely<DB>, Invalidations>()
+
+/** Makes `invalidations` those of `db` until the returned function is called. */
+export function attachInvalidations(db: Kysely<DB>, invalidations: Invalidations): () => void {
+  attached.set(db, invalidations)
+  return () => {
+    if (attached.get(db) === invalidations) attached.delete(db)
+  }
+}
+
+/** The invalidations attached to this root `db`; none for a transaction (it may see its own changes). */
+export const invalidationsOf = (db: Kysely<DB>): Invalidations | undefined =>
+  db.isTransaction ? undefined : attached.get(db)

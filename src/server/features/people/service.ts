@@ -2,13 +2,14 @@ import type { Kysely } from 'kysely'
 import { audit } from '../../platform/audit.ts'
 import { AppError } from '../../platform/errors.ts'
 import { loadGrants } from '../../platform/grants.ts'
+import { memoOf } from '../../platform/memo.ts'
 import { actorZones, zonesWith, type Actor } from '../../platform/policy.ts'
 import type { DB } from '../../platform/schema.ts'
 import { now } from '../../platform/clock.ts'
 import { brusselsDate } from '../../platform/time.ts'
 import { visibilityScope } from '../../platform/visibility.ts'
 import { crossZoneReads, presentPerson, type CrossZoneRead } from './domain.ts'
-import { peopleRepository, type PeopleScope } from './repository.ts'
+import { peopleRepository, type PeopleScope, type PersonRow } from './repository.ts'
 import type { PeopleQuery } from './schema.ts'
 
 export function peopleService(db: Kysely<DB>) {
@@ -42,11 +43,24 @@ export function peopleService(db: Kysely<DB>) {
     )
   }
 
+  /**
+   * A page for a scope (own zones, reasons' reach, date) and a query, from memory until a person, zone,
+   * qualification or visibility reason changes (migration 0011 → invalidation.ts): the page query is the
+   * most expensive statement of the request. The reads it returns are logged on every request all the same.
+   */
+  async function pages(scope: PeopleScope, query: PeopleQuery, load: () => Promise<PersonRow[]>) {
+    const memo = memoOf<readonly PersonRow[]>(db, 'people.pages', { topics: ['people'], size: 500, maxAgeMs: 30_000 })
+    if (!memo) return load()
+    const reach = scope.reach.map((r) => `${r.viewerZoneId}>${r.ownerZoneId}:${r.domain}`).sort()
+    const key = JSON.stringify([[...scope.ownZoneIds].sort(), reach, scope.date, Object.entries(query).sort()])
+    return memo.get(key, async () => Object.freeze((await load()).map((r) => Object.freeze(r))))
+  }
+
   return {
     async list(actor: Actor, query: PeopleQuery) {
       const scope = await scopeFor(actor)
       const repo = peopleRepository(db)
-      const rows = await repo.list(scope, query)
+      const rows = await pages(scope, query, () => repo.list(scope, query))
       const items = rows.map((r) => presentPerson(r, scope.ownZoneIds))
       const first = rows[0]
       if (first || (query.offset ?? 0) === 0) {
