@@ -145,7 +145,9 @@ if (query) {
     planning.push(Number(/Planning Time: ([\d.]+)/.exec(text)?.[1] ?? NaN))
     execution.push(Number(/Execution Time: ([\d.]+)/.exec(text)?.[1] ?? NaN))
   }
-  console.log(`page query: planning ${median(planning).toFixed(3)} ms, execution ${median(execution).toFixed(3)} ms (medians of 50)`)
+  console.log(
+    `page query: planning ${median(planning).toFixed(3)} ms, execution ${median(execution).toFixed(3)} ms (medians of 50)`,
+  )
 }
 await app.close()
 await database.close()
