@@ -32,6 +32,7 @@ import { sessionStore } from './platform/auth/sessions.ts'
 import { runWithClock, systemClock, type Clock } from './platform/clock.ts'
 import type { Database } from './platform/db.ts'
 import type { EventBus } from './platform/events.ts'
+import { attachInvalidations, startInvalidations } from './platform/invalidation.ts'
 import { ERRORS } from './platform/errors.ts'
 import { clientErrorHandler, ErrorBody, registerErrorHandling, registerHttpEdges, sendError } from './platform/http.ts'
 import { runWithNotificationMail } from './platform/notifications.ts'
@@ -66,7 +67,19 @@ export async function buildApp(config: Config, database: Database, options: AppO
     schemaController: requestValidation(),
   })
   const { db } = database
-  const sessions = sessionStore(db, { ttlHours: config.sessionTtlHours, idleMinutes: config.sessionIdleMinutes }, clock)
+  // Sessions and grants from memory, dropped in every process by the invalidations of migration 0011.
+  const invalidations = await startInvalidations(database, app.log)
+  const detachInvalidations = attachInvalidations(db, invalidations)
+  app.addHook('onClose', async () => {
+    detachInvalidations()
+    await invalidations.close()
+  })
+  const sessions = sessionStore(
+    db,
+    { ttlHours: config.sessionTtlHours, idleMinutes: config.sessionIdleMinutes },
+    clock,
+    { invalidations },
+  )
   // First hook of all: the rest of the request (hooks, handler, services) reads now() from this app's clock.
   // Notification mail is enqueued only by a process that sends mail (platform/notifications.ts).
   const mail = config.smtpUrl !== null

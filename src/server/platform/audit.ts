@@ -55,66 +55,93 @@ export function auditHash(prevHash: string, f: HashedFields): string {
 
 const chainKey = (zoneId: string | null): string => zoneId ?? 'platform'
 
-/** Appends entries inside the caller's transaction. */
-export async function appendAudit(trx: Transaction<DB>, entries: readonly AuditEntry[]): Promise<void> {
-  // Lock chain heads in one global order (stable, so one chain keeps its entries' order): two transactions
-  // writing to the same chains can then never wait on each other in a cycle.
-  const ordered = [...entries].sort((a, b) => chainKey(a.chainZoneId).localeCompare(chainKey(b.chainZoneId)))
-  for (const e of ordered) {
-    const key = chainKey(e.chainZoneId)
-    // One statement creates the chain head if needed, locks it until commit and returns it: the lock
-    // orders concurrent writers of one chain.
-    const head = await trx
-      .insertInto('audit_chain_heads')
-      .values({ chain_key: key, last_seq: 0, last_hash: GENESIS_HASH })
-      .onConflict((oc) => oc.column('chain_key').doUpdateSet({ chain_key: key }))
-      .returning(['last_seq', 'last_hash'])
-      .executeTakeFirstOrThrow()
-    const fields: HashedFields = {
-      chainZoneId: e.chainZoneId,
-      seq: head.last_seq + 1,
-      at: now(),
-      actorUserId: e.actorUserId,
-      actorZoneId: e.actorZoneId,
-      action: e.action,
-      objectType: e.objectType ?? null,
-      objectId: e.objectId ?? null,
-      domain: e.domain ?? null,
-      details: JSON.parse(canonicalJson(e.details ?? {})),
-    }
-    const hash = auditHash(head.last_hash, fields)
-    // The event and the new head in one statement.
-    await trx
-      .with('event', (db) =>
-        db
-          .insertInto('audit_events')
-          .values({
-            chain_zone_id: fields.chainZoneId,
-            seq: fields.seq,
-            at: fields.at,
-            actor_user_id: fields.actorUserId,
-            actor_zone_id: fields.actorZoneId,
-            action: fields.action,
-            object_type: fields.objectType,
-            object_id: fields.objectId,
-            domain: fields.domain,
-            details: canonicalJson(fields.details),
-            prev_hash: head.last_hash,
-            hash,
-          })
-          .returning(['seq', 'hash']),
-      )
-      .updateTable('audit_chain_heads')
-      .from('event')
-      .set((eb) => ({ last_seq: eb.ref('event.seq'), last_hash: eb.ref('event.hash') }))
-      .where('chain_key', '=', key)
-      .execute()
-  }
+/**
+ * The hashed JSON of an entry up to its sequence number: canonicalJson sorts keys and "seq" comes last, so the
+ * full body is this prefix, the number and `}` (append_audit of migration 0011 completes it in the database).
+ */
+export function auditBodyBeforeSeq(f: Omit<HashedFields, 'seq'>): string {
+  const body = canonicalJson({ ...f, at: f.at.toISOString() })
+  return `${body.slice(0, -1)},"seq":`
 }
+
+/** An entry as append_audit takes it: timed, with its chain key and the hashed JSON up to the sequence number. */
+type AuditRow = Omit<HashedFields, 'seq' | 'at'> & { at: string; chainKey: string; body: string }
+
+/** Entries as rows, timed now, in one global order of chain keys (stable: one chain keeps its entries' order). */
+function auditRows(entries: readonly AuditEntry[]): AuditRow[] {
+  const at = now()
+  return entries
+    .map((e) => {
+      const fields = {
+        chainZoneId: e.chainZoneId,
+        at,
+        actorUserId: e.actorUserId,
+        actorZoneId: e.actorZoneId,
+        action: e.action,
+        objectType: e.objectType ?? null,
+        objectId: e.objectId ?? null,
+        domain: e.domain ?? null,
+        details: JSON.parse(canonicalJson(e.details ?? {})) as unknown,
+      }
+      return { ...fields, at: at.toISOString(), chainKey: chainKey(e.chainZoneId), body: auditBodyBeforeSeq(fields) }
+    })
+    .sort((a, b) => a.chainKey.localeCompare(b.chainKey))
+}
+
+// Chain heads are locked in one global order (the sort above): two transactions writing to the same chains
+// can then never wait on each other in a cycle.
+const writeRows = async (db: Kysely<DB>, rows: readonly AuditRow[]): Promise<void> => {
+  if (rows.length > 0) await sql`SELECT append_audit(${JSON.stringify(rows)}::jsonb)`.execute(db)
+}
+
+/**
+ * Appends entries in one statement (append_audit, migration 0011): per entry, lock or create the chain head,
+ * hash, insert, move the head. Atomic on its own; inside a transaction it commits or rolls back with it.
+ */
+export async function appendAudit(db: Kysely<DB>, entries: readonly AuditEntry[]): Promise<void> {
+  await writeRows(db, auditRows(entries))
+}
+
+/**
+ * Entries that need no transaction of their own (reads logged after the read), written together: callers that
+ * arrive while a write is under way are written by the next statement, all at once, and each caller resolves
+ * when its entries are committed. On PostgreSQL a chain head stays locked until its commit is flushed to disk,
+ * so one commit per request made concurrent readers of the same partner zone queue behind each other's flush;
+ * one commit per batch does not. A batch that fails is written again caller by caller, so that one caller's
+ * bad entry fails only that caller.
+ */
+function autocommitBatcher(db: Kysely<DB>) {
+  let queue: { rows: AuditRow[]; resolve: () => void; reject: (err: unknown) => void }[] = []
+  let running = false
+  async function drain(): Promise<void> {
+    running = true
+    while (queue.length > 0) {
+      const batch = queue
+      queue = []
+      try {
+        await writeRows(
+          db,
+          batch.flatMap((b) => b.rows).sort((a, b) => a.chainKey.localeCompare(b.chainKey)),
+        )
+        for (const b of batch) b.resolve()
+      } catch (err) {
+        if (batch.length === 1) batch[0]?.reject(err)
+        else for (const b of batch) await writeRows(db, b.rows).then(b.resolve, b.reject)
+      }
+    }
+    running = false
+  }
+  return (rows: AuditRow[]): Promise<void> =>
+    new Promise<void>((resolve, reject) => {
+      queue.push({ rows, resolve, reject })
+      if (!running) void drain()
+    })
+}
+const batchers = new WeakMap<Kysely<DB>, ReturnType<typeof autocommitBatcher>>()
 
 /** One entry in several chains, once each (null = the platform chain): e.g. an agreement write in every party's. */
 export async function appendAuditToChains(
-  trx: Transaction<DB>,
+  trx: Kysely<DB>,
   chainZoneIds: readonly (string | null)[],
   entry: Omit<AuditEntry, 'chainZoneId'>,
 ): Promise<void> {
@@ -367,8 +394,17 @@ export const audit = {
     await appendAudit(trx, audit.entries(actor, action, object, details, options))
   },
 
-  async partnerReads(trx: Transaction<DB>, actor: AuditActor, reads: readonly PartnerRead[]): Promise<void> {
-    if (reads.length > 0) await appendAudit(trx, audit.partnerReadEntries(actor, reads))
+  /**
+   * In the caller's transaction; or, on the root `db`, without one: the entries are then written with those of
+   * concurrent callers in one statement (atomic by itself), and this resolves once they are committed.
+   */
+  async partnerReads(trx: Kysely<DB>, actor: AuditActor, reads: readonly PartnerRead[]): Promise<void> {
+    if (reads.length === 0) return
+    const rows = auditRows(audit.partnerReadEntries(actor, reads))
+    if (trx.isTransaction) return writeRows(trx, rows)
+    let batcher = batchers.get(trx)
+    if (!batcher) batchers.set(trx, (batcher = autocommitBatcher(trx)))
+    await batcher(rows)
   },
 
   async restrictedRead(trx: Transaction<DB>, actor: AuditActor, read: RestrictedRead): Promise<void> {

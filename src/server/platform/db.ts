@@ -42,8 +42,21 @@ export interface Database {
   dumpDataDir(): Promise<Uint8Array>
   /** Runs a multi-statement SQL script atomically (migrations, restores). */
   execScript(script: string): Promise<void>
+  /** PostgreSQL: the server's URL (a dedicated LISTEN connection needs it); PGlite: null. */
+  url: string | null
+  /**
+   * Notifications on the channels of POOL_CHANNELS that reach this process's own connections. A commit
+   * through this Database hands its own notifications to these listeners *before* the committing call
+   * returns (PGlite: its single connection; PostgreSQL: every pool connection LISTENs, and the server sends
+   * a session its own notifications ahead of ReadyForQuery). Other processes' commits may arrive here too,
+   * but only platform/invalidation.ts's dedicated connection is sure to hear them.
+   */
+  onNotification(listener: (channel: string, payload: string) => void): () => void
   close(): Promise<void>
 }
+
+/** The channels every connection of the pool LISTENs on (see `Database.onNotification`). */
+export const POOL_CHANNELS = ['verbond_invalidate'] as const
 
 export interface OpenOptions {
   databaseUrl: string | null
@@ -275,9 +288,20 @@ export async function openPglite(dataDir: string | null, loadDataDir?: Blob): Pr
 }
 
 function openPostgres(databaseUrl: string, poolSize: number, guard: GuardOptions): Database {
+  const listeners = new Set<(channel: string, payload: string) => void>()
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: poolSize,
+    // Before a new connection is handed out: LISTEN, so that a commit on it delivers its own invalidations to
+    // this process before the committing call returns. A failure ends the connection and fails the checkout.
+    // pg-pool awaits the promise (pg-pool 3.14: `_promiseTry(onConnect)`); @types/pg still declares `void`.
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises
+    onConnect: async (client) => {
+      client.on('notification', (msg) => {
+        for (const listener of listeners) listener(msg.channel, msg.payload ?? '')
+      })
+      for (const channel of POOL_CHANNELS) await client.query(`LISTEN ${channel}`)
+    },
     // Every session talks UTC; presentation converts to Europe/Brussels.
     options: '-c TimeZone=UTC',
     types: {
@@ -294,6 +318,13 @@ function openPostgres(databaseUrl: string, poolSize: number, guard: GuardOptions
     kind: 'postgres',
     pglite: null,
     dataDirLock: null,
+    url: databaseUrl,
+    onNotification(listener) {
+      listeners.add(listener)
+      return () => {
+        listeners.delete(listener)
+      }
+    },
     dumpDataDir: () => Promise.reject(new Error('A PostgreSQL database is backed up with pg_dump.')),
     async execScript(script) {
       refuseReentry()
@@ -333,6 +364,10 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     kind: 'pglite',
     pglite,
     dataDirLock,
+    url: null,
+    // PGlite delivers a notification of its own connection while it reads the commit's reply, i.e. before
+    // the committing call returns; `LISTEN` is the listener's business (invalidation.ts).
+    onNotification: (listener) => pglite.onNotification(listener),
     async execScript(script) {
       refuseReentry()
       const release = await mutex.lock()

@@ -177,7 +177,13 @@ export async function startEventBus(database: Database, options: EventBusOptions
   let stopListening: () => Promise<void>
   if (database.kind === 'postgres') {
     if (!options.databaseUrl) throw new Error('startEventBus on PostgreSQL needs the databaseUrl to LISTEN')
-    stopListening = await listenPostgres(options.databaseUrl, onNotify, () => wake(true), log)
+    stopListening = await listenPostgres(
+      options.databaseUrl,
+      [EVENTS_CHANNEL],
+      (_channel, payload) => onNotify(payload),
+      { onReconnect: () => wake(true) },
+      log,
+    )
   } else {
     const pglite = database.pglite
     if (!pglite) throw new Error('startEventBus: no PGlite instance')
@@ -229,10 +235,11 @@ export async function startEventBus(database: Database, options: EventBusOptions
 }
 
 /** A dedicated connection that LISTENs, and comes back after an error (the poll covers the gap). */
-async function listenPostgres(
+export async function listenPostgres(
   url: string,
-  onNotify: (payload: string | undefined) => void,
-  onReconnect: () => void,
+  channels: readonly string[],
+  onNotify: (channel: string, payload: string | undefined) => void,
+  hooks: { onReconnect: () => void; onLost?: () => void },
   log: Log,
 ): Promise<() => Promise<void>> {
   let client: pg.Client | null = null
@@ -241,23 +248,24 @@ async function listenPostgres(
   const connect = async (): Promise<void> => {
     const c = new pg.Client({ connectionString: url })
     c.on('notification', (msg) => {
-      if (msg.channel === EVENTS_CHANNEL) onNotify(msg.payload)
+      if (channels.includes(msg.channel)) onNotify(msg.channel, msg.payload)
     })
     c.on('error', (err) => {
       if (stopped) return
       log.error({ err }, 'event listener connection lost; reconnecting')
+      hooks.onLost?.()
       client = null
       c.end().catch(() => undefined) // already broken, and the error was just logged
       reconnect()
     })
     await c.connect()
-    await c.query(`LISTEN ${EVENTS_CHANNEL}`)
+    for (const channel of channels) await c.query(`LISTEN ${channel}`)
     if (stopped) await c.end()
     else client = c
   }
   const reconnect = (): void => {
     retry = setTimeout(() => {
-      connect().then(onReconnect, (err: unknown) => {
+      connect().then(hooks.onReconnect, (err: unknown) => {
         log.error({ err }, 'event listener cannot reconnect; trying again')
         if (!stopped) reconnect()
       })

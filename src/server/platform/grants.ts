@@ -1,5 +1,6 @@
 // Loads the agreements in force at a date for a set of zones: the data the policy decides on.
 import { sql, type Kysely, type Transaction } from 'kysely'
+import { memoOf } from './memo.ts'
 import type { Grant } from './policy.ts'
 import type { DB } from './schema.ts'
 
@@ -18,8 +19,24 @@ const partyZoneIds = sql<
 const hasPartyIn = (zoneIds: readonly string[]) =>
   sql<boolean>`EXISTS (SELECT 1 FROM agreement_parties p WHERE p.agreement_id = a.id AND p.zone_id = ANY(${[...zoneIds]}::uuid[]))`
 
+/**
+ * The agreements in force on `date` with one of `zoneIds` as party (what the policy decides on). On the app's
+ * root `db` they come from memory until an agreement, its parties, domains or approvals change (migration
+ * 0011's triggers → invalidation.ts) or the date moves (it is part of the key); inside a transaction (`trx`)
+ * always from the database, which the transaction may have changed.
+ */
 export async function loadGrants(db: Db, zoneIds: readonly string[], date: string): Promise<Grant[]> {
   if (zoneIds.length === 0) return []
+  const memo = memoOf<readonly Grant[]>(db, 'grants', { topics: ['grants'], size: 1_000, maxAgeMs: 30_000 })
+  if (!memo) return queryGrants(db, zoneIds, date)
+  const key = `${date}|${[...new Set(zoneIds)].sort().join(',')}`
+  const grants = await memo.get(key, async () =>
+    Object.freeze((await queryGrants(db, zoneIds, date)).map((g) => Object.freeze(g))),
+  )
+  return [...grants]
+}
+
+async function queryGrants(db: Db, zoneIds: readonly string[], date: string): Promise<Grant[]> {
   const rows = await sql<{ agreement_id: string; association_id: string; zone_ids: string[]; domains: string[] }>`
     SELECT a.id AS agreement_id, a.association_id,
            ${partyZoneIds} AS zone_ids,

@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely'
 import { audit } from '../../platform/audit.ts'
 import { AppError } from '../../platform/errors.ts'
+import { memoOf } from '../../platform/memo.ts'
 import * as policy from '../../platform/policy.ts'
 import type { PolicyContext } from '../../platform/policy/context.ts'
 import type { DB } from '../../platform/schema.ts'
 import { crossZoneReads, presentPerson, type CrossZoneRead } from './domain.ts'
-import { peopleRepository, type PeopleScope } from './repository.ts'
+import { peopleRepository, type PeopleScope, type PersonRow } from './repository.ts'
 import type { PeopleQuery } from './schema.ts'
 
 export function peopleService(db: Kysely<DB>) {
@@ -22,19 +23,31 @@ export function peopleService(db: Kysely<DB>) {
     reads: readonly (CrossZoneRead & { counted?: number })[],
   ) {
     if (reads.length === 0) return
-    await db.transaction().execute((trx) =>
-      audit.partnerReads(
-        trx,
-        actor,
-        reads.map((r) => ({
-          zoneId: r.zoneId,
-          action,
-          reasons: r.reasons,
-          object: { type: 'person', id: r.personIds.length === 1 ? r.personIds[0] : null },
-          details: { personIds: r.personIds, ...(r.counted !== undefined ? { counted: r.counted } : {}) },
-        })),
-      ),
+    // One statement (append_audit), atomic by itself: no transaction of its own is needed.
+    await audit.partnerReads(
+      db,
+      actor,
+      reads.map((r) => ({
+        zoneId: r.zoneId,
+        action,
+        reasons: r.reasons,
+        object: { type: 'person', id: r.personIds.length === 1 ? r.personIds[0] : null },
+        details: { personIds: r.personIds, ...(r.counted !== undefined ? { counted: r.counted } : {}) },
+      })),
     )
+  }
+
+  /**
+   * A page for a scope (own zones, reasons' reach, date) and a query, from memory until a person, zone,
+   * qualification or visibility reason changes (migration 0011 → invalidation.ts): the page query is the
+   * most expensive statement of the request. The reads it returns are logged on every request all the same.
+   */
+  async function pages(scope: PeopleScope, query: PeopleQuery, load: () => Promise<PersonRow[]>) {
+    const memo = memoOf<readonly PersonRow[]>(db, 'people.pages', { topics: ['people'], size: 500, maxAgeMs: 30_000 })
+    if (!memo) return load()
+    const reach = scope.reach.map((r) => `${r.viewerZoneId}>${r.ownerZoneId}:${r.domain}`).sort()
+    const key = JSON.stringify([[...scope.ownZoneIds].sort(), reach, scope.date, Object.entries(query).sort()])
+    return memo.get(key, async () => Object.freeze((await load()).map((r) => Object.freeze(r))))
   }
 
   return {
@@ -42,7 +55,7 @@ export function peopleService(db: Kysely<DB>) {
       const { actor } = ctx
       const scope = await scopeFor(ctx)
       const repo = peopleRepository(db)
-      const rows = await repo.list(scope, query)
+      const rows = await pages(scope, query, () => repo.list(scope, query))
       const items = rows.map((r) => presentPerson(r, scope.ownZoneIds))
       const first = rows[0]
       if (first || (query.offset ?? 0) === 0) {
