@@ -68,6 +68,8 @@ test('a korpschef sees the count rise live, opens the list, follows the link and
   await expect(item).toBeVisible()
   // Belgian date and time, Brussels: dd/mm/yyyy hh:mm.
   await expect(item.locator('time')).toHaveText(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/)
+  // The dropdown fades in: axe measures contrast only once it is fully there.
+  await expect(list).toHaveCSS('opacity', '1')
   await expectAccessible(page, 'notifications open (desktop)')
   if (SHOTS) await settledShot(page, 'notifications-nl-desktop')
 
@@ -100,6 +102,7 @@ test('a korpschef sees the count rise live, opens the list, follows the link and
   const box = await list.boundingBox()
   expect(box!.x).toBeGreaterThanOrEqual(0)
   expect(box!.x + box!.width).toBeLessThanOrEqual(375)
+  await expect(list).toHaveCSS('opacity', '1')
   await expectAccessible(page, 'notifications open (375 px)')
   if (SHOTS) await settledShot(page, 'notifications-nl-phone')
   await list
