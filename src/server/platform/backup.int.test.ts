@@ -88,5 +88,7 @@ describe('backup and restore', () => {
     const restored = await openDatabase({ databaseUrl: null, dataDir: restoredDir })
     expect(await fingerprint(restored.db)).toEqual(before)
     await restored.close()
-  })
+    // A dump and a restore of the whole demo data set (1,000+ people, every table): tens of seconds for PGlite's
+    // WASM on a busy 2-core machine, more than the default test timeout.
+  }, 120_000)
 })
