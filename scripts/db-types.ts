@@ -21,6 +21,11 @@ import {
   ROLES,
   STAFF_KINDS,
   SUPERSEDED_REASONS,
+  DUTY_KINDS,
+  ROSTER_STATUSES,
+  DUTY_CAUSES,
+  UNAVAILABILITY_KINDS,
+  DUTY_PREFERENCES,
 } from '../src/server/platform/enums.ts'
 
 export const DB_TYPES_PATH = 'src/server/platform/db-types.ts'
@@ -45,6 +50,12 @@ export const ENUM_COLUMNS = {
   'users.locale': ['Locale', LOCALES],
   'user_roles.role': ['Role', ROLES],
   'jobs.state': ['JobState', JOB_STATES],
+  'rotations.duty_kind': ['DutyKind', DUTY_KINDS],
+  'duties.duty_kind': ['DutyKind', DUTY_KINDS],
+  'roster_versions.status': ['RosterStatus', ROSTER_STATUSES],
+  'duties.cause': ['DutyCause', DUTY_CAUSES],
+  'unavailability.kind': ['UnavailabilityKind', UNAVAILABILITY_KINDS],
+  'duty_preferences.preference': ['DutyPreference', DUTY_PREFERENCES],
 } as const satisfies Record<string, readonly [string, readonly string[]]>
 
 /** jsonb columns the code writes as a JSON string and reads back as an object. */

@@ -1,4 +1,4 @@
-// The database's last word on permanences (migration 0014): one person in one duty at a time across
+// The database's last word on permanences (migration 0012): one person in one duty at a time across
 // rotations, one person per position of a slot, members only from covered zones and of their own zone, and the
 // bitemporal history answering "who was on duty at T, as known at T".
 import { sql } from 'kysely'
