@@ -141,6 +141,18 @@ export interface AuditEvents {
   seq: number
 }
 
+export interface CalendarTokens {
+  created_at: Timestamp
+  id: Generated<string>
+  label: string | null
+  last_used_at: Timestamp | null
+  revoked_at: Timestamp | null
+  rotation_id: string | null
+  scope: string
+  token_hash: string
+  user_id: string
+}
+
 export interface CooperationDomains {
   category: DomainCategory
   code: string
@@ -412,6 +424,7 @@ export interface DB {
   associations: Associations
   audit_chain_heads: AuditChainHeads
   audit_events: AuditEvents
+  calendar_tokens: CalendarTokens
   cooperation_domains: CooperationDomains
   data_versions: DataVersions
   duties: Duties
