@@ -26,6 +26,7 @@ import {
   DUTY_CAUSES,
   UNAVAILABILITY_KINDS,
   DUTY_PREFERENCES,
+  CALENDAR_SCOPES,
 } from '../src/server/platform/enums.ts'
 
 export const DB_TYPES_PATH = 'src/server/platform/db-types.ts'
@@ -56,6 +57,8 @@ export const ENUM_COLUMNS = {
   'duties.cause': ['DutyCause', DUTY_CAUSES],
   'unavailability.kind': ['UnavailabilityKind', UNAVAILABILITY_KINDS],
   'duty_preferences.preference': ['DutyPreference', DUTY_PREFERENCES],
+  // calendars (issue 8)
+  'calendar_tokens.scope': ['CalendarScope', CALENDAR_SCOPES],
 } as const satisfies Record<string, readonly [string, readonly string[]]>
 
 /** jsonb columns the code writes as a JSON string and reads back as an object. */

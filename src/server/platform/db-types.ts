@@ -5,6 +5,7 @@ import type {
   AgreementStatus,
   ApprovalBody,
   ApprovalDecision,
+  CalendarScope,
   CalogLevel,
   DatePrecision,
   DomainCategory,
@@ -148,7 +149,7 @@ export interface CalendarTokens {
   last_used_at: Timestamp | null
   revoked_at: Timestamp | null
   rotation_id: string | null
-  scope: string
+  scope: CalendarScope
   token_hash: string
   user_id: string
 }

@@ -130,3 +130,8 @@ export type UnavailabilityKind = (typeof UNAVAILABILITY_KINDS)[number]
 /** `duty_preferences.preference`: a wish, or "rather not". */
 export const DUTY_PREFERENCES = ['wish', 'rather_not'] as const
 export type DutyPreference = (typeof DUTY_PREFERENCES)[number]
+
+// calendars (issue 8)
+/** `calendar_tokens.scope` (migration 0014): a feed of one's own duties, or of one rotation. */
+export const CALENDAR_SCOPES = ['person', 'rotation'] as const
+export type CalendarScope = (typeof CALENDAR_SCOPES)[number]

@@ -87,7 +87,7 @@ export function calendarsRepository(db: Db) {
         .orderBy('t.created_at')
         .orderBy('t.id')
         .execute()
-      return rows as TokenRow[]
+      return rows
     },
 
     /** Revokes the user's active feed of that scope (a new URL replaces it); returns how many. */
@@ -128,7 +128,7 @@ export function calendarsRepository(db: Db) {
         .select(tokenColumns)
         .where('t.id', '=', id)
         .executeTakeFirstOrThrow()
-      return created as TokenRow
+      return created
     },
 
     /** Revokes one of the user's active feeds; false when it is not theirs, not there, or already revoked. */
@@ -168,7 +168,7 @@ export function calendarsRepository(db: Db) {
       if (!row) return null
       return {
         id: row.id,
-        scope: row.scope as ActiveToken['scope'],
+        scope: row.scope,
         rotationId: row.rotation_id,
         lastUsedAt: row.last_used_at,
         userId: row.user_id,

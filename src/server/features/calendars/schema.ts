@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox'
 import { Nullable, StringEnum, Uuid } from '../../platform/typebox.ts'
 
-export const CALENDAR_SCOPES = ['person', 'rotation'] as const
+import { CALENDAR_SCOPES } from '../../platform/enums.ts'
 
 export const CalendarFeed = Type.Object(
   {
