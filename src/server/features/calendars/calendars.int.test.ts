@@ -303,11 +303,18 @@ describe('calendar feeds', () => {
     // The shared partner's name read is in the audit log, in the partner zone's chain, once this hour.
     const logged = await t.database.db
       .selectFrom('audit_events')
-      .select(['object_id', 'chain_zone_id'])
-      .where('action', '=', 'person.read')
-      .where('object_id', '=', pbShared.id)
+      .select(['object_type', 'object_id', 'chain_zone_id', 'details'])
+      .where('action', '=', 'person.list')
+      .where('object_id', '=', rotation)
       .execute()
-    expect(logged).toEqual([{ object_id: pbShared.id, chain_zone_id: zoneB.id }])
+    expect(logged).toEqual([
+      {
+        object_type: 'rotation',
+        object_id: rotation,
+        chain_zone_id: zoneB.id,
+        details: expect.objectContaining({ via: 'calendar_feed', personIds: [pbShared.id] }),
+      },
+    ])
     await fetchFeed(feed.url)
     const used = await t.database.db
       .selectFrom('calendar_tokens')
@@ -315,6 +322,15 @@ describe('calendar feeds', () => {
       .where('id', '=', feed.id)
       .executeTakeFirstOrThrow()
     expect(used.last_used_at?.toISOString()).toBe(clock.now().toISOString())
+    // Within the hour a fetch writes nothing more; after it, once more.
+    const count = async () =>
+      (await t.database.db.selectFrom('audit_events').select('id').where('object_id', '=', rotation).execute()).length
+    expect(await count()).toBe(1)
+    const back = clock.now()
+    clock.advance(3_600_000)
+    await fetchFeed(feed.url)
+    expect(await count()).toBe(2)
+    clock.set(back) // the other tests' sessions stay fresh
   })
 
   it('answers 404 for a rotation out of reach, another association’s, or one that does not exist', async () => {

@@ -179,13 +179,13 @@ export function calendarsRepository(db: Db) {
       }
     },
 
-    /** Notes a fetch: only when the last one noted is older than `before` (at most one write an hour). */
+    /** Notes a fetch: only when the last one noted is not after `before` (at most one write an hour). */
     async touch(id: string, at: Date, before: Date): Promise<boolean> {
       const r = await db
         .updateTable('calendar_tokens')
         .set({ last_used_at: at })
         .where('id', '=', id)
-        .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', before)]))
+        .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<=', before)]))
         .executeTakeFirst()
       return Number(r.numUpdatedRows) === 1
     },

@@ -13,8 +13,14 @@ import type { Actor } from '../../platform/policy.ts'
 import type { PolicyContext } from '../../platform/policy/context.ts'
 import type { DB } from '../../platform/schema.ts'
 import { limitDomains, visibilityScope, type VisibilityScope } from '../../platform/visibility.ts'
-import { renderFeed, WINDOW_DAYS_AHEAD, WINDOW_DAYS_BACK, type FeedDuty } from './domain.ts'
-import { calendarsRepository, type FeedOwner, type RotationViewer, type TokenRow } from './repository.ts'
+import { renderFeed, WINDOW_DAYS_AHEAD, WINDOW_DAYS_BACK, type FeedDuty, type FeedScope } from './domain.ts'
+import {
+  calendarsRepository,
+  type ActiveToken,
+  type FeedOwner,
+  type RotationViewer,
+  type TokenRow,
+} from './repository.ts'
 import type { CalendarFeed, CalendarFeedCreate, CalendarFeedCreated } from './schema.ts'
 
 const DAY_MS = 86_400_000
@@ -93,50 +99,17 @@ export function calendarsService(db: Kysely<DB>, options: { publicUrl: string })
     /** The feed of a token, or NOT_FOUND (unknown, revoked, owner disabled, rotation out of reach). */
     async feed(token: string): Promise<FeedResponse> {
       if (!TOKEN_FORMAT.test(token)) throw new AppError('NOT_FOUND')
-      const repo = calendarsRepository(db)
-      const owner = await repo.activeByHash(tokenHash(token))
+      const owner = await calendarsRepository(db).activeByHash(tokenHash(token))
       if (!owner) throw new AppError('NOT_FOUND')
       const at = now()
       const window = {
         from: new Date(at.getTime() - WINDOW_DAYS_BACK * DAY_MS),
         to: new Date(at.getTime() + WINDOW_DAYS_AHEAD * DAY_MS),
       }
-      const viewer = rotationViewer(owner)
-      const date = today()
-      let duties: FeedDuty[]
-      let reads: PartnerRead[] = []
-      let scope: { kind: 'person' } | { kind: 'rotation'; rotationName: string }
-      if (owner.scope === 'rotation' && owner.rotationId !== null) {
-        const rotation = await repo.visibleRotation(viewer, owner.rotationId)
-        if (!rotation) throw new AppError('NOT_FOUND')
-        scope = { kind: 'rotation', rotationName: rotation.name }
-        // Partner people by name only through a visibility reason under the rotation's domain (DESIGN.md §1).
-        const ownZones = owner.roles.flatMap((r) => (r.zoneId !== null ? [r.zoneId] : []))
-        const people: VisibilityScope = limitDomains(
-          visibilityScope(ownZones, await loadGrants(db, ownZones, date), date),
-          [rotation.domain_code],
-        )
-        const rows = await repo.duties({ rotationId: rotation.id }, window, people)
-        duties = rows.map((r) => ({
-          ...feedDuty(r),
-          person: { name: r.visible ? r.person_name : null, zoneName: r.zone_name },
-        }))
-        const partners = new Map(
-          rows.filter((r) => r.visible && r.reasons.length > 0).map((r) => [r.person_id, r] as const),
-        )
-        reads = [...partners.values()].map((r) => ({
-          zoneId: r.zone_id,
-          action: 'person.read',
-          reasons: r.reasons,
-          object: { type: 'person', id: r.person_id },
-          details: { via: 'calendar_feed', rotationId: rotation.id },
-        }))
-      } else {
-        scope = { kind: 'person' }
-        const none: VisibilityScope = { ownZoneIds: [], reach: [], date }
-        duties =
-          owner.personId === null ? [] : (await repo.duties({ personId: owner.personId }, window, none)).map(feedDuty)
-      }
+      const { scope, duties, reads } =
+        owner.scope === 'rotation' && owner.rotationId !== null
+          ? await rotationFeed(db, owner, owner.rotationId, window)
+          : await personFeed(db, owner, window)
       const body = renderFeed({ scope, locale: owner.locale, duties })
       // At most one write an hour per feed: last_used_at, and the partner names it showed (LED art. 25 logging).
       if (!owner.lastUsedAt || at.getTime() - owner.lastUsedAt.getTime() >= TOUCH_INTERVAL_MS)
@@ -146,6 +119,68 @@ export function calendarsService(db: Kysely<DB>, options: { publicUrl: string })
         })
       return { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` }
     },
+  }
+}
+
+interface FeedContent {
+  scope: FeedScope
+  duties: FeedDuty[]
+  /** Partner people named in the feed, per partner zone: what the audit log records. */
+  reads: PartnerRead[]
+}
+
+type Window = { from: Date; to: Date }
+
+/** The owner's own duties ("my duties"): their person's, in any rotation. */
+async function personFeed(db: Kysely<DB>, owner: ActiveToken, window: Window): Promise<FeedContent> {
+  if (owner.personId === null) return { scope: { kind: 'person' }, duties: [], reads: [] }
+  const nobody: VisibilityScope = { ownZoneIds: [], reach: [], date: today() }
+  const rows = await calendarsRepository(db).duties({ personId: owner.personId }, window, nobody)
+  return { scope: { kind: 'person' }, duties: rows.map(feedDuty), reads: [] }
+}
+
+/**
+ * A rotation's duties, when the owner still sees the rotation. A person of the owner's zones is named; a
+ * partner zone's person only through a visibility reason under the rotation's domain (DESIGN.md §1: names on
+ * duty, nothing else); anyone else shows as the zone only.
+ */
+async function rotationFeed(
+  db: Kysely<DB>,
+  owner: ActiveToken,
+  rotationId: string,
+  window: Window,
+): Promise<FeedContent> {
+  const repo = calendarsRepository(db)
+  const rotation = await repo.visibleRotation(rotationViewer(owner), rotationId)
+  if (!rotation) throw new AppError('NOT_FOUND')
+  const date = today()
+  const ownZones = [...new Set(owner.roles.flatMap((r) => (r.zoneId !== null ? [r.zoneId] : [])))]
+  const people = limitDomains(visibilityScope(ownZones, await loadGrants(db, ownZones, date), date), [
+    rotation.domain_code,
+  ])
+  const rows = await repo.duties({ rotationId: rotation.id }, window, people)
+  const partners = new Map<string, PartnerRead & { personIds: string[] }>()
+  for (const r of rows.filter((row) => row.visible && row.reasons.length > 0)) {
+    const read = partners.get(r.zone_id) ?? {
+      zoneId: r.zone_id,
+      action: 'person.list',
+      reasons: r.reasons,
+      personIds: [],
+      object: { type: 'rotation', id: rotation.id },
+    }
+    if (!read.personIds.includes(r.person_id)) read.personIds.push(r.person_id)
+    partners.set(r.zone_id, read)
+  }
+  return {
+    scope: { kind: 'rotation', rotationName: rotation.name },
+    duties: rows.map((r) => ({
+      ...feedDuty(r),
+      person: { name: r.visible ? r.person_name : null, zoneName: r.zone_name },
+    })),
+    reads: [...partners.values()].map(({ personIds, ...read }) => ({
+      ...read,
+      details: { via: 'calendar_feed', personIds },
+    })),
   }
 }
 
