@@ -21,6 +21,12 @@ import {
   ROLES,
   STAFF_KINDS,
   SUPERSEDED_REASONS,
+  DUTY_KINDS,
+  ROSTER_STATUSES,
+  DUTY_CAUSES,
+  UNAVAILABILITY_KINDS,
+  DUTY_PREFERENCES,
+  CALENDAR_SCOPES,
 } from '../src/server/platform/enums.ts'
 
 export const DB_TYPES_PATH = 'src/server/platform/db-types.ts'
@@ -45,6 +51,14 @@ export const ENUM_COLUMNS = {
   'users.locale': ['Locale', LOCALES],
   'user_roles.role': ['Role', ROLES],
   'jobs.state': ['JobState', JOB_STATES],
+  'rotations.duty_kind': ['DutyKind', DUTY_KINDS],
+  'duties.duty_kind': ['DutyKind', DUTY_KINDS],
+  'roster_versions.status': ['RosterStatus', ROSTER_STATUSES],
+  'duties.cause': ['DutyCause', DUTY_CAUSES],
+  'unavailability.kind': ['UnavailabilityKind', UNAVAILABILITY_KINDS],
+  'duty_preferences.preference': ['DutyPreference', DUTY_PREFERENCES],
+  // calendars (issue 8)
+  'calendar_tokens.scope': ['CalendarScope', CALENDAR_SCOPES],
 } as const satisfies Record<string, readonly [string, readonly string[]]>
 
 /** jsonb columns the code writes as a JSON string and reads back as an object. */

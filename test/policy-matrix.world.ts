@@ -3,6 +3,7 @@
 // association only. Targets: own = 5373; partner = 5375 (Heusden-Zolder, same association, sharing assistance,
 // officer-of-duty and equipment in an agreement in force); foreign = 5447 (Het Houtsche, another association,
 // with 5448 as its partner). Objects an operation changes are fresh per (actor, target).
+import { randomBytes } from 'node:crypto'
 import type { InjectOptions } from 'fastify'
 import { expect } from 'vitest'
 import { hashPassword } from '../src/server/platform/auth/passwords.ts'
@@ -60,6 +61,12 @@ export interface World {
   mine: Map<string, { id: string; officerRoleId: string }>
   /** A notification per (actor, target): own = the actor's own; partner, foreign = a planner's of that zone. */
   notifications: Map<string, string>
+  // calendars (issue 8)
+  /** A rotation per target: own = covers the own zone; partner = only the partner zone; foreign = of the
+   *  foreign association. */
+  rotation: Record<Target, string>
+  /** An active calendar feed per (actor, target): own = the actor's own; partner, foreign = another user's. */
+  calendarFeeds: Map<string, string>
 }
 
 type Request = Pick<InjectOptions, 'payload' | 'remoteAddress'> & {
@@ -254,6 +261,32 @@ export const FIXTURES: Record<string, Fixture | Fixture[]> = {
     request: (w, tg, a) => ({ method: 'POST', url: `/api/accounts/${mineOf(w, a, tg).id}/enable` }),
     object: anAccount,
   },
+  // calendars (issue 8): one's own feeds; a rotation feed only of a rotation the actor may see (its zone covered,
+  // or its association administered), else 404 — modelled as the actor's own object or another's: the own
+  // target's rotation covers the own zone; the others are of associations the actors have no part in.
+  listCalendarFeeds: { request: () => ({ method: 'GET', url: '/api/calendars' }) },
+  createCalendarFeed: [
+    {
+      variant: 'my duties',
+      request: () => ({ method: 'POST', url: '/api/calendars', payload: { scope: 'person' } }),
+      ok: 201,
+    },
+    {
+      variant: 'rotation',
+      request: (w, tg) => ({
+        method: 'POST',
+        url: '/api/calendars',
+        payload: { scope: 'rotation', rotationId: w.rotation[tg] },
+      }),
+      object: (tg) => ({ zones: [], owner: tg === 'own' ? 'actor' : 'other' }),
+      ok: 201,
+    },
+  ],
+  revokeCalendarFeed: {
+    request: (w, tg, a) => ({ method: 'DELETE', url: `/api/calendars/${w.calendarFeeds.get(`${a}/${tg}`)}` }),
+    object: (tg) => ({ zones: [], owner: tg === 'own' ? 'actor' : 'other' }),
+    ok: 204,
+  },
   // What the stream carries is decided per event (events/domain.ts, tested in events.int.test.ts).
   streamEvents: { request: () => ({ method: 'GET', url: '/api/events' }), stream: true },
 }
@@ -347,6 +380,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const approvalDrafts = await freshDrafts(t, zone, association)
   const { demoAccount, mine } = await accounts(t, zone)
   const notifications = await notificationsOf(t, draft.own)
+  const { rotation, calendarFeeds } = await calendarsOf(t, zone, association)
   return {
     sessions,
     zone,
@@ -359,7 +393,96 @@ export async function buildWorld(t: TestApp): Promise<World> {
     demoAccount,
     mine,
     notifications,
+    rotation,
+    calendarFeeds,
   }
+}
+
+// calendars (issue 8): rotations inserted as migration 0012 holds them (perm-core owns their factory), and one
+// active feed per (actor, target) — the actor's own for `own`, a fresh other user's for the others.
+async function calendarsOf(t: TestApp, zone: World['zone'], association: World['association']) {
+  const db = t.database.db
+  const otherAssociation = async () => {
+    const { id } = await db
+      .insertInto('associations')
+      .values({ code: 'matrix-calendars', name: 'Matrix kalenders' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await db
+      .insertInto('association_memberships')
+      .values({ association_id: id, zone_id: zone.partner, valid_from: '2000-01-01' })
+      .execute()
+    return id
+  }
+  const rotationOf = async (associationId: string, zoneIds: string[], name: string) => {
+    const { id } = await db
+      .insertInto('rotations')
+      .values({
+        association_id: associationId,
+        domain_code: 'permanence.officer_of_duty',
+        name,
+        duty_kind: 'on_call',
+        pattern: JSON.stringify({ kind: 'weekly' }),
+        eligibility: JSON.stringify({ anyOf: [] }),
+        zone_key: JSON.stringify({ kind: 'equal' }),
+        valid_from: '2026-01-01',
+        created_at: new Date(),
+        updated_at: new Date(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await db
+      .insertInto('rotation_zones')
+      .values(zoneIds.map((zone_id) => ({ rotation_id: id, zone_id })))
+      .execute()
+    return id
+  }
+  const rotation = {
+    own: await rotationOf(association.own, [zone.own, zone.partner], 'Matrix OvW'),
+    // The partner zone's rotation in another association it belongs to: no actor of the world reaches it (the
+    // own association's admin does not administer that one). A rotation of the own association covering only
+    // the partner zone is in calendars.int.test.ts.
+    partner: await rotationOf(await otherAssociation(), [zone.partner], 'Matrix OvW partner'),
+    foreign: await rotationOf(association.foreign, [zone.foreign, zone.foreign2], 'Matrix OvW vreemd'),
+  }
+  const userId = async (email: string) =>
+    (await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id
+  // The feeds to revoke follow a rotation of their own: creating a feed in the matrix replaces the actor's
+  // active feed of the same scope, and must not revoke these first.
+  const feedRotation = await rotationOf(association.own, [zone.own], 'Matrix OvW feeds')
+  const feed = async (user: string) =>
+    (
+      await db
+        .insertInto('calendar_tokens')
+        .values({
+          user_id: user,
+          scope: 'rotation',
+          rotation_id: feedRotation,
+          token_hash: randomBytes(32).toString('hex'),
+          created_at: new Date(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id
+  const otherUser = async (name: string) =>
+    (
+      await db
+        .insertInto('users')
+        .values({ email: `${name}@calendars.test`, display_name: name, password_hash: '$argon2id$unused' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id
+  const calendarFeeds = new Map<string, string>()
+  for (const actor of ACTORS) {
+    const own =
+      actor === 'anonymous'
+        ? await otherUser('matrix.cal.anonymous')
+        : await userId(actor === 'admin' ? ADMIN.email : `${actor}.5373@demo.verbond.be`)
+    calendarFeeds.set(`${actor}/own`, await feed(own))
+    for (const tg of ['partner', 'foreign'] as const)
+      calendarFeeds.set(`${actor}/${tg}`, await feed(await otherUser(`matrix.cal.${actor}.${tg}`)))
+  }
+  return { rotation, calendarFeeds }
 }
 
 async function notificationsOf(t: TestApp, agreementId: string) {
@@ -385,7 +508,9 @@ async function notificationsOf(t: TestApp, agreementId: string) {
   const ids = new Map<string, string>()
   for (const actor of ACTORS) {
     const own =
-      actor === 'anonymous' ? others.partner : await userId(actor === 'admin' ? ADMIN.email : `${actor}.5373@demo.verbond.be`)
+      actor === 'anonymous'
+        ? others.partner
+        : await userId(actor === 'admin' ? ADMIN.email : `${actor}.5373@demo.verbond.be`)
     ids.set(`${actor}/own`, await one(own))
     ids.set(`${actor}/partner`, await one(others.partner))
     ids.set(`${actor}/foreign`, await one(others.foreign))

@@ -10,6 +10,9 @@ import swaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { Config } from './config.ts'
 import { accountsRoutes } from './features/accounts/routes.ts'
+// calendars (issue 8)
+import { calendarsRoutes } from './features/calendars/routes.ts'
+import { CalendarFeed } from './features/calendars/schema.ts'
 import { agreementsRoutes } from './features/agreements/routes.ts'
 import { auditRoutes } from './features/audit/routes.ts'
 import { authRoutes } from './features/auth/routes.ts'
@@ -160,6 +163,7 @@ export async function buildApp(config: Config, database: Database, options: AppO
         { name: 'people' },
         { name: 'audit' },
         { name: 'notifications', description: "The caller's own notifications" },
+        { name: 'calendars', description: 'iCalendar feeds of duties (the feed itself: GET /ical/<token>.ics)' },
       ],
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'verbond_session' } } },
     },
@@ -180,6 +184,7 @@ export async function buildApp(config: Config, database: Database, options: AppO
     Account,
     LiveEvent,
     Notification,
+    CalendarFeed,
   ])
     app.addSchema(schema)
 
@@ -201,6 +206,7 @@ export async function buildApp(config: Config, database: Database, options: AppO
   await app.register(auditRoutes, { db })
   await app.register(accountsRoutes, { db })
   await app.register(notificationsRoutes, { db })
+  await app.register(calendarsRoutes, { db, publicUrl: config.publicUrl })
   const bus = options.bus
   const streams = eventStreams(
     { db, sessions, bus: typeof bus === 'function' ? bus : () => bus, clock, log: app.log },

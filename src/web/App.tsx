@@ -25,6 +25,10 @@ const AuditPage = lazy(() => import('./features/audit/AuditPage.tsx').then((m) =
 const AccountsPage = lazy(() =>
   import('./features/accounts/AccountsPage.tsx').then((m) => ({ default: m.AccountsPage })),
 )
+// calendars (issue 8)
+const CalendarsPage = lazy(() =>
+  import('./features/calendars/CalendarsPage.tsx').then((m) => ({ default: m.CalendarsPage })),
+)
 const ChangePasswordPage = lazy(() =>
   import('./features/accounts/ChangePasswordPage.tsx').then((m) => ({ default: m.ChangePasswordPage })),
 )
@@ -53,6 +57,7 @@ export function App() {
           <Route path="audit" element={<AuditPage />} />
           <Route path="accounts" element={<AccountsPage />} />
           <Route path="password" element={<ChangePasswordPage />} />
+          <Route path="calendars" element={<CalendarsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

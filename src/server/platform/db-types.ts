@@ -5,21 +5,39 @@ import type {
   AgreementStatus,
   ApprovalBody,
   ApprovalDecision,
+  CalendarScope,
   CalogLevel,
   DatePrecision,
   DomainCategory,
+  DutyCause,
+  DutyKind,
+  DutyPreference,
   JobState,
   Locale,
   Rank,
   Region,
   Role,
+  RosterStatus,
   StaffKind,
   SupersededReason,
+  UnavailabilityKind,
 } from './enums.ts'
 import type { ColumnType } from 'kysely'
 
 export type Generated<T> =
   T extends ColumnType<infer S, infer I, infer U> ? ColumnType<S, I | undefined, U> : ColumnType<T, T | undefined, T>
+
+export type Json = JsonValue
+
+export type JsonArray = JsonValue[]
+
+export type JsonObject = {
+  [x: string]: JsonValue | undefined
+}
+
+export type JsonPrimitive = boolean | number | string | null
+
+export type JsonValue = JsonArray | JsonObject | JsonPrimitive
 
 export type Numeric = ColumnType<number, number | string, number | string>
 
@@ -124,6 +142,18 @@ export interface AuditEvents {
   seq: number
 }
 
+export interface CalendarTokens {
+  created_at: Timestamp
+  id: Generated<string>
+  label: string | null
+  last_used_at: Timestamp | null
+  revoked_at: Timestamp | null
+  rotation_id: string | null
+  scope: CalendarScope
+  token_hash: string
+  user_id: string
+}
+
 export interface CooperationDomains {
   category: DomainCategory
   code: string
@@ -133,6 +163,34 @@ export interface CooperationDomains {
 export interface DataVersions {
   name: string
   version: number
+}
+
+export interface Duties {
+  cause: DutyCause
+  cause_id: string | null
+  duty_kind: DutyKind
+  id: Generated<string>
+  period: string
+  person_id: string
+  pinned: Generated<boolean>
+  position: number
+  recorded: string
+  recorded_by: string | null
+  roster_version_id: string | null
+  rotation_id: string
+  slot_key: string
+  zone_id: string
+}
+
+export interface DutyPreferences {
+  created_at: Timestamp
+  id: Generated<string>
+  note: string | null
+  period: string
+  person_id: string
+  preference: DutyPreference
+  rotation_id: string | null
+  zone_id: string
 }
 
 export interface Jobs {
@@ -232,6 +290,60 @@ export interface Qualifications {
   sort_order: number
 }
 
+export interface RosterDraftSlots {
+  period: string
+  person_id: string | null
+  pinned: Generated<boolean>
+  position: number
+  roster_version_id: string
+  slot_key: string
+}
+
+export interface RosterVersions {
+  created_at: Timestamp
+  created_by: string | null
+  horizon: string
+  id: Generated<string>
+  published_at: Timestamp | null
+  published_by: string | null
+  rotation_id: string
+  solver: Generated<Json>
+  status: RosterStatus
+  version: number
+}
+
+export interface RotationMembers {
+  id: Generated<string>
+  period: string
+  person_id: string
+  rotation_id: string
+  zone_id: string
+}
+
+export interface Rotations {
+  association_id: string
+  created_at: Timestamp
+  domain_code: string
+  duty_kind: DutyKind
+  eligibility: Json
+  id: Generated<string>
+  name: string
+  pattern: Json
+  people_per_slot: Generated<number>
+  rules: Generated<Json>
+  updated_at: Timestamp
+  valid_from: string
+  valid_to: string | null
+  weights: Generated<Json>
+  zone_key: Json
+}
+
+export interface RotationZones {
+  rotation_id: string
+  weight: Numeric | null
+  zone_id: string
+}
+
 export interface SchemaMigrations {
   applied_at: Generated<Timestamp>
   checksum: string
@@ -248,6 +360,17 @@ export interface Sessions {
   token_hash: string
   user_agent: string | null
   user_id: string
+}
+
+export interface Unavailability {
+  created_at: Timestamp
+  entered_by: string | null
+  id: Generated<string>
+  kind: UnavailabilityKind
+  note: string | null
+  period: string
+  person_id: string
+  zone_id: string
 }
 
 export interface UserRoles {
@@ -302,8 +425,11 @@ export interface DB {
   associations: Associations
   audit_chain_heads: AuditChainHeads
   audit_events: AuditEvents
+  calendar_tokens: CalendarTokens
   cooperation_domains: CooperationDomains
   data_versions: DataVersions
+  duties: Duties
+  duty_preferences: DutyPreferences
   jobs: Jobs
   login_attempts: LoginAttempts
   municipalities: Municipalities
@@ -313,8 +439,14 @@ export interface DB {
   person_qualifications: PersonQualifications
   person_shared_functions: PersonSharedFunctions
   qualifications: Qualifications
+  roster_draft_slots: RosterDraftSlots
+  roster_versions: RosterVersions
+  rotation_members: RotationMembers
+  rotation_zones: RotationZones
+  rotations: Rotations
   schema_migrations: SchemaMigrations
   sessions: Sessions
+  unavailability: Unavailability
   user_roles: UserRoles
   users: Users
   visibility_reasons: VisibilityReasons

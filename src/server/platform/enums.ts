@@ -110,3 +110,28 @@ export type Role = (typeof ROLES)[number]
 /** `jobs.state`. */
 export const JOB_STATES = ['pending', 'running', 'done', 'failed'] as const
 export type JobState = (typeof JOB_STATES)[number]
+
+/** Permanences (migration 0012): `rotations.duty_kind`, `duties.duty_kind`. on_call = bereikbaar & terugroepbaar. */
+export const DUTY_KINDS = ['on_call', 'present'] as const
+export type DutyKind = (typeof DUTY_KINDS)[number]
+
+/** `roster_versions.status`. */
+export const ROSTER_STATUSES = ['draft', 'published', 'discarded'] as const
+export type RosterStatus = (typeof ROSTER_STATUSES)[number]
+
+/** `duties.cause`: why a duty row exists — a published roster, or a change after publishing. */
+export const DUTY_CAUSES = ['roster', 'override', 'swap', 'leave_replacement'] as const
+export type DutyCause = (typeof DUTY_CAUSES)[number]
+
+/** `unavailability.kind`. */
+export const UNAVAILABILITY_KINDS = ['leave', 'sick', 'training', 'other'] as const
+export type UnavailabilityKind = (typeof UNAVAILABILITY_KINDS)[number]
+
+/** `duty_preferences.preference`: a wish, or "rather not". */
+export const DUTY_PREFERENCES = ['wish', 'rather_not'] as const
+export type DutyPreference = (typeof DUTY_PREFERENCES)[number]
+
+// calendars (issue 8)
+/** `calendar_tokens.scope` (migration 0014): a feed of one's own duties, or of one rotation. */
+export const CALENDAR_SCOPES = ['person', 'rotation'] as const
+export type CalendarScope = (typeof CALENDAR_SCOPES)[number]

@@ -367,6 +367,15 @@ export const ERRORS = {
       en: 'This data is restricted. State why you read it (10 to 500 characters); the reason is logged.',
     },
   },
+  // calendars (issue 8): iCalendar feeds
+  CALENDAR_SCOPE_INVALID: {
+    status: 422,
+    message: {
+      nl: 'Een agenda van een permanentie noemt die permanentie; een agenda van uw eigen permanenties noemt er geen.',
+      fr: "Un agenda d'une permanence nomme cette permanence ; un agenda de vos propres permanences n'en nomme aucune.",
+      en: 'A rotation feed names its rotation; a feed of your own duties names none.',
+    },
+  },
 } as const satisfies Record<string, CatalogueEntry>
 
 export type ErrorCode = keyof typeof ERRORS

@@ -18,6 +18,8 @@
 //                     member zones (today) and the admins of the association
 //   account.control   disable, enable, reset an account: only when EVERY zone and association it belongs to
 //                     is in reach
+//   calendar.manage   one's own calendar feeds; a rotation feed only of a rotation one may see (calendars)
+//   calendar.feed     a feed at /ical/<token>.ics: whoever holds the secret token (calendars)
 // Everything else: not visible, answered as 404 (never a hint that it exists).
 import { ZONE_ROLES } from './enums.ts'
 import type { Locale, Role } from './schema.ts'
@@ -128,6 +130,17 @@ export const POLICY = {
     every: true,
     seenThrough: 'account.manage',
     doc: 'Disable, enable, reset an account: only when every zone and association it belongs to is in reach (no locking out an account another zone relies on).',
+  },
+  // calendars (issue 8): iCalendar feeds of one's duties and of rotations
+  'calendar.manage': {
+    who: 'signedIn',
+    reach: { self: true },
+    doc: "One's own calendar feeds (list, create, revoke); a rotation feed only of a rotation the user may see (rotations and rosters: the association; a partner when their zone is covered by the rotation).",
+  },
+  'calendar.feed': {
+    who: 'anyone',
+    reach: {},
+    doc: "A calendar feed by its secret token (the URL is the credential, only its hash is stored): the owner's duties, or a rotation's slots with names on duty as the owner may see them at the moment of the fetch; unknown or revoked: 404.",
   },
 } as const satisfies Record<string, RuleRow>
 

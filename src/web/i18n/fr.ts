@@ -608,4 +608,30 @@ export const fr: Dictionary = {
   'notification.agreement.ended': 'L’accord « {title} » a pris fin ; dernier jour le {effectiveTo}.',
   'notification.agreement.approvals_voided':
     'Le contenu de « {title} » a changé : l’approbation de votre zone est caduque.',
+  // calendars (issue 8): subscribing a calendar app to one's duties
+  'nav.calendars': 'Agenda',
+  'calendars.pageTitle': 'Agenda',
+  'calendars.pageIntro': 'Voyez vos permanences dans Outlook, Google Agenda ou Apple Calendrier.',
+  'calendars.heading': 'Abonnement d’agenda',
+  'calendars.intro':
+    'Créez un lien secret et ajoutez-le comme abonnement (par URL) dans votre application d’agenda. Elle affiche alors vos permanences et les met à jour d’elle-même, même après un échange.',
+  'calendars.create': 'Créer un lien pour mes permanences',
+  'calendars.replace': 'Créer un nouveau lien',
+  'calendars.replaceHint': 'Un nouveau lien remplace l’actuel : l’ancien ne fonctionne plus.',
+  'calendars.newUrl.title': 'Votre nouveau lien',
+  'calendars.newUrl.body':
+    'Copiez le lien maintenant : il n’est affiché qu’une fois. Quiconque a le lien voit vos permanences ; ne le partagez pas.',
+  'calendars.newUrl.label': 'Lien d’abonnement',
+  'calendars.copy': 'Copier',
+  'calendars.copied': 'Copié',
+  'calendars.active': 'Abonnements actifs',
+  'calendars.none': 'Vous n’avez pas encore d’abonnement d’agenda.',
+  'calendars.scope.person': 'Mes permanences',
+  'calendars.scope.rotation': 'Permanence',
+  'calendars.created': 'Créé le {at}',
+  'calendars.lastUsed': 'dernière consultation {at}',
+  'calendars.neverUsed': 'pas encore consulté',
+  'calendars.revoke': 'Révoquer',
+  'calendars.revokeNamed': 'Révoquer l’abonnement {name}',
+  'calendars.revoked': 'L’abonnement est révoqué : le lien ne fonctionne plus.',
 }

@@ -601,6 +601,32 @@ export const nl = {
   'notification.agreement.ended': 'Overeenkomst "{title}" is beëindigd; laatste dag {effectiveTo}.',
   'notification.agreement.approvals_voided':
     'De inhoud van "{title}" is gewijzigd: de goedkeuring van uw zone vervalt.',
+  // calendars (issue 8): subscribing a calendar app to one's duties
+  'nav.calendars': 'Agenda',
+  'calendars.pageTitle': 'Agenda',
+  'calendars.pageIntro': 'Zie uw permanenties in Outlook, Google Agenda of Apple Agenda.',
+  'calendars.heading': 'Agenda-abonnement',
+  'calendars.intro':
+    'Maak een geheime link en voeg die in uw agenda-app toe als abonnement (via URL). Uw agenda toont dan uw permanenties en werkt ze zelf bij, ook na een ruil.',
+  'calendars.create': 'Link voor mijn permanenties maken',
+  'calendars.replace': 'Nieuwe link maken',
+  'calendars.replaceHint': 'Een nieuwe link vervangt de huidige: de oude werkt dan niet meer.',
+  'calendars.newUrl.title': 'Uw nieuwe link',
+  'calendars.newUrl.body':
+    'Kopieer de link nu: hij wordt maar één keer getoond. Wie de link heeft, ziet uw permanenties; deel hem niet.',
+  'calendars.newUrl.label': 'Abonnementslink',
+  'calendars.copy': 'Kopiëren',
+  'calendars.copied': 'Gekopieerd',
+  'calendars.active': 'Actieve abonnementen',
+  'calendars.none': 'U hebt nog geen agenda-abonnement.',
+  'calendars.scope.person': 'Mijn permanenties',
+  'calendars.scope.rotation': 'Permanentie',
+  'calendars.created': 'Gemaakt op {at}',
+  'calendars.lastUsed': 'laatst opgehaald {at}',
+  'calendars.neverUsed': 'nog niet opgehaald',
+  'calendars.revoke': 'Intrekken',
+  'calendars.revokeNamed': 'Abonnement {name} intrekken',
+  'calendars.revoked': 'Het abonnement is ingetrokken: de link werkt niet meer.',
 } as const
 
 export type MessageKey = keyof typeof nl

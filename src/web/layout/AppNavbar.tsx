@@ -6,7 +6,7 @@ import { useSignedInUser } from '../auth/session.ts'
 import { isDpo } from '../features/audit/isDpo.ts'
 import { managesAccounts } from '../features/accounts/api.ts'
 import { SignedInAs } from './UserMenu.tsx'
-import { IconChart, IconDocument, IconKey, IconMap, IconShield, IconUsers } from '../components/icons.tsx'
+import { IconCalendar, IconChart, IconDocument, IconKey, IconMap, IconShield, IconUsers } from '../components/icons.tsx'
 import { useT } from '../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../i18n/nl.ts'
 
@@ -30,6 +30,8 @@ const LINKS: NavItem[] = [
   { to: '/audit', label: 'nav.audit', icon: <IconShield />, dpoOnly: true },
   // Korpschefs and association admins manage accounts; everyone else would get a 403.
   { to: '/accounts', label: 'nav.accounts', icon: <IconKey />, accountManagersOnly: true },
+  // calendars (issue 8): one's own duties, so for people with a zone role.
+  { to: '/calendars', label: 'nav.calendars', icon: <IconCalendar />, zoneRolesOnly: true },
 ]
 
 function AssociationSwitcher() {
