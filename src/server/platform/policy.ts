@@ -18,6 +18,8 @@
 //                     member zones (today) and the admins of the association
 //   account.control   disable, enable, reset an account: only when EVERY zone and association it belongs to
 //                     is in reach
+//   availability.*    leave/unavailability and duty preferences: one's own (the linked person); the planner
+//                     and korpschef of the person's zone; never a partner zone (sick leave is sensitive data)
 // Everything else: not visible, answered as 404 (never a hint that it exists).
 import type { Locale, Role } from './schema.ts'
 
@@ -45,10 +47,11 @@ export interface RuleRow {
   who: 'anyone' | 'signedIn' | { zoneRoles: readonly Role[]; admin: boolean }
   /** How far a holder reaches, beyond an admin's association. Outside the reach: 404. */
   reach: {
-    /** The actor's own account and session. */
+    /** The actor's own account and session, and the records of the actor's own person (Target.personId). */
     self?: true
-    /** Objects of a zone in which the actor holds the rule (an agreement belongs to each party zone). */
-    zone?: true
+    /** Objects of a zone in which the actor holds the rule (an agreement belongs to each party zone); with a
+     *  list of roles, only a zone in which the actor has one of these (the other holders reach `self` only). */
+    zone?: true | readonly Role[]
     /** Objects of a partner zone, through an agreement in force (with an own zone as party) that lists the
      *  object's domain ('object') or one of these named domains. */
     partner?: 'object' | readonly string[]
@@ -128,6 +131,24 @@ export const POLICY = {
     every: true,
     seenThrough: 'account.manage',
     doc: 'Disable, enable, reset an account: only when every zone and association it belongs to is in reach (no locking out an account another zone relies on).',
+  },
+  // availability (issue 8): leave, unavailability and duty preferences per person
+  'availability.read': {
+    who: { zoneRoles: ZONE_ROLES, admin: false },
+    reach: { self: true, zone: ['korpschef', 'planner'] },
+    doc: "Leave, unavailability and duty preferences of a person: the person themself; the planner and korpschef of the person's zone. No partner reach: sick leave is sensitive personal data.",
+  },
+  'availability.manage': {
+    who: { zoneRoles: ZONE_ROLES, admin: false },
+    reach: { self: true, zone: ['korpschef', 'planner'] },
+    seenThrough: 'availability.read',
+    doc: "Enter, change, remove leave and unavailability: the person themself; the planner and korpschef of the person's zone (who enters it is recorded, and the person is notified).",
+  },
+  'preference.manage': {
+    who: { zoneRoles: ZONE_ROLES, admin: false },
+    reach: { self: true },
+    seenThrough: 'availability.read',
+    doc: 'Enter and remove duty preferences (wish, rather not): the person themself only; their zone’s planner sees them.',
   },
 } as const satisfies Record<string, RuleRow>
 
