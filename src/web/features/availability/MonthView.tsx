@@ -1,0 +1,45 @@
+import { Calendar } from '@mantine/dates'
+import { Paper, Stack, Text, Title } from '@mantine/core'
+import { useMemo, useState } from 'react'
+import { useT } from '../../i18n/I18nProvider.tsx'
+import { useAvailability } from './api.ts'
+import { daysOf } from './periods.ts'
+
+const monthOf = (date: string) => date.slice(0, 7)
+/** The first and last day of the month of `date` (YYYY-MM-DD). */
+function monthWindow(month: string): { from: string; to: string } {
+  const [y, m] = month.split('-').map(Number) as [number, number]
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate()
+  return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` }
+}
+
+/** A month calendar with the days of absence marked, for the person shown (or, for a planner, all of them). */
+export function MonthView({ personId, today }: { personId: string | undefined; today: string }) {
+  const t = useT()
+  const [month, setMonth] = useState(monthOf(today))
+  const window = monthWindow(month)
+  const entries = useAvailability({ ...(personId ? { personId } : {}), ...window })
+  const marked = useMemo(() => new Set((entries.data?.items ?? []).flatMap((e) => daysOf(e))), [entries.data])
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Stack gap="xs">
+        <Title order={2} fz="h4">
+          {t('availability.month')}
+        </Title>
+        <Text fz="sm" c="dimmed">
+          {t('availability.monthHint')}
+        </Text>
+        <Calendar
+          static
+          defaultDate={`${month}-01`}
+          onDateChange={(d) => setMonth(monthOf(d))}
+          getDayProps={(date) =>
+            marked.has(date.slice(0, 10))
+              ? { selected: true, 'data-absent': true, 'aria-label': `${date.slice(0, 10)} ✓` }
+              : {}
+          }
+        />
+      </Stack>
+    </Paper>
+  )
+}
