@@ -1,11 +1,11 @@
 // "Beschikbaarheid": one's own absences (list, a form, a month view) and duty preferences; a planner or
 // korpschef also picks a person of their zone and enters for them (the server records who, and notifies them).
-import { Grid, Paper, Select, Stack, Title } from '@mantine/core'
+import { Grid, Paper, Select, Stack, Text, Title } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { useState } from 'react'
 import { useSignedInUser } from '../../auth/session.ts'
 import { PageHeader, usePageTitle } from '../../components/PageHeader.tsx'
-import { EmptyState, LoadingState, QueryView } from '../../components/QueryState.tsx'
+import { LoadingState, QueryView } from '../../components/QueryState.tsx'
 import { useT } from '../../i18n/I18nProvider.tsx'
 import { usePeople } from '../people/api.ts'
 import { useAvailability } from './api.ts'
@@ -89,7 +89,9 @@ export function AvailabilityPage() {
                   <QueryView query={entries} loading={<LoadingState rows={2} />}>
                     {(data) =>
                       data.items.length === 0 ? (
-                        <EmptyState description={t('availability.empty')} />
+                        <Text fz="sm" c="dimmed">
+                          {t('availability.empty')}
+                        </Text>
                       ) : (
                         <EntryList entries={data.items} meId={me.id} showPerson={!personId} />
                       )

@@ -31,11 +31,23 @@ export function MonthView({ personId, today }: { personId: string | undefined; t
         </Text>
         <Calendar
           static
+          hideOutsideDates
+          highlightToday={false}
           defaultDate={`${month}-01`}
           onDateChange={(d) => setMonth(monthOf(d))}
+          ariaLabels={{
+            previousMonth: t('availability.previousMonth'),
+            nextMonth: t('availability.nextMonth'),
+            monthLevelControl: t('availability.chooseMonth'),
+          }}
+          // Weekend days keep the text colour (Mantine's red is too light on white); marked days are filled.
+          styles={{ day: { color: 'var(--mantine-color-text)' } }}
           getDayProps={(date) =>
             marked.has(date.slice(0, 10))
-              ? { selected: true, 'data-absent': true, 'aria-label': `${date.slice(0, 10)} ✓` }
+              ? {
+                  'data-absent': true,
+                  style: { backgroundColor: 'var(--mantine-color-blue-8)', color: 'var(--mantine-color-white)' },
+                }
               : {}
           }
         />

@@ -1,7 +1,7 @@
 import { ActionIcon, Alert, Badge, Button, Group, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core'
 import { useState, type FormEvent } from 'react'
 import { IconX } from '../../components/icons.tsx'
-import { EmptyState, LoadingState, QueryView } from '../../components/QueryState.tsx'
+import { LoadingState, QueryView } from '../../components/QueryState.tsx'
 import { useNotify } from '../../components/useNotify.ts'
 import { errorMessage } from '../../i18n/errorMessage.ts'
 import { useT } from '../../i18n/I18nProvider.tsx'
@@ -55,7 +55,9 @@ export function PreferencesSection({ personId, own }: { personId: string | undef
         <QueryView query={list} loading={<LoadingState rows={2} />}>
           {(data) =>
             data.items.length === 0 ? (
-              <EmptyState description={t('preferences.empty')} />
+              <Text fz="sm" c="dimmed">
+                {t('preferences.empty')}
+              </Text>
             ) : (
               <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
                 {data.items.map((p) => (
