@@ -56,6 +56,11 @@ test('an officer enters leave, the zone planner sees it and enters for a colleag
   const leave = entries(page).filter({ hasText: '10/08/2027 – 14/08/2027' })
   await expect(leave).toContainText(nl['availability.kind.leave'])
   await expect(leave).toContainText('Zomerverlof')
+  // Its period opens August 2027 in the month view, the five days marked.
+  await leave.getByRole('button', { name: '10/08/2027 – 14/08/2027', exact: true }).click()
+  const month = page.getByRole('region', { name: nl['availability.month'] })
+  await expect(month.getByText('augustus 2027')).toBeVisible()
+  await expect(month.locator('[data-absent]')).toHaveCount(5)
   await expectAccessible(page, 'availability (officer, desktop)')
   if (SHOTS) await settledShot(page, 'availability-nl-desktop')
 

@@ -637,6 +637,7 @@ export const en: Dictionary = {
   'availability.previousMonth': 'Previous month',
   'availability.nextMonth': 'Next month',
   'availability.chooseMonth': 'Choose a month',
+  'availability.showInMonth': 'Show in the month view',
   'availability.loadFailed': 'Availability could not be loaded.',
   'preferences.title': 'Preferences for on-call duties',
   'preferences.description': 'A wish or a "rather not": the roster takes it into account where it can.',

@@ -645,6 +645,7 @@ export const fr: Dictionary = {
   'availability.previousMonth': 'Mois précédent',
   'availability.nextMonth': 'Mois suivant',
   'availability.chooseMonth': 'Choisir un mois',
+  'availability.showInMonth': 'Afficher dans la vue du mois',
   'availability.loadFailed': 'Les disponibilités n’ont pas pu être chargées.',
   'preferences.title': 'Préférences de permanence',
   'preferences.description': 'Un souhait ou un « plutôt pas » : le planning en tient compte autant que possible.',

@@ -638,6 +638,7 @@ export const nl = {
   'availability.previousMonth': 'Vorige maand',
   'availability.nextMonth': 'Volgende maand',
   'availability.chooseMonth': 'Kies een maand',
+  'availability.showInMonth': 'Toon in het maandoverzicht',
   'availability.loadFailed': 'De beschikbaarheid kon niet geladen worden.',
   'preferences.title': 'Voorkeuren voor permanenties',
   'preferences.description': 'Een wens of "liever niet": de planning houdt er rekening mee waar het kan.',

@@ -11,7 +11,7 @@ import { usePeople } from '../people/api.ts'
 import { useAvailability } from './api.ts'
 import { AvailabilityForm } from './AvailabilityForm.tsx'
 import { EntryList } from './EntryList.tsx'
-import { MonthView } from './MonthView.tsx'
+import { monthOf, MonthView } from './MonthView.tsx'
 import { brusselsDate } from './periods.ts'
 import { PreferencesSection } from './PreferencesSection.tsx'
 
@@ -72,6 +72,7 @@ export function AvailabilityPage() {
   const personId = picked?.id ?? me.person?.id
   const entries = useAvailability({ ...(personId ? { personId } : {}), from: daysAgo(today, 31) })
   const own = picked === null
+  const [month, setMonth] = useState(monthOf(today))
 
   return (
     <>
@@ -93,7 +94,12 @@ export function AvailabilityPage() {
                           {t('availability.empty')}
                         </Text>
                       ) : (
-                        <EntryList entries={data.items} meId={me.id} showPerson={!personId} />
+                        <EntryList
+                          entries={data.items}
+                          meId={me.id}
+                          showPerson={!personId}
+                          onShow={(e) => setMonth(monthOf(e.wholeDays?.from ?? brusselsDate(e.from)))}
+                        />
                       )
                     }
                   </QueryView>
@@ -111,7 +117,7 @@ export function AvailabilityPage() {
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 5 }}>
             <Stack gap="md">
-              <MonthView personId={personId} today={today} />
+              <MonthView personId={personId} month={month} onMonthChange={setMonth} />
               <PreferencesSection personId={personId} own={own} />
             </Stack>
           </Grid.Col>

@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Group, Paper, Stack, Text } from '@mantine/core'
+import { ActionIcon, Anchor, Badge, Group, Paper, Stack, Text } from '@mantine/core'
 import { IconX } from '../../components/icons.tsx'
 import { useNotify } from '../../components/useNotify.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
@@ -25,10 +25,13 @@ export function EntryList({
   entries,
   meId,
   showPerson,
+  onShow,
 }: {
   entries: AvailabilityEntry[]
   meId: string
   showPerson: boolean
+  /** Shows the month of an entry in the month view. */
+  onShow: (entry: AvailabilityEntry) => void
 }) {
   const { t } = useI18n()
   const label = usePeriodLabel()
@@ -44,9 +47,16 @@ export function EntryList({
                 <Badge color={KIND_COLOR[e.kind]} variant="light">
                   {t(`availability.kind.${e.kind}`)}
                 </Badge>
-                <Text fw={600} fz="sm">
+                <Anchor
+                  component="button"
+                  type="button"
+                  fw={600}
+                  fz="sm"
+                  title={t('availability.showInMonth')}
+                  onClick={() => onShow(e)}
+                >
                   {label(e)}
-                </Text>
+                </Anchor>
               </Group>
               {showPerson && <Text fz="sm">{e.personName}</Text>}
               {e.note && (

@@ -1,11 +1,12 @@
 import { Calendar } from '@mantine/dates'
 import { Paper, Stack, Text, Title } from '@mantine/core'
-import { useMemo, useState } from 'react'
+import { useMemo } from 'react'
 import { useT } from '../../i18n/I18nProvider.tsx'
 import { useAvailability } from './api.ts'
 import { daysOf } from './periods.ts'
 
-const monthOf = (date: string) => date.slice(0, 7)
+/** YYYY-MM of a date or instant string. */
+export const monthOf = (date: string) => date.slice(0, 7)
 /** The first and last day of the month of `date` (YYYY-MM-DD). */
 function monthWindow(month: string): { from: string; to: string } {
   const [y, m] = month.split('-').map(Number) as [number, number]
@@ -14,16 +15,23 @@ function monthWindow(month: string): { from: string; to: string } {
 }
 
 /** A month calendar with the days of absence marked, for the person shown (or, for a planner, all of them). */
-export function MonthView({ personId, today }: { personId: string | undefined; today: string }) {
+export function MonthView({
+  personId,
+  month,
+  onMonthChange,
+}: {
+  personId: string | undefined
+  month: string
+  onMonthChange: (month: string) => void
+}) {
   const t = useT()
-  const [month, setMonth] = useState(monthOf(today))
   const window = monthWindow(month)
   const entries = useAvailability({ ...(personId ? { personId } : {}), ...window })
   const marked = useMemo(() => new Set((entries.data?.items ?? []).flatMap((e) => daysOf(e))), [entries.data])
   return (
-    <Paper withBorder p="md" radius="md">
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="month-title">
       <Stack gap="xs">
-        <Title order={2} fz="h4">
+        <Title order={2} fz="h4" id="month-title">
           {t('availability.month')}
         </Title>
         <Text fz="sm" c="dimmed">
@@ -33,8 +41,8 @@ export function MonthView({ personId, today }: { personId: string | undefined; t
           static
           hideOutsideDates
           highlightToday={false}
-          defaultDate={`${month}-01`}
-          onDateChange={(d) => setMonth(monthOf(d))}
+          date={`${month}-01`}
+          onDateChange={(d) => onMonthChange(monthOf(d))}
           ariaLabels={{
             previousMonth: t('availability.previousMonth'),
             nextMonth: t('availability.nextMonth'),
