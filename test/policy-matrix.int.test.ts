@@ -49,7 +49,8 @@ afterAll(async () => {
   await t.close()
 })
 
-// The model of the world the derivation reads: every actor's role is in the own zone; the admin administers
+// The model of the world the derivation reads: every actor's role is in the own zone (and, but for the admin,
+// the account is linked to a person of it: `owner: 'actor'` objects are that person's); the admin administers
 // the own association, whose members are the own and the partner zone; the agreement in force between them
 // shares a partner's object when the fixture says it is `shared`; the foreign association is nobody's.
 function reaches(rule: Rule, actor: ActorName, object: WorldObject): boolean {
@@ -58,10 +59,12 @@ function reaches(rule: Rule, actor: ActorName, object: WorldObject): boolean {
   const zoneRole = actor !== 'anonymous' && actor !== 'admin' && roleHolds(actor, rule)
   const admin = actor === 'admin' && roleHolds('admin', rule)
   const { reach } = row
-  // A personal object: the actor's own only.
-  if (object.owner !== undefined) return reach.self === true && object.owner === 'actor'
+  // A personal object: the actor's own through `self`; another's only through its zones (none: nobody else).
+  if (object.owner === 'actor' && reach.self === true) return true
+  // `zone` with a role list: only those roles reach their zone (availability: planner, korpschef).
+  const zoneReach = reach.zone === true ? zoneRole : zoneRole && (reach.zone ?? []).some((r) => r === actor)
   const zone = (z: WorldZone) =>
-    (reach.zone === true && zoneRole && z === 'own') ||
+    (zoneReach && z === 'own') ||
     (reach.members === true && admin && (z === 'own' || z === 'partner')) ||
     (reach.partner !== undefined && zoneRole && z === 'partner' && object.shared === true)
   const association = (a: 'own' | 'foreign') =>

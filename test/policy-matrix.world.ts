@@ -5,6 +5,7 @@
 // with 5448 as its partner). Objects an operation changes are fresh per (actor, target).
 import { randomBytes } from 'node:crypto'
 import type { InjectOptions } from 'fastify'
+import { sql } from 'kysely'
 import { expect } from 'vitest'
 import { hashPassword } from '../src/server/platform/auth/passwords.ts'
 import { addUser } from '../src/server/platform/auth/users.ts'
@@ -67,6 +68,8 @@ export interface World {
   rotation: Record<Target, string>
   /** An active calendar feed per (actor, target): own = the actor's own; partner, foreign = another user's. */
   calendarFeeds: Map<string, string>
+  /** availability (issue 8): people and fresh entries (see availabilityWorld). */
+  availability: AvailabilityWorld
 }
 
 type Request = Pick<InjectOptions, 'payload' | 'remoteAddress'> & {
@@ -101,6 +104,45 @@ const anAccount = (tg: Target): WorldObject => ({ zones: [tg] })
 let loginAttempt = 0
 let newAccount = 0
 const mineOf = (w: World, a: ActorName, tg: Target) => w.mine.get(`${a}/${tg}`)!
+
+// availability (issue 8) --------------------------------------------------------------------------------------
+
+/** Whose availability a fixture asks about, in the own zone: the actor's own person, or a colleague's. */
+type PersonVariant = 'own person' | 'zone colleague'
+const PERSON_VARIANTS: PersonVariant[] = ['own person', 'zone colleague']
+
+export interface AvailabilityWorld {
+  /** The person linked to each actor's account (the admin has none). */
+  actorPerson: Map<ActorName, string>
+  /** A person of each target zone linked to no account of the world (own: a colleague of every actor). */
+  colleague: Record<Target, string>
+  /** A fresh entry per (update|delete, variant, actor, target), of the person the fixture asks about. */
+  entries: Map<string, string>
+  /** A fresh preference per (variant, actor, target). */
+  preferences: Map<string, string>
+}
+
+/** The person a fixture asks about: own target and 'own person' → the actor's (a colleague's for the admin and
+ *  the anonymous, who have none); else a person of the target zone. */
+const personOf = (w: World, v: PersonVariant, a: ActorName, tg: Target): string =>
+  (v === 'own person' && tg === 'own' ? w.availability.actorPerson.get(a) : undefined) ?? w.availability.colleague[tg]
+
+/** Two fixtures, one per person variant; the object is the person's zone, `owner` says whose. */
+function bothPeople(request: (w: World, tg: Target, a: ActorName, v: PersonVariant) => Request, ok?: number) {
+  return PERSON_VARIANTS.map((v): Fixture => ({
+    variant: v,
+    request: (w, tg, a) => request(w, tg, a, v),
+    object: (tg) => ({ zones: [tg], owner: v === 'own person' && tg === 'own' ? 'actor' : 'other' }),
+    ...(ok !== undefined ? { ok } : {}),
+  }))
+}
+
+let dayOffset = 0
+/** Whole days no other matrix entry uses (one person's entries never overlap). */
+function nextDays(): { from: string; to: string } {
+  const day = new Date(Date.UTC(2032, 0, 1) + dayOffset++ * 2 * 86_400_000).toISOString().slice(0, 10)
+  return { from: day, to: day }
+}
 
 /** One fixture (or several) per operationId of the OpenAPI document: how to ask it of each target, and the
  *  object its rule decides on. */
@@ -289,6 +331,52 @@ export const FIXTURES: Record<string, Fixture | Fixture[]> = {
   },
   // What the stream carries is decided per event (events/domain.ts, tested in events.int.test.ts).
   streamEvents: { request: () => ({ method: 'GET', url: '/api/events' }), stream: true },
+  // availability (issue 8): each about the actor's own person, or a colleague of the own zone (partner and
+  // foreign targets: a person of that zone either way)
+  listAvailability: bothPeople((w, tg, a, v) => ({
+    method: 'GET',
+    url: `/api/availability?personId=${personOf(w, v, a, tg)}`,
+  })),
+  createAvailability: bothPeople(
+    (w, tg, a, v) => ({
+      method: 'POST',
+      url: '/api/availability',
+      payload: { personId: personOf(w, v, a, tg), kind: 'leave', ...nextDays() },
+    }),
+    201,
+  ),
+  updateAvailability: bothPeople((w, tg, a, v) => ({
+    method: 'PATCH',
+    url: `/api/availability/${w.availability.entries.get(`update/${v}/${a}/${tg}`)}`,
+    payload: { note: 'Matrix' },
+  })),
+  deleteAvailability: bothPeople(
+    (w, tg, a, v) => ({
+      method: 'DELETE',
+      url: `/api/availability/${w.availability.entries.get(`delete/${v}/${a}/${tg}`)}`,
+    }),
+    204,
+  ),
+  listDutyPreferences: bothPeople((w, tg, a, v) => ({
+    method: 'GET',
+    url: `/api/duty-preferences?personId=${personOf(w, v, a, tg)}`,
+  })),
+  // Always the actor's own (no person in the body): the reach is not in question.
+  createDutyPreference: {
+    request: () => ({
+      method: 'POST',
+      url: '/api/duty-preferences',
+      payload: { from: '2031-01-01', to: '2031-01-07', preference: 'wish' },
+    }),
+    ok: 201,
+  },
+  deleteDutyPreference: bothPeople(
+    (w, tg, a, v) => ({
+      method: 'DELETE',
+      url: `/api/duty-preferences/${w.availability.preferences.get(`${v}/${a}/${tg}`)}`,
+    }),
+    204,
+  ),
 }
 
 /** Builds the world on the test app's database (demo data + fresh drafts and accounts). */
@@ -381,6 +469,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const { demoAccount, mine } = await accounts(t, zone)
   const notifications = await notificationsOf(t, draft.own)
   const { rotation, calendarFeeds } = await calendarsOf(t, zone, association)
+  const availability = await availabilityWorld(t, zone)
   return {
     sessions,
     zone,
@@ -395,6 +484,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     notifications,
     rotation,
     calendarFeeds,
+    availability,
   }
 }
 
@@ -580,4 +670,71 @@ async function accounts(t: TestApp, zone: World['zone']) {
     }
   }
   return { demoAccount, mine }
+}
+
+async function availabilityWorld(t: TestApp, zone: World['zone']): Promise<AvailabilityWorld> {
+  const db = t.database.db
+  const actorPerson = new Map<ActorName, string>()
+  for (const a of ACTORS) {
+    if (a === 'anonymous' || a === 'admin') continue
+    const user = await db
+      .selectFrom('users')
+      .select('person_id')
+      .where('email', '=', `${a}.5373@demo.verbond.be`)
+      .executeTakeFirstOrThrow()
+    if (user.person_id) actorPerson.set(a, user.person_id)
+  }
+  const unlinked = async (zoneId: string) =>
+    (
+      await db
+        .selectFrom('people as p')
+        .select('p.id')
+        .where('p.zone_id', '=', zoneId)
+        .where((eb) =>
+          eb.not(eb.exists(eb.selectFrom('users as u').select('u.id').whereRef('u.person_id', '=', 'p.id'))),
+        )
+        .orderBy('p.employee_number')
+        .executeTakeFirstOrThrow()
+    ).id
+  const colleague = {
+    own: await unlinked(zone.own),
+    partner: await unlinked(zone.partner),
+    foreign: await unlinked(zone.foreign),
+  }
+  const zoneOf = async (personId: string) =>
+    (await db.selectFrom('people').select('zone_id').where('id', '=', personId).executeTakeFirstOrThrow()).zone_id
+  const entries = new Map<string, string>()
+  const preferences = new Map<string, string>()
+  let n = 0
+  for (const v of PERSON_VARIANTS)
+    for (const a of ACTORS)
+      for (const tg of TARGETS) {
+        const personId = (v === 'own person' && tg === 'own' ? actorPerson.get(a) : undefined) ?? colleague[tg]
+        const zoneId = await zoneOf(personId)
+        const period = () => {
+          const start = new Date(Date.UTC(2040, 0, 1) + n++ * 86_400_000)
+          return sql<string>`tstzrange(${start}, ${new Date(start.getTime() + 3_600_000)}, '[)')`
+        }
+        for (const op of ['update', 'delete']) {
+          const row = await db
+            .insertInto('unavailability')
+            .values({ person_id: personId, zone_id: zoneId, period: period(), kind: 'leave', created_at: new Date() })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+          entries.set(`${op}/${v}/${a}/${tg}`, row.id)
+        }
+        const pref = await db
+          .insertInto('duty_preferences')
+          .values({
+            person_id: personId,
+            zone_id: zoneId,
+            period: period(),
+            preference: 'wish',
+            created_at: new Date(),
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+        preferences.set(`${v}/${a}/${tg}`, pref.id)
+      }
+  return { actorPerson, colleague, entries, preferences }
 }

@@ -24,6 +24,9 @@ import { notificationsRoutes } from './features/notifications/routes.ts'
 import { Notification } from './features/notifications/schema.ts'
 import { peopleRoutes } from './features/people/routes.ts'
 import { zonesRoutes } from './features/zones/routes.ts'
+// availability (issue 8)
+import { availabilityRoutes } from './features/availability/routes.ts'
+import { AvailabilityEntry, DutyPreferenceEntry } from './features/availability/schema.ts'
 import { Account } from './features/accounts/schema.ts'
 import { Agreement, AgreementSummary } from './features/agreements/schema.ts'
 import { Me } from './features/auth/schema.ts'
@@ -185,6 +188,8 @@ export async function buildApp(config: Config, database: Database, options: AppO
     LiveEvent,
     Notification,
     CalendarFeed,
+    AvailabilityEntry, // availability (issue 8)
+    DutyPreferenceEntry, // availability (issue 8)
   ])
     app.addSchema(schema)
 
@@ -207,6 +212,7 @@ export async function buildApp(config: Config, database: Database, options: AppO
   await app.register(accountsRoutes, { db })
   await app.register(notificationsRoutes, { db })
   await app.register(calendarsRoutes, { db, publicUrl: config.publicUrl })
+  await app.register(availabilityRoutes, { db }) // availability (issue 8)
   const bus = options.bus
   const streams = eventStreams(
     { db, sessions, bus: typeof bus === 'function' ? bus : () => bus, clock, log: app.log },

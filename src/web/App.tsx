@@ -7,6 +7,7 @@ import { AppLayout } from './layout/AppLayout.tsx'
 import { LoginPage } from './features/login/LoginPage.tsx'
 import { NotFoundPage } from './features/NotFoundPage.tsx'
 import { PasswordChangeGate } from './features/accounts/PasswordChangeGate.tsx'
+import { AvailabilityPage } from './features/availability/AvailabilityPage.tsx' // availability (issue 8)
 
 // Pages load on first visit: the dashboard's charts (recharts) stay out of the login page's bundle.
 const DashboardPage = lazy(() =>
@@ -58,6 +59,7 @@ export function App() {
           <Route path="accounts" element={<AccountsPage />} />
           <Route path="password" element={<ChangePasswordPage />} />
           <Route path="calendars" element={<CalendarsPage />} />
+          <Route path="availability" element={<AvailabilityPage />} /> {/* availability (issue 8) */}
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -287,6 +287,12 @@ export const AUDIT_ACTIONS = [
   'user.password_change',
   'user.password_change_failed',
   'restricted.read',
+  // availability (issue 8)
+  'availability.create',
+  'availability.update',
+  'availability.delete',
+  'preference.create',
+  'preference.delete',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

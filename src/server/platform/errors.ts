@@ -376,6 +376,39 @@ export const ERRORS = {
       en: 'A rotation feed names its rotation; a feed of your own duties names none.',
     },
   },
+  // availability (issue 8): leave, unavailability and duty preferences
+  AVAILABILITY_OVERLAP: {
+    status: 409,
+    message: {
+      nl: 'Deze periode overlapt met een andere afwezigheid van dezelfde persoon. Pas die bestaande afwezigheid aan.',
+      fr: 'Cette période chevauche une autre indisponibilité de la même personne. Modifiez plutôt celle qui existe.',
+      en: 'This period overlaps another absence of the same person. Change the existing one instead.',
+    },
+  },
+  AVAILABILITY_PERIOD_INVALID: {
+    status: 422,
+    message: {
+      nl: 'De periode is ongeldig: het einde moet na het begin liggen, en begin en einde zijn allebei datums of allebei tijdstippen.',
+      fr: 'La période n’est pas valide : la fin doit suivre le début, et le début et la fin sont tous deux des dates ou tous deux des instants.',
+      en: 'The period is not valid: the end must come after the start, and both are dates or both are instants.',
+    },
+  },
+  AVAILABILITY_PERIOD_TOO_LONG: {
+    status: 422,
+    message: {
+      nl: 'Een periode duurt hoogstens twee jaar. Splits een langere afwezigheid op.',
+      fr: 'Une période dure au plus deux ans. Scindez une absence plus longue.',
+      en: 'A period lasts at most two years. Split a longer absence.',
+    },
+  },
+  AVAILABILITY_NO_PERSON: {
+    status: 422,
+    message: {
+      nl: 'Uw account is niet gekoppeld aan een personeelslid: u kunt geen eigen afwezigheden of voorkeuren ingeven.',
+      fr: 'Votre compte n’est lié à aucun membre du personnel : vous ne pouvez pas encoder vos propres absences ou préférences.',
+      en: 'Your account is not linked to a staff member: you cannot enter your own absences or preferences.',
+    },
+  },
 } as const satisfies Record<string, CatalogueEntry>
 
 export type ErrorCode = keyof typeof ERRORS

@@ -6,6 +6,8 @@
 /** What a notification can link to, and the app path of one. */
 export const NOTIFICATION_OBJECTS = {
   agreement: (id: string) => `/agreements/${id}`,
+  // availability (issue 8): the person's own availability page (the entry is listed there)
+  availability: () => '/availability',
 } as const satisfies Record<string, (id: string) => string>
 export type NotificationObjectType = keyof typeof NOTIFICATION_OBJECTS
 
@@ -33,6 +35,15 @@ export const NOTIFICATION_KINDS = {
     params: ['title'],
     object: 'agreement',
     message: 'notification.agreement.approvals_voided',
+  },
+  // availability (issue 8)
+  /** A planner or korpschef entered leave or unavailability for the recipient (`from`, `to`: YYYY-MM-DD, the
+   *  first and last day in Brussels; `enteredBy`: their name). The kind is left out: sick leave is sensitive,
+   *  and a mail may be read elsewhere; the app shows it on the availability page. */
+  'availability.entered_for_you': {
+    params: ['from', 'to', 'enteredBy'],
+    object: 'availability',
+    message: 'notification.availability.entered_for_you',
   },
 } as const satisfies Record<
   string,

@@ -97,4 +97,31 @@ export const NOTIFICATION_TEMPLATES: { [K in NotificationKind]: Record<Locale, T
       ],
     }),
   },
+  // availability (issue 8)
+  'availability.entered_for_you': {
+    nl: (p) => ({
+      subject: `${p.enteredBy} gaf een afwezigheid voor u in`,
+      paragraphs: [
+        `Beste ${p.recipientName},`,
+        `${p.enteredBy} heeft voor u een afwezigheid ingegeven van ${day(p.from)} tot en met ${day(p.to)}.`,
+        'Klopt dit niet? Neem contact op met uw planner.',
+      ],
+    }),
+    fr: (p) => ({
+      subject: `${p.enteredBy} a encodé une indisponibilité pour vous`,
+      paragraphs: [
+        `Bonjour ${p.recipientName},`,
+        `${p.enteredBy} a encodé pour vous une indisponibilité du ${day(p.from)} au ${day(p.to)} inclus.`,
+        'Une erreur ? Contactez votre planificateur.',
+      ],
+    }),
+    en: (p) => ({
+      subject: `${p.enteredBy} entered an absence for you`,
+      paragraphs: [
+        `Dear ${p.recipientName},`,
+        `${p.enteredBy} entered an absence for you from ${day(p.from)} to ${day(p.to)} inclusive.`,
+        'Not right? Contact your planner.',
+      ],
+    }),
+  },
 }

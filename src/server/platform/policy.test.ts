@@ -141,3 +141,36 @@ describe('policy: figures and audit', () => {
     expect(on(actor('dpo', 'A'), 'audit.read', { zoneIds: ['B'] })).toMatchObject({ basis: 'partner', domain: 'dpo' })
   })
 })
+
+// availability (issue 8): `self` over the actor's own person, `zone` through listed roles only
+describe('policy: availability', () => {
+  const withPerson = (role: Role, zoneId: string): Actor => ({ ...actor(role, zoneId), personId: `p-${role}` })
+  const entryOf = (personId: string, zoneId: string): Target => ({ zoneIds: [zoneId], personId })
+
+  it('lets every zone role reach its own person, and only the planner and korpschef their zone colleagues', () => {
+    for (const role of ['officer', 'trainer', 'planner'] as const)
+      expect(on(withPerson(role, 'A'), 'availability.manage', entryOf(`p-${role}`, 'A'))).toMatchObject({
+        allowed: true,
+        basis: 'self',
+      })
+    expect(on(withPerson('officer', 'A'), 'availability.read', entryOf('p-other', 'A')).allowed).toBe(false)
+    expect(on(withPerson('planner', 'A'), 'availability.read', entryOf('p-other', 'A'))).toMatchObject({ basis: 'own' })
+    expect(on(withPerson('korpschef', 'A'), 'availability.manage', entryOf('p-other', 'A')).allowed).toBe(true)
+  })
+
+  it('gives a partner zone no reach, even under an agreement in force', () => {
+    expect(on(withPerson('planner', 'A'), 'availability.read', entryOf('p-other', 'B')).allowed).toBe(false)
+  })
+
+  it('lists only the zones where the actor plans; an account without a person owns nothing', () => {
+    const s = (a: Actor, rule: Rule) => scopeFrom({ actor: a, date: '2026-01-01', grants, memberships: [] }, rule)
+    expect(s(withPerson('officer', 'A'), 'availability.read').zoneIds).toEqual([])
+    expect(s(withPerson('planner', 'A'), 'availability.read').zoneIds).toEqual(['A'])
+    expect(on(actor('officer', 'A'), 'availability.read', entryOf('p-officer', 'A')).allowed).toBe(false)
+  })
+
+  it('keeps preferences to their person: a rule without `zone` reaches no zone object', () => {
+    expect(on(withPerson('planner', 'A'), 'preference.manage', entryOf('p-other', 'A')).allowed).toBe(false)
+    expect(on(withPerson('planner', 'A'), 'preference.manage', entryOf('p-planner', 'A')).allowed).toBe(true)
+  })
+})

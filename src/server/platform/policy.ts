@@ -20,6 +20,8 @@
 //                     is in reach
 //   calendar.manage   one's own calendar feeds; a rotation feed only of a rotation one may see (calendars)
 //   calendar.feed     a feed at /ical/<token>.ics: whoever holds the secret token (calendars)
+//   availability.*    leave/unavailability and duty preferences: one's own (the linked person); the planner
+//                     and korpschef of the person's zone; never a partner zone (sick leave is sensitive data)
 // Everything else: not visible, answered as 404 (never a hint that it exists).
 import { ZONE_ROLES } from './enums.ts'
 import type { Locale, Role } from './schema.ts'
@@ -36,7 +38,6 @@ export {
   type Target,
 } from './policy/decide.ts'
 
-
 /** One row of the table. */
 export interface RuleRow {
   /**
@@ -47,10 +48,11 @@ export interface RuleRow {
   who: 'anyone' | 'signedIn' | { zoneRoles: readonly Role[]; admin: boolean }
   /** How far a holder reaches, beyond an admin's association. Outside the reach: 404. */
   reach: {
-    /** The actor's own account and session. */
+    /** The actor's own account and session, and the records of the actor's own person (Target.personId). */
     self?: true
-    /** Objects of a zone in which the actor holds the rule (an agreement belongs to each party zone). */
-    zone?: true
+    /** Objects of a zone in which the actor holds the rule (an agreement belongs to each party zone); with a
+     *  list of roles, only a zone in which the actor has one of these (the other holders reach `self` only). */
+    zone?: true | readonly Role[]
     /** Objects of a partner zone, through an agreement in force (with an own zone as party) that lists the
      *  object's domain ('object') or one of these named domains. */
     partner?: 'object' | readonly string[]
@@ -141,6 +143,24 @@ export const POLICY = {
     who: 'anyone',
     reach: {},
     doc: "A calendar feed by its secret token (the URL is the credential, only its hash is stored): the owner's duties, or a rotation's slots with names on duty as the owner may see them at the moment of the fetch; unknown or revoked: 404.",
+  },
+  // availability (issue 8): leave, unavailability and duty preferences per person
+  'availability.read': {
+    who: { zoneRoles: ZONE_ROLES, admin: false },
+    reach: { self: true, zone: ['korpschef', 'planner'] },
+    doc: "Leave, unavailability and duty preferences of a person: the person themself; the planner and korpschef of the person's zone. No partner reach: sick leave is sensitive personal data.",
+  },
+  'availability.manage': {
+    who: { zoneRoles: ZONE_ROLES, admin: false },
+    reach: { self: true, zone: ['korpschef', 'planner'] },
+    seenThrough: 'availability.read',
+    doc: "Enter, change, remove leave and unavailability: the person themself; the planner and korpschef of the person's zone (who enters it is recorded, and the person is notified).",
+  },
+  'preference.manage': {
+    who: { zoneRoles: ZONE_ROLES, admin: false },
+    reach: { self: true },
+    seenThrough: 'availability.read',
+    doc: 'Enter and remove duty preferences (wish, rather not): the person themself only; their zone’s planner sees them.',
   },
 } as const satisfies Record<string, RuleRow>
 

@@ -566,6 +566,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Leave and unavailability: own, and (planner, korpschef) of the people of their zone */
+        get: operations["listAvailability"];
+        put?: never;
+        /** Enter leave or unavailability for oneself, or (planner, korpschef) for a person of their zone */
+        post: operations["createAvailability"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/availability/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an entry */
+        delete: operations["deleteAvailability"];
+        options?: never;
+        head?: never;
+        /** Change an entry (kind, period, note) */
+        patch: operations["updateAvailability"];
+        trace?: never;
+    };
+    "/api/duty-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Duty preferences (wish, rather not): own, and (planner, korpschef) of the people of their zone */
+        get: operations["listDutyPreferences"];
+        put?: never;
+        /** Enter an own duty preference, for one rotation or all */
+        post: operations["createDutyPreference"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/duty-preferences/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an own duty preference */
+        delete: operations["deleteDutyPreference"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/events": {
         parameters: {
             query?: never;
@@ -898,14 +969,14 @@ export interface components {
              * @description What happened; the app renders it with `params` in the reader’s language.
              * @enum {unknown}
              */
-            kind: "agreement.approval_requested" | "agreement.in_force" | "agreement.ended" | "agreement.approvals_voided";
+            kind: "agreement.approval_requested" | "agreement.in_force" | "agreement.ended" | "agreement.approvals_voided" | "availability.entered_for_you";
             /** @description The facts the message names (text). */
             params: {
                 [key: string]: string;
             };
             object: {
                 /** @enum {unknown} */
-                type: "agreement";
+                type: "agreement" | "availability";
                 /** Format: uuid */
                 id: string;
             } | null;
@@ -928,6 +999,79 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             lastUsedAt: string | null;
+        };
+        AvailabilityEntry: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            personId: string;
+            personName: string;
+            /** Format: uuid */
+            zoneId: string;
+            /** @enum {string} */
+            kind: "leave" | "sick" | "training" | "other";
+            /**
+             * Format: date-time
+             * @description Start instant (inclusive).
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @description End instant (exclusive).
+             */
+            to: string;
+            wholeDays: {
+                /**
+                 * Format: date
+                 * @description Calendar date YYYY-MM-DD
+                 */
+                from: string;
+                /**
+                 * Format: date
+                 * @description Calendar date YYYY-MM-DD
+                 */
+                to: string;
+            } | null;
+            note: string | null;
+            enteredBy: {
+                /** Format: uuid */
+                userId: string;
+                name: string;
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        DutyPreferenceEntry: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            personId: string;
+            personName: string;
+            /** Format: uuid */
+            zoneId: string;
+            rotationId: string | null;
+            rotationName: string | null;
+            /** @enum {string} */
+            preference: "wish" | "rather_not";
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            wholeDays: {
+                /**
+                 * Format: date
+                 * @description Calendar date YYYY-MM-DD
+                 */
+                from: string;
+                /**
+                 * Format: date
+                 * @description Calendar date YYYY-MM-DD
+                 */
+                to: string;
+            } | null;
+            note: string | null;
+            /** Format: date-time */
+            createdAt: string;
         };
     };
     responses: never;
@@ -2721,7 +2865,7 @@ export interface operations {
             query?: {
                 zoneId?: string;
                 /** @description An action the application logs (AuditAction) */
-                action?: "auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.locale_update" | "agreement.create" | "agreement.update" | "agreement.approval_record" | "agreement.transition" | "person.read" | "person.list" | "audit.list" | "audit.export" | "account.create" | "account.role_grant" | "account.role_remove" | "account.disable" | "account.enable" | "account.password_reset" | "user.password_change" | "user.password_change_failed" | "restricted.read";
+                action?: "auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.locale_update" | "agreement.create" | "agreement.update" | "agreement.approval_record" | "agreement.transition" | "person.read" | "person.list" | "audit.list" | "audit.export" | "account.create" | "account.role_grant" | "account.role_remove" | "account.disable" | "account.enable" | "account.password_reset" | "user.password_change" | "user.password_change_failed" | "restricted.read" | "availability.create" | "availability.update" | "availability.delete" | "preference.create" | "preference.delete";
                 /** @description Events about this person: as the object, or among the people of a list (details.personIds) */
                 personId?: string;
                 /** @description Events by this user */
@@ -2861,7 +3005,7 @@ export interface operations {
             query?: {
                 zoneId?: string;
                 /** @description An action the application logs (AuditAction) */
-                action?: "auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.locale_update" | "agreement.create" | "agreement.update" | "agreement.approval_record" | "agreement.transition" | "person.read" | "person.list" | "audit.list" | "audit.export" | "account.create" | "account.role_grant" | "account.role_remove" | "account.disable" | "account.enable" | "account.password_reset" | "user.password_change" | "user.password_change_failed" | "restricted.read";
+                action?: "auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.locale_update" | "agreement.create" | "agreement.update" | "agreement.approval_record" | "agreement.transition" | "person.read" | "person.list" | "audit.list" | "audit.export" | "account.create" | "account.role_grant" | "account.role_remove" | "account.disable" | "account.enable" | "account.password_reset" | "user.password_change" | "user.password_change_failed" | "restricted.read" | "availability.create" | "availability.update" | "availability.delete" | "preference.create" | "preference.delete";
                 /** @description Events about this person: as the object, or among the people of a list (details.personIds) */
                 personId?: string;
                 /** @description Events by this user */
@@ -3832,6 +3976,521 @@ export interface operations {
             };
             /** @description Error: see the error catalogue */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listAvailability: {
+        parameters: {
+            query?: {
+                personId?: string;
+                /** @description First Brussels day of the window (entries overlapping it). */
+                from?: string;
+                /** @description Last Brussels day of the window, inclusive. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AvailabilityEntry"][];
+                        /** @description Zones whose people the caller may enter for (planner, korpschef). */
+                        plansZoneIds: string[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createAvailability: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    personId?: string;
+                    /** @enum {string} */
+                    kind: "leave" | "sick" | "training" | "other";
+                    /** @description Start: a date YYYY-MM-DD (whole days, from the start of that day in Brussels) or an instant with offset. */
+                    from: string;
+                    /** @description End: a date YYYY-MM-DD (the LAST whole day, inclusive) or an instant with offset (exclusive); the same form as `from`. */
+                    to: string;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AvailabilityEntry"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteAvailability: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateAvailability: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind?: "leave" | "sick" | "training" | "other";
+                    /** @description Start: a date YYYY-MM-DD (whole days, from the start of that day in Brussels) or an instant with offset. */
+                    from?: string;
+                    /** @description End: a date YYYY-MM-DD (the LAST whole day, inclusive) or an instant with offset (exclusive); the same form as `from`. */
+                    to?: string;
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AvailabilityEntry"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listDutyPreferences: {
+        parameters: {
+            query?: {
+                personId?: string;
+                /** @description First Brussels day of the window (entries overlapping it). */
+                from?: string;
+                /** @description Last Brussels day of the window, inclusive. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["DutyPreferenceEntry"][];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createDutyPreference: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    rotationId?: string;
+                    /** @description Start: a date YYYY-MM-DD (whole days, from the start of that day in Brussels) or an instant with offset. */
+                    from: string;
+                    /** @description End: a date YYYY-MM-DD (the LAST whole day, inclusive) or an instant with offset (exclusive); the same form as `from`. */
+                    to: string;
+                    /** @enum {string} */
+                    preference: "wish" | "rather_not";
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DutyPreferenceEntry"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteDutyPreference: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -26,6 +26,8 @@ const LINKS: NavItem[] = [
   { to: '/zones', label: 'nav.zones', icon: <IconMap /> },
   // Staff belong to zones: an association admin without a zone role has no people to read (the API says 403).
   { to: '/people', label: 'nav.people', icon: <IconUsers />, zoneRolesOnly: true },
+  // availability (issue 8): one's own leave and preferences; a planner also their zone's (zone roles only)
+  { to: '/availability', label: 'nav.availability', icon: <IconCalendar />, zoneRolesOnly: true },
   // The audit API answers 403 to everyone but a data-protection officer: no link that leads to an error.
   { to: '/audit', label: 'nav.audit', icon: <IconShield />, dpoOnly: true },
   // Korpschefs and association admins manage accounts; everyone else would get a 403.

@@ -15,6 +15,8 @@ export interface Target {
   domains?: readonly string[]
   /** The user it is (reach `self`). */
   userId?: string
+  /** The person it belongs to (reach `self`: the actor's own person's records, e.g. their leave). */
+  personId?: string
 }
 
 export type Decision =
@@ -69,7 +71,10 @@ export function scopeFrom(facts: PolicyFacts, rule: Rule): Scope {
   const { reach } = ruleRow(rule)
   const { actor } = facts
   const held = actor.roles.filter((r) => roleHolds(r.role, rule))
-  const own = [...new Set(held.flatMap((r) => (r.role !== 'admin' && r.zoneId !== null ? [r.zoneId] : [])))]
+  // With a role list, a zone is in reach only through one of those roles (the other holders: `self` only).
+  const zoneRoles = Array.isArray(reach.zone) ? (reach.zone as readonly string[]) : null
+  const reaching = (role: string) => role !== 'admin' && (zoneRoles === null || zoneRoles.includes(role))
+  const own = [...new Set(held.flatMap((r) => (reaching(r.role) && r.zoneId !== null ? [r.zoneId] : [])))]
   const associationIds = [
     ...new Set(held.flatMap((r) => (r.role === 'admin' && r.associationId !== null ? [r.associationId] : []))),
   ]
@@ -82,7 +87,8 @@ export function scopeFrom(facts: PolicyFacts, rule: Rule): Scope {
     actor,
     date: facts.date,
     ownZoneIds: own,
-    zoneIds: [...new Set([...own, ...memberships.map((m) => m.zoneId)])],
+    // Own zones reach their objects only when the row says `zone` (else they serve the partner paths only).
+    zoneIds: [...new Set([...(reach.zone ? own : []), ...memberships.map((m) => m.zoneId)])],
     associationIds,
     memberships,
     reach: named ? partnerReach.filter((r) => named.includes(r.domain)) : partnerReach,
@@ -92,7 +98,7 @@ export function scopeFrom(facts: PolicyFacts, rule: Rule): Scope {
 
 /** How the scope reaches one zone of a target: own zone, member zone of an administered association, partner. */
 function reachZone(scope: Scope, zoneId: string, target: Target): Decision {
-  if (scope.ownZoneIds.includes(zoneId)) return { allowed: true, basis: 'own' }
+  if (ruleRow(scope.rule).reach.zone && scope.ownZoneIds.includes(zoneId)) return { allowed: true, basis: 'own' }
   const member = scope.memberships.find((m) => m.zoneId === zoneId)
   if (member) return { allowed: true, basis: 'admin', associationId: member.associationId }
   const { partner } = ruleRow(scope.rule).reach
@@ -130,7 +136,11 @@ const rank = (d: Decision): number => (!d.allowed ? 9 : ['public', 'self', 'own'
 export function decideIn(scope: Scope, target: Target): Decision {
   const { who, reach, every } = ruleRow(scope.rule)
   if (who === 'anyone') return { allowed: true, basis: 'public' }
-  if (reach.self && target.userId === scope.actor.userId) return { allowed: true, basis: 'self' }
+  const { actor } = scope
+  const mine =
+    (target.userId !== undefined && target.userId === actor.userId) ||
+    (target.personId !== undefined && actor.personId !== null && target.personId === actor.personId)
+  if (reach.self && mine) return { allowed: true, basis: 'self' }
   const paths = [
     ...(target.zoneIds ?? []).map((z) => reachZone(scope, z, target)),
     ...(target.associationIds ?? []).map((a) => reachAssociation(scope, a, target)),

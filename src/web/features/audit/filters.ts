@@ -36,6 +36,12 @@ const LISTED = {
   'user.password_change': true,
   'user.password_change_failed': true,
   'restricted.read': true,
+  // availability (issue 8)
+  'availability.create': true,
+  'availability.update': true,
+  'availability.delete': true,
+  'preference.create': true,
+  'preference.delete': true,
 } as const satisfies Record<AuditAction, true>
 
 export const AUDIT_ACTIONS = Object.keys(LISTED) as readonly AuditAction[]

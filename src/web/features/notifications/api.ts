@@ -14,6 +14,7 @@ export const NOTIFICATION_MESSAGES = {
   'agreement.in_force': 'notification.agreement.in_force',
   'agreement.ended': 'notification.agreement.ended',
   'agreement.approvals_voided': 'notification.agreement.approvals_voided',
+  'availability.entered_for_you': 'notification.availability.entered_for_you', // availability (issue 8)
 } as const satisfies Record<NotificationKind, MessageKey>
 
 export const notificationKeys = {
