@@ -100,6 +100,7 @@ export function SubscriptionCard() {
         {url && <NewUrl url={url} />}
         <Group>
           <Button
+            className="button-wrap"
             loading={create.isPending}
             onClick={() => create.mutate(undefined, { onSuccess: (made) => setUrl(made.url) })}
           >
