@@ -96,6 +96,25 @@ describe('named constraints', () => {
 })
 
 describe.skipIf(!usingPostgres())('serialization failures and deadlocks (PostgreSQL)', () => {
+  it('survives the server ending an idle pooled connection, and the next query gets a fresh one', async () => {
+    const { db } = database
+    // Two connections checked out together, then idle in the pool.
+    await Promise.all([sql`SELECT pg_sleep(0.05)`.execute(db), sql`SELECT pg_sleep(0.05)`.execute(db)])
+    const mine = await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(db)
+    const admin = new pg.Client({ connectionString: database.url ?? '' })
+    await admin.connect()
+    // Every other connection of this database's pool, as an administrator (or a server restart) would.
+    const ended = await admin.query(
+      'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND pid = ANY($1::int[])',
+      [[mine.rows[0]!.pid]],
+    )
+    await admin.end()
+    expect(ended.rowCount).toBe(1)
+    await new Promise((resolve) => setTimeout(resolve, 200)) // the idle client's error arrives (unhandled: a crash)
+    const again = await sql<{ one: number }>`SELECT 1 AS one`.execute(db)
+    expect(again.rows).toEqual([{ one: 1 }])
+  })
+
   it('runs a serializable transaction that lost a write skew again, and both commit', async () => {
     const { db } = database
     const runs = { a: 0, b: 0 }

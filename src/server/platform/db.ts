@@ -312,6 +312,12 @@ function openPostgres(databaseUrl: string, poolSize: number, guard: GuardOptions
       }) as typeof pg.types.getTypeParser,
     },
   })
+  // An idle connection that the server ends (a restart, a failover, DROP DATABASE … WITH (FORCE)) is reported
+  // on the pool; without a listener Node would take it for an unhandled error and end the process. The pool
+  // drops that connection and opens another when one is needed; 57P01 (an administrator ended it) is expected.
+  pool.on('error', (error: Error & { code?: string }) => {
+    if (error.code !== '57P01') console.error(`PostgreSQL: an idle connection failed and is replaced: ${error.message}`)
+  })
   const db = new GuardedKysely({ dialect: guardedDialect(new PostgresDialect({ pool }), null) }, guard)
   return {
     db,
