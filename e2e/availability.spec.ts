@@ -5,7 +5,10 @@
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { fr } from '../src/web/i18n/fr.ts'
 import { nl } from '../src/web/i18n/nl.ts'
-import { expectAccessible, pick, signIn } from './support.ts'
+import { expectAccessible, keepDutch, pick, signIn } from './support.ts'
+
+// This spec ends in French: the officer's account keeps Dutch for the specs after it.
+test.afterEach(async ({ request }) => keepDutch(request, 'officer.5373@demo.verbond.be'))
 
 const SHOTS = process.env.E2E_SCREENSHOTS // a directory: save screenshots there to look at
 

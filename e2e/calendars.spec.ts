@@ -3,7 +3,10 @@
 // and at phone width.
 import { expect, test } from '@playwright/test'
 import { nl } from '../src/web/i18n/nl.ts'
-import { expectAccessible, signIn } from './support.ts'
+import { expectAccessible, keepDutch, signIn } from './support.ts'
+
+// Another spec may have left this account in French.
+test.beforeEach(async ({ request }) => keepDutch(request, 'officer.5373@demo.verbond.be'))
 
 test('an officer subscribes to their duties, copies the URL once, and revokes it', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 })

@@ -5,19 +5,12 @@
 import { expect, test, type Page } from '@playwright/test'
 import { fr } from '../src/web/i18n/fr.ts'
 import { nl } from '../src/web/i18n/nl.ts'
-import { DEMO_PASSWORD, expectAccessible, signIn, submitLogin } from './support.ts'
+import { expectAccessible, keepDutch, signIn, submitLogin } from './support.ts'
 
 const KORPSCHEF = 'korpschef.5373@demo.verbond.be'
 
 // Other specs switch this account to French (its stored language wins at sign-in): start from Dutch.
-test.beforeEach(async ({ request }) => {
-  const login = await request.post('/api/auth/login', { data: { email: KORPSCHEF, password: DEMO_PASSWORD } })
-  expect(login.ok()).toBe(true)
-  const { csrfToken } = (await login.json()) as { csrfToken: string }
-  const patched = await request.patch('/api/me', { data: { locale: 'nl' }, headers: { 'x-csrf-token': csrfToken } })
-  expect(patched.ok()).toBe(true)
-  await request.post('/api/auth/logout', { headers: { 'x-csrf-token': csrfToken } })
-})
+test.beforeEach(async ({ request }) => keepDutch(request, KORPSCHEF))
 
 /** Collects uncaught errors: a white screen starts as one. */
 function pageErrors(page: Page): string[] {

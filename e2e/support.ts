@@ -1,6 +1,6 @@
 // Shared steps of the end-to-end tests: signing in through the login page, and the axe-core check.
 import { AxeBuilder } from '@axe-core/playwright'
-import { expect, type Locator, type Page } from '@playwright/test'
+import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test'
 import { nl } from '../src/web/i18n/nl.ts'
 
 export const DEMO_PASSWORD = 'verbond-demo'
@@ -44,3 +44,16 @@ export const todayTyped = (): string =>
     year: 'numeric',
     timeZone: 'Europe/Brussels',
   }).format(new Date())
+
+/**
+ * Stores Dutch as the account's language (through the API, in a context of its own): a spec that switches an
+ * account to French leaves it so, and the account's language wins at the next sign-in of another spec.
+ */
+export async function keepDutch(request: APIRequestContext, email: string): Promise<void> {
+  const login = await request.post('/api/auth/login', { data: { email, password: DEMO_PASSWORD } })
+  expect(login.ok()).toBe(true)
+  const { csrfToken } = (await login.json()) as { csrfToken: string }
+  const patched = await request.patch('/api/me', { data: { locale: 'nl' }, headers: { 'x-csrf-token': csrfToken } })
+  expect(patched.ok()).toBe(true)
+  await request.post('/api/auth/logout', { headers: { 'x-csrf-token': csrfToken } })
+}
