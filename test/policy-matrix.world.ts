@@ -9,7 +9,7 @@ import { hashPassword } from '../src/server/platform/auth/passwords.ts'
 import { addUser } from '../src/server/platform/auth/users.ts'
 import { notify } from '../src/server/platform/notifications.ts'
 import type { Role } from '../src/server/platform/schema.ts'
-import { makeAgreement, makeUser, type AssociationRef, type ZoneRef } from './factories.ts'
+import { makeAgreement, makePerson, makeRotation, makeUser, type AssociationRef, type ZoneRef } from './factories.ts'
 import type { Session, TestApp } from './harness.ts'
 
 export type Target = 'own' | 'partner' | 'foreign'
@@ -60,6 +60,11 @@ export interface World {
   mine: Map<string, { id: string; officerRoleId: string }>
   /** A notification per (actor, target): own = the actor's own; partner, foreign = a planner's of that zone. */
   notifications: Map<string, string>
+  // permanences (perm-core): a rotation per target (own and partner: the one covering both), and per
+  // (actor, target) a fresh eligible person of the own zone and a membership to end.
+  rotation: Record<Target, string>
+  rotationPeople: Map<string, string>
+  rotationMembers: Map<string, string>
 }
 
 type Request = Pick<InjectOptions, 'payload' | 'remoteAddress'> & {
@@ -85,6 +90,11 @@ export interface Fixture {
 
 const onZone = (tg: Target): WorldObject => ({ zones: [tg], association: tg === 'foreign' ? 'foreign' : 'own' })
 const anAgreement = (tg: Target): WorldObject =>
+  tg === 'foreign'
+    ? { zones: ['foreign', 'foreign2'], association: 'foreign' }
+    : { zones: ['own', 'partner'], association: 'own' }
+// permanences (perm-core): a rotation covers the own and partner zones, or the two foreign ones.
+const aRotation = (tg: Target): WorldObject =>
   tg === 'foreign'
     ? { zones: ['foreign', 'foreign2'], association: 'foreign' }
     : { zones: ['own', 'partner'], association: 'own' }
@@ -256,6 +266,51 @@ export const FIXTURES: Record<string, Fixture | Fixture[]> = {
   },
   // What the stream carries is decided per event (events/domain.ts, tested in events.int.test.ts).
   streamEvents: { request: () => ({ method: 'GET', url: '/api/events' }), stream: true },
+  // permanences (perm-core)
+  listRotations: { request: () => ({ method: 'GET', url: '/api/rotations' }) },
+  getRotation: { request: (w, tg) => ({ method: 'GET', url: `/api/rotations/${w.rotation[tg]}` }), object: aRotation },
+  createRotation: {
+    request: (w, tg, a) => ({
+      method: 'POST',
+      url: '/api/rotations',
+      payload: {
+        associationId: w.association[tg],
+        domain: 'permanence.officer_of_duty',
+        name: `Matrix ${a} ${tg}`,
+        zoneIds: tg === 'foreign' ? [w.zone.foreign, w.zone.foreign2] : [w.zone.own, w.zone.partner],
+        dutyKind: 'on_call',
+        pattern: { kind: 'weekly', handoffWeekday: 1, handoffTime: '07:00' },
+        validFrom: '2026-01-01',
+      },
+    }),
+    object: aRotation,
+    ok: 201,
+    outside: 403, // associations and zones are public facts: refused, not hidden
+  },
+  updateRotation: {
+    request: (w, tg) => ({ method: 'PATCH', url: `/api/rotations/${w.rotation[tg]}`, payload: { validTo: null } }),
+    object: aRotation,
+  },
+  listRotationMembers: {
+    request: (w, tg) => ({ method: 'GET', url: `/api/rotations/${w.rotation[tg]}/members` }),
+    object: aRotation,
+  },
+  addRotationMember: {
+    request: (w, tg, a) => ({
+      method: 'POST',
+      url: `/api/rotations/${w.rotation[tg]}/members`,
+      payload: { personId: w.rotationPeople.get(`${a}/${tg}`) },
+    }),
+    object: aRotation,
+    ok: 201,
+  },
+  endRotationMember: {
+    request: (w, tg, a) => ({
+      method: 'DELETE',
+      url: `/api/rotations/${w.rotation[tg]}/members/${w.rotationMembers.get(`${a}/${tg}`)}?lastDay=2025-12-31`,
+    }),
+    object: aRotation,
+  },
 }
 
 /** Builds the world on the test app's database (demo data + fresh drafts and accounts). */
@@ -359,7 +414,37 @@ export async function buildWorld(t: TestApp): Promise<World> {
     demoAccount,
     mine,
     notifications,
+    ...(await rotationsOf(t, zone, association)),
   }
+}
+
+// permanences (perm-core)
+async function rotationsOf(t: TestApp, zone: World['zone'], association: World['association']) {
+  const db = t.database.db
+  const zoneRef = async (id: string): Promise<ZoneRef> =>
+    db.selectFrom('zones').select(['id', 'code', 'name']).where('id', '=', id).executeTakeFirstOrThrow()
+  const assocRef = (id: string, zones: ZoneRef[]): AssociationRef => ({ id, code: '', name: '', zones })
+  const [own, partner, foreign, foreign2] = await Promise.all(
+    [zone.own, zone.partner, zone.foreign, zone.foreign2].map(zoneRef),
+  )
+  const ownRotation = await makeRotation(t, { association: assocRef(association.own, [own!, partner!]) })
+  const foreignRotation = await makeRotation(t, { association: assocRef(association.foreign, [foreign!, foreign2!]) })
+  const rotation = { own: ownRotation.id, partner: ownRotation.id, foreign: foreignRotation.id }
+  const rotationPeople = new Map<string, string>()
+  const rotationMembers = new Map<string, string>()
+  for (const actor of ACTORS)
+    for (const tg of TARGETS) {
+      rotationPeople.set(`${actor}/${tg}`, (await makePerson(t, { zone: own!, rank: 'commissaris' })).id)
+      const memberZone = tg === 'foreign' ? foreign! : own!
+      const person = await makePerson(t, { zone: memberZone, rank: 'commissaris' })
+      const member = await db
+        .insertInto('rotation_members')
+        .values({ rotation_id: rotation[tg], zone_id: memberZone.id, person_id: person.id, period: '[2020-01-01,)' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      rotationMembers.set(`${actor}/${tg}`, member.id)
+    }
+  return { rotation, rotationPeople, rotationMembers }
 }
 
 async function notificationsOf(t: TestApp, agreementId: string) {
@@ -385,7 +470,9 @@ async function notificationsOf(t: TestApp, agreementId: string) {
   const ids = new Map<string, string>()
   for (const actor of ACTORS) {
     const own =
-      actor === 'anonymous' ? others.partner : await userId(actor === 'admin' ? ADMIN.email : `${actor}.5373@demo.verbond.be`)
+      actor === 'anonymous'
+        ? others.partner
+        : await userId(actor === 'admin' ? ADMIN.email : `${actor}.5373@demo.verbond.be`)
     ids.set(`${actor}/own`, await one(own))
     ids.set(`${actor}/partner`, await one(others.partner))
     ids.set(`${actor}/foreign`, await one(others.foreign))

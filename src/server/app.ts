@@ -20,6 +20,9 @@ import { healthRoutes } from './features/health/routes.ts'
 import { notificationsRoutes } from './features/notifications/routes.ts'
 import { Notification } from './features/notifications/schema.ts'
 import { peopleRoutes } from './features/people/routes.ts'
+// permanences (issue 8, perm-core)
+import { rotationsRoutes } from './features/permanences/routes.ts'
+import { Rotation } from './features/permanences/schema.ts'
 import { zonesRoutes } from './features/zones/routes.ts'
 import { Account } from './features/accounts/schema.ts'
 import { Agreement, AgreementSummary } from './features/agreements/schema.ts'
@@ -147,6 +150,7 @@ export async function buildApp(config: Config, database: Database, options: AppO
         { name: 'people' },
         { name: 'audit' },
         { name: 'notifications', description: "The caller's own notifications" },
+        { name: 'permanences', description: 'Shared permanences: rotations, rosters, duties' },
       ],
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'verbond_session' } } },
     },
@@ -167,6 +171,7 @@ export async function buildApp(config: Config, database: Database, options: AppO
     Account,
     LiveEvent,
     Notification,
+    Rotation, // permanences (perm-core)
   ])
     app.addSchema(schema)
 
@@ -188,6 +193,8 @@ export async function buildApp(config: Config, database: Database, options: AppO
   await app.register(auditRoutes, { db })
   await app.register(accountsRoutes, { db })
   await app.register(notificationsRoutes, { db })
+  // permanences (issue 8, perm-core)
+  await app.register(rotationsRoutes, { db })
   const bus = options.bus
   const streams = eventStreams(
     { db, sessions, bus: typeof bus === 'function' ? bus : () => bus, clock, log: app.log },

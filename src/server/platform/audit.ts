@@ -260,6 +260,14 @@ export const AUDIT_ACTIONS = [
   'user.password_change',
   'user.password_change_failed',
   'restricted.read',
+  // permanences (issue 8, perm-core)
+  'rotation.create',
+  'rotation.update',
+  'rotation.member_add',
+  'rotation.member_end',
+  'roster.generate',
+  'roster.publish',
+  'duty.override',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -6,6 +6,8 @@
 /** What a notification can link to, and the app path of one. */
 export const NOTIFICATION_OBJECTS = {
   agreement: (id: string) => `/agreements/${id}`,
+  // permanences (issue 8, perm-core)
+  rotation: (id: string) => `/rotations/${id}`,
 } as const satisfies Record<string, (id: string) => string>
 export type NotificationObjectType = keyof typeof NOTIFICATION_OBJECTS
 
@@ -33,6 +35,13 @@ export const NOTIFICATION_KINDS = {
     params: ['title'],
     object: 'agreement',
     message: 'notification.agreement.approvals_voided',
+  },
+  // permanences (issue 8, perm-core)
+  /** A published roster or an override changed the recipient's duties in a rotation (`count` slots). */
+  'roster.duties_changed': {
+    params: ['rotation', 'count'],
+    object: 'rotation',
+    message: 'notification.roster.duties_changed',
   },
 } as const satisfies Record<
   string,

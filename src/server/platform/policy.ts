@@ -18,6 +18,8 @@
 //                     member zones (today) and the admins of the association
 //   account.control   disable, enable, reset an account: only when EVERY zone and association it belongs to
 //                     is in reach
+//   rotation.read     rotations, rosters, duties: any role of a covered zone; the association's admin
+//   rotation.manage   rotation setup, members, roster, overrides: planner or korpschef of a covered zone; admin
 // Everything else: not visible, answered as 404 (never a hint that it exists).
 import type { Locale, Role } from './schema.ts'
 
@@ -128,6 +130,18 @@ export const POLICY = {
     every: true,
     seenThrough: 'account.manage',
     doc: 'Disable, enable, reset an account: only when every zone and association it belongs to is in reach (no locking out an account another zone relies on).',
+  },
+  // permanences (issue 8, perm-core)
+  'rotation.read': {
+    who: { zoneRoles: ZONE_ROLES, admin: true },
+    reach: { zone: true },
+    doc: "Rotations and rosters (the association's): any role of a zone the rotation covers sees it, its slots and the names on duty; the association's admin. Any other zone: 404.",
+  },
+  'rotation.manage': {
+    who: { zoneRoles: ['planner', 'korpschef'], admin: true },
+    reach: { zone: true },
+    seenThrough: 'rotation.read',
+    doc: "Set up a rotation, its members, generate and publish its roster, override a duty: the planner or korpschef of a covered zone (members: of their own zone); the association's admin.",
   },
 } as const satisfies Record<string, RuleRow>
 

@@ -531,6 +531,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/rotations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rotations covering one of the caller’s zones (or of the association they administer) */
+        get: operations["listRotations"];
+        put?: never;
+        /** Set up a rotation across zones sharing a permanence domain */
+        post: operations["createRotation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rotations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One rotation */
+        get: operations["getRotation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a rotation’s set-up */
+        patch: operations["updateRotation"];
+        trace?: never;
+    };
+    "/api/rotations/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who stands in the rotation (partner zones’ names are logged as reads) */
+        get: operations["listRotationMembers"];
+        put?: never;
+        /** Add a person of the caller’s zone to the rotation */
+        post: operations["addRotationMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rotations/{id}/members/{memberId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** End a membership after its last day (default yesterday: it ends today) */
+        delete: operations["endRotationMember"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/events": {
         parameters: {
             query?: never;
@@ -863,14 +934,14 @@ export interface components {
              * @description What happened; the app renders it with `params` in the reader’s language.
              * @enum {unknown}
              */
-            kind: "agreement.approval_requested" | "agreement.in_force" | "agreement.ended" | "agreement.approvals_voided";
+            kind: "agreement.approval_requested" | "agreement.in_force" | "agreement.ended" | "agreement.approvals_voided" | "roster.duties_changed";
             /** @description The facts the message names (text). */
             params: {
                 [key: string]: string;
             };
             object: {
                 /** @enum {unknown} */
-                type: "agreement";
+                type: "agreement" | "rotation";
                 /** Format: uuid */
                 id: string;
             } | null;
@@ -878,6 +949,109 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             readAt: string | null;
+        };
+        Rotation: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            associationId: string;
+            /**
+             * @description A permanence domain of the catalogue (permanence.*) or ict
+             * @enum {string}
+             */
+            domain: "permanence.officer_of_duty" | "permanence.shift_leader" | "permanence.victim_support" | "permanence.investigation" | "ict";
+            name: string;
+            zones: {
+                /** Format: uuid */
+                zoneId: string;
+                code: string;
+                name: string;
+                weight: number | null;
+            }[];
+            /** @enum {string} */
+            dutyKind: "on_call" | "present";
+            peoplePerSlot: number;
+            pattern: {
+                /** @enum {string} */
+                kind: "weekly";
+                /** @description ISO weekday: 1 = Monday … 7 = Sunday */
+                handoffWeekday: number;
+                /** @description Local time HH:MM (Brussels) */
+                handoffTime: string;
+            } | {
+                /** @enum {string} */
+                kind: "daily";
+                /** @description Local time HH:MM (Brussels) */
+                handoffTime: string;
+            } | {
+                /** @enum {string} */
+                kind: "day_night";
+                /** @description Local time HH:MM (Brussels) */
+                dayStart: string;
+                /** @description Local time HH:MM (Brussels) */
+                nightStart: string;
+            } | {
+                /** @enum {string} */
+                kind: "custom";
+                shifts: {
+                    label: string;
+                    weekdays: number[];
+                    /** @description Local time HH:MM (Brussels) */
+                    start: string;
+                    end: {
+                        /** @description Local time HH:MM (Brussels) */
+                        time: string;
+                        days?: number;
+                    } | {
+                        durationMinutes: number;
+                    };
+                }[];
+            };
+            eligibility: {
+                anyOf: {
+                    ranks: ("agent" | "inspecteur" | "hoofdinspecteur" | "commissaris" | "hoofdcommissaris")[];
+                    qualifications?: ("ogp" | "obp" | "victim_support" | "firearms_instructor" | "first_aid" | "priority_driving" | "drone_pilot" | "informant_handler")[];
+                }[];
+            };
+            zoneKey: {
+                /** @enum {string} */
+                kind: "equal";
+            } | {
+                /** @enum {string} */
+                kind: "fte";
+            } | {
+                /** @enum {string} */
+                kind: "population";
+            } | {
+                /** @enum {string} */
+                kind: "custom";
+                weights: {
+                    [key: string]: number;
+                };
+            };
+            rules: {
+                minRestHours: number;
+                maxWorkHoursPer24h: number;
+                maxWorkHoursPerWeek: number;
+                minHoursBetweenOnCall: number;
+                onCallFrequency: {
+                    maxDuties: number;
+                    windowDays: number;
+                } | null;
+            };
+            weights: {
+                night: number;
+                saturday: number;
+                sunday: number;
+                holiday: number;
+            };
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD
+             */
+            validFrom: string;
+            validTo: string | null;
+            canManage: boolean;
         };
     };
     responses: never;
@@ -2671,7 +2845,7 @@ export interface operations {
             query?: {
                 zoneId?: string;
                 /** @description An action the application logs (AuditAction) */
-                action?: "auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.locale_update" | "agreement.create" | "agreement.update" | "agreement.approval_record" | "agreement.transition" | "person.read" | "person.list" | "audit.list" | "audit.export" | "account.create" | "account.role_grant" | "account.role_remove" | "account.disable" | "account.enable" | "account.password_reset" | "user.password_change" | "user.password_change_failed" | "restricted.read";
+                action?: "auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.locale_update" | "agreement.create" | "agreement.update" | "agreement.approval_record" | "agreement.transition" | "person.read" | "person.list" | "audit.list" | "audit.export" | "account.create" | "account.role_grant" | "account.role_remove" | "account.disable" | "account.enable" | "account.password_reset" | "user.password_change" | "user.password_change_failed" | "restricted.read" | "rotation.create" | "rotation.update" | "rotation.member_add" | "rotation.member_end" | "roster.generate" | "roster.publish" | "duty.override";
                 /** @description Events about this person: as the object, or among the people of a list (details.personIds) */
                 personId?: string;
                 /** @description Events by this user */
@@ -2811,7 +2985,7 @@ export interface operations {
             query?: {
                 zoneId?: string;
                 /** @description An action the application logs (AuditAction) */
-                action?: "auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.locale_update" | "agreement.create" | "agreement.update" | "agreement.approval_record" | "agreement.transition" | "person.read" | "person.list" | "audit.list" | "audit.export" | "account.create" | "account.role_grant" | "account.role_remove" | "account.disable" | "account.enable" | "account.password_reset" | "user.password_change" | "user.password_change_failed" | "restricted.read";
+                action?: "auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.locale_update" | "agreement.create" | "agreement.update" | "agreement.approval_record" | "agreement.transition" | "person.read" | "person.list" | "audit.list" | "audit.export" | "account.create" | "account.role_grant" | "account.role_remove" | "account.disable" | "account.enable" | "account.password_reset" | "user.password_change" | "user.password_change_failed" | "restricted.read" | "rotation.create" | "rotation.update" | "rotation.member_add" | "rotation.member_end" | "roster.generate" | "roster.publish" | "duty.override";
                 /** @description Events about this person: as the object, or among the people of a list (details.personIds) */
                 personId?: string;
                 /** @description Events by this user */
@@ -3621,6 +3795,749 @@ export interface operations {
             };
             /** @description Error: see the error catalogue */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listRotations: {
+        parameters: {
+            query?: {
+                associationId?: string;
+                /** @description A permanence domain of the catalogue (permanence.*) or ict */
+                domain?: "permanence.officer_of_duty" | "permanence.shift_leader" | "permanence.victim_support" | "permanence.investigation" | "ict";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Rotation"][];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createRotation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    associationId: string;
+                    /**
+                     * @description A permanence domain of the catalogue (permanence.*) or ict
+                     * @enum {string}
+                     */
+                    domain: "permanence.officer_of_duty" | "permanence.shift_leader" | "permanence.victim_support" | "permanence.investigation" | "ict";
+                    name: string;
+                    zoneIds: string[];
+                    /** @enum {string} */
+                    dutyKind: "on_call" | "present";
+                    peoplePerSlot?: number;
+                    pattern: {
+                        /** @enum {string} */
+                        kind: "weekly";
+                        /** @description ISO weekday: 1 = Monday … 7 = Sunday */
+                        handoffWeekday: number;
+                        /** @description Local time HH:MM (Brussels) */
+                        handoffTime: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "daily";
+                        /** @description Local time HH:MM (Brussels) */
+                        handoffTime: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "day_night";
+                        /** @description Local time HH:MM (Brussels) */
+                        dayStart: string;
+                        /** @description Local time HH:MM (Brussels) */
+                        nightStart: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "custom";
+                        shifts: {
+                            label: string;
+                            weekdays: number[];
+                            /** @description Local time HH:MM (Brussels) */
+                            start: string;
+                            end: {
+                                /** @description Local time HH:MM (Brussels) */
+                                time: string;
+                                days?: number;
+                            } | {
+                                durationMinutes: number;
+                            };
+                        }[];
+                    };
+                    eligibility?: {
+                        anyOf: {
+                            ranks: ("agent" | "inspecteur" | "hoofdinspecteur" | "commissaris" | "hoofdcommissaris")[];
+                            qualifications?: ("ogp" | "obp" | "victim_support" | "firearms_instructor" | "first_aid" | "priority_driving" | "drone_pilot" | "informant_handler")[];
+                        }[];
+                    };
+                    zoneKey?: {
+                        /** @enum {string} */
+                        kind: "equal";
+                    } | {
+                        /** @enum {string} */
+                        kind: "fte";
+                    } | {
+                        /** @enum {string} */
+                        kind: "population";
+                    } | {
+                        /** @enum {string} */
+                        kind: "custom";
+                        weights: {
+                            [key: string]: number;
+                        };
+                    };
+                    rules?: {
+                        minRestHours?: number;
+                        maxWorkHoursPer24h?: number;
+                        maxWorkHoursPerWeek?: number;
+                        minHoursBetweenOnCall?: number;
+                        onCallFrequency?: {
+                            maxDuties: number;
+                            windowDays: number;
+                        } | null;
+                    };
+                    weights?: {
+                        night?: number;
+                        saturday?: number;
+                        sunday?: number;
+                        holiday?: number;
+                    };
+                    /**
+                     * Format: date
+                     * @description Calendar date YYYY-MM-DD
+                     */
+                    validFrom: string;
+                    validTo?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rotation"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getRotation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rotation"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateRotation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    /** @enum {string} */
+                    dutyKind?: "on_call" | "present";
+                    peoplePerSlot?: number;
+                    pattern?: {
+                        /** @enum {string} */
+                        kind: "weekly";
+                        /** @description ISO weekday: 1 = Monday … 7 = Sunday */
+                        handoffWeekday: number;
+                        /** @description Local time HH:MM (Brussels) */
+                        handoffTime: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "daily";
+                        /** @description Local time HH:MM (Brussels) */
+                        handoffTime: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "day_night";
+                        /** @description Local time HH:MM (Brussels) */
+                        dayStart: string;
+                        /** @description Local time HH:MM (Brussels) */
+                        nightStart: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "custom";
+                        shifts: {
+                            label: string;
+                            weekdays: number[];
+                            /** @description Local time HH:MM (Brussels) */
+                            start: string;
+                            end: {
+                                /** @description Local time HH:MM (Brussels) */
+                                time: string;
+                                days?: number;
+                            } | {
+                                durationMinutes: number;
+                            };
+                        }[];
+                    };
+                    eligibility?: {
+                        anyOf: {
+                            ranks: ("agent" | "inspecteur" | "hoofdinspecteur" | "commissaris" | "hoofdcommissaris")[];
+                            qualifications?: ("ogp" | "obp" | "victim_support" | "firearms_instructor" | "first_aid" | "priority_driving" | "drone_pilot" | "informant_handler")[];
+                        }[];
+                    };
+                    zoneKey?: {
+                        /** @enum {string} */
+                        kind: "equal";
+                    } | {
+                        /** @enum {string} */
+                        kind: "fte";
+                    } | {
+                        /** @enum {string} */
+                        kind: "population";
+                    } | {
+                        /** @enum {string} */
+                        kind: "custom";
+                        weights: {
+                            [key: string]: number;
+                        };
+                    };
+                    rules?: {
+                        minRestHours?: number;
+                        maxWorkHoursPer24h?: number;
+                        maxWorkHoursPerWeek?: number;
+                        minHoursBetweenOnCall?: number;
+                        onCallFrequency?: {
+                            maxDuties: number;
+                            windowDays: number;
+                        } | null;
+                    };
+                    weights?: {
+                        night?: number;
+                        saturday?: number;
+                        sunday?: number;
+                        holiday?: number;
+                    };
+                    /**
+                     * Format: date
+                     * @description Calendar date YYYY-MM-DD
+                     */
+                    validFrom?: string;
+                    validTo?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rotation"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listRotationMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            rotationId: string;
+                            /** Format: uuid */
+                            personId: string;
+                            /** Format: uuid */
+                            zoneId: string;
+                            firstName: string;
+                            lastName: string;
+                            rank: string | null;
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            from: string;
+                            to: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    addRotationMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    personId: string;
+                    /**
+                     * Format: date
+                     * @description Calendar date YYYY-MM-DD
+                     */
+                    from?: string;
+                    to?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        rotationId: string;
+                        /** Format: uuid */
+                        personId: string;
+                        /** Format: uuid */
+                        zoneId: string;
+                        firstName: string;
+                        lastName: string;
+                        rank: string | null;
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        from: string;
+                        to: string | null;
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    endRotationMember: {
+        parameters: {
+            query?: {
+                /** @description Calendar date YYYY-MM-DD */
+                lastDay?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        personId: string;
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        from: string;
+                        to: string | null;
+                        /** @description The membership had not started: it was removed */
+                        removed: boolean;
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -600,4 +600,13 @@ export const en: Dictionary = {
   'notification.agreement.in_force': 'Agreement "{title}" is in force from {effectiveFrom}.',
   'notification.agreement.ended': 'Agreement "{title}" has ended; last day {effectiveTo}.',
   'notification.agreement.approvals_voided': 'The content of "{title}" changed: your zone\'s approval is void.',
+  // permanences (issue 8, perm-core): audit actions and the duties-changed notification
+  'auditAction.rotation.create': 'Rotation created',
+  'auditAction.rotation.update': 'Rotation changed',
+  'auditAction.rotation.member_add': 'Member added to rotation',
+  'auditAction.rotation.member_end': 'Rotation membership ended',
+  'auditAction.roster.generate': 'Roster computed (draft)',
+  'auditAction.roster.publish': 'Roster published',
+  'auditAction.duty.override': 'Duty changed by hand',
+  'notification.roster.duties_changed': 'Your duties in "{rotation}" changed: {count} slot(s).',
 }

@@ -608,4 +608,13 @@ export const fr: Dictionary = {
   'notification.agreement.ended': 'L’accord « {title} » a pris fin ; dernier jour le {effectiveTo}.',
   'notification.agreement.approvals_voided':
     'Le contenu de « {title} » a changé : l’approbation de votre zone est caduque.',
+  // permanences (issue 8, perm-core): audit actions and the duties-changed notification
+  'auditAction.rotation.create': 'Permanence créée',
+  'auditAction.rotation.update': 'Permanence modifiée',
+  'auditAction.rotation.member_add': 'Membre ajouté à la permanence',
+  'auditAction.rotation.member_end': 'Participation à la permanence terminée',
+  'auditAction.roster.generate': 'Planning calculé (brouillon)',
+  'auditAction.roster.publish': 'Planning publié',
+  'auditAction.duty.override': 'Garde modifiée manuellement',
+  'notification.roster.duties_changed': 'Vos gardes dans « {rotation} » ont changé : {count} prestation(s).',
 }

@@ -601,6 +601,15 @@ export const nl = {
   'notification.agreement.ended': 'Overeenkomst "{title}" is beëindigd; laatste dag {effectiveTo}.',
   'notification.agreement.approvals_voided':
     'De inhoud van "{title}" is gewijzigd: de goedkeuring van uw zone vervalt.',
+  // permanences (issue 8, perm-core): audit actions and the duties-changed notification
+  'auditAction.rotation.create': 'Permanentie aangemaakt',
+  'auditAction.rotation.update': 'Permanentie gewijzigd',
+  'auditAction.rotation.member_add': 'Lid toegevoegd aan permanentie',
+  'auditAction.rotation.member_end': 'Lidmaatschap van permanentie beëindigd',
+  'auditAction.roster.generate': 'Rooster berekend (ontwerp)',
+  'auditAction.roster.publish': 'Rooster gepubliceerd',
+  'auditAction.duty.override': 'Wachtdienst handmatig gewijzigd',
+  'notification.roster.duties_changed': 'Uw wachtdiensten in "{rotation}" zijn gewijzigd: {count} shift(s).',
 } as const
 
 export type MessageKey = keyof typeof nl

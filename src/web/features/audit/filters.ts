@@ -36,6 +36,14 @@ const LISTED = {
   'user.password_change': true,
   'user.password_change_failed': true,
   'restricted.read': true,
+  // permanences (issue 8, perm-core)
+  'rotation.create': true,
+  'rotation.update': true,
+  'rotation.member_add': true,
+  'rotation.member_end': true,
+  'roster.generate': true,
+  'roster.publish': true,
+  'duty.override': true,
 } as const satisfies Record<AuditAction, true>
 
 export const AUDIT_ACTIONS = Object.keys(LISTED) as readonly AuditAction[]

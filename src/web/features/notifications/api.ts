@@ -14,6 +14,8 @@ export const NOTIFICATION_MESSAGES = {
   'agreement.in_force': 'notification.agreement.in_force',
   'agreement.ended': 'notification.agreement.ended',
   'agreement.approvals_voided': 'notification.agreement.approvals_voided',
+  // permanences (perm-core)
+  'roster.duties_changed': 'notification.roster.duties_changed',
 } as const satisfies Record<NotificationKind, MessageKey>
 
 export const notificationKeys = {
