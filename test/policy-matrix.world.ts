@@ -65,6 +65,8 @@ export interface World {
   rotation: Record<Target, string>
   rotationPeople: Map<string, string>
   rotationMembers: Map<string, string>
+  /** A published roster version per target (publishing it again is a conflict). */
+  publishedVersion: Record<Target, string>
 }
 
 type Request = Pick<InjectOptions, 'payload' | 'remoteAddress'> & {
@@ -311,6 +313,41 @@ export const FIXTURES: Record<string, Fixture | Fixture[]> = {
     }),
     object: aRotation,
   },
+  generateRoster: {
+    request: (w, tg) => ({
+      method: 'POST',
+      url: `/api/rotations/${w.rotation[tg]}/roster/generate`,
+      payload: { from: '2026-12-07', to: '2026-12-13' },
+    }),
+    object: aRotation,
+    ok: 202,
+  },
+  getRosterDraft: {
+    request: (w, tg) => ({ method: 'GET', url: `/api/rotations/${w.rotation[tg]}/roster/draft` }),
+    object: aRotation,
+  },
+  publishRoster: {
+    request: (w, tg) => ({
+      method: 'POST',
+      url: `/api/rotations/${w.rotation[tg]}/roster/publish`,
+      payload: { versionId: w.publishedVersion[tg] },
+    }),
+    object: aRotation,
+    ok: 409, // already published: the lifecycle answers once the policy allows
+  },
+  overrideDuty: {
+    request: (w, tg) => ({
+      method: 'POST',
+      url: `/api/rotations/${w.rotation[tg]}/duties/override`,
+      payload: { slotKey: 'week:2030-01-07', position: 1, personId: w.sharedPerson.own, reason: 'Matrix' },
+    }),
+    object: aRotation,
+    ok: 422, // no such slot in the roster in force
+  },
+  getDutiesAt: {
+    request: (w, tg) => ({ method: 'GET', url: `/api/rotations/${w.rotation[tg]}/duties?at=2026-03-02T09:00:00Z` }),
+    object: aRotation,
+  },
 }
 
 /** Builds the world on the test app's database (demo data + fresh drafts and accounts). */
@@ -444,7 +481,30 @@ async function rotationsOf(t: TestApp, zone: World['zone'], association: World['
         .executeTakeFirstOrThrow()
       rotationMembers.set(`${actor}/${tg}`, member.id)
     }
-  return { rotation, rotationPeople, rotationMembers }
+  const publishedVersion = {} as Record<Target, string>
+  for (const [tg, id] of [
+    ['own', ownRotation.id],
+    ['foreign', foreignRotation.id],
+  ] as const) {
+    const version = (status: 'draft' | 'published', n: number) =>
+      db
+        .insertInto('roster_versions')
+        .values({
+          rotation_id: id,
+          version: n,
+          status,
+          horizon: '[2026-01-05T06:00:00Z,2026-01-12T06:00:00Z)',
+          solver: JSON.stringify({ state: 'done' }),
+          created_at: new Date(),
+          published_at: status === 'published' ? new Date() : null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    publishedVersion[tg] = (await version('published', 1)).id
+    await version('draft', 2)
+  }
+  publishedVersion.partner = publishedVersion.own
+  return { rotation, rotationPeople, rotationMembers, publishedVersion }
 }
 
 async function notificationsOf(t: TestApp, agreementId: string) {

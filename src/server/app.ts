@@ -23,6 +23,9 @@ import { peopleRoutes } from './features/people/routes.ts'
 // permanences (issue 8, perm-core)
 import { rotationsRoutes } from './features/permanences/routes.ts'
 import { Rotation } from './features/permanences/schema.ts'
+import { rosterRoutes } from './features/permanences/roster-routes.ts'
+import { rosterService } from './features/permanences/roster-service.ts'
+import { workerPool } from './platform/workers.ts'
 import { zonesRoutes } from './features/zones/routes.ts'
 import { Account } from './features/accounts/schema.ts'
 import { Agreement, AgreementSummary } from './features/agreements/schema.ts'
@@ -195,6 +198,14 @@ export async function buildApp(config: Config, database: Database, options: AppO
   await app.register(notificationsRoutes, { db })
   // permanences (issue 8, perm-core)
   await app.register(rotationsRoutes, { db })
+  const workers = workerPool()
+  const rosters = rosterService(db, workers)
+  await app.register(rosterRoutes, { db, rosters })
+  // Generations still running finish (or are refused) before the database closes; then the workers stop.
+  app.addHook('onClose', async () => {
+    await workers.close()
+    await rosters.settle()
+  })
   const bus = options.bus
   const streams = eventStreams(
     { db, sessions, bus: typeof bus === 'function' ? bus : () => bus, clock, log: app.log },
