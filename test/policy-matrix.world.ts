@@ -344,6 +344,7 @@ export const FIXTURES: Record<string, Fixture | Fixture[]> = {
     object: aRotation,
     ok: 422, // no such slot in the roster in force
   },
+  getOnDuty: { request: () => ({ method: 'GET', url: '/api/permanences/on-duty' }) },
   getDutiesAt: {
     request: (w, tg) => ({ method: 'GET', url: `/api/rotations/${w.rotation[tg]}/duties?at=2026-03-02T09:00:00Z` }),
     object: aRotation,

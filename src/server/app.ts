@@ -25,6 +25,8 @@ import { rotationsRoutes } from './features/permanences/routes.ts'
 import { Rotation } from './features/permanences/schema.ts'
 import { rosterRoutes } from './features/permanences/roster-routes.ts'
 import { rosterService } from './features/permanences/roster-service.ts'
+import { onDutyIndex } from './features/permanences/on-duty-index.ts'
+import { onDutyService } from './features/permanences/on-duty.ts'
 import { workerPool } from './platform/workers.ts'
 import { zonesRoutes } from './features/zones/routes.ts'
 import { Account } from './features/accounts/schema.ts'
@@ -200,9 +202,16 @@ export async function buildApp(config: Config, database: Database, options: AppO
   await app.register(rotationsRoutes, { db })
   const workers = workerPool()
   const rosters = rosterService(db, workers)
-  await app.register(rosterRoutes, { db, rosters })
+  const busOf = options.bus
+  const index = onDutyIndex(db, typeof busOf === 'function' ? busOf : () => busOf, () => clock.now())
+  await app.register(rosterRoutes, { db, rosters, onDuty: onDutyService(db, index) })
+  // The on-duty index is built when the server listens (the bus is there by then), or at the first question.
+  app.addHook('onListen', async () => {
+    await index.ensure()
+  })
   // Generations still running finish (or are refused) before the database closes; then the workers stop.
   app.addHook('onClose', async () => {
+    index.close()
     await workers.close()
     await rosters.settle()
   })

@@ -687,6 +687,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/permanences/on-duty": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is on duty at `at` (default now) and who is next, for every rotation the caller sees */
+        get: operations["getOnDuty"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/events": {
         parameters: {
             query?: never;
@@ -5110,6 +5127,100 @@ export interface operations {
             };
             /** @description Error: see the error catalogue */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getOnDuty: {
+        parameters: {
+            query?: {
+                at?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        at: string;
+                        items: {
+                            /** Format: uuid */
+                            rotationId: string;
+                            rotationName: string;
+                            domain: string;
+                            zones: {
+                                /** Format: uuid */
+                                zoneId: string;
+                                code: string;
+                            }[];
+                            onDuty: {
+                                position: number;
+                                person: {
+                                    /** Format: uuid */
+                                    personId: string;
+                                    /** Format: uuid */
+                                    zoneId: string;
+                                    zoneCode: string;
+                                    firstName: string;
+                                    lastName: string;
+                                    workPhone: string | null;
+                                } | null;
+                                /** Format: date-time */
+                                from: string;
+                                /** Format: date-time */
+                                until: string;
+                            }[];
+                            next: {
+                                person: {
+                                    /** Format: uuid */
+                                    personId: string;
+                                    /** Format: uuid */
+                                    zoneId: string;
+                                    zoneCode: string;
+                                    firstName: string;
+                                    lastName: string;
+                                    workPhone: string | null;
+                                } | null;
+                                /** Format: date-time */
+                                from: string;
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -153,10 +153,13 @@ export function rosterRepository(db: Db) {
             .execute(db)
             .then((r) => r.rows),
 
-    closeDuty: (id: string, at: Date) =>
-      sql`UPDATE duties SET recorded = tstzrange(lower(recorded), ${at.toISOString()}::timestamptz) WHERE id = ${id}`.execute(
-        db,
-      ),
+    /** Ends a row's transaction time now. A row recorded at this very instant was never known at any other: it
+     *  is removed instead (an empty `recorded` range would say nothing). */
+    closeDuty: async (id: string, at: Date) => {
+      const t = at.toISOString()
+      await sql`DELETE FROM duties WHERE id = ${id} AND lower(recorded) >= ${t}::timestamptz`.execute(db)
+      await sql`UPDATE duties SET recorded = tstzrange(lower(recorded), ${t}::timestamptz) WHERE id = ${id}`.execute(db)
+    },
 
     insertDuty: (d: {
       rotationId: string

@@ -16,11 +16,19 @@ import {
   Overridden,
   OverrideBody,
   PublishBody,
+  OnDuty,
+  OnDutyQuery,
   Published,
 } from './roster-schema.ts'
 import type { RosterService } from './roster-service.ts'
+import type { onDutyService } from './on-duty.ts'
 
-export async function rosterRoutes(fastify: FastifyInstance, opts: { db: Kysely<DB>; rosters: RosterService }) {
+type OnDutyService = ReturnType<typeof onDutyService>
+
+export async function rosterRoutes(
+  fastify: FastifyInstance,
+  opts: { db: Kysely<DB>; rosters: RosterService; onDuty: OnDutyService },
+) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
   const { rosters, db } = opts
   const tags = ['permanences']
@@ -104,5 +112,19 @@ export async function rosterRoutes(fastify: FastifyInstance, opts: { db: Kysely<
         req.query.at ? new Date(req.query.at) : now(),
         req.query.asKnownAt ? new Date(req.query.asKnownAt) : null,
       ),
+  )
+  app.get(
+    '/api/permanences/on-duty',
+    {
+      schema: {
+        operationId: 'getOnDuty',
+        tags,
+        summary: 'Who is on duty at `at` (default now) and who is next, for every rotation the caller sees',
+        querystring: OnDutyQuery,
+        response: { 200: OnDuty, ...errorResponses(401, 403) },
+      },
+      config: { policy: 'rotation.read' },
+    },
+    async (req) => opts.onDuty.at(req.policy, req.query.at ? new Date(req.query.at) : now()),
   )
 }
