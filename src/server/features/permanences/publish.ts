@@ -13,7 +13,6 @@ import { isEligible } from './domain/eligibility.ts'
 import type { Eligibility } from './domain/types.ts'
 import { rosterRepository, type RosterRepository } from './roster-repository.ts'
 import { rotationsRepository } from './repository.ts'
-import type { Rotation } from './schema.ts'
 import { auditRotation, manageableRotation } from './service.ts'
 
 function event(
@@ -205,5 +204,3 @@ export function overrideDuty(
     return { dutyId: id, unchanged: false }
   })
 }
-
-export type { Rotation }

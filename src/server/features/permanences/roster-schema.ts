@@ -1,6 +1,5 @@
 // Schemas of rosters and duties: generation, the draft, publication, overrides, duties at an instant.
 import { Type } from 'typebox'
-import { RANKS } from '../../platform/enums.ts'
 import { IsoDate, Nullable, StringEnum, Uuid } from '../../platform/typebox.ts'
 
 const Instant = Type.String({ format: 'date-time' })
@@ -104,5 +103,3 @@ export const OnDuty = Type.Object({
     }),
   ),
 })
-
-export { RANKS }
