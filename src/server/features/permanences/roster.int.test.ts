@@ -119,6 +119,19 @@ describe('roster generation and publication', () => {
       .where(sql<boolean>`payload->>'versionId' = ${versionId}`)
       .execute()
     expect(events.map((e) => e.type)).toContain('roster.generated')
+    // Progress is announced too (fire-and-forget transactions: they may land just after the draft).
+    const progressed = async () =>
+      (
+        await t.database.db
+          .selectFrom('outbox_events')
+          .select(['type', 'zone_id', 'domain'])
+          .where('type', '=', 'roster.progress')
+          .where(sql<boolean>`payload->>'versionId' = ${versionId}`)
+          .execute()
+      ).length
+    const waitUntil = Date.now() + 10_000
+    while ((await progressed()) === 0 && Date.now() < waitUntil) await new Promise((r) => setTimeout(r, 20))
+    expect(await progressed()).toBeGreaterThan(0)
 
     const pub = await plannerA.request({
       method: 'POST',
