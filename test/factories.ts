@@ -276,3 +276,59 @@ export async function makeAgreement(
     return { ...ref, status: 'in_force' }
   })
 }
+
+// permanences (issue 8, perm-core): rotations and their members
+export interface RotationRef {
+  id: string
+  associationId: string
+  domain: string
+  zoneIds: string[]
+}
+
+/**
+ * A rotation of `association` covering `zones` (all its zones by default) under `domain` (officer of duty), weekly
+ * on-call with handoff Monday 07:00, valid from 2020-01-01. Inserted directly: the policy and validation of
+ * POST /api/rotations are what the feature's own tests exercise; this only sets the stage.
+ */
+export async function makeRotation(
+  t: TestApp,
+  opts: {
+    association: AssociationRef
+    zones?: ZoneRef[]
+    domain?: DomainCode
+    name?: string
+    pattern?: Record<string, unknown>
+    eligibility?: Record<string, unknown>
+    peoplePerSlot?: number
+    dutyKind?: 'on_call' | 'present'
+  },
+): Promise<RotationRef> {
+  const db = t.database.db
+  const zones = opts.zones ?? opts.association.zones
+  const domain = opts.domain ?? 'permanence.officer_of_duty'
+  const at = new Date()
+  const { id } = await db
+    .insertInto('rotations')
+    .values({
+      association_id: opts.association.id,
+      domain_code: domain,
+      name: opts.name ?? `Testpermanentie ${unique()}`,
+      duty_kind: opts.dutyKind ?? 'on_call',
+      people_per_slot: opts.peoplePerSlot ?? 1,
+      pattern: JSON.stringify(opts.pattern ?? { kind: 'weekly', handoffWeekday: 1, handoffTime: '07:00' }),
+      eligibility: JSON.stringify(
+        opts.eligibility ?? { anyOf: [{ ranks: ['inspecteur', 'hoofdinspecteur', 'commissaris'] }] },
+      ),
+      zone_key: JSON.stringify({ kind: 'equal' }),
+      valid_from: '2020-01-01',
+      created_at: at,
+      updated_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await db
+    .insertInto('rotation_zones')
+    .values(zones.map((z) => ({ rotation_id: id, zone_id: z.id })))
+    .execute()
+  return { id, associationId: opts.association.id, domain, zoneIds: zones.map((z) => z.id) }
+}

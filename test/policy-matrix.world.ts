@@ -11,7 +11,7 @@ import { hashPassword } from '../src/server/platform/auth/passwords.ts'
 import { addUser } from '../src/server/platform/auth/users.ts'
 import { notify } from '../src/server/platform/notifications.ts'
 import type { Role } from '../src/server/platform/schema.ts'
-import { makeAgreement, makeUser, type AssociationRef, type ZoneRef } from './factories.ts'
+import { makeAgreement, makePerson, makeRotation, makeUser, type AssociationRef, type ZoneRef } from './factories.ts'
 import type { Session, TestApp } from './harness.ts'
 
 export type Target = 'own' | 'partner' | 'foreign'
@@ -65,11 +65,18 @@ export interface World {
   // calendars (issue 8)
   /** A rotation per target: own = covers the own zone; partner = only the partner zone; foreign = of the
    *  foreign association. */
-  rotation: Record<Target, string>
+  calendarRotation: Record<Target, string>
   /** An active calendar feed per (actor, target): own = the actor's own; partner, foreign = another user's. */
   calendarFeeds: Map<string, string>
   /** availability (issue 8): people and fresh entries (see availabilityWorld). */
   availability: AvailabilityWorld
+  // permanences (perm-core): a rotation per target (own and partner: the one covering both), and per
+  // (actor, target) a fresh eligible person of the own zone and a membership to end.
+  rotation: Record<Target, string>
+  rotationPeople: Map<string, string>
+  rotationMembers: Map<string, string>
+  /** A published roster version per target (publishing it again is a conflict). */
+  publishedVersion: Record<Target, string>
 }
 
 type Request = Pick<InjectOptions, 'payload' | 'remoteAddress'> & {
@@ -95,6 +102,11 @@ export interface Fixture {
 
 const onZone = (tg: Target): WorldObject => ({ zones: [tg], association: tg === 'foreign' ? 'foreign' : 'own' })
 const anAgreement = (tg: Target): WorldObject =>
+  tg === 'foreign'
+    ? { zones: ['foreign', 'foreign2'], association: 'foreign' }
+    : { zones: ['own', 'partner'], association: 'own' }
+// permanences (perm-core): a rotation covers the own and partner zones, or the two foreign ones.
+const aRotation = (tg: Target): WorldObject =>
   tg === 'foreign'
     ? { zones: ['foreign', 'foreign2'], association: 'foreign' }
     : { zones: ['own', 'partner'], association: 'own' }
@@ -318,7 +330,7 @@ export const FIXTURES: Record<string, Fixture | Fixture[]> = {
       request: (w, tg) => ({
         method: 'POST',
         url: '/api/calendars',
-        payload: { scope: 'rotation', rotationId: w.rotation[tg] },
+        payload: { scope: 'rotation', rotationId: w.calendarRotation[tg] },
       }),
       object: (tg) => ({ zones: [], owner: tg === 'own' ? 'actor' : 'other' }),
       ok: 201,
@@ -377,6 +389,87 @@ export const FIXTURES: Record<string, Fixture | Fixture[]> = {
     }),
     204,
   ),
+  // permanences (perm-core)
+  listRotations: { request: () => ({ method: 'GET', url: '/api/rotations' }) },
+  getRotation: { request: (w, tg) => ({ method: 'GET', url: `/api/rotations/${w.rotation[tg]}` }), object: aRotation },
+  createRotation: {
+    request: (w, tg, a) => ({
+      method: 'POST',
+      url: '/api/rotations',
+      payload: {
+        associationId: w.association[tg],
+        domain: 'permanence.officer_of_duty',
+        name: `Matrix ${a} ${tg}`,
+        zoneIds: tg === 'foreign' ? [w.zone.foreign, w.zone.foreign2] : [w.zone.own, w.zone.partner],
+        dutyKind: 'on_call',
+        pattern: { kind: 'weekly', handoffWeekday: 1, handoffTime: '07:00' },
+        validFrom: '2026-01-01',
+      },
+    }),
+    object: aRotation,
+    ok: 201,
+    outside: 403, // associations and zones are public facts: refused, not hidden
+  },
+  updateRotation: {
+    request: (w, tg) => ({ method: 'PATCH', url: `/api/rotations/${w.rotation[tg]}`, payload: { validTo: null } }),
+    object: aRotation,
+  },
+  listRotationMembers: {
+    request: (w, tg) => ({ method: 'GET', url: `/api/rotations/${w.rotation[tg]}/members` }),
+    object: aRotation,
+  },
+  addRotationMember: {
+    request: (w, tg, a) => ({
+      method: 'POST',
+      url: `/api/rotations/${w.rotation[tg]}/members`,
+      payload: { personId: w.rotationPeople.get(`${a}/${tg}`) },
+    }),
+    object: aRotation,
+    ok: 201,
+  },
+  endRotationMember: {
+    request: (w, tg, a) => ({
+      method: 'DELETE',
+      url: `/api/rotations/${w.rotation[tg]}/members/${w.rotationMembers.get(`${a}/${tg}`)}?lastDay=2025-12-31`,
+    }),
+    object: aRotation,
+  },
+  generateRoster: {
+    request: (w, tg) => ({
+      method: 'POST',
+      url: `/api/rotations/${w.rotation[tg]}/roster/generate`,
+      payload: { from: '2026-12-07', to: '2026-12-13' },
+    }),
+    object: aRotation,
+    ok: 202,
+  },
+  getRosterDraft: {
+    request: (w, tg) => ({ method: 'GET', url: `/api/rotations/${w.rotation[tg]}/roster/draft` }),
+    object: aRotation,
+  },
+  publishRoster: {
+    request: (w, tg) => ({
+      method: 'POST',
+      url: `/api/rotations/${w.rotation[tg]}/roster/publish`,
+      payload: { versionId: w.publishedVersion[tg] },
+    }),
+    object: aRotation,
+    ok: 409, // already published: the lifecycle answers once the policy allows
+  },
+  overrideDuty: {
+    request: (w, tg) => ({
+      method: 'POST',
+      url: `/api/rotations/${w.rotation[tg]}/duties/override`,
+      payload: { slotKey: 'week:2030-01-07', position: 1, personId: w.sharedPerson.own, reason: 'Matrix' },
+    }),
+    object: aRotation,
+    ok: 422, // no such slot in the roster in force
+  },
+  getOnDuty: { request: () => ({ method: 'GET', url: '/api/permanences/on-duty' }) },
+  getDutiesAt: {
+    request: (w, tg) => ({ method: 'GET', url: `/api/rotations/${w.rotation[tg]}/duties?at=2026-03-02T09:00:00Z` }),
+    object: aRotation,
+  },
 }
 
 /** Builds the world on the test app's database (demo data + fresh drafts and accounts). */
@@ -468,7 +561,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const approvalDrafts = await freshDrafts(t, zone, association)
   const { demoAccount, mine } = await accounts(t, zone)
   const notifications = await notificationsOf(t, draft.own)
-  const { rotation, calendarFeeds } = await calendarsOf(t, zone, association)
+  const { calendarRotation, calendarFeeds } = await calendarsOf(t, zone, association)
   const availability = await availabilityWorld(t, zone)
   return {
     sessions,
@@ -482,9 +575,10 @@ export async function buildWorld(t: TestApp): Promise<World> {
     demoAccount,
     mine,
     notifications,
-    rotation,
+    calendarRotation,
     calendarFeeds,
     availability,
+    ...(await rotationsOf(t, zone, association)),
   }
 }
 
@@ -512,7 +606,7 @@ async function calendarsOf(t: TestApp, zone: World['zone'], association: World['
         domain_code: 'permanence.officer_of_duty',
         name,
         duty_kind: 'on_call',
-        pattern: JSON.stringify({ kind: 'weekly' }),
+        pattern: JSON.stringify({ kind: 'weekly', handoffWeekday: 1, handoffTime: '07:00' }),
         eligibility: JSON.stringify({ anyOf: [] }),
         zone_key: JSON.stringify({ kind: 'equal' }),
         valid_from: '2026-01-01',
@@ -572,7 +666,59 @@ async function calendarsOf(t: TestApp, zone: World['zone'], association: World['
     for (const tg of ['partner', 'foreign'] as const)
       calendarFeeds.set(`${actor}/${tg}`, await feed(await otherUser(`matrix.cal.${actor}.${tg}`)))
   }
-  return { rotation, calendarFeeds }
+  return { calendarRotation: rotation, calendarFeeds }
+}
+
+// permanences (perm-core)
+async function rotationsOf(t: TestApp, zone: World['zone'], association: World['association']) {
+  const db = t.database.db
+  const zoneRef = async (id: string): Promise<ZoneRef> =>
+    db.selectFrom('zones').select(['id', 'code', 'name']).where('id', '=', id).executeTakeFirstOrThrow()
+  const assocRef = (id: string, zones: ZoneRef[]): AssociationRef => ({ id, code: '', name: '', zones })
+  const [own, partner, foreign, foreign2] = await Promise.all(
+    [zone.own, zone.partner, zone.foreign, zone.foreign2].map(zoneRef),
+  )
+  const ownRotation = await makeRotation(t, { association: assocRef(association.own, [own!, partner!]) })
+  const foreignRotation = await makeRotation(t, { association: assocRef(association.foreign, [foreign!, foreign2!]) })
+  const rotation = { own: ownRotation.id, partner: ownRotation.id, foreign: foreignRotation.id }
+  const rotationPeople = new Map<string, string>()
+  const rotationMembers = new Map<string, string>()
+  for (const actor of ACTORS)
+    for (const tg of TARGETS) {
+      rotationPeople.set(`${actor}/${tg}`, (await makePerson(t, { zone: own!, rank: 'commissaris' })).id)
+      const memberZone = tg === 'foreign' ? foreign! : own!
+      const person = await makePerson(t, { zone: memberZone, rank: 'commissaris' })
+      const member = await db
+        .insertInto('rotation_members')
+        .values({ rotation_id: rotation[tg], zone_id: memberZone.id, person_id: person.id, period: '[2020-01-01,)' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      rotationMembers.set(`${actor}/${tg}`, member.id)
+    }
+  const publishedVersion = {} as Record<Target, string>
+  for (const [tg, id] of [
+    ['own', ownRotation.id],
+    ['foreign', foreignRotation.id],
+  ] as const) {
+    const version = (status: 'draft' | 'published', n: number) =>
+      db
+        .insertInto('roster_versions')
+        .values({
+          rotation_id: id,
+          version: n,
+          status,
+          horizon: '[2026-01-05T06:00:00Z,2026-01-12T06:00:00Z)',
+          solver: JSON.stringify({ state: 'done' }),
+          created_at: new Date(),
+          published_at: status === 'published' ? new Date() : null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    publishedVersion[tg] = (await version('published', 1)).id
+    await version('draft', 2)
+  }
+  publishedVersion.partner = publishedVersion.own
+  return { rotation, rotationPeople, rotationMembers, publishedVersion }
 }
 
 async function notificationsOf(t: TestApp, agreementId: string) {

@@ -23,6 +23,14 @@ import { healthRoutes } from './features/health/routes.ts'
 import { notificationsRoutes } from './features/notifications/routes.ts'
 import { Notification } from './features/notifications/schema.ts'
 import { peopleRoutes } from './features/people/routes.ts'
+// permanences (issue 8, perm-core)
+import { rotationsRoutes } from './features/permanences/routes.ts'
+import { Rotation } from './features/permanences/schema.ts'
+import { rosterRoutes } from './features/permanences/roster-routes.ts'
+import { rosterService } from './features/permanences/roster-service.ts'
+import { onDutyIndex } from './features/permanences/on-duty-index.ts'
+import { onDutyService } from './features/permanences/on-duty.ts'
+import { workerPool } from './platform/workers.ts'
 import { zonesRoutes } from './features/zones/routes.ts'
 // availability (issue 8)
 import { availabilityRoutes } from './features/availability/routes.ts'
@@ -167,6 +175,7 @@ export async function buildApp(config: Config, database: Database, options: AppO
         { name: 'audit' },
         { name: 'notifications', description: "The caller's own notifications" },
         { name: 'calendars', description: 'iCalendar feeds of duties (the feed itself: GET /ical/<token>.ics)' },
+        { name: 'permanences', description: 'Shared permanences: rotations, rosters, duties' },
       ],
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'verbond_session' } } },
     },
@@ -190,6 +199,7 @@ export async function buildApp(config: Config, database: Database, options: AppO
     CalendarFeed,
     AvailabilityEntry, // availability (issue 8)
     DutyPreferenceEntry, // availability (issue 8)
+    Rotation, // permanences (perm-core)
   ])
     app.addSchema(schema)
 
@@ -213,6 +223,23 @@ export async function buildApp(config: Config, database: Database, options: AppO
   await app.register(notificationsRoutes, { db })
   await app.register(calendarsRoutes, { db, publicUrl: config.publicUrl })
   await app.register(availabilityRoutes, { db }) // availability (issue 8)
+  // permanences (issue 8, perm-core)
+  await app.register(rotationsRoutes, { db })
+  const workers = workerPool()
+  const rosters = rosterService(db, workers)
+  const busOf = options.bus
+  const index = onDutyIndex(db, typeof busOf === 'function' ? busOf : () => busOf, () => clock.now())
+  await app.register(rosterRoutes, { db, rosters, onDuty: onDutyService(db, index) })
+  // The on-duty index is built when the server listens (the bus is there by then), or at the first question.
+  app.addHook('onListen', async () => {
+    await index.ensure()
+  })
+  // Generations still running finish (or are refused) before the database closes; then the workers stop.
+  app.addHook('onClose', async () => {
+    index.close()
+    await workers.close()
+    await rosters.settle()
+  })
   const bus = options.bus
   const streams = eventStreams(
     { db, sessions, bus: typeof bus === 'function' ? bus : () => bus, clock, log: app.log },

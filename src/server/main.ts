@@ -17,7 +17,8 @@ import { serverBridge, startCliBridge, type CliBridge, type ServerBridge } from 
 import { DataDirInUseError } from './platform/datadir-lock.ts'
 import { openDatabase, type Database } from './platform/db.ts'
 import { migrate } from './platform/migrate.ts'
-import { DEMO_PASSWORD } from './demo/data.ts'
+import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from './demo/data.ts'
+import { seedDemoRosters } from './features/permanences/demo.ts'
 
 const USAGE = `Usage: verbond <command> [options]
 
@@ -80,15 +81,27 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8').trim()
 }
 
-async function seed(database: Database): Promise<void> {
+async function seed(database: Database): Promise<boolean> {
   const started = Date.now()
   const result = await seedDemo(database.db, { passwordHash: await hashPassword(DEMO_PASSWORD) })
   if (result.seeded) console.log(`Demo data loaded in ${Date.now() - started} ms: ${JSON.stringify(result.counts)}`)
+  return result.seeded
+}
+
+/**
+ * permanences (perm-core): the demo's shared rotations and their published rosters, made once with fresh demo
+ * data, in the background after the server listens (solving takes seconds; start-up does not wait for it).
+ */
+async function seedRosters(database: Database): Promise<void> {
+  const started = Date.now()
+  const rosters = await seedDemoRosters(database.db, { adminEmail: DEMO_ADMIN_EMAIL })
+  console.log(`Demo rosters made in ${Date.now() - started} ms: ${JSON.stringify(rosters)}`)
 }
 
 async function serve(config: Config): Promise<void> {
   const database = await open(config, 'serve')
-  if (config.demo) await seed(database)
+  const freshDemo = config.demo ? await seed(database) : false
+  let demoRosters: Promise<void> = Promise.resolve()
   // The bus starts below, with the app's logger; the first request comes after listen().
   const app = await buildApp(config, database, { bus: () => background.bus })
   // The event dispatcher and the job runner (session purge, login_attempts retention, …): background.ts.
@@ -97,6 +110,7 @@ async function serve(config: Config): Promise<void> {
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: shutting down`)
     await bridge?.close()
+    await demoRosters
     await app.close()
     await background.close()
     await database.close()
@@ -105,6 +119,8 @@ async function serve(config: Config): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'))
   process.once('SIGTERM', () => void shutdown('SIGTERM'))
   const address = await app.listen({ port: config.port, host: config.host })
+  if (freshDemo)
+    demoRosters = seedRosters(database).catch((err: unknown) => app.log.error({ err }, 'demo rosters failed'))
   // The command line reaches the server through this bridge; the lock file says where (datadir-lock.ts).
   bridge = await startCliBridge(database)
   database.dataDirLock?.describe({ url: address })
@@ -142,7 +158,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'seed-demo': {
       const database = await open(config, 'seed-demo')
-      await seed(database)
+      if (await seed(database)) await seedRosters(database)
       await database.close()
       return 0
     }

@@ -293,6 +293,14 @@ export const AUDIT_ACTIONS = [
   'availability.delete',
   'preference.create',
   'preference.delete',
+  // permanences (issue 8, perm-core)
+  'rotation.create',
+  'rotation.update',
+  'rotation.member_add',
+  'rotation.member_end',
+  'roster.generate',
+  'roster.publish',
+  'duty.override',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -409,6 +409,127 @@ export const ERRORS = {
       en: 'Your account is not linked to a staff member: you cannot enter your own absences or preferences.',
     },
   },
+  // permanences (issue 8, perm-core): rotations, members, rosters, duties
+  ROTATION_ZONES_INVALID: {
+    status: 422,
+    message: {
+      nl: 'Kies minstens twee zones die vandaag lid zijn van de vereniging.',
+      fr: "Choisissez au moins deux zones membres de l'association aujourd'hui.",
+      en: 'Choose at least two zones that are members of the association today.',
+    },
+  },
+  ROTATION_ZONES_NOT_SHARED: {
+    status: 422,
+    message: {
+      nl: 'Elke zone moet met de andere partij zijn bij een akkoord dat vandaag van kracht is en dit domein vermeldt.',
+      fr: "Chaque zone doit être partie, avec les autres, d'un accord en vigueur aujourd'hui qui mentionne ce domaine.",
+      en: 'Every zone must be a party, with the others, of an agreement in force today that lists this domain.',
+    },
+  },
+  ROTATION_PATTERN_INVALID: {
+    status: 422,
+    message: {
+      nl: 'Het wachtpatroon is ongeldig: een shift eindigt vóór hij begint, of een label komt twee keer voor.',
+      fr: 'Le schéma de garde est invalide : une prestation finit avant de commencer, ou un libellé est répété.',
+      en: 'The shift pattern is invalid: a shift ends before it starts, or a label is used twice.',
+    },
+  },
+  ROTATION_ZONE_KEY_INVALID: {
+    status: 422,
+    message: {
+      nl: 'De verdeelsleutel moet een positief gewicht geven aan precies de zones van de permanentie.',
+      fr: 'La clé de répartition doit donner un poids positif à exactement les zones de la permanence.',
+      en: 'The zone key must give a positive weight to exactly the zones of the rotation.',
+    },
+  },
+  ROTATION_PERIOD_INVALID: {
+    status: 422,
+    message: {
+      nl: 'De einddatum ligt vóór de begindatum.',
+      fr: 'La date de fin précède la date de début.',
+      en: 'The end date is before the start date.',
+    },
+  },
+  ROTATION_NAME_TAKEN: {
+    status: 409,
+    message: {
+      nl: 'De vereniging heeft al een permanentie met deze naam.',
+      fr: "L'association a déjà une permanence portant ce nom.",
+      en: 'The association already has a rotation with this name.',
+    },
+  },
+  ROTATION_MEMBER_ZONE: {
+    status: 422,
+    message: {
+      nl: 'Voeg alleen een personeelslid toe van uw eigen zone, die de permanentie dekt.',
+      fr: 'Ajoutez uniquement un membre du personnel de votre propre zone, couverte par la permanence.',
+      en: 'Add only a staff member of your own zone, which the rotation covers.',
+    },
+  },
+  ROTATION_MEMBER_NOT_ELIGIBLE: {
+    status: 422,
+    message: {
+      nl: 'Deze persoon heeft niet de graad of de kwalificaties die de permanentie vraagt.',
+      fr: "Cette personne n'a pas le grade ou les qualifications que la permanence demande.",
+      en: 'This person does not hold the rank or qualifications the rotation requires.',
+    },
+  },
+  ROTATION_MEMBER_EXISTS: {
+    status: 409,
+    message: {
+      nl: 'Deze persoon is in die periode al lid van de permanentie.',
+      fr: 'Cette personne est déjà membre de la permanence pendant cette période.',
+      en: 'This person is already a member of the rotation in that period.',
+    },
+  },
+  ROSTER_PERIOD_INVALID: {
+    status: 422,
+    message: {
+      nl: 'Kies een periode van één dag tot één jaar.',
+      fr: "Choisissez une période d'un jour à un an.",
+      en: 'Choose a period from one day to one year.',
+    },
+  },
+  ROSTER_VERSION_NOT_DRAFT: {
+    status: 409,
+    message: {
+      nl: 'Deze roosterversie is geen ontwerp meer: ze werd al gepubliceerd of vervangen.',
+      fr: "Cette version du planning n'est plus un brouillon : elle a été publiée ou remplacée.",
+      en: 'This roster version is no longer a draft: it was published or replaced.',
+    },
+  },
+  ROSTER_GENERATION_FAILED: {
+    status: 503,
+    message: {
+      nl: 'Het rooster kon niet binnen de tijdslimiet berekend worden. Probeer een kortere periode.',
+      fr: "Le planning n'a pas pu être calculé dans le délai. Essayez une période plus courte.",
+      en: 'The roster could not be computed within the time limit. Try a shorter period.',
+    },
+  },
+  ROSTER_SLOT_UNKNOWN: {
+    status: 422,
+    message: {
+      nl: 'Deze shift of positie bestaat niet in het geldende rooster, of ligt al in het verleden.',
+      fr: "Cette prestation ou position n'existe pas dans le planning en vigueur, ou est déjà passée.",
+      en: 'This slot or position is not in the roster in force, or is already in the past.',
+    },
+  },
+  ROSTER_SLOT_TAKEN: {
+    status: 409,
+    message: {
+      nl: 'Iemand anders wijzigde deze shift op hetzelfde moment. Laad het rooster opnieuw.',
+      fr: "Quelqu'un d'autre a modifié cette prestation au même moment. Rechargez le planning.",
+      en: 'Someone else changed this slot at the same moment. Reload the roster.',
+    },
+  },
+  DUTY_OVERLAP: {
+    status: 409,
+    message: {
+      nl: 'Deze persoon heeft op dat moment al een andere wachtdienst.',
+      fr: 'Cette personne a déjà une autre garde à ce moment.',
+      en: 'This person already has another duty at that time.',
+    },
+  },
 } as const satisfies Record<string, CatalogueEntry>
 
 export type ErrorCode = keyof typeof ERRORS

@@ -8,6 +8,8 @@ export const NOTIFICATION_OBJECTS = {
   agreement: (id: string) => `/agreements/${id}`,
   // availability (issue 8): the person's own availability page (the entry is listed there)
   availability: () => '/availability',
+  // permanences (issue 8, perm-core)
+  rotation: (id: string) => `/rotations/${id}`,
 } as const satisfies Record<string, (id: string) => string>
 export type NotificationObjectType = keyof typeof NOTIFICATION_OBJECTS
 
@@ -44,6 +46,13 @@ export const NOTIFICATION_KINDS = {
     params: ['from', 'to', 'enteredBy'],
     object: 'availability',
     message: 'notification.availability.entered_for_you',
+  },
+  // permanences (issue 8, perm-core)
+  /** A published roster or an override changed the recipient's duties in a rotation (`count` slots). */
+  'roster.duties_changed': {
+    params: ['rotation', 'count'],
+    object: 'rotation',
+    message: 'notification.roster.duties_changed',
   },
 } as const satisfies Record<
   string,

@@ -124,4 +124,28 @@ export const NOTIFICATION_TEMPLATES: { [K in NotificationKind]: Record<Locale, T
       ],
     }),
   },
+  // permanences (issue 8, perm-core)
+  'roster.duties_changed': {
+    nl: (p) => ({
+      subject: `Uw wachtdiensten zijn gewijzigd: ${p.rotation}`,
+      paragraphs: [
+        `Beste ${p.recipientName},`,
+        `Het rooster van de permanentie "${p.rotation}" werd gewijzigd: ${p.count} shift(s) van u zijn nieuw of vervallen. Bekijk uw wachtdiensten in Verbond.`,
+      ],
+    }),
+    fr: (p) => ({
+      subject: `Vos gardes ont changé : ${p.rotation}`,
+      paragraphs: [
+        `Bonjour ${p.recipientName},`,
+        `Le planning de la permanence « ${p.rotation} » a été modifié : ${p.count} prestation(s) vous concernant sont nouvelles ou supprimées. Consultez vos gardes dans Verbond.`,
+      ],
+    }),
+    en: (p) => ({
+      subject: `Your duties changed: ${p.rotation}`,
+      paragraphs: [
+        `Dear ${p.recipientName},`,
+        `The roster of the rotation "${p.rotation}" changed: ${p.count} of your slots are new or removed. See your duties in Verbond.`,
+      ],
+    }),
+  },
 }

@@ -22,6 +22,8 @@
 //   calendar.feed     a feed at /ical/<token>.ics: whoever holds the secret token (calendars)
 //   availability.*    leave/unavailability and duty preferences: one's own (the linked person); the planner
 //                     and korpschef of the person's zone; never a partner zone (sick leave is sensitive data)
+//   rotation.read     rotations, rosters, duties: any role of a covered zone; the association's admin
+//   rotation.manage   rotation setup, members, roster, overrides: planner or korpschef of a covered zone; admin
 // Everything else: not visible, answered as 404 (never a hint that it exists).
 import { ZONE_ROLES } from './enums.ts'
 import type { Locale, Role } from './schema.ts'
@@ -161,6 +163,18 @@ export const POLICY = {
     reach: { self: true },
     seenThrough: 'availability.read',
     doc: 'Enter and remove duty preferences (wish, rather not): the person themself only; their zone’s planner sees them.',
+  },
+  // permanences (issue 8, perm-core)
+  'rotation.read': {
+    who: { zoneRoles: ZONE_ROLES, admin: true },
+    reach: { zone: true },
+    doc: "Rotations and rosters (the association's): any role of a zone the rotation covers sees it, its slots and the names on duty; the association's admin. Any other zone: 404.",
+  },
+  'rotation.manage': {
+    who: { zoneRoles: ['planner', 'korpschef'], admin: true },
+    reach: { zone: true },
+    seenThrough: 'rotation.read',
+    doc: "Set up a rotation, its members, generate and publish its roster, override a duty: the planner or korpschef of a covered zone (members: of their own zone); the association's admin.",
   },
 } as const satisfies Record<string, RuleRow>
 

@@ -637,6 +637,179 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/rotations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rotations covering one of the caller’s zones (or of the association they administer) */
+        get: operations["listRotations"];
+        put?: never;
+        /** Set up a rotation across zones sharing a permanence domain */
+        post: operations["createRotation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rotations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One rotation */
+        get: operations["getRotation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a rotation’s set-up */
+        patch: operations["updateRotation"];
+        trace?: never;
+    };
+    "/api/rotations/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who stands in the rotation (partner zones’ names are logged as reads) */
+        get: operations["listRotationMembers"];
+        put?: never;
+        /** Add a person of the caller’s zone to the rotation */
+        post: operations["addRotationMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rotations/{id}/members/{memberId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** End a membership after its last day (default yesterday: it ends today) */
+        delete: operations["endRotationMember"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rotations/{id}/roster/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start solving a draft roster for a period (at most a year); progress comes as events */
+        post: operations["generateRoster"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rotations/{id}/roster/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The draft: slots, unfilled slots with their rules, and the diff against the duties in force */
+        get: operations["getRosterDraft"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rotations/{id}/roster/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish the draft: future, unpinned slots that changed become the duties in force */
+        post: operations["publishRoster"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rotations/{id}/duties/override": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give one position of a published slot to another member (recorded, audited) */
+        post: operations["overrideDuty"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rotations/{id}/duties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who was on duty at `at` (default now), as known now or as known at `asKnownAt` */
+        get: operations["getDutiesAt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/permanences/on-duty": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is on duty at `at` (default now) and who is next, for every rotation the caller sees */
+        get: operations["getOnDuty"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/events": {
         parameters: {
             query?: never;
@@ -969,14 +1142,14 @@ export interface components {
              * @description What happened; the app renders it with `params` in the reader’s language.
              * @enum {unknown}
              */
-            kind: "agreement.approval_requested" | "agreement.in_force" | "agreement.ended" | "agreement.approvals_voided" | "availability.entered_for_you";
+            kind: "agreement.approval_requested" | "agreement.in_force" | "agreement.ended" | "agreement.approvals_voided" | "availability.entered_for_you" | "roster.duties_changed";
             /** @description The facts the message names (text). */
             params: {
                 [key: string]: string;
             };
             object: {
                 /** @enum {unknown} */
-                type: "agreement" | "availability";
+                type: "agreement" | "availability" | "rotation";
                 /** Format: uuid */
                 id: string;
             } | null;
@@ -1072,6 +1245,109 @@ export interface components {
             note: string | null;
             /** Format: date-time */
             createdAt: string;
+        };
+        Rotation: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            associationId: string;
+            /**
+             * @description A permanence domain of the catalogue (permanence.*) or ict
+             * @enum {string}
+             */
+            domain: "permanence.officer_of_duty" | "permanence.shift_leader" | "permanence.victim_support" | "permanence.investigation" | "ict";
+            name: string;
+            zones: {
+                /** Format: uuid */
+                zoneId: string;
+                code: string;
+                name: string;
+                weight: number | null;
+            }[];
+            /** @enum {string} */
+            dutyKind: "on_call" | "present";
+            peoplePerSlot: number;
+            pattern: {
+                /** @enum {string} */
+                kind: "weekly";
+                /** @description ISO weekday: 1 = Monday … 7 = Sunday */
+                handoffWeekday: number;
+                /** @description Local time HH:MM (Brussels) */
+                handoffTime: string;
+            } | {
+                /** @enum {string} */
+                kind: "daily";
+                /** @description Local time HH:MM (Brussels) */
+                handoffTime: string;
+            } | {
+                /** @enum {string} */
+                kind: "day_night";
+                /** @description Local time HH:MM (Brussels) */
+                dayStart: string;
+                /** @description Local time HH:MM (Brussels) */
+                nightStart: string;
+            } | {
+                /** @enum {string} */
+                kind: "custom";
+                shifts: {
+                    label: string;
+                    weekdays: number[];
+                    /** @description Local time HH:MM (Brussels) */
+                    start: string;
+                    end: {
+                        /** @description Local time HH:MM (Brussels) */
+                        time: string;
+                        days?: number;
+                    } | {
+                        durationMinutes: number;
+                    };
+                }[];
+            };
+            eligibility: {
+                anyOf: {
+                    ranks: ("agent" | "inspecteur" | "hoofdinspecteur" | "commissaris" | "hoofdcommissaris")[];
+                    qualifications?: ("ogp" | "obp" | "victim_support" | "firearms_instructor" | "first_aid" | "priority_driving" | "drone_pilot" | "informant_handler")[];
+                }[];
+            };
+            zoneKey: {
+                /** @enum {string} */
+                kind: "equal";
+            } | {
+                /** @enum {string} */
+                kind: "fte";
+            } | {
+                /** @enum {string} */
+                kind: "population";
+            } | {
+                /** @enum {string} */
+                kind: "custom";
+                weights: {
+                    [key: string]: number;
+                };
+            };
+            rules: {
+                minRestHours: number;
+                maxWorkHoursPer24h: number;
+                maxWorkHoursPerWeek: number;
+                minHoursBetweenOnCall: number;
+                onCallFrequency: {
+                    maxDuties: number;
+                    windowDays: number;
+                } | null;
+            };
+            weights: {
+                night: number;
+                saturday: number;
+                sunday: number;
+                holiday: number;
+            };
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD
+             */
+            validFrom: string;
+            validTo: string | null;
+            canManage: boolean;
         };
     };
     responses: never;
@@ -2865,7 +3141,7 @@ export interface operations {
             query?: {
                 zoneId?: string;
                 /** @description An action the application logs (AuditAction) */
-                action?: "auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.locale_update" | "agreement.create" | "agreement.update" | "agreement.approval_record" | "agreement.transition" | "person.read" | "person.list" | "audit.list" | "audit.export" | "account.create" | "account.role_grant" | "account.role_remove" | "account.disable" | "account.enable" | "account.password_reset" | "user.password_change" | "user.password_change_failed" | "restricted.read" | "availability.create" | "availability.update" | "availability.delete" | "preference.create" | "preference.delete";
+                action?: "auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.locale_update" | "agreement.create" | "agreement.update" | "agreement.approval_record" | "agreement.transition" | "person.read" | "person.list" | "audit.list" | "audit.export" | "account.create" | "account.role_grant" | "account.role_remove" | "account.disable" | "account.enable" | "account.password_reset" | "user.password_change" | "user.password_change_failed" | "restricted.read" | "availability.create" | "availability.update" | "availability.delete" | "preference.create" | "preference.delete" | "rotation.create" | "rotation.update" | "rotation.member_add" | "rotation.member_end" | "roster.generate" | "roster.publish" | "duty.override";
                 /** @description Events about this person: as the object, or among the people of a list (details.personIds) */
                 personId?: string;
                 /** @description Events by this user */
@@ -3005,7 +3281,7 @@ export interface operations {
             query?: {
                 zoneId?: string;
                 /** @description An action the application logs (AuditAction) */
-                action?: "auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.locale_update" | "agreement.create" | "agreement.update" | "agreement.approval_record" | "agreement.transition" | "person.read" | "person.list" | "audit.list" | "audit.export" | "account.create" | "account.role_grant" | "account.role_remove" | "account.disable" | "account.enable" | "account.password_reset" | "user.password_change" | "user.password_change_failed" | "restricted.read" | "availability.create" | "availability.update" | "availability.delete" | "preference.create" | "preference.delete";
+                action?: "auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.locale_update" | "agreement.create" | "agreement.update" | "agreement.approval_record" | "agreement.transition" | "person.read" | "person.list" | "audit.list" | "audit.export" | "account.create" | "account.role_grant" | "account.role_remove" | "account.disable" | "account.enable" | "account.password_reset" | "user.password_change" | "user.password_change_failed" | "restricted.read" | "availability.create" | "availability.update" | "availability.delete" | "preference.create" | "preference.delete" | "rotation.create" | "rotation.update" | "rotation.member_add" | "rotation.member_end" | "roster.generate" | "roster.publish" | "duty.override";
                 /** @description Events about this person: as the object, or among the people of a list (details.personIds) */
                 personId?: string;
                 /** @description Events by this user */
@@ -4500,6 +4776,1330 @@ export interface operations {
             };
             /** @description Error: see the error catalogue */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listRotations: {
+        parameters: {
+            query?: {
+                associationId?: string;
+                /** @description A permanence domain of the catalogue (permanence.*) or ict */
+                domain?: "permanence.officer_of_duty" | "permanence.shift_leader" | "permanence.victim_support" | "permanence.investigation" | "ict";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Rotation"][];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createRotation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    associationId: string;
+                    /**
+                     * @description A permanence domain of the catalogue (permanence.*) or ict
+                     * @enum {string}
+                     */
+                    domain: "permanence.officer_of_duty" | "permanence.shift_leader" | "permanence.victim_support" | "permanence.investigation" | "ict";
+                    name: string;
+                    zoneIds: string[];
+                    /** @enum {string} */
+                    dutyKind: "on_call" | "present";
+                    peoplePerSlot?: number;
+                    pattern: {
+                        /** @enum {string} */
+                        kind: "weekly";
+                        /** @description ISO weekday: 1 = Monday … 7 = Sunday */
+                        handoffWeekday: number;
+                        /** @description Local time HH:MM (Brussels) */
+                        handoffTime: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "daily";
+                        /** @description Local time HH:MM (Brussels) */
+                        handoffTime: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "day_night";
+                        /** @description Local time HH:MM (Brussels) */
+                        dayStart: string;
+                        /** @description Local time HH:MM (Brussels) */
+                        nightStart: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "custom";
+                        shifts: {
+                            label: string;
+                            weekdays: number[];
+                            /** @description Local time HH:MM (Brussels) */
+                            start: string;
+                            end: {
+                                /** @description Local time HH:MM (Brussels) */
+                                time: string;
+                                days?: number;
+                            } | {
+                                durationMinutes: number;
+                            };
+                        }[];
+                    };
+                    eligibility?: {
+                        anyOf: {
+                            ranks: ("agent" | "inspecteur" | "hoofdinspecteur" | "commissaris" | "hoofdcommissaris")[];
+                            qualifications?: ("ogp" | "obp" | "victim_support" | "firearms_instructor" | "first_aid" | "priority_driving" | "drone_pilot" | "informant_handler")[];
+                        }[];
+                    };
+                    zoneKey?: {
+                        /** @enum {string} */
+                        kind: "equal";
+                    } | {
+                        /** @enum {string} */
+                        kind: "fte";
+                    } | {
+                        /** @enum {string} */
+                        kind: "population";
+                    } | {
+                        /** @enum {string} */
+                        kind: "custom";
+                        weights: {
+                            [key: string]: number;
+                        };
+                    };
+                    rules?: {
+                        minRestHours?: number;
+                        maxWorkHoursPer24h?: number;
+                        maxWorkHoursPerWeek?: number;
+                        minHoursBetweenOnCall?: number;
+                        onCallFrequency?: {
+                            maxDuties: number;
+                            windowDays: number;
+                        } | null;
+                    };
+                    weights?: {
+                        night?: number;
+                        saturday?: number;
+                        sunday?: number;
+                        holiday?: number;
+                    };
+                    /**
+                     * Format: date
+                     * @description Calendar date YYYY-MM-DD
+                     */
+                    validFrom: string;
+                    validTo?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rotation"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getRotation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rotation"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateRotation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    /** @enum {string} */
+                    dutyKind?: "on_call" | "present";
+                    peoplePerSlot?: number;
+                    pattern?: {
+                        /** @enum {string} */
+                        kind: "weekly";
+                        /** @description ISO weekday: 1 = Monday … 7 = Sunday */
+                        handoffWeekday: number;
+                        /** @description Local time HH:MM (Brussels) */
+                        handoffTime: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "daily";
+                        /** @description Local time HH:MM (Brussels) */
+                        handoffTime: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "day_night";
+                        /** @description Local time HH:MM (Brussels) */
+                        dayStart: string;
+                        /** @description Local time HH:MM (Brussels) */
+                        nightStart: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "custom";
+                        shifts: {
+                            label: string;
+                            weekdays: number[];
+                            /** @description Local time HH:MM (Brussels) */
+                            start: string;
+                            end: {
+                                /** @description Local time HH:MM (Brussels) */
+                                time: string;
+                                days?: number;
+                            } | {
+                                durationMinutes: number;
+                            };
+                        }[];
+                    };
+                    eligibility?: {
+                        anyOf: {
+                            ranks: ("agent" | "inspecteur" | "hoofdinspecteur" | "commissaris" | "hoofdcommissaris")[];
+                            qualifications?: ("ogp" | "obp" | "victim_support" | "firearms_instructor" | "first_aid" | "priority_driving" | "drone_pilot" | "informant_handler")[];
+                        }[];
+                    };
+                    zoneKey?: {
+                        /** @enum {string} */
+                        kind: "equal";
+                    } | {
+                        /** @enum {string} */
+                        kind: "fte";
+                    } | {
+                        /** @enum {string} */
+                        kind: "population";
+                    } | {
+                        /** @enum {string} */
+                        kind: "custom";
+                        weights: {
+                            [key: string]: number;
+                        };
+                    };
+                    rules?: {
+                        minRestHours?: number;
+                        maxWorkHoursPer24h?: number;
+                        maxWorkHoursPerWeek?: number;
+                        minHoursBetweenOnCall?: number;
+                        onCallFrequency?: {
+                            maxDuties: number;
+                            windowDays: number;
+                        } | null;
+                    };
+                    weights?: {
+                        night?: number;
+                        saturday?: number;
+                        sunday?: number;
+                        holiday?: number;
+                    };
+                    /**
+                     * Format: date
+                     * @description Calendar date YYYY-MM-DD
+                     */
+                    validFrom?: string;
+                    validTo?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rotation"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listRotationMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            rotationId: string;
+                            /** Format: uuid */
+                            personId: string;
+                            /** Format: uuid */
+                            zoneId: string;
+                            firstName: string;
+                            lastName: string;
+                            rank: string | null;
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            from: string;
+                            to: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    addRotationMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    personId: string;
+                    /**
+                     * Format: date
+                     * @description Calendar date YYYY-MM-DD
+                     */
+                    from?: string;
+                    to?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        rotationId: string;
+                        /** Format: uuid */
+                        personId: string;
+                        /** Format: uuid */
+                        zoneId: string;
+                        firstName: string;
+                        lastName: string;
+                        rank: string | null;
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        from: string;
+                        to: string | null;
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    endRotationMember: {
+        parameters: {
+            query?: {
+                /** @description Calendar date YYYY-MM-DD */
+                lastDay?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        personId: string;
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        from: string;
+                        to: string | null;
+                        /** @description The membership had not started: it was removed */
+                        removed: boolean;
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    generateRoster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Local dates (Brussels), `to` inclusive; at most one year */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description Calendar date YYYY-MM-DD
+                     */
+                    from: string;
+                    /**
+                     * Format: date
+                     * @description Calendar date YYYY-MM-DD
+                     */
+                    to: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        versionId: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getRosterDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        versionId: string;
+                        version: number;
+                        /** @enum {string} */
+                        status: "draft" | "published" | "discarded";
+                        /** @enum {string} */
+                        state: "running" | "done" | "failed";
+                        /** Format: date-time */
+                        from: string;
+                        /** Format: date-time */
+                        to: string;
+                        slots: {
+                            slotKey: string;
+                            position: number;
+                            /** Format: date-time */
+                            from: string;
+                            /** Format: date-time */
+                            until: string;
+                            pinned: boolean;
+                            person: {
+                                /** Format: uuid */
+                                personId: string;
+                                /** Format: uuid */
+                                zoneId: string;
+                                zoneCode: string;
+                                firstName: string;
+                                lastName: string;
+                                workPhone: string | null;
+                            } | null;
+                        }[];
+                        unfilled: {
+                            slotId: string;
+                            missing: number;
+                            blockedBy: {
+                                rule: string;
+                                people: number;
+                            }[];
+                        }[];
+                        diff: {
+                            slotKey: string;
+                            position: number;
+                            before: string | null;
+                            after: string | null;
+                        }[];
+                        stats: {
+                            [key: string]: unknown;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    publishRoster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    versionId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        versionId: string;
+                        version: number;
+                        /** Format: date-time */
+                        publishedAt: string;
+                        closed: number;
+                        inserted: number;
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    overrideDuty: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    slotKey: string;
+                    position: number;
+                    /** Format: uuid */
+                    personId: string;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        dutyId: string;
+                        unchanged: boolean;
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDutiesAt: {
+        parameters: {
+            query?: {
+                at?: string;
+                asKnownAt?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        at: string;
+                        asKnownAt: string | null;
+                        items: {
+                            /** Format: uuid */
+                            dutyId: string;
+                            slotKey: string;
+                            position: number;
+                            /** Format: date-time */
+                            from: string;
+                            /** Format: date-time */
+                            until: string;
+                            cause: string;
+                            person: {
+                                /** Format: uuid */
+                                personId: string;
+                                /** Format: uuid */
+                                zoneId: string;
+                                zoneCode: string;
+                                firstName: string;
+                                lastName: string;
+                                workPhone: string | null;
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getOnDuty: {
+        parameters: {
+            query?: {
+                at?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        at: string;
+                        items: {
+                            /** Format: uuid */
+                            rotationId: string;
+                            rotationName: string;
+                            domain: string;
+                            zones: {
+                                /** Format: uuid */
+                                zoneId: string;
+                                code: string;
+                            }[];
+                            onDuty: {
+                                position: number;
+                                person: {
+                                    /** Format: uuid */
+                                    personId: string;
+                                    /** Format: uuid */
+                                    zoneId: string;
+                                    zoneCode: string;
+                                    firstName: string;
+                                    lastName: string;
+                                    workPhone: string | null;
+                                } | null;
+                                /** Format: date-time */
+                                from: string;
+                                /** Format: date-time */
+                                until: string;
+                            }[];
+                            next: {
+                                person: {
+                                    /** Format: uuid */
+                                    personId: string;
+                                    /** Format: uuid */
+                                    zoneId: string;
+                                    zoneCode: string;
+                                    firstName: string;
+                                    lastName: string;
+                                    workPhone: string | null;
+                                } | null;
+                                /** Format: date-time */
+                                from: string;
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

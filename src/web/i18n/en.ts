@@ -684,4 +684,13 @@ export const en: Dictionary = {
   'auditAction.preference.create': 'On-call preference entered',
   'auditAction.preference.delete': 'On-call preference removed',
   'notification.availability.entered_for_you': '{enteredBy} entered an absence for you: {from} to {to} inclusive.',
+  // permanences (issue 8, perm-core): audit actions and the duties-changed notification
+  'auditAction.rotation.create': 'Rotation created',
+  'auditAction.rotation.update': 'Rotation changed',
+  'auditAction.rotation.member_add': 'Member added to rotation',
+  'auditAction.rotation.member_end': 'Rotation membership ended',
+  'auditAction.roster.generate': 'Roster computed (draft)',
+  'auditAction.roster.publish': 'Roster published',
+  'auditAction.duty.override': 'Duty changed by hand',
+  'notification.roster.duties_changed': 'Your duties in "{rotation}" changed: {count} slot(s).',
 }

@@ -692,4 +692,13 @@ export const fr: Dictionary = {
   'auditAction.preference.create': 'Préférence de permanence encodée',
   'auditAction.preference.delete': 'Préférence de permanence supprimée',
   'notification.availability.entered_for_you': '{enteredBy} a encodé une absence pour vous : du {from} au {to} inclus.',
+  // permanences (issue 8, perm-core): audit actions and the duties-changed notification
+  'auditAction.rotation.create': 'Permanence créée',
+  'auditAction.rotation.update': 'Permanence modifiée',
+  'auditAction.rotation.member_add': 'Membre ajouté à la permanence',
+  'auditAction.rotation.member_end': 'Participation à la permanence terminée',
+  'auditAction.roster.generate': 'Planning calculé (brouillon)',
+  'auditAction.roster.publish': 'Planning publié',
+  'auditAction.duty.override': 'Garde modifiée manuellement',
+  'notification.roster.duties_changed': 'Vos gardes dans « {rotation} » ont changé : {count} prestation(s).',
 }

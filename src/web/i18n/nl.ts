@@ -685,6 +685,15 @@ export const nl = {
   'auditAction.preference.create': 'Voorkeur voor permanenties ingegeven',
   'auditAction.preference.delete': 'Voorkeur voor permanenties verwijderd',
   'notification.availability.entered_for_you': '{enteredBy} gaf een afwezigheid voor u in: {from} tot en met {to}.',
+  // permanences (issue 8, perm-core): audit actions and the duties-changed notification
+  'auditAction.rotation.create': 'Permanentie aangemaakt',
+  'auditAction.rotation.update': 'Permanentie gewijzigd',
+  'auditAction.rotation.member_add': 'Lid toegevoegd aan permanentie',
+  'auditAction.rotation.member_end': 'Lidmaatschap van permanentie beëindigd',
+  'auditAction.roster.generate': 'Rooster berekend (ontwerp)',
+  'auditAction.roster.publish': 'Rooster gepubliceerd',
+  'auditAction.duty.override': 'Wachtdienst handmatig gewijzigd',
+  'notification.roster.duties_changed': 'Uw wachtdiensten in "{rotation}" zijn gewijzigd: {count} shift(s).',
 } as const
 
 export type MessageKey = keyof typeof nl

@@ -42,6 +42,14 @@ const LISTED = {
   'availability.delete': true,
   'preference.create': true,
   'preference.delete': true,
+  // permanences (issue 8, perm-core)
+  'rotation.create': true,
+  'rotation.update': true,
+  'rotation.member_add': true,
+  'rotation.member_end': true,
+  'roster.generate': true,
+  'roster.publish': true,
+  'duty.override': true,
 } as const satisfies Record<AuditAction, true>
 
 export const AUDIT_ACTIONS = Object.keys(LISTED) as readonly AuditAction[]

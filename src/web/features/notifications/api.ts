@@ -15,6 +15,8 @@ export const NOTIFICATION_MESSAGES = {
   'agreement.ended': 'notification.agreement.ended',
   'agreement.approvals_voided': 'notification.agreement.approvals_voided',
   'availability.entered_for_you': 'notification.availability.entered_for_you', // availability (issue 8)
+  // permanences (perm-core)
+  'roster.duties_changed': 'notification.roster.duties_changed',
 } as const satisfies Record<NotificationKind, MessageKey>
 
 export const notificationKeys = {

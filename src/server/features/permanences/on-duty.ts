@@ -1,0 +1,100 @@
+// GET /api/permanences/on-duty: for every rotation the caller sees, who is on duty at an instant and who comes
+// next, from the in-memory index (on-duty-index.ts) when it is live, else from the database. A partner zone's
+// person is named only through a visibility reason in force (their membership gives one); such reads are
+// logged in that person's zone's chain.
+import type { Kysely } from 'kysely'
+import { scope } from '../../platform/policy.ts'
+import type { PolicyContext } from '../../platform/policy/context.ts'
+import type { DB } from '../../platform/schema.ts'
+import { personVisible } from '../../platform/visibility.ts'
+import type { IndexedDuty, OnDutyIndex } from './on-duty-index.ts'
+import { peopleFor, type PersonOnDuty } from './present.ts'
+import { rosterRepository } from './roster-repository.ts'
+import { rotationsService } from './service.ts'
+
+const LOOKAHEAD_MS = 62 * 86_400_000
+
+export function onDutyService(db: Kysely<DB>, index: OnDutyIndex) {
+  const rotations = rotationsService(db)
+
+  async function dutiesOf(rotationId: string, at: number): Promise<IndexedDuty[]> {
+    const fromIndex = index.from(rotationId, at)
+    if (fromIndex) return fromIndex
+    const rows = await rosterRepository(db).duties(rotationId, new Date(at), new Date(at + LOOKAHEAD_MS))
+    return rows.map((d) => ({
+      rotationId,
+      slotKey: d.slot_key,
+      position: d.position,
+      start: d.start.getTime(),
+      end: d.end.getTime(),
+      personId: d.person_id,
+    }))
+  }
+
+  /** Of these people, those the caller may name: own zones, or a partner reason in force. */
+  async function nameable(ctx: PolicyContext, ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set()
+    const s = await scope(ctx, 'person.read')
+    const rows = await db
+      .selectFrom('people as p')
+      .select('p.id')
+      .where('p.id', 'in', [...ids])
+      .where(personVisible(s))
+      .execute()
+    return new Set(rows.map((r) => r.id))
+  }
+
+  return {
+    async at(ctx: PolicyContext, at: Date) {
+      await index.ensure()
+      const instant = at.getTime()
+      const visible = await rotations.list(ctx, {})
+      const plans = await Promise.all(
+        visible.map(async (rotation) => {
+          const duties = await dutiesOf(rotation.id, instant)
+          const current = duties
+            .filter((d) => d.start <= instant && instant < d.end)
+            .sort((x, y) => x.position - y.position)
+          const handoff = current.length > 0 ? Math.min(...current.map((d) => d.end)) : instant
+          const next = duties
+            .filter((d) => d.start >= handoff)
+            .sort((x, y) => x.start - y.start || x.position - y.position)[0]
+          return { rotation, current, next }
+        }),
+      )
+      // The association's admin sees the names of its rotations; a zone role, through person.read.
+      const adminOf = new Set((await scope(ctx, 'rotation.read')).associationIds)
+      const ids = plans.flatMap((p) =>
+        adminOf.has(p.rotation.associationId) ? [] : [...p.current, ...(p.next ? [p.next] : [])].map((d) => d.personId),
+      )
+      const allowed = await nameable(ctx, ids)
+      const shown = new Map(
+        plans.map((p) => [
+          p.rotation.id,
+          [...p.current, ...(p.next ? [p.next] : [])]
+            .map((d) => d.personId)
+            .filter((id) => adminOf.has(p.rotation.associationId) || allowed.has(id)),
+        ]),
+      )
+      const people = await peopleFor(db, ctx, visible, shown)
+      const person = (rotationId: string, id: string): PersonOnDuty | null =>
+        shown.get(rotationId)?.includes(id) ? (people.get(id) ?? null) : null
+      return {
+        at: at.toISOString(),
+        items: plans.map(({ rotation, current, next }) => ({
+          rotationId: rotation.id,
+          rotationName: rotation.name,
+          domain: rotation.domain,
+          zones: rotation.zones.map((z) => ({ zoneId: z.zoneId, code: z.code })),
+          onDuty: current.map((d) => ({
+            position: d.position,
+            person: person(rotation.id, d.personId),
+            from: new Date(d.start).toISOString(),
+            until: new Date(d.end).toISOString(),
+          })),
+          next: next ? { person: person(rotation.id, next.personId), from: new Date(next.start).toISOString() } : null,
+        })),
+      }
+    },
+  }
+}
