@@ -1,4 +1,5 @@
-// API benchmark: autocannon against GET /api/zones, GET /api/people (signed in, demo data), the trivial
+// API benchmark: autocannon against GET /api/zones, GET /api/people (signed in, demo data), GET
+// /api/permanences/on-duty (`onDuty`, `onDutyRatio`: the demo rotations of Voeren), the trivial
 // GET /api/ping signed in (`signedInPing`: the fixed cost of a session) and anonymous (`baseline`), all on
 // the same server in the same run. Every figure is also given as a ratio to the baseline, so the numbers
 // mean something on a noisy machine. `ratio` (people / baseline) is kept for older entries of
@@ -8,8 +9,11 @@ import autocannon from 'autocannon'
 import pg from 'pg'
 import { buildApp } from '../src/server/app.ts'
 import { loadConfig } from '../src/server/config.ts'
+import { DEMO_ADMIN_EMAIL } from '../src/server/demo/accounts.ts'
 import { DEMO_PASSWORD } from '../src/server/demo/data.ts'
 import { seedDemo } from '../src/server/demo/seed.ts'
+import { seedDemoRosters } from '../src/server/features/permanences/demo.ts'
+import { startEventBus } from '../src/server/platform/events.ts'
 import { hashPassword } from '../src/server/platform/auth/passwords.ts'
 import { openDatabase } from '../src/server/platform/db.ts'
 import { migrate } from '../src/server/platform/migrate.ts'
@@ -49,19 +53,29 @@ async function recreate(url: string): Promise<void> {
 const database = await openDatabase({ databaseUrl, dataDir: null })
 await migrate(database)
 await seedDemo(database.db, { passwordHash: await hashPassword(DEMO_PASSWORD) })
+// The event bus keeps the on-duty index current, as in `verbond serve`; the demo rosters are made as there too.
+const bus = await startEventBus(database, { databaseUrl })
 const app = await buildApp(
   loadConfig({}, { logLevel: 'silent', rateLimitPerMinute: 0, webDir: '/nonexistent', demo: true }),
   database,
+  { bus },
 )
 const address = await app.listen({ port: 0, host: '127.0.0.1' })
+await seedDemoRosters(database.db, { adminEmail: DEMO_ADMIN_EMAIL })
 
-const login = await fetch(`${address}/api/auth/login`, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ email: 'planner.5373@demo.verbond.be', password: DEMO_PASSWORD }),
-})
-const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
-if (login.status !== 200 || !cookie) throw new Error(`bench login failed: ${login.status}`)
+async function signIn(email: string): Promise<string> {
+  const login = await fetch(`${address}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  })
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+  if (login.status !== 200 || !cookie) throw new Error(`bench login failed for ${email}: ${login.status}`)
+  return cookie
+}
+const cookie = await signIn('planner.5373@demo.verbond.be')
+// A planner of Voeren, covered by two demo rotations shared with Bilzen-Hoeselt-Riemst.
+const onDutyCookie = await signIn('planner.5382@demo.verbond.be')
 
 async function measure(path: string, headers: Record<string, string> = {}) {
   const result = await autocannon({ url: `${address}${path}`, connections, duration: seconds, headers })
@@ -73,18 +87,28 @@ async function measure(path: string, headers: Record<string, string> = {}) {
 // Warm up each route briefly so JIT and caches do not favour whichever runs last.
 for (const path of ['/api/ping', '/api/zones', '/api/people?limit=50'])
   await autocannon({ url: `${address}${path}`, connections: 2, duration: 1, headers: { cookie } })
+await autocannon({
+  url: `${address}/api/permanences/on-duty`,
+  connections: 2,
+  duration: 1,
+  headers: { cookie: onDutyCookie },
+})
 
 const baseline = await measure('/api/ping')
 const signedInPing = await measure('/api/ping', { cookie })
 const zones = await measure('/api/zones')
 const people = await measure('/api/people?limit=50', { cookie })
+// Who is on duty now, for every rotation the planner sees (issue 8): from the in-memory index.
+const onDuty = await measure('/api/permanences/on-duty', { cookie: onDutyCookie })
 const toBaseline = (m: { rps: number }) => Math.round((m.rps / baseline.rps) * 1000) / 1000
 const report = {
   zones,
   people,
   signedInPing,
+  onDuty,
   baseline,
   ratio: toBaseline(people),
+  onDutyRatio: toBaseline(onDuty),
   ratios: { zones: toBaseline(zones), people: toBaseline(people), signedInPing: toBaseline(signedInPing) },
   database: database.kind,
   seconds,
@@ -97,10 +121,12 @@ else {
   console.log(`GET /api/ping (signed in)   ${signedInPing.rps} req/s  p99 ${signedInPing.p99ms} ms`)
   console.log(`GET /api/zones              ${zones.rps} req/s  p99 ${zones.p99ms} ms`)
   console.log(`GET /api/people (signed in) ${people.rps} req/s  p99 ${people.p99ms} ms`)
+  console.log(`GET /api/permanences/on-duty ${onDuty.rps} req/s  p99 ${onDuty.p99ms} ms (ratio ${report.onDutyRatio})`)
   console.log(
     `ratios to baseline          zones ${report.ratios.zones}, people ${report.ratios.people}, signed-in ping ${report.ratios.signedInPing}`,
   )
 }
 await app.close()
+await bus.close()
 await database.close()
 process.exit(0)
