@@ -7,6 +7,7 @@ import type { Transaction } from 'kysely'
 import { notify } from '../../platform/notifications.ts'
 import type { Actor } from '../../platform/policy.ts'
 import type { DB } from '../../platform/schema.ts'
+import { agreementsRepository } from './repository.ts'
 
 interface Changed {
   id: string
@@ -15,31 +16,12 @@ interface Changed {
   partyZoneIds: readonly string[]
 }
 
-/** Active accounts that are korpschef of one of `zoneIds`, or (when given) admin of `associationId`. */
-async function recipients(
+/** Active accounts that are korpschef of one of `zoneIds`, or (when given) admin of `associationId`; not the actor. */
+const recipients = (
   trx: Transaction<DB>,
   actor: Actor,
   who: { korpschefsOf: readonly string[]; adminsOf?: string },
-): Promise<string[]> {
-  if (who.korpschefsOf.length === 0 && !who.adminsOf) return []
-  const rows = await trx
-    .selectFrom('user_roles as r')
-    .innerJoin('users as u', 'u.id', 'r.user_id')
-    .select('r.user_id')
-    .distinct()
-    .where('u.disabled_at', 'is', null)
-    .where('r.user_id', '!=', actor.userId)
-    .where((eb) =>
-      eb.or([
-        ...(who.korpschefsOf.length > 0
-          ? [eb.and([eb('r.role', '=', 'korpschef'), eb('r.zone_id', 'in', [...who.korpschefsOf])])]
-          : []),
-        ...(who.adminsOf ? [eb.and([eb('r.role', '=', 'admin'), eb('r.association_id', '=', who.adminsOf)])] : []),
-      ]),
-    )
-    .execute()
-  return rows.map((r) => r.user_id).sort()
-}
+): Promise<string[]> => agreementsRepository(trx).notificationRecipients(actor.userId, who)
 
 /** After a status change: tells those who must act or know (nothing for a return to draft). */
 export async function notifyTransition(

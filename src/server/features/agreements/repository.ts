@@ -195,5 +195,30 @@ export function agreementsRepository(db: Db) {
 
     insertApproval: (values: Insertable<Tables.AgreementApprovals>) =>
       db.insertInto('agreement_approvals').values(values).returning('id').executeTakeFirstOrThrow(),
+
+    /** Active accounts other than `exceptUserId` that are korpschef of one of `korpschefsOf`, or admin of `adminsOf`. */
+    notificationRecipients: async (
+      exceptUserId: string,
+      who: { korpschefsOf: readonly string[]; adminsOf?: string },
+    ): Promise<string[]> => {
+      if (who.korpschefsOf.length === 0 && !who.adminsOf) return []
+      const rows = await db
+        .selectFrom('user_roles as r')
+        .innerJoin('users as u', 'u.id', 'r.user_id')
+        .select('r.user_id')
+        .distinct()
+        .where('u.disabled_at', 'is', null)
+        .where('r.user_id', '!=', exceptUserId)
+        .where((eb) =>
+          eb.or([
+            ...(who.korpschefsOf.length > 0
+              ? [eb.and([eb('r.role', '=', 'korpschef'), eb('r.zone_id', 'in', [...who.korpschefsOf])])]
+              : []),
+            ...(who.adminsOf ? [eb.and([eb('r.role', '=', 'admin'), eb('r.association_id', '=', who.adminsOf)])] : []),
+          ]),
+        )
+        .execute()
+      return rows.map((r) => r.user_id).sort()
+    },
   }
 }

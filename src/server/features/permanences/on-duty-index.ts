@@ -5,9 +5,9 @@
 // time-based cache: an answer is at most as old as the event delivery. Without a bus (a test app that has
 // none) the index is not live and the service reads the database instead.
 import type { Kysely } from 'kysely'
-import { sql } from 'kysely'
 import type { EventBus } from '../../platform/events.ts'
 import type { DB } from '../../platform/schema.ts'
+import { rosterRepository, type DutyRow } from './roster-repository.ts'
 
 export interface IndexedDuty {
   rotationId: string
@@ -31,8 +31,6 @@ export interface OnDutyIndex {
   close(): void
 }
 
-type Row = { rotation_id: string; slot_key: string; position: number; start: Date; end: Date; person_id: string }
-
 export function onDutyIndex(db: Kysely<DB>, bus: () => EventBus | undefined, clock: () => Date): OnDutyIndex {
   const byRotation = new Map<string, IndexedDuty[]>()
   let floor = Number.POSITIVE_INFINITY
@@ -41,7 +39,7 @@ export function onDutyIndex(db: Kysely<DB>, bus: () => EventBus | undefined, clo
   let unsubscribe: (() => void) | null = null
   let pending: Set<string> | null = null
 
-  const toDuty = (r: Row): IndexedDuty => ({
+  const toDuty = (r: DutyRow): IndexedDuty => ({
     rotationId: r.rotation_id,
     slotKey: r.slot_key,
     position: r.position,
@@ -51,13 +49,9 @@ export function onDutyIndex(db: Kysely<DB>, bus: () => EventBus | undefined, clo
   })
 
   const query = (after: Date, rotationId: string | null) =>
-    sql<Row>`SELECT rotation_id, slot_key, position, lower(period) AS start, upper(period) AS "end", person_id
-               FROM duties
-              WHERE upper_inf(recorded) AND upper(period) > ${after.toISOString()}::timestamptz
-                ${rotationId ? sql`AND rotation_id = ${rotationId}` : sql``}
-              ORDER BY lower(period), position`
-      .execute(db)
-      .then((r) => r.rows.map(toDuty))
+    rosterRepository(db)
+      .dutiesInForceEndingAfter(after, rotationId)
+      .then((rows) => rows.map(toDuty))
 
   async function reload(rotationId: string) {
     if (pending) {

@@ -6,9 +6,9 @@ import type { Kysely } from 'kysely'
 import { scope } from '../../platform/policy.ts'
 import type { PolicyContext } from '../../platform/policy/context.ts'
 import type { DB } from '../../platform/schema.ts'
-import { personVisible } from '../../platform/visibility.ts'
 import type { IndexedDuty, OnDutyIndex } from './on-duty-index.ts'
 import { peopleFor, type PersonOnDuty } from './present.ts'
+import { rotationsRepository } from './repository.ts'
 import { rosterRepository } from './roster-repository.ts'
 import { rotationsService } from './service.ts'
 
@@ -32,17 +32,8 @@ export function onDutyService(db: Kysely<DB>, index: OnDutyIndex) {
   }
 
   /** Of these people, those the caller may name: own zones, or a partner reason in force. */
-  async function nameable(ctx: PolicyContext, ids: readonly string[]): Promise<Set<string>> {
-    if (ids.length === 0) return new Set()
-    const s = await scope(ctx, 'person.read')
-    const rows = await db
-      .selectFrom('people as p')
-      .select('p.id')
-      .where('p.id', 'in', [...ids])
-      .where(personVisible(s))
-      .execute()
-    return new Set(rows.map((r) => r.id))
-  }
+  const nameable = async (ctx: PolicyContext, ids: readonly string[]) =>
+    rotationsRepository(db).nameablePeople(await scope(ctx, 'person.read'), ids)
 
   return {
     async at(ctx: PolicyContext, at: Date) {

@@ -4,6 +4,7 @@ import { registerConstraintCodes } from '../../platform/errors.ts'
 import { inScope } from '../../platform/policy/sql.ts'
 import type { Scope } from '../../platform/policy.ts'
 import type { DB } from '../../platform/schema.ts'
+import { personVisible, type VisibilityScope } from '../../platform/visibility.ts'
 
 registerConstraintCodes({
   rotations_name_unique: 'ROTATION_NAME_TAKEN',
@@ -249,6 +250,18 @@ export function rotationsRepository(db: Db) {
         .where('m.rotation_id', '=', rotationId)
       if (range) q = q.where(sql<boolean>`m.period && daterange(${range.from}::date, ${range.to}::date, '[]')`)
       return q.orderBy('p.last_name').orderBy('p.first_name').orderBy('m.id').execute()
+    },
+
+    /** Of these people, the ids a viewer may name: own zones, or a partner reason in force (visibility.ts). */
+    nameablePeople: async (scope: VisibilityScope, ids: readonly string[]): Promise<Set<string>> => {
+      if (ids.length === 0) return new Set()
+      const rows = await db
+        .selectFrom('people as p')
+        .select('p.id')
+        .where('p.id', 'in', [...ids])
+        .where(personVisible(scope))
+        .execute()
+      return new Set(rows.map((r) => r.id))
     },
   }
 }

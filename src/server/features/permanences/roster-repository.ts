@@ -142,6 +142,16 @@ export function rosterRepository(db: Db) {
         .execute(db)
         .then((r) => r.rows),
 
+    /** Every duty in force now (of one rotation, or of all) that ends after `after`: what the on-duty index holds. */
+    dutiesInForceEndingAfter: (after: Date, rotationId: string | null) =>
+      sql<DutyRow>`
+        SELECT ${dutyColumns} FROM duties d
+         WHERE upper_inf(d.recorded) AND upper(d.period) > ${after.toISOString()}::timestamptz
+           ${rotationId ? sql`AND d.rotation_id = ${rotationId}` : sql``}
+         ORDER BY lower(d.period), d.position`
+        .execute(db)
+        .then((r) => r.rows),
+
     /** Duties in force now of these people in OTHER rotations overlapping [from, to). */
     busy: (personIds: readonly string[], rotationId: string, from: Date, to: Date) =>
       personIds.length === 0
