@@ -145,7 +145,8 @@ export async function buildApp(config: Config, database: Database, options: AppO
     await app.register(rateLimit, {
       max: config.rateLimitPerMinute,
       timeWindow: '1 minute',
-      allowList: (req) => !req.url.startsWith('/api/'),
+      // The API and the calendar feeds (a token URL must not be guessable by volume either).
+      allowList: (req) => !req.url.startsWith('/api/') && !req.url.startsWith('/ical/'),
       errorResponseBuilder: (_req, ctx) => ({
         statusCode: 429,
         code: 'RATE_LIMITED',
