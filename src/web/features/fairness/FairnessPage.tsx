@@ -59,8 +59,10 @@ export function FairnessPage() {
   const to = params.get('to') ?? `${year}-12-31`
   // What is typed but not (yet) a date: the report keeps the last good period meanwhile.
   const [draft, setDraft] = useState<{ from: string | null; to: string | null }>({ from, to })
+  // From the address as it is now, not as of the last render: two fields changed in quick succession (a
+  // router transition still pending) must not undo each other.
   const set = (patch: Record<string, string | null>) => {
-    const next = new URLSearchParams(params)
+    const next = new URLSearchParams(window.location.search)
     for (const [key, value] of Object.entries(patch)) {
       if (value === null) next.delete(key)
       else next.set(key, value)

@@ -69,7 +69,8 @@ export function PeopleSection({ report, zone }: { report: FairnessReport; zone: 
             items={people.map((p, i) => ({ key: `${zone.zoneId}-${i}`, title: nameOf(p, i), fields: fields(p) }))}
           />
           <Box visibleFrom="sm" mt="md">
-            <ScrollArea type="auto">
+            {/* Wider than the screen: the region scrolls, so it takes the keyboard focus (and says what it is). */}
+            <ScrollArea type="auto" viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': caption }}>
               <Table miw={720} captionSide="bottom">
                 <Table.Caption>{caption}</Table.Caption>
                 <Table.Thead>

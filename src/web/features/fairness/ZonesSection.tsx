@@ -80,7 +80,8 @@ export function ZonesSection({ report }: { report: FairnessReport }) {
         items={report.zones.map((z) => ({ key: z.zoneId, title: `${z.name} (${z.code})`, fields: fields(z) }))}
       />
       <Box visibleFrom="sm" mt="md">
-        <ScrollArea type="auto">
+        {/* Wider than the screen: the region scrolls, so it takes the keyboard focus (and says what it is). */}
+        <ScrollArea type="auto" viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': caption }}>
           <Table miw={880} captionSide="bottom">
             <Table.Caption>{caption}</Table.Caption>
             <Table.Thead>
