@@ -46,7 +46,7 @@ export const FairnessReport = Type.Object({
       deviation: { ...Hours, description: 'weightedHours − targetWeightedHours' },
       members: Type.Integer(),
       capacity: Type.Number({ description: 'Σ FTE × fraction of the period as a member' }),
-      meanWeightedHours: Nullable({ ...Hours, description: 'Zone mean: per full-time member for the whole period' }),
+      meanWeightedHours: Nullable({ ...Hours, description: 'Zone mean: the mean weighted hours of its people' }),
     }),
   ),
   people: Type.Array(

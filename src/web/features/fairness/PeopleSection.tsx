@@ -16,10 +16,18 @@ export function PeopleSection({ report, zone }: { report: FairnessReport; zone: 
   const zoneLabel = `${zone.name} (${zone.code})`
   const headingId = `fairness-people-${zone.zoneId}`
   const chartLabel = t('fairness.people.chart', { zone: zoneLabel })
-  const rows = people.map((p, i) => ({ person: nameOf(p, i), load: p.weightedHours }))
+  const rows = people.map((p, i) => ({
+    person: nameOf(p, i),
+    load: p.weightedHours,
+    expected: p.expectedWeightedHours,
+  }))
+  const withExpected = people.some((p) => p.expectedWeightedHours !== null)
   const mean = zone.meanWeightedHours
   const summary = [
-    ...rows.map((r) => `${r.person}: ${n.hours(r.load)}`),
+    ...rows.map(
+      (r) =>
+        `${r.person}: ${n.hours(r.load)}${r.expected !== null ? ` (${t('fairness.col.expected')} ${n.hours(r.expected)})` : ''}`,
+    ),
     ...(mean !== null ? [`${t('fairness.zoneMean')}: ${n.hours(mean)}`] : []),
   ].join('; ')
   const axisWidth = Math.min(200, Math.max(80, Math.max(0, ...rows.map((r) => r.person.length)) * 7 + 12))
@@ -40,23 +48,29 @@ export function PeopleSection({ report, zone }: { report: FairnessReport; zone: 
       <Text fz="sm" c="dimmed" mb="md">
         {t('fairness.method')} {partners && t('fairness.partnerNote')}
       </Text>
+      {mean !== null && people.length > 0 && (
+        <Text fz="sm" mb="sm">
+          {t('fairness.meanLine', { mean: n.hours(mean) })}
+        </Text>
+      )}
       {people.length === 0 ? (
         <Text fz="sm">{t('fairness.people.none')}</Text>
       ) : (
         <>
           <figure style={{ margin: 0 }} aria-label={chartLabel}>
             <BarChart
-              h={Math.max(120, rows.length * 40 + 60)}
+              h={Math.max(120, rows.length * (withExpected ? 52 : 36) + 70)}
               orientation="vertical"
               data={rows}
               dataKey="person"
-              series={[{ name: 'load', label: t('fairness.col.weighted'), color: 'navy.7' }]}
+              series={[
+                { name: 'load', label: t('fairness.col.weighted'), color: 'navy.7' },
+                ...(withExpected ? [{ name: 'expected', label: t('fairness.col.expected'), color: 'gray.5' }] : []),
+              ]}
+              withLegend={withExpected}
               valueFormatter={(v) => n.hours(v)}
-              referenceLines={
-                mean !== null
-                  ? [{ x: mean, label: `${t('fairness.zoneMean')} ${n.hours(mean)}`, color: 'orange.8' }]
-                  : []
-              }
+              // The line's value is said in the text above the chart: a label on it would not fit on a phone.
+              referenceLines={mean !== null ? [{ x: mean, color: 'orange.8' }] : []}
               tickLine="x"
               gridAxis="x"
               maxBarWidth={24}
@@ -71,7 +85,7 @@ export function PeopleSection({ report, zone }: { report: FairnessReport; zone: 
           <Box visibleFrom="sm" mt="md">
             {/* Wider than the screen: the region scrolls, so it takes the keyboard focus (and says what it is). */}
             <ScrollArea type="auto" viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': caption }}>
-              <Table miw={720} captionSide="bottom">
+              <Table miw={720} captionSide="bottom" horizontalSpacing="xs">
                 <Table.Caption>{caption}</Table.Caption>
                 <Table.Thead>
                   <Table.Tr>

@@ -10,10 +10,6 @@ import { fairnessNumbers } from './numbers.ts'
 const ZONE_COLUMNS: readonly MessageKey[] = [
   'fairness.col.slots',
   'fairness.col.hours',
-  'fairness.col.night',
-  'fairness.col.saturday',
-  'fairness.col.sunday',
-  'fairness.col.holiday',
   'fairness.col.weighted',
   'fairness.keyShare',
   'fairness.actualShare',
@@ -82,7 +78,7 @@ export function ZonesSection({ report }: { report: FairnessReport }) {
       <Box visibleFrom="sm" mt="md">
         {/* Wider than the screen: the region scrolls, so it takes the keyboard focus (and says what it is). */}
         <ScrollArea type="auto" viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': caption }}>
-          <Table miw={880} captionSide="bottom">
+          <Table miw={640} captionSide="bottom" horizontalSpacing="xs">
             <Table.Caption>{caption}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
@@ -97,15 +93,11 @@ export function ZonesSection({ report }: { report: FairnessReport }) {
             <Table.Tbody>
               {report.zones.map((z) => (
                 <Table.Tr key={z.zoneId}>
-                  <Table.Th scope="row" fw={500}>
+                  <Table.Th scope="row" fw={500} style={{ whiteSpace: 'nowrap' }}>
                     {z.name} <span style={{ color: 'var(--mantine-color-dimmed)' }}>({z.code})</span>
                   </Table.Th>
                   <Table.Td className="num">{f.number(z.slots)}</Table.Td>
                   <Table.Td className="num">{n.hours(z.hours)}</Table.Td>
-                  <Table.Td className="num">{n.hours(z.nightHours)}</Table.Td>
-                  <Table.Td className="num">{n.hours(z.saturdayHours)}</Table.Td>
-                  <Table.Td className="num">{n.hours(z.sundayHours)}</Table.Td>
-                  <Table.Td className="num">{n.hours(z.holidayHours)}</Table.Td>
                   <Table.Td className="num">{n.hours(z.weightedHours)}</Table.Td>
                   <Table.Td className="num">{n.share(z.keyShare)}</Table.Td>
                   <Table.Td className="num">{n.share(z.actualShare)}</Table.Td>
@@ -120,10 +112,6 @@ export function ZonesSection({ report }: { report: FairnessReport }) {
                 <Table.Th scope="row">{t('common.total')}</Table.Th>
                 <Table.Td className="num">{f.number(report.totals.slots)}</Table.Td>
                 <Table.Td className="num">{n.hours(report.totals.hours)}</Table.Td>
-                <Table.Td className="num">{n.hours(report.totals.nightHours)}</Table.Td>
-                <Table.Td className="num">{n.hours(report.totals.saturdayHours)}</Table.Td>
-                <Table.Td className="num">{n.hours(report.totals.sundayHours)}</Table.Td>
-                <Table.Td className="num">{n.hours(report.totals.holidayHours)}</Table.Td>
                 <Table.Td className="num">{n.hours(report.totals.weightedHours)}</Table.Td>
                 <Table.Td colSpan={5} />
               </Table.Tr>

@@ -117,7 +117,8 @@ describe('fairness report', () => {
     })
     const a = zone(r, 'a')
     expect(a.capacity).toBe(1.5)
-    expect(a.meanWeightedHours).toBe((3 * WINTER_WEEK) / 1.5)
+    // The zone mean is the plain mean of its people; the expectations are per available time.
+    expect(a.meanWeightedHours).toBe((3 * WINTER_WEEK) / 2)
     expect(person(r, 'a1')).toMatchObject({ capacity: 1, expectedWeightedHours: 2 * WINTER_WEEK, deviation: 0 })
     expect(person(r, 'a2')).toMatchObject({ capacity: 0.5, expectedWeightedHours: WINTER_WEEK, deviation: 0 })
     // A part-timer counts by FTE the same way.

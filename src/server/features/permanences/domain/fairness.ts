@@ -8,10 +8,12 @@
 //   period where it starts. Adjacent periods therefore add up exactly.
 // - The zone key's target of a zone is Σ over rotations of (its share in that rotation × that rotation's
 //   weighted load in the period): several rotations with different keys combine by their actual loads.
+// - The zone mean is the plain mean of the weighted hours of the zone's people in the report (members in the
+//   period, and anyone who held a duty in it).
 // - Within a zone, people are compared per available time: a person's capacity is their FTE × the fraction of
-//   the period they were a member of the rotation (someone who joined halfway carries half). The zone mean is
-//   the zone's weighted load per unit of capacity (a full-time member for the whole period); a person's
-//   expected load is that mean × their capacity, summed over the rotations they stand in. Leave does NOT
+//   the period they were a member of the rotation (someone who joined halfway carries half). A person's
+//   expected load is the zone's weighted load per unit of capacity × their capacity, summed over the
+//   rotations they stand in (so the expectations of a zone add up to its load). Leave does NOT
 //   reduce capacity (leave is personal data of the person's zone, often medical, and a planner evens it out
 //   over the year): a person on long leave shows below the mean, on purpose.
 import { Temporal } from 'temporal-polyfill'
@@ -85,7 +87,7 @@ export interface ZoneFairness extends LoadFigures {
   members: number
   /** Σ FTE × fraction of the period as a member. */
   capacity: number
-  /** Weighted hours per unit of capacity (a full-time member for the whole period); null without capacity. */
+  /** The mean weighted hours of the zone's people; null when the zone has none. */
   meanWeightedHours: number | null
 }
 
@@ -244,7 +246,6 @@ export function fairnessReport(input: FairnessInput): FairnessReport {
       totals.weightedHours > 0 ? zone.targetWeightedHours / totals.weightedHours : (equalShares.get(zone.zoneId) ?? 0)
     zone.actualShare = totals.weightedHours > 0 ? zone.weightedHours / totals.weightedHours : null
     zone.deviation = zone.weightedHours - zone.targetWeightedHours
-    zone.meanWeightedHours = zone.capacity > 0 ? zone.weightedHours / zone.capacity : null
   }
 
   // People: their load against the zone mean of each rotation, times their capacity in it.
@@ -271,5 +272,9 @@ export function fairnessReport(input: FairnessInput): FairnessReport {
     if (person.expectedWeightedHours !== null) person.deviation = person.weightedHours - person.expectedWeightedHours
     return person
   })
+  for (const zone of zones.values()) {
+    const own = people.filter((p) => p.zoneId === zone.zoneId)
+    zone.meanWeightedHours = own.length > 0 ? zone.weightedHours / own.length : null
+  }
   return { from: input.from, to: input.to, totals, zones: [...zones.values()], people }
 }
