@@ -30,6 +30,10 @@ const AccountsPage = lazy(() =>
 const CalendarsPage = lazy(() =>
   import('./features/calendars/CalendarsPage.tsx').then((m) => ({ default: m.CalendarsPage })),
 )
+// fairness (issue 8)
+const FairnessPage = lazy(() =>
+  import('./features/fairness/FairnessPage.tsx').then((m) => ({ default: m.FairnessPage })),
+)
 const ChangePasswordPage = lazy(() =>
   import('./features/accounts/ChangePasswordPage.tsx').then((m) => ({ default: m.ChangePasswordPage })),
 )
@@ -60,6 +64,7 @@ export function App() {
           <Route path="password" element={<ChangePasswordPage />} />
           <Route path="calendars" element={<CalendarsPage />} />
           <Route path="availability" element={<AvailabilityPage />} /> {/* availability (issue 8) */}
+          <Route path="fairness" element={<FairnessPage />} /> {/* fairness (issue 8) */}
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -24,6 +24,7 @@
 //                     and korpschef of the person's zone; never a partner zone (sick leave is sensitive data)
 //   rotation.read     rotations, rosters, duties: any role of a covered zone; the association's admin
 //   rotation.manage   rotation setup, members, roster, overrides: planner or korpschef of a covered zone; admin
+//   fairness.read     the fairness report: planner or korpschef of a covered zone; admin (partner people: names)
 // Everything else: not visible, answered as 404 (never a hint that it exists).
 import { ZONE_ROLES } from './enums.ts'
 import type { Locale, Role } from './schema.ts'
@@ -175,6 +176,13 @@ export const POLICY = {
     reach: { zone: true },
     seenThrough: 'rotation.read',
     doc: "Set up a rotation, its members, generate and publish its roster, override a duty: the planner or korpschef of a covered zone (members: of their own zone); the association's admin.",
+  },
+  // fairness (issue 8): the fairness report
+  'fairness.read': {
+    who: { zoneRoles: ['planner', 'korpschef'], admin: true },
+    reach: { zone: true },
+    seenThrough: 'rotation.read',
+    doc: "The fairness report (load per zone and person): the planner or korpschef of a covered zone; the association's admin. Own people in full; a partner zone's people only named as the rotation's visibility allows (name, zone; logged), without their working-time share.",
   },
 } as const satisfies Record<string, RuleRow>
 

@@ -18,6 +18,8 @@ interface NavItem {
   zoneRolesOnly?: boolean
   dpoOnly?: boolean
   accountManagersOnly?: boolean
+  /** fairness (issue 8): planners, korpschefs and association admins (the report's rule; others get 403). */
+  plannersOnly?: boolean
 }
 
 const LINKS: NavItem[] = [
@@ -34,6 +36,8 @@ const LINKS: NavItem[] = [
   { to: '/accounts', label: 'nav.accounts', icon: <IconKey />, accountManagersOnly: true },
   // calendars (issue 8): one's own duties, so for people with a zone role.
   { to: '/calendars', label: 'nav.calendars', icon: <IconCalendar />, zoneRolesOnly: true },
+  // fairness (issue 8): the fairness report of the shared permanences
+  { to: '/fairness', label: 'nav.fairness', icon: <IconChart />, plannersOnly: true },
 ]
 
 function AssociationSwitcher() {
@@ -70,8 +74,12 @@ export function AppNavbar({ onNavigate }: { onNavigate: () => void }) {
   const hasZoneRole = me.roles.some((r) => r.zoneId !== null)
   const dpo = isDpo(me)
   const managers = managesAccounts(me)
+  const plans = me.roles.some((r) => r.role === 'planner' || r.role === 'korpschef' || r.role === 'admin')
   const visible = (link: NavItem) =>
-    (hasZoneRole || !link.zoneRolesOnly) && (dpo || !link.dpoOnly) && (managers || !link.accountManagersOnly)
+    (hasZoneRole || !link.zoneRolesOnly) &&
+    (dpo || !link.dpoOnly) &&
+    (managers || !link.accountManagersOnly) &&
+    (plans || !link.plannersOnly)
   const isActive = (to: string, end?: boolean) =>
     end ? pathname === to : pathname === to || pathname.startsWith(`${to}/`)
   return (
