@@ -30,6 +30,8 @@ const AccountsPage = lazy(() =>
 const CalendarsPage = lazy(() =>
   import('./features/calendars/CalendarsPage.tsx').then((m) => ({ default: m.CalendarsPage })),
 )
+// board (issue 8)
+const BoardPage = lazy(() => import('./features/board/BoardPage.tsx').then((m) => ({ default: m.BoardPage })))
 const ChangePasswordPage = lazy(() =>
   import('./features/accounts/ChangePasswordPage.tsx').then((m) => ({ default: m.ChangePasswordPage })),
 )
@@ -40,6 +42,17 @@ export function App() {
     <Suspense fallback={<LoadingState />}>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        {/* board (issue 8): the duty board in kiosk mode, without the app's frame */}
+        <Route
+          path="/board/kiosk"
+          element={
+            <RequireAuth>
+              <PasswordChangeGate>
+                <BoardPage kiosk />
+              </PasswordChangeGate>
+            </RequireAuth>
+          }
+        />
         <Route
           element={
             <RequireAuth>
@@ -60,6 +73,7 @@ export function App() {
           <Route path="password" element={<ChangePasswordPage />} />
           <Route path="calendars" element={<CalendarsPage />} />
           <Route path="availability" element={<AvailabilityPage />} /> {/* availability (issue 8) */}
+          <Route path="board" element={<BoardPage />} /> {/* board (issue 8) */}
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>
