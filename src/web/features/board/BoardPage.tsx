@@ -10,7 +10,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/QueryStat
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { formatDateTime, localeTag, TIME_ZONE, type Locale } from '../../i18n/format.ts'
 import { hasKey } from '../../i18n/translate.ts'
-import { nl, type MessageKey } from '../../i18n/nl.ts'
+import { nl } from '../../i18n/nl.ts'
 import { useNow, useOnDutyBoard } from './api.ts'
 import type { OnDutyItem } from './board.ts'
 
@@ -80,7 +80,7 @@ function RotationCard({ item }: { item: OnDutyItem }) {
             {item.rotationName}
           </Title>
           <Text className="duty-board-muted" fz={{ base: 16, md: 18 }}>
-            {hasKey(nl, domainKey) ? t(domainKey as MessageKey) : item.domain} ·{' '}
+            {hasKey(nl, domainKey) ? t(domainKey) : item.domain} ·{' '}
             {t('board.zones', { codes: item.zones.map((z) => z.code).join(', ') })}
           </Text>
         </Stack>
@@ -178,7 +178,7 @@ export function BoardPage({ kiosk = false }: { kiosk?: boolean }) {
           </Text>
           <Badge
             size="xl"
-            color={status === 'live' ? 'green.9' : 'orange.9'}
+            color={status === 'live' ? '#1b5e20' : '#8a3b00'}
             variant="filled"
             role="status"
             data-testid="board-status"
