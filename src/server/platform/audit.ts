@@ -434,7 +434,7 @@ export const audit = {
 /** Reads queued by `deferredAudit` beyond which a caller waits for the write (bounds what a hard crash loses). */
 const DEFERRED_MAX_READS = 5_000
 /** How long the first queued read waits for others before the statement that writes them all. */
-const DEFERRED_DELAY_MS = 20
+const DEFERRED_DELAY_MS = 100
 /** Tries of a deferred row before it goes to the error log instead (each failure is logged). */
 const DEFERRED_TRIES = 5
 
@@ -451,7 +451,8 @@ interface QueuedRead {
 /**
  * The queued reads as entries: reads that differ only in their time and the people they named (same reader, zone
  * chain, action, object, reasons) become one entry, timed at the first, whose `details.reads` lists every read
- * (`at`, `personIds`) and whose `details.personIds` is the union (what the audit queries search).
+ * by the people it named (`[{ personIds, at: [instants] }]`) and whose `details.personIds` is the union (what
+ * the audit queries search).
  */
 function coalesce(queued: readonly QueuedRead[]): { entry: AuditEntry; at: Date }[] {
   const groups = new Map<string, QueuedRead[]>()
@@ -487,11 +488,24 @@ function coalesce(queued: readonly QueuedRead[]): { entry: AuditEntry; at: Date 
         details: {
           ...first.entry.details,
           personIds: [...new Set(group.flatMap(idsOf))].sort(),
-          reads: group.map((q) => ({ at: q.at.toISOString(), personIds: idsOf(q) })),
+          reads: readsOf(group, idsOf),
         },
       },
     }
   })
+}
+
+/** Every read of a group, by the people it named: `[{ personIds, at: [instant, …] }]`, in order. */
+function readsOf(group: readonly QueuedRead[], idsOf: (q: QueuedRead) => string[]) {
+  const byPeople = new Map<string, { personIds: string[]; at: string[] }>()
+  for (const q of group) {
+    const personIds = idsOf(q)
+    const key = personIds.join(',')
+    const reads = byPeople.get(key)
+    if (reads) reads.at.push(q.at.toISOString())
+    else byPeople.set(key, { personIds, at: [q.at.toISOString()] })
+  }
+  return [...byPeople.values()]
 }
 
 function deferredWriter(db: Kysely<DB>) {
@@ -569,9 +583,9 @@ const deferredOf = (db: Kysely<DB>) => {
  * timed when it happens (`now()`), queued in this process, and written by the next statement: reads queued while
  * a statement runs or within DEFERRED_DELAY_MS of the first are written together, those that differ only in time
  * and people as one row listing each read (`details.reads`). What a hard crash (kill -9, power loss) can lose is
- * what is queued at that moment — the reads of about 20 ms plus one statement, at most DEFERRED_MAX_READS (past that, callers wait for the write). A failed write
- * is tried again row by row and logged; a row that still fails goes to the error log whole. `flush` (the app's
- * onClose) writes what is queued before the database closes.
+ * what is queued at that moment — the reads of about 100 ms plus one statement, at most DEFERRED_MAX_READS (past
+ * that, callers wait for the write). A failed write is tried again row by row and logged; a row that still fails
+ * goes to the error log whole. `flush` (the app's onClose) writes what is queued before the database closes.
  */
 export const deferredAudit = {
   partnerReads(db: Kysely<DB>, actor: AuditActor, reads: readonly PartnerRead[]): Promise<void> {

@@ -49,7 +49,7 @@ export const mayReceive = (actor: Actor, event: EventScope, grants: readonly Gra
  */
 export function coveredZones(event: EventScope): string[] | null {
   const ids = event.payload?.['coveredZoneIds']
-  return Array.isArray(ids) && ids.every((id) => typeof id === 'string') ? (ids) : null
+  return Array.isArray(ids) && ids.every((id) => typeof id === 'string') ? ids : null
 }
 
 const reachesCovered = (actor: Actor, covered: readonly string[], associationId: string | null): boolean =>

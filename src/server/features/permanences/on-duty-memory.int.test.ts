@@ -113,13 +113,17 @@ describe('who is on duty, from memory', () => {
     expect(rows.length).toBeGreaterThan(0)
     let reads = 0
     for (const row of rows) {
-      const details = row.details as { personIds: string[]; reasons: { kind: string }[]; reads?: unknown[] }
+      const details = row.details as {
+        personIds: string[]
+        reasons: { kind: string }[]
+        reads?: { personIds: string[]; at: string[] }[]
+      }
       expect(row.chain_zone_id).toBe(a.id)
       expect(row.actor_zone_id).toBe(b.id)
       expect(row.domain).toBe('permanence.victim_support')
       expect(details.personIds).toEqual([pa.id])
       expect(details.reasons).toEqual([{ kind: 'rotation', domain: 'permanence.victim_support' }])
-      reads += details.reads?.length ?? 1
+      reads += details.reads?.reduce((n, r) => n + r.at.length, 0) ?? 1
     }
     expect(reads).toBe(3)
     // The chain stays whole.
