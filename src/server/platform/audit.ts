@@ -68,8 +68,7 @@ export function auditBodyBeforeSeq(f: Omit<HashedFields, 'seq'>): string {
 type AuditRow = Omit<HashedFields, 'seq' | 'at'> & { at: string; chainKey: string; body: string }
 
 /** Entries as rows, timed now, in one global order of chain keys (stable: one chain keeps its entries' order). */
-function auditRows(entries: readonly AuditEntry[]): AuditRow[] {
-  const at = now()
+function auditRows(entries: readonly AuditEntry[], at: Date = now()): AuditRow[] {
   return entries
     .map((e) => {
       const fields = {
@@ -428,5 +427,175 @@ export const audit = {
     await appendAudit(trx, [
       { ...entry!, details: { ...read.details, ...entry!.details, justification: read.justification } },
     ])
+  },
+}
+
+// board (issue 8)
+/** Reads queued by `deferredAudit` beyond which a caller waits for the write (bounds what a hard crash loses). */
+const DEFERRED_MAX_READS = 5_000
+/** How long the first queued read waits for others before the statement that writes them all. */
+const DEFERRED_DELAY_MS = 100
+/** Tries of a deferred row before it goes to the error log instead (each failure is logged). */
+const DEFERRED_TRIES = 5
+
+interface DeferredLog {
+  error(obj: unknown, msg: string): void
+}
+
+interface QueuedRead {
+  entry: AuditEntry
+  at: Date
+  done: { resolve: () => void }
+}
+
+/**
+ * The queued reads as entries: reads that differ only in their time and the people they named (same reader, zone
+ * chain, action, object, reasons) become one entry, timed at the first, whose `details.reads` lists every read
+ * by the people it named (`[{ personIds, at: [instants] }]`) and whose `details.personIds` is the union (what
+ * the audit queries search).
+ */
+function coalesce(queued: readonly QueuedRead[]): { entry: AuditEntry; at: Date }[] {
+  const groups = new Map<string, QueuedRead[]>()
+  for (const q of queued) {
+    const { personIds: _ids, ...rest } = q.entry.details ?? {}
+    const e = q.entry
+    // Plain JSON.stringify: entries of one call site share their key order (at worst, fewer reads share a row).
+    const key = JSON.stringify([
+      e.chainZoneId,
+      e.actorUserId,
+      e.actorZoneId,
+      e.action,
+      e.objectType,
+      e.objectId,
+      e.domain,
+      rest,
+    ])
+    const group = groups.get(key)
+    if (group) group.push(q)
+    else groups.set(key, [q])
+  }
+  return [...groups.values()].map((group) => {
+    const first = group[0]!
+    if (group.length === 1) return { entry: first.entry, at: first.at }
+    const idsOf = (q: QueuedRead) => {
+      const ids = q.entry.details?.personIds
+      return Array.isArray(ids) ? (ids as unknown[]).map(String) : []
+    }
+    return {
+      at: first.at,
+      entry: {
+        ...first.entry,
+        details: {
+          ...first.entry.details,
+          personIds: [...new Set(group.flatMap(idsOf))].sort(),
+          reads: readsOf(group, idsOf),
+        },
+      },
+    }
+  })
+}
+
+/** Every read of a group, by the people it named: `[{ personIds, at: [instant, …] }]`, in order. */
+function readsOf(group: readonly QueuedRead[], idsOf: (q: QueuedRead) => string[]) {
+  const byPeople = new Map<string, { personIds: string[]; at: string[] }>()
+  for (const q of group) {
+    const personIds = idsOf(q)
+    const key = personIds.join(',')
+    const reads = byPeople.get(key)
+    if (reads) reads.at.push(q.at.toISOString())
+    else byPeople.set(key, { personIds, at: [q.at.toISOString()] })
+  }
+  return [...byPeople.values()]
+}
+
+function deferredWriter(db: Kysely<DB>) {
+  let queue: QueuedRead[] = []
+  let queued = 0
+  let running: Promise<void> | null = null
+  let log: DeferredLog = { error: (obj, msg) => console.error(msg, obj) }
+
+  const rowsOf = (entries: readonly { entry: AuditEntry; at: Date }[]) =>
+    entries.flatMap(({ entry, at }) => auditRows([entry], at)).sort((a, b) => a.chainKey.localeCompare(b.chainKey))
+
+  /** One row at a time, tried again with back-off; in the end logged, never dropped silently. */
+  async function writeAlone(item: { entry: AuditEntry; at: Date }): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await writeRows(db, rowsOf([item]))
+        return
+      } catch (err) {
+        if (attempt >= DEFERRED_TRIES) {
+          log.error({ err, entry: item.entry, at: item.at }, 'deferred audit entry could not be written')
+          return
+        }
+        log.error({ err, attempt }, 'deferred audit write failed; trying again')
+        await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt))
+      }
+    }
+  }
+
+  async function drain(): Promise<void> {
+    while (queue.length > 0) {
+      const batch = queue
+      queue = []
+      const items = coalesce(batch)
+      try {
+        await writeRows(db, rowsOf(items))
+      } catch {
+        for (const item of items) await writeAlone(item)
+      }
+      queued -= batch.length
+      for (const q of batch) q.done.resolve()
+    }
+    running = null
+  }
+
+  return {
+    setLog(l: DeferredLog) {
+      log = l
+    },
+    enqueue(entries: readonly AuditEntry[], at: Date): Promise<void> {
+      let resolve!: () => void
+      const written = new Promise<void>((r) => (resolve = r))
+      for (const entry of entries) queue.push({ entry, at, done: { resolve } })
+      queued += entries.length
+      // On PGlite a statement holds the event loop, so no read arrives while one runs: waiting a moment is what
+      // lets the reads of many requests share a statement.
+      running ??= new Promise<void>((resolve) => setTimeout(resolve, DEFERRED_DELAY_MS)).then(drain)
+      // Over the bound, the caller waits like a synchronous one: a backlog never grows without limit.
+      return queued > DEFERRED_MAX_READS ? written : Promise.resolve()
+    },
+    async flush(): Promise<void> {
+      while (running) await running
+    },
+  }
+}
+const deferredWriters = new WeakMap<Kysely<DB>, ReturnType<typeof deferredWriter>>()
+const deferredOf = (db: Kysely<DB>) => {
+  let writer = deferredWriters.get(db)
+  if (!writer) deferredWriters.set(db, (writer = deferredWriter(db)))
+  return writer
+}
+
+/**
+ * Partner reads logged right after the answer (docs/architecture.md, "Who is on duty, fast"): for a route that
+ * every duty board reads again and again, where a commit per request would be its whole cost. Each read is
+ * timed when it happens (`now()`), queued in this process, and written by the next statement: reads queued while
+ * a statement runs or within DEFERRED_DELAY_MS of the first are written together, those that differ only in time
+ * and people as one row listing each read (`details.reads`). What a hard crash (kill -9, power loss) can lose is
+ * what is queued at that moment — the reads of about 100 ms plus one statement, at most DEFERRED_MAX_READS (past
+ * that, callers wait for the write). A failed write is tried again row by row and logged; a row that still fails
+ * goes to the error log whole. `flush` (the app's onClose) writes what is queued before the database closes.
+ */
+export const deferredAudit = {
+  partnerReads(db: Kysely<DB>, actor: AuditActor, reads: readonly PartnerRead[]): Promise<void> {
+    if (reads.length === 0) return Promise.resolve()
+    return deferredOf(db).enqueue(audit.partnerReadEntries(actor, reads), now())
+  },
+  /** Resolves once everything queued so far (and queued meanwhile) is written. */
+  flush: (db: Kysely<DB>): Promise<void> => deferredWriters.get(db)?.flush() ?? Promise.resolve(),
+  /** Where failures are logged (the app's logger). */
+  setLog(db: Kysely<DB>, log: DeferredLog): void {
+    deferredOf(db).setLog(log)
   },
 }

@@ -737,6 +737,27 @@ export const nl = {
   'fairness.col.deviation': 'Afwijking',
   'fairness.col.mean': 'Zonegemiddelde',
   'fairness.col.expected': 'Verwacht',
+  // board (issue 8): the duty board
+  'nav.board': 'Wachtbord',
+  'board.pageTitle': 'Wachtbord',
+  'board.now': 'Nu van wacht',
+  'board.until': 'tot {time}',
+  'board.next': 'Daarna',
+  'board.from': 'vanaf {time}',
+  'board.nobody': 'Niemand van wacht',
+  'board.noNext': 'Nog niemand ingepland',
+  'board.hidden': 'Naam niet zichtbaar voor uw zone',
+  'board.noPhone': 'Geen werknummer gekend',
+  'board.call': '{name} bellen op {phone}',
+  'board.zones': 'zones {codes}',
+  'board.live': 'Live',
+  'board.reconnecting': 'Verbinding herstellen…',
+  'board.connecting': 'Verbinden…',
+  'board.kiosk': 'Volledig scherm',
+  'board.exitKiosk': 'Volledig scherm verlaten',
+  'board.clock': 'Huidige tijd',
+  'board.empty': 'Geen gedeelde permanenties',
+  'board.emptyHint': 'U ziet hier de permanenties die uw zone met partnerzones deelt, zodra er een is.',
 } as const
 
 export type MessageKey = keyof typeof nl

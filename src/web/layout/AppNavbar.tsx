@@ -7,6 +7,7 @@ import { isDpo } from '../features/audit/isDpo.ts'
 import { managesAccounts } from '../features/accounts/api.ts'
 import { SignedInAs } from './UserMenu.tsx'
 import { IconCalendar, IconChart, IconDocument, IconKey, IconMap, IconShield, IconUsers } from '../components/icons.tsx'
+import { IconClock } from '../components/icons.tsx' // board (issue 8)
 import { useT } from '../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../i18n/nl.ts'
 
@@ -38,6 +39,8 @@ const LINKS: NavItem[] = [
   { to: '/calendars', label: 'nav.calendars', icon: <IconCalendar />, zoneRolesOnly: true },
   // fairness (issue 8): the fairness report of the shared permanences
   { to: '/fairness', label: 'nav.fairness', icon: <IconChart />, plannersOnly: true },
+  // board (issue 8): who is on duty now in every shared permanence one sees (zone roles and association admins)
+  { to: '/board', label: 'nav.board', icon: <IconClock /> },
 ]
 
 function AssociationSwitcher() {
