@@ -30,7 +30,6 @@ import { rosterRoutes } from './features/permanences/roster-routes.ts'
 import { rosterService } from './features/permanences/roster-service.ts'
 import { fairnessRoutes } from './features/permanences/fairness-routes.ts' // fairness (issue 8)
 import { onDutyIndex } from './features/permanences/on-duty-index.ts'
-import { deferredAudit } from './platform/audit.ts'
 import { onDutyService } from './features/permanences/on-duty.ts'
 import { workerPool } from './platform/workers.ts'
 import { zonesRoutes } from './features/zones/routes.ts'
@@ -239,13 +238,10 @@ export async function buildApp(config: Config, database: Database, options: AppO
     await index.ensure()
   })
   // Generations still running finish (or are refused) before the database closes; then the workers stop.
-  // Partner reads of the on-duty route logged after the answer are written before the database closes.
-  deferredAudit.setLog(db, app.log)
   app.addHook('onClose', async () => {
     index.close()
     await workers.close()
     await rosters.settle()
-    await deferredAudit.flush(db)
   })
   const bus = options.bus
   const streams = eventStreams(

@@ -431,21 +431,10 @@ export const audit = {
 }
 
 // board (issue 8)
-/** Reads queued by `deferredAudit` beyond which a caller waits for the write (bounds what a hard crash loses). */
-const DEFERRED_MAX_READS = 5_000
-/** How long the first queued read waits for others before the statement that writes them all. */
-const DEFERRED_DELAY_MS = 100
-/** Tries of a deferred row before it goes to the error log instead (each failure is logged). */
-const DEFERRED_TRIES = 5
-
-interface DeferredLog {
-  error(obj: unknown, msg: string): void
-}
-
 interface QueuedRead {
   entry: AuditEntry
   at: Date
-  done: { resolve: () => void }
+  done: { resolve: () => void; reject: (err: unknown) => void }
 }
 
 /**
@@ -508,94 +497,55 @@ function readsOf(group: readonly QueuedRead[], idsOf: (q: QueuedRead) => string[
   return [...byPeople.values()]
 }
 
-function deferredWriter(db: Kysely<DB>) {
+/**
+ * Group commit: reads queued while a statement runs (or before the next turn of the event loop) are written by
+ * the next single statement; each caller's promise settles when the statement holding its read has committed
+ * (or rejects with its error), so no answer leaves before its entry is in the log.
+ */
+function groupWriter(db: Kysely<DB>) {
   let queue: QueuedRead[] = []
-  let queued = 0
   let running: Promise<void> | null = null
-  let log: DeferredLog = { error: (obj, msg) => console.error(msg, obj) }
-
-  const rowsOf = (entries: readonly { entry: AuditEntry; at: Date }[]) =>
-    entries.flatMap(({ entry, at }) => auditRows([entry], at)).sort((a, b) => a.chainKey.localeCompare(b.chainKey))
-
-  /** One row at a time, tried again with back-off; in the end logged, never dropped silently. */
-  async function writeAlone(item: { entry: AuditEntry; at: Date }): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await writeRows(db, rowsOf([item]))
-        return
-      } catch (err) {
-        if (attempt >= DEFERRED_TRIES) {
-          log.error({ err, entry: item.entry, at: item.at }, 'deferred audit entry could not be written')
-          return
-        }
-        log.error({ err, attempt }, 'deferred audit write failed; trying again')
-        await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt))
-      }
-    }
-  }
 
   async function drain(): Promise<void> {
     while (queue.length > 0) {
       const batch = queue
       queue = []
-      const items = coalesce(batch)
       try {
-        await writeRows(db, rowsOf(items))
-      } catch {
-        for (const item of items) await writeAlone(item)
+        const rows = coalesce(batch)
+          .flatMap(({ entry, at }) => auditRows([entry], at))
+          .sort((a, b) => a.chainKey.localeCompare(b.chainKey))
+        await writeRows(db, rows)
+        for (const q of batch) q.done.resolve()
+      } catch (err) {
+        for (const q of batch) q.done.reject(err)
       }
-      queued -= batch.length
-      for (const q of batch) q.done.resolve()
     }
     running = null
   }
 
   return {
-    setLog(l: DeferredLog) {
-      log = l
-    },
     enqueue(entries: readonly AuditEntry[], at: Date): Promise<void> {
-      let resolve!: () => void
-      const written = new Promise<void>((r) => (resolve = r))
-      for (const entry of entries) queue.push({ entry, at, done: { resolve } })
-      queued += entries.length
-      // On PGlite a statement holds the event loop, so no read arrives while one runs: waiting a moment is what
-      // lets the reads of many requests share a statement.
-      running ??= new Promise<void>((resolve) => setTimeout(resolve, DEFERRED_DELAY_MS)).then(drain)
-      // Over the bound, the caller waits like a synchronous one: a backlog never grows without limit.
-      return queued > DEFERRED_MAX_READS ? written : Promise.resolve()
-    },
-    async flush(): Promise<void> {
-      while (running) await running
+      return new Promise<void>((resolve, reject) => {
+        for (const entry of entries) queue.push({ entry, at, done: { resolve, reject } })
+        // The next turn of the event loop: requests already received queue their reads first.
+        running ??= new Promise<void>((r) => setImmediate(r)).then(drain)
+      })
     },
   }
 }
-const deferredWriters = new WeakMap<Kysely<DB>, ReturnType<typeof deferredWriter>>()
-const deferredOf = (db: Kysely<DB>) => {
-  let writer = deferredWriters.get(db)
-  if (!writer) deferredWriters.set(db, (writer = deferredWriter(db)))
-  return writer
-}
+const groupWriters = new WeakMap<Kysely<DB>, ReturnType<typeof groupWriter>>()
 
 /**
- * Partner reads logged right after the answer (docs/architecture.md, "Who is on duty, fast"): for a route that
- * every duty board reads again and again, where a commit per request would be its whole cost. Each read is
- * timed when it happens (`now()`), queued in this process, and written by the next statement: reads queued while
- * a statement runs or within DEFERRED_DELAY_MS of the first are written together, those that differ only in time
- * and people as one row listing each read (`details.reads`). What a hard crash (kill -9, power loss) can lose is
- * what is queued at that moment — the reads of about 100 ms plus one statement, at most DEFERRED_MAX_READS (past
- * that, callers wait for the write). A failed write is tried again row by row and logged; a row that still fails
- * goes to the error log whole. `flush` (the app's onClose) writes what is queued before the database closes.
+ * Partner reads of a route that every duty board reads again and again (docs/architecture.md, "Who is on duty,
+ * fast"): logged before the answer like `audit.partnerReads`, but reads that differ only in their time and the
+ * people named share one row listing each read (`details.reads`), and the reads of concurrent requests share one
+ * statement (group commit). Each read is timed when it happens (`now()`).
  */
-export const deferredAudit = {
+export const groupedAudit = {
   partnerReads(db: Kysely<DB>, actor: AuditActor, reads: readonly PartnerRead[]): Promise<void> {
     if (reads.length === 0) return Promise.resolve()
-    return deferredOf(db).enqueue(audit.partnerReadEntries(actor, reads), now())
-  },
-  /** Resolves once everything queued so far (and queued meanwhile) is written. */
-  flush: (db: Kysely<DB>): Promise<void> => deferredWriters.get(db)?.flush() ?? Promise.resolve(),
-  /** Where failures are logged (the app's logger). */
-  setLog(db: Kysely<DB>, log: DeferredLog): void {
-    deferredOf(db).setLog(log)
+    let writer = groupWriters.get(db)
+    if (!writer) groupWriters.set(db, (writer = groupWriter(db)))
+    return writer.enqueue(audit.partnerReadEntries(actor, reads), now())
   },
 }

@@ -2,7 +2,7 @@
 // sees "slots, names on duty"). Names of another zone's people are logged in that zone's chain, with the
 // rotation as the reason.
 import type { Kysely } from 'kysely'
-import { audit, deferredAudit } from '../../platform/audit.ts'
+import { audit, groupedAudit } from '../../platform/audit.ts'
 import { memoOf } from '../../platform/memo.ts'
 import { actorZones } from '../../platform/policy.ts'
 import type { PolicyContext } from '../../platform/policy/context.ts'
@@ -25,7 +25,7 @@ export async function peopleFor(
   ctx: PolicyContext,
   rotations: readonly Pick<Rotation, 'id' | 'domain'>[],
   byRotation: ReadonlyMap<string, readonly string[]>,
-  options: { deferAudit?: boolean } = {},
+  options: { groupAudit?: boolean } = {},
 ): Promise<Map<string, PersonOnDuty>> {
   const ids = [...new Set([...byRotation.values()].flat())].sort()
   const rows = await peopleRows(db, ids)
@@ -57,8 +57,8 @@ export async function peopleFor(
     }))
   })
   // On the root `db`: written with the reads of concurrent requests in one statement (audit.partnerReads), before
-  // the answer; or, for the on-duty board, right after it (deferredAudit: its bounded crash window is documented).
-  if (options.deferAudit && !db.isTransaction) await deferredAudit.partnerReads(db, ctx.actor, reads)
+  // the answer; for the on-duty board also repeated reads of one reader as one row (groupedAudit).
+  if (options.groupAudit && !db.isTransaction) await groupedAudit.partnerReads(db, ctx.actor, reads)
   else await audit.partnerReads(db, ctx.actor, reads)
   return people
 }
