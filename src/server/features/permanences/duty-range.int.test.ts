@@ -21,6 +21,11 @@ let a: ZoneRef, b: ZoneRef, c: ZoneRef
 let plannerA: Session, plannerB: Session, plannerC: Session
 let rotationId: string
 
+interface Range {
+  from: string
+  to: string
+  items: RangeItem[]
+}
 interface RangeItem {
   slotKey: string
   from: string
@@ -96,7 +101,7 @@ describe('GET /api/rotations/:id/duties/range', () => {
   it('answers the duties in force overlapping a month, in order', async () => {
     const res = await range(plannerA, '2026-03-01', '2026-03-31')
     expect(res.statusCode).toBe(200)
-    const body = res.json() as { from: string; to: string; items: RangeItem[] }
+    const body = res.json<Range>()
     // March starts in winter time (UTC+1) and ends in summer time (UTC+2).
     expect([body.from, body.to]).toEqual(['2026-02-28T23:00:00.000Z', '2026-03-31T22:00:00.000Z'])
     expect(body.items.map((d) => d.slotKey)).toEqual([
@@ -112,16 +117,12 @@ describe('GET /api/rotations/:id/duties/range', () => {
   })
 
   it('bounds the days in Brussels time: one day, the week running into the next month', async () => {
-    const day = (await range(plannerA, '2026-03-29', '2026-03-29')).json() as {
-      from: string
-      to: string
-      items: RangeItem[]
-    }
+    const day = (await range(plannerA, '2026-03-29', '2026-03-29')).json<Range>()
     expect([day.from, day.to]).toEqual(['2026-03-28T23:00:00.000Z', '2026-03-29T22:00:00.000Z']) // a 23-hour day
     expect(day.items.map((d) => d.slotKey)).toEqual(['week:2026-03-23'])
-    const april = (await range(plannerA, '2026-04-06', '2026-04-30')).json() as { items: RangeItem[] }
+    const april = (await range(plannerA, '2026-04-06', '2026-04-30')).json<Range>()
     expect(april.items.map((d) => d.slotKey)).toEqual(['week:2026-03-30']) // ends 06/04 07:00
-    const before = (await range(plannerA, '2026-02-01', '2026-03-08')).json() as { items: RangeItem[] }
+    const before = (await range(plannerA, '2026-02-01', '2026-03-08')).json<Range>()
     expect(before.items).toEqual([])
   })
 
@@ -180,7 +181,7 @@ describe('GET /api/rotations/:id/duties/range', () => {
     const before = await logged()
     const res = await range(plannerB, '2026-03-01', '2026-03-31')
     expect(res.statusCode).toBe(200)
-    const items = (res.json() as { items: RangeItem[] }).items
+    const items = res.json<Range>().items
     expect(items.some((d) => d.person?.zoneId === a.id)).toBe(true)
     expect(await logged()).toBe(before + 1)
   })
