@@ -1366,6 +1366,8 @@ export interface components {
             validTo: string | null;
             canManage: boolean;
             publishedUntil?: string | null;
+            /** @description People standing in the rotation today */
+            memberCount?: number;
         };
     };
     responses: never;

@@ -129,6 +129,7 @@ describe('GET /api/rotations/:id/duties/range', () => {
   it('tells how far the roster in force reaches, in the list and for one rotation', async () => {
     const one = await plannerB.request({ method: 'GET', url: `/api/rotations/${rotationId}` })
     expect(one.json().publishedUntil).toBe('2026-04-06T05:00:00.000Z') // Monday 06/04 07:00 in Brussels
+    expect(one.json().memberCount).toBe(4)
     const list = await plannerA.request({ method: 'GET', url: `/api/rotations?associationId=${assoc.id}` })
     const items = list.json().items as { id: string; publishedUntil: string | null }[]
     expect(items.find((r) => r.id === rotationId)?.publishedUntil).toBe('2026-04-06T05:00:00.000Z')
@@ -150,7 +151,7 @@ describe('GET /api/rotations/:id/duties/range', () => {
     const fresh = (again.json().items as { id: string; publishedUntil: string | null }[]).find(
       (r) => r.id === other.json().id,
     )
-    expect(fresh?.publishedUntil).toBeNull()
+    expect(fresh).toMatchObject({ publishedUntil: null, memberCount: 0 })
   })
 
   it('refuses a reversed or too long period, and a bad date', async () => {

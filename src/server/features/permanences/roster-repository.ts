@@ -282,6 +282,17 @@ export function rosterRepository(db: Db) {
              GROUP BY d.rotation_id`
             .execute(db)
             .then((r) => r.rows),
+
+    // planner (issue 8): how many people stand in each rotation on a day (the rotations list shows it)
+    memberCounts: (rotationIds: readonly string[], date: string) =>
+      rotationIds.length === 0
+        ? Promise.resolve([] as { rotation_id: string; members: number }[])
+        : sql<{ rotation_id: string; members: number }>`
+            SELECT m.rotation_id, count(*)::int AS members FROM rotation_members m
+             WHERE m.rotation_id = ANY(${[...rotationIds]}::uuid[]) AND m.period @> ${date}::date
+             GROUP BY m.rotation_id`
+            .execute(db)
+            .then((r) => r.rows),
   }
 }
 

@@ -182,6 +182,7 @@ export const Rotation = Type.Object(
         Type.String({ format: 'date-time', description: 'End of the last duty in force; null: nothing published' }),
       ),
     ),
+    memberCount: Type.Optional(Type.Integer({ description: 'People standing in the rotation today' })),
   },
   { $id: 'Rotation' },
 )

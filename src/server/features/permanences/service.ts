@@ -101,11 +101,14 @@ function present(row: RotationRow, zones: readonly ZoneRow[], canManage: boolean
 const customWeights = (key: ZoneKey): Readonly<Record<string, number>> | null =>
   key.kind === 'custom' ? key.weights : null
 
-// planner (issue 8): the end of the roster in force, for the list and the detail (not the writes' answers)
+// planner (issue 8): the end of the roster in force and today's member count, for the list and the detail
+// (not the writes' answers)
 async function publishedUntil(db: Kysely<DB>, ids: readonly string[]) {
-  const rows = await rosterRepository(db).publishedUntil(ids)
-  const byId = new Map<string, { publishedUntil: string | null }>(ids.map((id) => [id, { publishedUntil: null }]))
-  for (const r of rows) byId.set(r.rotation_id, { publishedUntil: new Date(r.until).toISOString() })
+  const repo = rosterRepository(db)
+  const [until, counts] = [await repo.publishedUntil(ids), await repo.memberCounts(ids, today())]
+  const byId = new Map(ids.map((id) => [id, { publishedUntil: null as string | null, memberCount: 0 }]))
+  for (const r of until) byId.get(r.rotation_id)!.publishedUntil = new Date(r.until).toISOString()
+  for (const c of counts) byId.get(c.rotation_id)!.memberCount = c.members
   return byId
 }
 
