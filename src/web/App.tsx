@@ -30,6 +30,19 @@ const AccountsPage = lazy(() =>
 const CalendarsPage = lazy(() =>
   import('./features/calendars/CalendarsPage.tsx').then((m) => ({ default: m.CalendarsPage })),
 )
+// planner (issue 8)
+const RotationsPage = lazy(() =>
+  import('./features/rotations/RotationsPage.tsx').then((m) => ({ default: m.RotationsPage })),
+)
+const RotationPage = lazy(() =>
+  import('./features/rotations/RotationPage.tsx').then((m) => ({ default: m.RotationPage })),
+)
+const RotationNewPage = lazy(() =>
+  import('./features/rotations/RotationFormPage.tsx').then((m) => ({ default: m.RotationNewPage })),
+)
+const RotationEditPage = lazy(() =>
+  import('./features/rotations/RotationFormPage.tsx').then((m) => ({ default: m.RotationEditPage })),
+)
 const ChangePasswordPage = lazy(() =>
   import('./features/accounts/ChangePasswordPage.tsx').then((m) => ({ default: m.ChangePasswordPage })),
 )
@@ -60,6 +73,11 @@ export function App() {
           <Route path="password" element={<ChangePasswordPage />} />
           <Route path="calendars" element={<CalendarsPage />} />
           <Route path="availability" element={<AvailabilityPage />} /> {/* availability (issue 8) */}
+          {/* planner (issue 8) */}
+          <Route path="rotations" element={<RotationsPage />} />
+          <Route path="rotations/new" element={<RotationNewPage />} />
+          <Route path="rotations/:id" element={<RotationPage />} />
+          <Route path="rotations/:id/edit" element={<RotationEditPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -34,6 +34,8 @@ const LINKS: NavItem[] = [
   { to: '/accounts', label: 'nav.accounts', icon: <IconKey />, accountManagersOnly: true },
   // calendars (issue 8): one's own duties, so for people with a zone role.
   { to: '/calendars', label: 'nav.calendars', icon: <IconCalendar />, zoneRolesOnly: true },
+  // planner (issue 8): the shared permanences (an association admin sees them too)
+  { to: '/rotations', label: 'nav.rotations', icon: <IconCalendar /> },
 ]
 
 function AssociationSwitcher() {
