@@ -39,9 +39,7 @@ export function EligibilityFields({
               label={t('rotations.eligibility.qualifications')}
               data={QUALIFICATION_CODES.map((q) => ({ value: q, label: label('qualificationShort', q) }))}
               value={[...(clause.qualifications ?? [])]}
-              onChange={(qs) =>
-                setClause(i, { ...clause, qualifications: qs })
-              }
+              onChange={(qs) => setClause(i, { ...clause, qualifications: qs })}
               w={{ base: '100%', sm: 320 }}
             />
             {value.anyOf.length > 1 && (
