@@ -806,6 +806,7 @@ export const en: Dictionary = {
   'rotations.generate.to': 'Up to and including',
   'rotations.generate.submit': 'Compute roster',
   'rotations.generate.running': 'Computing the roster… {percent} %',
+  'rotations.generate.done': 'Draft v{version} computed.',
   'rotations.generate.progress': 'Progress of the computation',
   'rotations.generate.failed': 'The roster could not be computed. Try a shorter period.',
   'rotations.draft.title': 'Draft v{version}',

@@ -816,6 +816,7 @@ export const fr: Dictionary = {
   'rotations.generate.to': "Jusqu'au (inclus)",
   'rotations.generate.submit': 'Calculer le planning',
   'rotations.generate.running': 'Calcul du planning en cours… {percent} %',
+  'rotations.generate.done': 'Brouillon v{version} calculé.',
   'rotations.generate.progress': 'Avancement du calcul',
   'rotations.generate.failed': "Le planning n'a pas pu être calculé. Essayez une période plus courte.",
   'rotations.draft.title': 'Brouillon v{version}',

@@ -809,6 +809,7 @@ export const nl = {
   'rotations.generate.to': 'Tot en met',
   'rotations.generate.submit': 'Rooster berekenen',
   'rotations.generate.running': 'Het rooster wordt berekend… {percent} %',
+  'rotations.generate.done': 'Ontwerp v{version} berekend.',
   'rotations.generate.progress': 'Voortgang van de berekening',
   'rotations.generate.failed': 'Het rooster kon niet berekend worden. Probeer een kortere periode.',
   'rotations.draft.title': 'Ontwerp v{version}',

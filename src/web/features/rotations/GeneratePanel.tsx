@@ -38,6 +38,9 @@ export function GeneratePanel({
   const [touched, setTouched] = useState(false)
   const running = draft?.status === 'draft' && draft.state === 'running'
   const fraction = useRosterProgress(rotation.id, draft?.versionId ?? generate.data?.versionId ?? null)
+  const percent = Math.round((fraction ?? 0) * 100)
+  // The latest computation's state: running, or done (at 100 %) while its draft waits to be published.
+  const computed = draft?.status === 'draft' && draft.state === 'done'
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -89,13 +92,17 @@ export function GeneratePanel({
                 {t('rotations.generate.submit')}
               </Button>
             </Group>
-            {running && (
+            {(running || computed) && (
               <Stack gap={4} role="status" aria-live="polite">
-                <Text fz="sm">{t('rotations.generate.running', { percent: Math.round((fraction ?? 0) * 100) })}</Text>
+                <Text fz="sm">
+                  {running
+                    ? t('rotations.generate.running', { percent })
+                    : t('rotations.generate.done', { version: draft?.version ?? '' })}
+                </Text>
                 <Progress
-                  value={Math.max(5, Math.round((fraction ?? 0) * 100))}
-                  animated
-                  striped
+                  value={running ? Math.max(5, percent) : 100}
+                  animated={running}
+                  striped={running}
                   aria-label={t('rotations.generate.progress')}
                 />
               </Stack>
