@@ -146,7 +146,7 @@ test('a planner computes a roster, sees progress and the diff, publishes, and th
   await expect(page.getByRole('heading', { level: 1, name: fr['rotations.title'] })).toBeVisible()
   await shot(page, 'rotations-fr-phone')
   await page.getByRole('link', { name: ROTATION }).click()
-  await expect(page.getByRole('tab', { name: fr['rotations.tab.roster'] })).toBeVisible()
+  await expect(page.getByRole('tab', { name: fr['rotations.tab.roster'], exact: true })).toBeVisible()
   await shot(page, 'rotation-calendar-fr-phone')
   await page.setViewportSize({ width: 1280, height: 900 })
   await expectAccessible(page, 'rotation calendar (fr, desktop)')
