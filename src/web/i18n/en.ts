@@ -812,7 +812,7 @@ export const en: Dictionary = {
   'rotations.draft.title': 'Draft v{version}',
   'rotations.draft.publish': 'Publish',
   'rotations.draft.summary':
-    '{from} to {to}: {filled} of {total} positions filled, {changes} change(s) against the roster in force.',
+    '{from} up to and including {to}: {filled} of {total} positions filled, {changes} change(s) against the roster in force.',
   'rotations.draft.untouched': 'Past and pinned shifts are not changed ({n} pinned).',
   'rotations.draft.unfilledTitle': 'Unfilled ({n})',
   'rotations.draft.allFilled': 'Every shift is filled.',

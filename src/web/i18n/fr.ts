@@ -822,7 +822,7 @@ export const fr: Dictionary = {
   'rotations.draft.title': 'Brouillon v{version}',
   'rotations.draft.publish': 'Publier',
   'rotations.draft.summary':
-    'Du {from} au {to} : {filled} positions pourvues sur {total}, {changes} modification(s) par rapport au planning en vigueur.',
+    'Du {from} au {to} inclus : {filled} positions pourvues sur {total}, {changes} modification(s) par rapport au planning en vigueur.',
   'rotations.draft.untouched': 'Les prestations passées et figées ne sont pas modifiées ({n} figées).',
   'rotations.draft.unfilledTitle': 'Non pourvues ({n})',
   'rotations.draft.allFilled': 'Toutes les prestations sont pourvues.',

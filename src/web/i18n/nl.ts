@@ -815,7 +815,7 @@ export const nl = {
   'rotations.draft.title': 'Ontwerp v{version}',
   'rotations.draft.publish': 'Publiceren',
   'rotations.draft.summary':
-    '{from} tot {to}: {filled} van {total} posities ingevuld, {changes} wijziging(en) tegenover het geldende rooster.',
+    '{from} tot en met {to}: {filled} van {total} posities ingevuld, {changes} wijziging(en) tegenover het geldende rooster.',
   'rotations.draft.untouched': 'Shifts in het verleden en vastgezette shifts worden niet gewijzigd ({n} vastgezet).',
   'rotations.draft.unfilledTitle': 'Niet ingevuld ({n})',
   'rotations.draft.allFilled': 'Alle shifts zijn ingevuld.',

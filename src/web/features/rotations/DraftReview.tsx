@@ -7,6 +7,7 @@ import { errorMessage } from '../../i18n/errorMessage.ts'
 import { hasKey } from '../../i18n/translate.ts'
 import { nl } from '../../i18n/nl.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
+import { brusselsDate } from '../availability/periods.ts'
 import { usePublish, type Draft, type Member, type Rotation } from './api.ts'
 import { changeKind, type ChangeKind } from './calendar.ts'
 import { personName, usePeriodText } from './text.ts'
@@ -69,7 +70,7 @@ export function DraftReview({
         <Text fz="sm">
           {t('rotations.draft.summary', {
             from: f.date(draft.from),
-            to: f.dateTime(draft.to),
+            to: f.date(brusselsDate(new Date(Date.parse(draft.to) - 1).toISOString())), // `to` is exclusive
             filled,
             total: draft.slots.length,
             changes: draft.diff.length,

@@ -133,31 +133,33 @@ export function MonthTable({ month, entries, colors, today, onOpen }: ViewProps)
   )
 }
 
-/** Phones: the month's days one under the other, each with its duties. */
+/** Phones: the month's days with duties one under the other (days without any are left out). */
 export function DayList({ month, entries, colors, today, onOpen }: ViewProps) {
   const { locale, f } = useI18n()
   const byDay = useMemo(() => piecesByDay(entries), [entries])
   const tag = localeTag(locale)
   return (
     <Stack component="ol" gap={6} p={0} m={0} style={{ listStyle: 'none' }} className="roster-days">
-      {daysOfMonth(month).map((day) => (
-        <Box
-          component="li"
-          key={day}
-          data-day={day}
-          py={4}
-          style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
-        >
-          <Text fz="sm" fw={day === today ? 800 : 600} tt="capitalize">
-            {weekdayName(new Date(`${day}T12:00:00Z`).getUTCDay() || 7, tag)} {f.date(day)}
-          </Text>
-          <Stack gap={2} mt={2}>
-            {(byDay.get(day) ?? []).map((p) => (
-              <Piece key={`${p.entry.slotKey}#${p.entry.position}`} piece={p} colors={colors} onOpen={onOpen} />
-            ))}
-          </Stack>
-        </Box>
-      ))}
+      {daysOfMonth(month)
+        .filter((day) => byDay.has(day))
+        .map((day) => (
+          <Box
+            component="li"
+            key={day}
+            data-day={day}
+            py={4}
+            style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
+          >
+            <Text fz="sm" fw={day === today ? 800 : 600} tt="capitalize">
+              {weekdayName(new Date(`${day}T12:00:00Z`).getUTCDay() || 7, tag)} {f.date(day)}
+            </Text>
+            <Stack gap={2} mt={2}>
+              {(byDay.get(day) ?? []).map((p) => (
+                <Piece key={`${p.entry.slotKey}#${p.entry.position}`} piece={p} colors={colors} onOpen={onOpen} />
+              ))}
+            </Stack>
+          </Box>
+        ))}
     </Stack>
   )
 }

@@ -46,6 +46,8 @@ export function RosterCalendar({
   const onOpen = canOverride ? (e: CalendarEntry) => setEditing(e) : undefined
 
   const step = (delta: number) => setMonth(shiftMonth(month, view === 'month' ? delta : delta * 12))
+  const previous = view === 'month' ? t('rotations.calendar.previousMonth') : t('rotations.calendar.previousYear')
+  const next = view === 'month' ? t('rotations.calendar.nextMonth') : t('rotations.calendar.nextYear')
   const title = view === 'month' ? f.month(`${month}-01`) : year
 
   return (
@@ -79,14 +81,14 @@ export function RosterCalendar({
           </Group>
         </Group>
         <Group justify="space-between" wrap="nowrap" gap="xs">
-          <Button variant="default" size="xs" onClick={() => step(-1)}>
-            {view === 'month' ? t('rotations.calendar.previousMonth') : t('rotations.calendar.previousYear')}
+          <Button variant="default" size="xs" onClick={() => step(-1)} aria-label={phone ? previous : undefined}>
+            {phone ? '‹' : previous}
           </Button>
           <Text fw={700} fz="lg" aria-live="polite" tt="capitalize">
             {title}
           </Text>
-          <Button variant="default" size="xs" onClick={() => step(1)}>
-            {view === 'month' ? t('rotations.calendar.nextMonth') : t('rotations.calendar.nextYear')}
+          <Button variant="default" size="xs" onClick={() => step(1)} aria-label={phone ? next : undefined}>
+            {phone ? '›' : next}
           </Button>
         </Group>
         <ZoneLegend zones={rotation.zones} colors={colors} />

@@ -1,6 +1,6 @@
 // "Permanenties": the rotations the user may see in the current association — domain, covered zones, pattern,
 // members, and how far the roster in force reaches. A planner or korpschef sets up a new one from here.
-import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { Link } from 'react-router'
 import { useCurrentAssociation } from '../../auth/AssociationContext.tsx'
 import { useSignedInUser } from '../../auth/session.ts'
@@ -40,15 +40,10 @@ function RotationCard({ rotation }: { rotation: Rotation }) {
           {patternText(rotation.pattern)} · {t(`rotations.dutyKind.${rotation.dutyKind}`)}
         </Text>
         <Text fz="sm">{t('rotations.memberCount', { n: rotation.memberCount ?? 0 })}</Text>
-        {until ? (
-          <Badge color="green" variant="light" style={{ alignSelf: 'flex-start' }}>
-            {t('rotations.publishedUntil', { date: f.dateTime(until) })}
-          </Badge>
-        ) : (
-          <Badge color="gray" variant="light" style={{ alignSelf: 'flex-start' }}>
-            {t('rotations.notPublished')}
-          </Badge>
-        )}
+        {/* Plain text, not a badge: the date must wrap on a phone, not be cut off. */}
+        <Text fz="sm" fw={600} c={until ? 'green.9' : 'dimmed'}>
+          {until ? t('rotations.publishedUntil', { date: f.dateTime(until) }) : t('rotations.notPublished')}
+        </Text>
       </Stack>
     </Paper>
   )
