@@ -128,7 +128,30 @@ test('a planner computes a roster, sees progress and the diff, publishes, and th
   await expect(firstDay.locator(`[data-slot="week:${from}"]`)).toContainText(chosen)
   expect(chosen).not.toBe(holder)
 
+  // Set-up: a new rotation under the agreement in force; the zone key shows each zone's share; a name the
+  // association already uses is refused by the server, the message beside the name field.
+  await page.goto('/rotations')
+  await page.getByRole('link', { name: nl['rotations.new'] }).click()
+  const setup = page.getByRole('form', { name: nl['rotations.form.newTitle'] })
+  await setup.getByRole('textbox', { name: nl['rotations.field.name'] }).fill(ROTATION)
+  await setup.getByRole('textbox', { name: nl['rotations.field.agreement'] }).click()
+  await page.getByRole('option').first().click()
+  await expect(setup.getByRole('checkbox', { name: /5382 Voeren/ })).toBeChecked()
+  await expect(setup.getByRole('checkbox', { name: /5381 Bilzen-Hoeselt-Riemst/ })).toBeChecked()
+  const shares = setup.getByRole('list', { name: nl['rotations.form.shares'] })
+  await expect(shares.getByRole('listitem')).toHaveCount(2)
+  await expect(shares).toContainText('50 %')
+  await setup.locator('label', { hasText: new RegExp(`^${nl['rotations.zoneKey.population']}$`) }).click()
+  await expect(shares).not.toContainText('50 %')
+  await expectAccessible(page, 'rotation set-up (desktop)')
+  await shot(page, 'rotation-new-nl-desktop')
+  await setup.getByRole('button', { name: nl['rotations.form.save'] }).click()
+  const name = setup.getByRole('textbox', { name: nl['rotations.field.name'] })
+  await expect(name).toHaveAttribute('aria-invalid', 'true')
+  await expect(setup.getByText('De vereniging heeft al een permanentie met deze naam.')).toBeVisible()
+
   // Phone width: the month is a list of days; nothing scrolls sideways; accessible.
+  await page.goto(`/rotations/${rotationId}`)
   await page.setViewportSize({ width: 375, height: 812 })
   await page.reload()
   await expect(page.getByRole('heading', { level: 1, name: ROTATION })).toBeVisible()

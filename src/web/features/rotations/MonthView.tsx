@@ -104,13 +104,9 @@ export function MonthTable({ month, entries, colors, today, onOpen }: ViewProps)
                     data-outside={!inMonth || undefined}
                     data-today={day === today || undefined}
                   >
-                    <Text
-                      fz="xs"
-                      fw={day === today ? 800 : 500}
-                      c={inMonth ? undefined : 'dimmed'}
-                      aria-label={f.date(day)}
-                    >
-                      {Number(day.slice(8))}
+                    <Text fz="xs" fw={day === today ? 800 : 500} c={inMonth ? undefined : 'dimmed'}>
+                      <span aria-hidden="true">{Number(day.slice(8))}</span>
+                      <span className="visually-hidden">{f.date(day)}</span>
                     </Text>
                     <Stack gap={2}>
                       {(byDay.get(day) ?? []).map((p) => (
