@@ -134,7 +134,7 @@ test('a planner computes a roster, sees progress and the diff, publishes, and th
   await page.getByRole('link', { name: nl['rotations.new'] }).click()
   const setup = page.getByRole('form', { name: nl['rotations.form.newTitle'] })
   await setup.getByRole('textbox', { name: nl['rotations.field.name'] }).fill(ROTATION)
-  await setup.getByRole('textbox', { name: nl['rotations.field.agreement'] }).click()
+  await setup.getByRole('combobox', { name: nl['rotations.field.agreement'] }).click()
   await page.getByRole('option').first().click()
   await expect(setup.getByRole('checkbox', { name: /5382 Voeren/ })).toBeChecked()
   await expect(setup.getByRole('checkbox', { name: /5381 Bilzen-Hoeselt-Riemst/ })).toBeChecked()

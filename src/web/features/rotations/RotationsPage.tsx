@@ -41,7 +41,7 @@ function RotationCard({ rotation }: { rotation: Rotation }) {
         </Text>
         <Text fz="sm">{t('rotations.memberCount', { n: rotation.memberCount ?? 0 })}</Text>
         {/* Plain text, not a badge: the date must wrap on a phone, not be cut off. */}
-        <Text fz="sm" fw={600} c={until ? 'green.9' : 'dimmed'}>
+        <Text fz="sm" fw={until ? 600 : 400} c={until ? undefined : 'dimmed'}>
           {until ? t('rotations.publishedUntil', { date: f.dateTime(until) }) : t('rotations.notPublished')}
         </Text>
       </Stack>
