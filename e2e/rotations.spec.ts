@@ -128,6 +128,18 @@ test('a planner computes a roster, sees progress and the diff, publishes, and th
   await expect(firstDay.locator(`[data-slot="week:${from}"]`)).toContainText(chosen)
   expect(chosen).not.toBe(holder)
 
+  // Members: both zones' people; the picker offers eligible people of the planner's own zone who are not members.
+  await page.getByRole('tab', { name: nl['rotations.tab.members'] }).click()
+  const members = page.getByRole('region', { name: /^Leden \(\d+\)$/ })
+  await expect(members.getByRole('row').filter({ hasText: '5381' }).first()).toBeVisible()
+  await expect(members.getByRole('row').filter({ hasText: '5382' }).first()).toBeVisible()
+  await members.getByRole('combobox', { name: nl['rotations.members.person'] }).click()
+  // The demo put Voeren's eligible officers (fewer than four) in the rotation already: nobody left to offer.
+  await expect(page.getByText(nl['rotations.members.noneEligible'])).toBeVisible()
+  await members.getByRole('combobox', { name: nl['rotations.members.person'] }).press('Escape')
+  await expectAccessible(page, 'rotation members (desktop)')
+  await shot(page, 'rotation-members-nl-desktop')
+
   // Set-up: a new rotation under the agreement in force; the zone key shows each zone's share; a name the
   // association already uses is refused by the server, the message beside the name field.
   await page.goto('/rotations')

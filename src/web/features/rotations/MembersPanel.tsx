@@ -11,17 +11,9 @@ import { BelgianDateInput } from '../../components/BelgianDateInput.tsx'
 import { errorMessage } from '../../i18n/errorMessage.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { usePeople } from '../people/api.ts'
-import { useAddMember, useEndMember, type Eligibility, type Member, type Rotation } from './api.ts'
+import { isEligible } from '../../../server/features/permanences/domain/eligibility.ts'
+import { useAddMember, useEndMember, type Member, type Rotation } from './api.ts'
 import { personName, useEligibilityText } from './text.ts'
-
-/** The rotation's rule, for a person of the own zone (whose qualifications the list shows in full). */
-export const eligible = (rule: Eligibility, p: { rank: string | null; qualifications: readonly string[] }): boolean =>
-  rule.anyOf.some(
-    (r) =>
-      p.rank !== null &&
-      (r.ranks as readonly string[]).includes(p.rank) &&
-      (r.qualifications ?? []).every((q) => p.qualifications.includes(q)),
-  )
 
 function AddMember({ rotation, zoneId, members }: { rotation: Rotation; zoneId: string; members: readonly Member[] }) {
   const { t, label } = useI18n()
@@ -34,7 +26,8 @@ function AddMember({ rotation, zoneId, members }: { rotation: Rotation; zoneId: 
   const [from, setFrom] = useState<string | null>(null)
   const current = new Set(members.filter((m) => m.to === null).map((m) => m.personId))
   const options = (people.data?.items ?? [])
-    .filter((p) => eligible(rotation.eligibility, p) && !current.has(p.id))
+    // The server's own rule; people of one's own zone come with all their qualifications.
+    .filter((p) => isEligible(rotation.eligibility, { ...p, zoneId }) && !current.has(p.id))
     .map((p) => ({ value: p.id, label: `${personName(p)}${p.rank ? ` · ${label('rank', p.rank)}` : ''}` }))
 
   const submit = (event: FormEvent) => {
