@@ -479,6 +479,14 @@ export const FIXTURES: Record<string, Fixture | Fixture[]> = {
     object: aRotation,
   },
   getFairness: { request: () => ({ method: 'GET', url: '/api/permanences/fairness?format=csv' }) },
+  // planner (issue 8): the roster calendar's range read
+  listDutiesInRange: {
+    request: (w, tg) => ({
+      method: 'GET',
+      url: `/api/rotations/${w.rotation[tg]}/duties/range?from=2026-03-01&to=2026-03-31`,
+    }),
+    object: aRotation,
+  },
 }
 
 /** Builds the world on the test app's database (demo data + fresh drafts and accounts). */

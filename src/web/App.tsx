@@ -36,6 +36,19 @@ const FairnessPage = lazy(() =>
 )
 // board (issue 8)
 const BoardPage = lazy(() => import('./features/board/BoardPage.tsx').then((m) => ({ default: m.BoardPage })))
+// planner (issue 8)
+const RotationsPage = lazy(() =>
+  import('./features/rotations/RotationsPage.tsx').then((m) => ({ default: m.RotationsPage })),
+)
+const RotationPage = lazy(() =>
+  import('./features/rotations/RotationPage.tsx').then((m) => ({ default: m.RotationPage })),
+)
+const RotationNewPage = lazy(() =>
+  import('./features/rotations/RotationFormPage.tsx').then((m) => ({ default: m.RotationNewPage })),
+)
+const RotationEditPage = lazy(() =>
+  import('./features/rotations/RotationFormPage.tsx').then((m) => ({ default: m.RotationEditPage })),
+)
 const ChangePasswordPage = lazy(() =>
   import('./features/accounts/ChangePasswordPage.tsx').then((m) => ({ default: m.ChangePasswordPage })),
 )
@@ -79,6 +92,11 @@ export function App() {
           <Route path="availability" element={<AvailabilityPage />} /> {/* availability (issue 8) */}
           <Route path="fairness" element={<FairnessPage />} /> {/* fairness (issue 8) */}
           <Route path="board" element={<BoardPage />} /> {/* board (issue 8) */}
+          {/* planner (issue 8) */}
+          <Route path="rotations" element={<RotationsPage />} />
+          <Route path="rotations/new" element={<RotationNewPage />} />
+          <Route path="rotations/:id" element={<RotationPage />} />
+          <Route path="rotations/:id/edit" element={<RotationEditPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -793,6 +793,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/rotations/{id}/duties/range": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The duties in force overlapping the local days `from` … `to` (month and year views) */
+        get: operations["listDutiesInRange"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/permanences/on-duty": {
         parameters: {
             query?: never;
@@ -1382,6 +1399,9 @@ export interface components {
             validFrom: string;
             validTo: string | null;
             canManage: boolean;
+            publishedUntil?: string | null;
+            /** @description People standing in the rotation today */
+            memberCount?: number;
         };
     };
     responses: never;
@@ -6040,6 +6060,104 @@ export interface operations {
             };
             /** @description Error: see the error catalogue */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listDutiesInRange: {
+        parameters: {
+            query: {
+                /** @description Calendar date YYYY-MM-DD */
+                from: string;
+                /** @description Calendar date YYYY-MM-DD */
+                to: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        from: string;
+                        /** Format: date-time */
+                        to: string;
+                        items: {
+                            /** Format: uuid */
+                            dutyId: string;
+                            slotKey: string;
+                            position: number;
+                            /** Format: date-time */
+                            from: string;
+                            /** Format: date-time */
+                            until: string;
+                            cause: string;
+                            person: {
+                                /** Format: uuid */
+                                personId: string;
+                                /** Format: uuid */
+                                zoneId: string;
+                                zoneCode: string;
+                                firstName: string;
+                                lastName: string;
+                                workPhone: string | null;
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -41,6 +41,8 @@ const LINKS: NavItem[] = [
   { to: '/fairness', label: 'nav.fairness', icon: <IconChart />, plannersOnly: true },
   // board (issue 8): who is on duty now in every shared permanence one sees (zone roles and association admins)
   { to: '/board', label: 'nav.board', icon: <IconClock /> },
+  // planner (issue 8): the shared permanences (an association admin sees them too)
+  { to: '/rotations', label: 'nav.rotations', icon: <IconCalendar /> },
 ]
 
 function AssociationSwitcher() {

@@ -271,6 +271,28 @@ export function rosterRepository(db: Db) {
             ])
             .where('p.id', 'in', [...personIds])
             .execute(),
+
+    // planner (issue 8): how far each rotation's roster in force reaches (the rotations list shows it)
+    publishedUntil: (rotationIds: readonly string[]) =>
+      rotationIds.length === 0
+        ? Promise.resolve([] as { rotation_id: string; until: Date }[])
+        : sql<{ rotation_id: string; until: Date }>`
+            SELECT d.rotation_id, max(upper(d.period)) AS until FROM duties d
+             WHERE d.rotation_id = ANY(${[...rotationIds]}::uuid[]) AND upper_inf(d.recorded)
+             GROUP BY d.rotation_id`
+            .execute(db)
+            .then((r) => r.rows),
+
+    // planner (issue 8): how many people stand in each rotation on a day (the rotations list shows it)
+    memberCounts: (rotationIds: readonly string[], date: string) =>
+      rotationIds.length === 0
+        ? Promise.resolve([] as { rotation_id: string; members: number }[])
+        : sql<{ rotation_id: string; members: number }>`
+            SELECT m.rotation_id, count(*)::int AS members FROM rotation_members m
+             WHERE m.rotation_id = ANY(${[...rotationIds]}::uuid[]) AND m.period @> ${date}::date
+             GROUP BY m.rotation_id`
+            .execute(db)
+            .then((r) => r.rows),
   }
 }
 

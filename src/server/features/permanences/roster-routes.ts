@@ -6,11 +6,14 @@ import { now } from '../../platform/clock.ts'
 import { errorResponses } from '../../platform/http.ts'
 import type { DB } from '../../platform/schema.ts'
 import { IdParams } from '../../platform/typebox.ts'
+import { dutiesInRange } from './duty-range.ts'
 import { overrideDuty } from './publish.ts'
 import {
   Draft,
   DutiesAt,
+  DutiesInRange,
   DutiesQuery,
+  DutiesRangeQuery,
   GenerateAccepted,
   GenerateBody,
   Overridden,
@@ -112,6 +115,22 @@ export async function rosterRoutes(
         req.query.at ? new Date(req.query.at) : now(),
         req.query.asKnownAt ? new Date(req.query.asKnownAt) : null,
       ),
+  )
+  // planner (issue 8): the range read the roster calendar needs
+  app.get(
+    '/api/rotations/:id/duties/range',
+    {
+      schema: {
+        operationId: 'listDutiesInRange',
+        tags,
+        summary: 'The duties in force overlapping the local days `from` … `to` (month and year views)',
+        params: IdParams,
+        querystring: DutiesRangeQuery,
+        response: { 200: DutiesInRange, ...errorResponses(401, 403, 404, 422) },
+      },
+      config: { policy: 'rotation.read' },
+    },
+    async (req) => dutiesInRange(db, req.policy, req.params.id, req.query),
   )
   app.get(
     '/api/permanences/on-duty',

@@ -103,3 +103,14 @@ export const OnDuty = Type.Object({
     }),
   ),
 })
+
+// planner (issue 8): the duties in force over a period of local dates (the roster calendar's month and year)
+export const DutiesRangeQuery = Type.Object(
+  { from: IsoDate, to: IsoDate },
+  { additionalProperties: false, description: 'Local dates (Brussels), `to` inclusive; at most 400 days' },
+)
+export const DutiesInRange = Type.Object({
+  from: Instant,
+  to: Instant,
+  items: DutiesAt.properties.items,
+})

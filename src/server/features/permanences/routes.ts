@@ -52,7 +52,7 @@ export async function rotationsRoutes(fastify: FastifyInstance, opts: { db: Kyse
       },
       config: { policy: 'rotation.read' },
     },
-    async (req) => rotations.get(req.policy, req.params.id),
+    async (req) => rotations.read(req.policy, req.params.id),
   )
   app.post(
     '/api/rotations',

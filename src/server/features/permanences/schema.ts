@@ -176,6 +176,13 @@ export const Rotation = Type.Object(
     validFrom: IsoDate,
     validTo: Nullable(IsoDate),
     canManage: Type.Boolean(),
+    // planner (issue 8): on reads only (list, one rotation)
+    publishedUntil: Type.Optional(
+      Nullable(
+        Type.String({ format: 'date-time', description: 'End of the last duty in force; null: nothing published' }),
+      ),
+    ),
+    memberCount: Type.Optional(Type.Integer({ description: 'People standing in the rotation today' })),
   },
   { $id: 'Rotation' },
 )

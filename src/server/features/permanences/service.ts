@@ -16,6 +16,7 @@ import { isEligible } from './domain/eligibility.ts'
 import type { Eligibility, ZoneKey } from './domain/types.ts'
 import { defaultEligibility, rulesFor, weightsFor, type PermanenceDomain } from './presets.ts'
 import { ROTATIONS_TOPIC, rotationsRepository, type RotationRow, type RotationsRepository } from './repository.ts'
+import { rosterRepository } from './roster-repository.ts'
 import type { Member, MemberCreate, Rotation, RotationCreate, RotationPatch } from './schema.ts'
 import { assertPattern, assertPeriod, assertShared, assertZoneKey } from './validate.ts'
 
@@ -101,6 +102,17 @@ function present(row: RotationRow, zones: readonly ZoneRow[], canManage: boolean
 const customWeights = (key: ZoneKey): Readonly<Record<string, number>> | null =>
   key.kind === 'custom' ? key.weights : null
 
+// planner (issue 8): the end of the roster in force and today's member count, for the list and the detail
+// (not the writes' answers)
+async function publishedUntil(db: Kysely<DB>, ids: readonly string[]) {
+  const repo = rosterRepository(db)
+  const [until, counts] = [await repo.publishedUntil(ids), await repo.memberCounts(ids, today())]
+  const byId = new Map(ids.map((id) => [id, { publishedUntil: null as string | null, memberCount: 0 }]))
+  for (const r of until) byId.get(r.rotation_id)!.publishedUntil = new Date(r.until).toISOString()
+  for (const c of counts) byId.get(c.rotation_id)!.memberCount = c.members
+  return byId
+}
+
 type MemberRow = Awaited<ReturnType<RotationsRepository['members']>>[number]
 const presentMember = (m: MemberRow): Member => ({
   id: m.id,
@@ -158,15 +170,25 @@ export function rotationsService(db: Kysely<DB>) {
     async list(ctx: PolicyContext, filter: { associationId?: string | undefined; domain?: string | undefined }) {
       const [read, manage] = [await scope(ctx, 'rotation.read'), await scope(ctx, 'rotation.manage')]
       const { rows, zones } = await visibleRows(read, filter)
+      const until = await publishedUntil(
+        db,
+        rows.map((r) => r.id),
+      )
       return rows.map((row) => {
         const own = zones.filter((z) => z.rotation_id === row.id)
         const canManage =
           manage.associationIds.includes(row.association_id) || own.some((z) => manage.zoneIds.includes(z.zone_id))
-        return present(row, own, canManage)
+        return { ...present(row, own, canManage), ...until.get(row.id) }
       })
     },
 
     get: (ctx: PolicyContext, id: string) => detail(rotationsRepository(db), ctx, id),
+
+    // planner (issue 8): the read of one rotation, with how far its roster in force reaches
+    async read(ctx: PolicyContext, id: string): Promise<Rotation> {
+      const rotation = await detail(rotationsRepository(db), ctx, id)
+      return { ...rotation, ...(await publishedUntil(db, [id])).get(id) }
+    },
 
     create: (outer: PolicyContext, input: RotationCreate) =>
       write(outer, async (trx, repo, ctx) => {
