@@ -693,4 +693,20 @@ export const en: Dictionary = {
   'auditAction.roster.publish': 'Roster published',
   'auditAction.duty.override': 'Duty changed by hand',
   'notification.roster.duties_changed': 'Your duties in "{rotation}" changed: {count} slot(s).',
+  // swaps (issue 8)
+  'notification.swap.offered':
+    '{requester} offers the duty "{rotation}" from {from}. You can take it in Verbond, under My duties.',
+  'notification.swap.taken': '{taker} takes your duty "{rotation}" from {from}. The planner(s) still have to approve.',
+  'notification.swap.approval_needed':
+    '{taker} takes the duty "{rotation}" from {from} over from {requester}. Approve or reject it in Verbond, under My duties.',
+  'notification.swap.approved': 'Taking over the duty "{rotation}" from {from} was approved. The roster has changed.',
+  'notification.swap.rejected':
+    'Taking over the duty "{rotation}" from {from} was rejected. The roster stays as it was.',
+  'notification.replacement.needed':
+    '{person} is absent during the duty "{rotation}" from {from}. Assign a replacement in Verbond, under My duties.',
+  'auditAction.swap.request': 'Duty offered (give away, swap or replacement)',
+  'auditAction.swap.take': 'Offered duty taken',
+  'auditAction.swap.approve': 'Taking over a duty approved',
+  'auditAction.swap.reject': 'Taking over a duty rejected',
+  'auditAction.swap.withdraw': 'Duty offer withdrawn',
 }

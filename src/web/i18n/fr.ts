@@ -701,4 +701,22 @@ export const fr: Dictionary = {
   'auditAction.roster.publish': 'Planning publié',
   'auditAction.duty.override': 'Garde modifiée manuellement',
   'notification.roster.duties_changed': 'Vos gardes dans « {rotation} » ont changé : {count} prestation(s).',
+  // swaps (issue 8)
+  'notification.swap.offered':
+    '{requester} propose la garde « {rotation} » à partir du {from}. Vous pouvez la reprendre dans Verbond, sous Mes gardes.',
+  'notification.swap.taken':
+    '{taker} reprend votre garde « {rotation} » à partir du {from}. Le ou les planificateurs doivent encore approuver.',
+  'notification.swap.approval_needed':
+    '{taker} reprend la garde « {rotation} » à partir du {from} de {requester}. Approuvez ou refusez dans Verbond, sous Mes gardes.',
+  'notification.swap.approved':
+    'La reprise de la garde « {rotation} » à partir du {from} a été approuvée. Le planning est adapté.',
+  'notification.swap.rejected':
+    'La reprise de la garde « {rotation} » à partir du {from} a été refusée. Le planning reste inchangé.',
+  'notification.replacement.needed':
+    '{person} est absent pendant la garde « {rotation} » à partir du {from}. Désignez un remplaçant dans Verbond, sous Mes gardes.',
+  'auditAction.swap.request': 'Garde proposée (cession, échange ou remplacement)',
+  'auditAction.swap.take': 'Garde proposée reprise',
+  'auditAction.swap.approve': 'Reprise d’une garde approuvée',
+  'auditAction.swap.reject': 'Reprise d’une garde refusée',
+  'auditAction.swap.withdraw': 'Offre de garde retirée',
 }

@@ -694,6 +694,24 @@ export const nl = {
   'auditAction.roster.publish': 'Rooster gepubliceerd',
   'auditAction.duty.override': 'Wachtdienst handmatig gewijzigd',
   'notification.roster.duties_changed': 'Uw wachtdiensten in "{rotation}" zijn gewijzigd: {count} shift(s).',
+  // swaps (issue 8)
+  'notification.swap.offered':
+    '{requester} biedt de wachtdienst "{rotation}" vanaf {from} aan. U kunt hem overnemen in Verbond, onder Mijn diensten.',
+  'notification.swap.taken':
+    '{taker} neemt uw wachtdienst "{rotation}" vanaf {from} over. De planner(s) moeten dit nog goedkeuren.',
+  'notification.swap.approval_needed':
+    '{taker} neemt de wachtdienst "{rotation}" vanaf {from} over van {requester}. Keur dit goed of weiger het in Verbond, onder Mijn diensten.',
+  'notification.swap.approved':
+    'De overname van de wachtdienst "{rotation}" vanaf {from} werd goedgekeurd. Het rooster is aangepast.',
+  'notification.swap.rejected':
+    'De overname van de wachtdienst "{rotation}" vanaf {from} werd geweigerd. Het rooster blijft ongewijzigd.',
+  'notification.replacement.needed':
+    '{person} is afwezig tijdens de wachtdienst "{rotation}" vanaf {from}. Wijs een vervanger toe in Verbond, onder Mijn diensten.',
+  'auditAction.swap.request': 'Wachtdienst aangeboden (afstaan, ruilen of vervanging)',
+  'auditAction.swap.take': 'Aangeboden wachtdienst overgenomen',
+  'auditAction.swap.approve': 'Overname van een wachtdienst goedgekeurd',
+  'auditAction.swap.reject': 'Overname van een wachtdienst geweigerd',
+  'auditAction.swap.withdraw': 'Aanbod van een wachtdienst ingetrokken',
 } as const
 
 export type MessageKey = keyof typeof nl

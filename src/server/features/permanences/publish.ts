@@ -181,7 +181,10 @@ export async function reassignDuties(
       by,
     })
     ids.push(id)
-    await emit(trx, event(c.rotation, c.zoneIds, 'duty.changed', { slotKey: c.slotKey, position: c.position, dutyId: id }))
+    await emit(
+      trx,
+      event(c.rotation, c.zoneIds, 'duty.changed', { slotKey: c.slotKey, position: c.position, dutyId: id }),
+    )
   }
   return ids
 }
