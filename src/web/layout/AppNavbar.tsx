@@ -34,6 +34,8 @@ const LINKS: NavItem[] = [
   { to: '/accounts', label: 'nav.accounts', icon: <IconKey />, accountManagersOnly: true },
   // calendars (issue 8): one's own duties, so for people with a zone role.
   { to: '/calendars', label: 'nav.calendars', icon: <IconCalendar />, zoneRolesOnly: true },
+  // swaps (issue 8): my duties, swaps and give-aways; a planner's approvals (zone roles only)
+  { to: '/duties', label: 'nav.duties', icon: <IconCalendar />, zoneRolesOnly: true },
 ]
 
 function AssociationSwitcher() {

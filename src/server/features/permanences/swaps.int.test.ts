@@ -77,11 +77,11 @@ beforeAll(async () => {
   ] as const) {
     p[name] = await makePerson(t, { zone, rank: 'commissaris' })
     const res = await post(planner, `/api/rotations/${rotationId}/members`, {
-      personId: p[name]!.id,
+      personId: p[name].id,
       from: '2026-01-01',
     })
     expect(res.statusCode).toBe(201)
-    const user = await makeUser(t, 'officer', zone, { personId: p[name]!.id })
+    const user = await makeUser(t, 'officer', zone, { personId: p[name].id })
     userOf[name] = user.id
     s[name] = await sessionFor(t, user)
   }
