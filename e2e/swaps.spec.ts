@@ -36,7 +36,7 @@ async function as(
   const headers = { 'x-csrf-token': csrfToken }
   const json = async (res: Awaited<ReturnType<APIRequestContext['get']>>) => {
     expect(res.ok(), `${res.url()}: ${res.status()} ${await res.text()}`).toBe(true)
-    return res.json() as Promise<unknown>
+    return res.json()
   }
   return {
     me,
