@@ -121,3 +121,9 @@ export const IconBell = (p: IconProps) => (
     <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
   </Icon>
 )
+// swaps (issue 8): two arrows, for "Mijn diensten" (give away, swap)
+export const IconSwap = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M4 8h14l-4-4M20 16H6l4 4" />
+  </Icon>
+)

@@ -7,6 +7,7 @@ import { isDpo } from '../features/audit/isDpo.ts'
 import { managesAccounts } from '../features/accounts/api.ts'
 import { SignedInAs } from './UserMenu.tsx'
 import { IconCalendar, IconChart, IconDocument, IconKey, IconMap, IconShield, IconUsers } from '../components/icons.tsx'
+import { IconSwap } from '../components/icons.tsx' // swaps (issue 8)
 import { useT } from '../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../i18n/nl.ts'
 
@@ -35,7 +36,7 @@ const LINKS: NavItem[] = [
   // calendars (issue 8): one's own duties, so for people with a zone role.
   { to: '/calendars', label: 'nav.calendars', icon: <IconCalendar />, zoneRolesOnly: true },
   // swaps (issue 8): my duties, swaps and give-aways; a planner's approvals (zone roles only)
-  { to: '/duties', label: 'nav.duties', icon: <IconCalendar />, zoneRolesOnly: true },
+  { to: '/duties', label: 'nav.duties', icon: <IconSwap />, zoneRolesOnly: true },
 ]
 
 function AssociationSwitcher() {
