@@ -1,8 +1,8 @@
-// Afstaan en overnemen across zones: an officer of Het Houtsche offers a duty of the shared ICT permanence on
-// "Mijn diensten", an officer of the partner zone Regio Tielt takes it there, and the planners of both zones
-// approve; then who is on duty in that week is the partner's officer. Set-up through the API as the planners
-// (both officers become members; a planner's override gives the first one a future week). Accessible (axe) on a
-// desktop and at phone width.
+// Ruilen across zones: an officer of Het Houtsche offers a week of the shared ICT permanence for a swap on
+// "Mijn diensten", an officer of the partner zone Regio Tielt takes it there, giving one of their own weeks back,
+// and the planners of both zones approve; then each stands in the other's week. Set-up through the API as the
+// planners (both officers become members; each planner's override gives their officer a future week).
+// Accessible (axe) on a desktop and at phone width.
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
 import { nl } from '../src/web/i18n/nl.ts'
 import { DEMO_PASSWORD, expectAccessible, keepDutch, signIn } from './support.ts'
@@ -59,7 +59,7 @@ test.beforeEach(async ({ request }) => {
   for (const email of [OFFICER_A, OFFICER_B, PLANNER_A, PLANNER_B]) await keepDutch(request, email)
 })
 
-test('an officer gives a duty away, a partner-zone officer takes it, both planners approve', async ({
+test('an officer asks a swap, a partner-zone officer takes it with a week of theirs, both planners approve', async ({
   browser,
   playwright,
   baseURL,
@@ -76,24 +76,33 @@ test('an officer gives a duty away, a partner-zone officer takes it, both planne
   // Members from today (the demo may already have made them members: then the answer is a 409, also fine).
   await plannerA.raw(`/api/rotations/${rotation.id}/members`, { personId: personA })
   await plannerB.raw(`/api/rotations/${rotation.id}/members`, { personId: personB })
-  // A week three to six weeks ahead in which officer B has no other duty: officer A's, by the planner's override.
-  const busyB = (await officerB.get('/api/my-duties')) as { items: { from: string; until: string }[] }
-  let slot: { slotKey: string; from: string; until: string } | undefined
-  for (let w = 3; w <= 6 && !slot; w++) {
+  // Two weeks, three to eight weeks ahead, in which neither officer has another duty: one for each officer, by
+  // their planner's override.
+  const busy = [
+    ...((await officerA.get('/api/my-duties')) as { items: { from: string; until: string }[] }).items,
+    ...((await officerB.get('/api/my-duties')) as { items: { from: string; until: string }[] }).items,
+  ]
+  const free: { slotKey: string; from: string; until: string }[] = []
+  for (let w = 3; w <= 8 && free.length < 2; w++) {
     const at = new Date(Date.now() + w * WEEK).toISOString()
     const duties = (await plannerA.get(`/api/rotations/${rotation.id}/duties?at=${at}`)) as {
       items: { slotKey: string; from: string; until: string }[]
     }
     const candidate = duties.items[0]
-    if (candidate && !busyB.items.some((d) => d.from < candidate.until && d.until > candidate.from)) slot = candidate
+    if (candidate && !busy.some((d) => d.from < candidate.until && d.until > candidate.from)) free.push(candidate)
   }
-  if (!slot) throw new Error('no free week for officer B')
-  await plannerA.post(`/api/rotations/${rotation.id}/duties/override`, {
-    slotKey: slot.slotKey,
-    position: 1,
-    personId: personA,
-    reason: 'e2e: afstaan',
-  })
+  const [slot, slotB] = free
+  if (!slot || !slotB) throw new Error('no two free weeks for the officers')
+  for (const [planner, s, personId] of [
+    [plannerA, slot, personA],
+    [plannerB, slotB, personB],
+  ] as const)
+    await planner.post(`/api/rotations/${rotation.id}/duties/override`, {
+      slotKey: s.slotKey,
+      position: 1,
+      personId,
+      reason: 'e2e: ruilen',
+    })
 
   const newPage = async () =>
     (
@@ -110,7 +119,7 @@ test('an officer gives a duty away, a partner-zone officer takes it, both planne
   await openDuties(pageA, OFFICER_A)
   const myDuties = pageA.getByRole('region', { name: nl['swaps.myDuties'] })
   const card = myDuties.getByRole('listitem').filter({ hasText: ROTATION }).first()
-  await card.getByRole('button', { name: nl['swaps.giveAway'] }).click()
+  await card.getByRole('button', { name: nl['swaps.swap'] }).click()
   await expect(pageA.getByText(nl['swaps.offered'])).toBeVisible()
   await expect(
     pageA.getByRole('region', { name: nl['swaps.myRequests'] }).getByText(nl['swaps.status.open']),
@@ -120,16 +129,17 @@ test('an officer gives a duty away, a partner-zone officer takes it, both planne
   await expectAccessible(pageA, 'my duties at 375 px')
   await pageA.context().close()
 
-  // Officer B, of the partner zone, takes it.
+  // Officer B, of the partner zone, takes it and gives their own week back.
   const pageB = await newPage()
   await openDuties(pageB, OFFICER_B)
-  const offers = pageB.getByRole('region', { name: nl['swaps.offers'] })
-  await offers
+  const offer = pageB
+    .getByRole('region', { name: nl['swaps.offers'] })
     .getByRole('listitem')
     .filter({ hasText: ROTATION })
     .first()
-    .getByRole('button', { name: nl['swaps.take'] })
-    .click()
+  await offer.getByRole('combobox', { name: nl['swaps.giveBack'] }).click()
+  await pageB.getByRole('option').filter({ hasText: ROTATION }).first().click()
+  await offer.getByRole('button', { name: nl['swaps.take'] }).click()
   await expect(pageB.getByText(nl['swaps.takenDone'])).toBeVisible()
   await pageB.context().close()
 
@@ -154,5 +164,16 @@ test('an officer gives a duty away, a partner-zone officer takes it, both planne
     items: { person: { personId: string } | null }[]
   }
   expect(after.items[0]?.person?.personId).toBe(personB)
+  // The week officer B picked to give back (one of theirs in the rotation) is now officer A's.
+  const swaps = (await plannerA.get('/api/swaps?status=approved')) as {
+    items: { rotation: { id: string }; from: string; returnDuty: { from: string; until: string } | null }[]
+  }
+  const done = swaps.items.find((r) => r.rotation.id === rotation.id && r.from === new Date(slot.from).toISOString())
+  if (!done?.returnDuty) throw new Error('the approved swap names no duty given back')
+  const back = new Date((Date.parse(done.returnDuty.from) + Date.parse(done.returnDuty.until)) / 2).toISOString()
+  const returned = (await plannerA.get(`/api/rotations/${rotation.id}/duties?at=${back}`)) as {
+    items: { person: { personId: string } | null }[]
+  }
+  expect(returned.items[0]?.person?.personId).toBe(personA)
   await Promise.all([plannerA, plannerB, officerA, officerB].map((a) => a.close()))
 })
