@@ -57,10 +57,10 @@ function writeAudit(trx: Transaction<DB>, ctx: PolicyContext, row: SwapRow, acti
 }
 
 export function swapService(db: Kysely<DB>) {
-  /** Loads and locks a request the caller may see, or 404. */
-  async function visible(trx: Transaction<DB>, ctx: PolicyContext, id: string): Promise<SwapRow> {
+  /** Loads (and, for a transition, locks) a request the caller may see, or 404. */
+  async function visible(trx: Transaction<DB>, ctx: PolicyContext, id: string, lock = true): Promise<SwapRow> {
     const repo = swapRepository(trx)
-    await repo.lock(id)
+    if (lock) await repo.lock(id)
     const row = await repo.byId(id)
     if (!row || !(await decide(ctx, 'swap.read', target(row))).allowed) throw new AppError('NOT_FOUND')
     return row
@@ -161,7 +161,7 @@ export function swapService(db: Kysely<DB>) {
 
     async get(ctx: PolicyContext, id: string) {
       return db.transaction().execute(async (trx) => {
-        const row = await visible(trx, ctx, id)
+        const row = await visible(trx, ctx, id, false)
         const request = await present(trx, ctx, id)
         const show = request.status === 'open' && (request.mine || request.canAssign)
         const ranked = show
