@@ -27,6 +27,9 @@ import {
   UNAVAILABILITY_KINDS,
   DUTY_PREFERENCES,
   CALENDAR_SCOPES,
+  // swaps (issue 8)
+  SWAP_KINDS,
+  SWAP_STATUSES,
 } from '../src/server/platform/enums.ts'
 
 export const DB_TYPES_PATH = 'src/server/platform/db-types.ts'
@@ -59,6 +62,9 @@ export const ENUM_COLUMNS = {
   'duty_preferences.preference': ['DutyPreference', DUTY_PREFERENCES],
   // calendars (issue 8)
   'calendar_tokens.scope': ['CalendarScope', CALENDAR_SCOPES],
+  // swaps (issue 8)
+  'swap_requests.kind': ['SwapKind', SWAP_KINDS],
+  'swap_requests.status': ['SwapStatus', SWAP_STATUSES],
 } as const satisfies Record<string, readonly [string, readonly string[]]>
 
 /** jsonb columns the code writes as a JSON string and reads back as an object. */

@@ -5,6 +5,7 @@
 // trigger of migration 0002 demands; visibility: addReasons). Zones, associations and people have no write path
 // in the app yet (the demo seed inserts them), so their factories insert the rows directly.
 import { randomBytes } from 'node:crypto'
+import { sql } from 'kysely'
 import { agreementsService } from '../src/server/features/agreements/service.ts'
 import { hashPassword } from '../src/server/platform/auth/passwords.ts'
 import { addUser } from '../src/server/platform/auth/users.ts'
@@ -335,4 +336,34 @@ export async function makeRotation(
   // As the rotations repository does (board, issue 8): the visible-rotations memo of every app drops its entries.
   await notifyInvalidation(db, ROTATIONS_TOPIC)
   return { id, associationId: opts.association.id, domain, zoneIds: zones.map((z) => z.id) }
+}
+
+// swaps (issue 8): a published duty in force
+/**
+ * A duty in force (as a published roster leaves it) of `person` in a weekly rotation: the slot
+ * `week:<monday>` from that Monday 07:00 to the next Monday 07:00 (Brussels), recorded since `recordedFrom`
+ * (default 2020-01-01). Inserted directly: publication is what the roster tests exercise.
+ */
+export async function makeDuty(
+  t: TestApp,
+  opts: { rotationId: string; person: PersonRef; monday: string; position?: number; recordedFrom?: string },
+): Promise<{ id: string; slotKey: string }> {
+  const slotKey = `week:${opts.monday}`
+  const { id } = await t.database.db
+    .insertInto('duties')
+    .values({
+      rotation_id: opts.rotationId,
+      slot_key: slotKey,
+      position: opts.position ?? 1,
+      period: sql<string>`tstzrange((${opts.monday}::date + time '07:00') AT TIME ZONE 'Europe/Brussels',
+        (${opts.monday}::date + 7 + time '07:00') AT TIME ZONE 'Europe/Brussels')`,
+      duty_kind: 'on_call',
+      person_id: opts.person.id,
+      zone_id: opts.person.zoneId,
+      cause: 'override',
+      recorded: sql<string>`tstzrange(${opts.recordedFrom ?? '2020-01-01T00:00:00Z'}::timestamptz, NULL)`,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return { id, slotKey }
 }

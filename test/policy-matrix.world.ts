@@ -11,7 +11,16 @@ import { hashPassword } from '../src/server/platform/auth/passwords.ts'
 import { addUser } from '../src/server/platform/auth/users.ts'
 import { notify } from '../src/server/platform/notifications.ts'
 import type { Role } from '../src/server/platform/schema.ts'
-import { makeAgreement, makePerson, makeRotation, makeUser, type AssociationRef, type ZoneRef } from './factories.ts'
+import {
+  makeAgreement,
+  makeDuty,
+  makePerson,
+  makeRotation,
+  makeUser,
+  type AssociationRef,
+  type PersonRef,
+  type ZoneRef,
+} from './factories.ts'
 import type { Session, TestApp } from './harness.ts'
 import { ROTATIONS_TOPIC } from '../src/server/features/permanences/repository.ts'
 import { notifyInvalidation } from '../src/server/platform/invalidation.ts'
@@ -79,6 +88,8 @@ export interface World {
   rotationMembers: Map<string, string>
   /** A published roster version per target (publishing it again is a conflict). */
   publishedVersion: Record<Target, string>
+  /** swaps (issue 8): see swapsWorld. */
+  swaps: SwapsWorld
 }
 
 type Request = Pick<InjectOptions, 'payload' | 'remoteAddress'> & {
@@ -112,6 +123,11 @@ const aRotation = (tg: Target): WorldObject =>
   tg === 'foreign'
     ? { zones: ['foreign', 'foreign2'], association: 'foreign' }
     : { zones: ['own', 'partner'], association: 'own' }
+// swaps (issue 8): a duty (or a request on it) of the actor's own person, or of a person of the target zone.
+const aDuty = (tg: Target): WorldObject =>
+  tg === 'own'
+    ? { zones: ['own'], association: 'own', owner: 'actor' }
+    : { zones: [tg], association: tg === 'foreign' ? 'foreign' : 'own' }
 const ofAssociation = (tg: Target): WorldObject => ({ zones: [], association: tg === 'foreign' ? 'foreign' : 'own' })
 const anAccount = (tg: Target): WorldObject => ({ zones: [tg] })
 
@@ -487,6 +503,60 @@ export const FIXTURES: Record<string, Fixture | Fixture[]> = {
     }),
     object: aRotation,
   },
+  // swaps (issue 8): decided requests answer 409 to any transition once the policy allows
+  listSwaps: { request: () => ({ method: 'GET', url: '/api/swaps' }) },
+  getSwap: { request: (w, tg) => ({ method: 'GET', url: `/api/swaps/${w.swaps.decided[tg]}` }), object: aRotation },
+  createSwap: {
+    request: (w, tg, a) => ({
+      method: 'POST',
+      url: '/api/swaps',
+      payload: {
+        dutyId: tg === 'own' ? (w.swaps.ownDuty.get(a) ?? w.swaps.otherDuty.partner) : w.swaps.otherDuty[tg],
+        kind: 'give_away',
+      },
+    }),
+    object: aDuty,
+    seen: aRotation,
+    ok: 201,
+  },
+  takeSwap: {
+    request: (w, tg) => ({ method: 'POST', url: `/api/swaps/${w.swaps.decided[tg]}/take`, payload: {} }),
+    object: aRotation,
+    ok: 409,
+  },
+  assignSwap: {
+    request: (w, tg) => ({
+      method: 'POST',
+      url: `/api/swaps/${w.swaps.decided[tg]}/assign`,
+      payload: { personId: w.sharedPerson.own },
+    }),
+    object: onZone,
+    seen: aRotation,
+    ok: 409,
+  },
+  approveSwap: {
+    request: (w, tg) => ({ method: 'POST', url: `/api/swaps/${w.swaps.decided[tg]}/approve` }),
+    object: onZone,
+    seen: aRotation,
+    ok: 409,
+  },
+  rejectSwap: {
+    request: (w, tg) => ({ method: 'POST', url: `/api/swaps/${w.swaps.decided[tg]}/reject`, payload: {} }),
+    object: onZone,
+    seen: aRotation,
+    ok: 409,
+  },
+  withdrawSwap: {
+    request: (w, tg, a) => ({
+      method: 'POST',
+      url: `/api/swaps/${tg === 'own' ? (w.swaps.ownDecided.get(a) ?? w.swaps.decided.own) : w.swaps.decided[tg]}/withdraw`,
+    }),
+    object: aDuty,
+    seen: aRotation,
+    ok: 409,
+  },
+  listMyDuties: { request: () => ({ method: 'GET', url: '/api/my-duties' }) },
+  listGaps: { request: () => ({ method: 'GET', url: '/api/permanences/gaps' }) },
 }
 
 /** Builds the world on the test app's database (demo data + fresh drafts and accounts). */
@@ -580,6 +650,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const notifications = await notificationsOf(t, draft.own)
   const { calendarRotation, calendarFeeds } = await calendarsOf(t, zone, association)
   const availability = await availabilityWorld(t, zone)
+  const rotations = await rotationsOf(t, zone, association)
   return {
     sessions,
     zone,
@@ -595,7 +666,8 @@ export async function buildWorld(t: TestApp): Promise<World> {
     calendarRotation,
     calendarFeeds,
     availability,
-    ...(await rotationsOf(t, zone, association)),
+    ...rotations,
+    swaps: await swapsWorld(t, zone, rotations.rotation),
   }
 }
 
@@ -901,4 +973,95 @@ async function availabilityWorld(t: TestApp, zone: World['zone']): Promise<Avail
         preferences.set(`${v}/${a}/${tg}`, pref.id)
       }
   return { actorPerson, colleague, entries, preferences }
+}
+
+// swaps (issue 8) ------------------------------------------------------------------------------------------------
+export interface SwapsWorld {
+  /** Per actor: a future duty of the actor's own person in the own rotation (to offer). */
+  ownDuty: Map<ActorName, string>
+  /** A future duty of a partner zone's person (own rotation) and of a foreign one (foreign rotation). */
+  otherDuty: Record<'partner' | 'foreign', string>
+  /** An approved request per target: between own zone's people, partner zone's (own rotation), foreign's. */
+  decided: Record<Target, string>
+  /** Per actor: an approved request of the actor's own person. */
+  ownDecided: Map<ActorName, string>
+}
+
+/** Duties in 2031 and later (always in the future), one week each, inserted as publication leaves them. */
+async function swapsWorld(t: TestApp, zone: World['zone'], rotation: Record<Target, string>): Promise<SwapsWorld> {
+  const db = t.database.db
+  let week = 0
+  const person = (id: string, zoneId: string): PersonRef => ({
+    id,
+    zoneId,
+    employeeNumber: '',
+    firstName: '',
+    lastName: '',
+  })
+  const zoneRef = (id: string): Promise<ZoneRef> =>
+    db.selectFrom('zones').select(['id', 'code', 'name']).where('id', '=', id).executeTakeFirstOrThrow()
+  const fresh = async (id: string) => makePerson(t, { zone: await zoneRef(id), rank: 'commissaris' })
+  const duty = (rotationId: string, p: PersonRef) =>
+    makeDuty(t, {
+      rotationId,
+      person: p,
+      monday: new Date(Date.UTC(2031, 0, 6 + 7 * week++)).toISOString().slice(0, 10),
+    })
+  const decided = async (rotationId: string, requester: PersonRef, taker: PersonRef) => {
+    const d = await duty(rotationId, requester)
+    const { id } = await db
+      .insertInto('swap_requests')
+      .values({
+        kind: 'give_away',
+        rotation_id: rotationId,
+        duty_id: d.id,
+        slot_key: d.slotKey,
+        position: 1,
+        period: sql<string>`(SELECT period FROM duties WHERE id = ${d.id})`,
+        requester_person_id: requester.id,
+        requester_zone_id: requester.zoneId,
+        status: 'approved',
+        taker_person_id: taker.id,
+        taker_zone_id: taker.zoneId,
+        created_at: new Date(),
+        decided_at: new Date(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    return id
+  }
+  const ownDuty = new Map<ActorName, string>()
+  const ownDecided = new Map<ActorName, string>()
+  const colleague = await fresh(zone.own)
+  for (const actor of ACTORS) {
+    if (actor === 'anonymous' || actor === 'admin') continue
+    const { person_id } = await db
+      .selectFrom('users')
+      .select('person_id')
+      .where('email', '=', `${actor}.${ZONE.own}@demo.verbond.be`)
+      .executeTakeFirstOrThrow()
+    if (!person_id) throw new Error(`the demo ${actor} of ${ZONE.own} has no person`)
+    const mine = person(person_id, zone.own)
+    ownDuty.set(actor, (await duty(rotation.own, mine)).id)
+    ownDecided.set(actor, await decided(rotation.own, mine, colleague))
+  }
+  const [partner1, partner2, foreign1, foreign2] = [
+    await fresh(zone.partner),
+    await fresh(zone.partner),
+    await fresh(zone.foreign),
+    await fresh(zone.foreign),
+  ] as const
+  return {
+    ownDuty,
+    ownDecided,
+    otherDuty: {
+      partner: (await duty(rotation.own, partner1)).id,
+      foreign: (await duty(rotation.foreign, foreign1)).id,
+    },
+    decided: {
+      own: await decided(rotation.own, await fresh(zone.own), colleague),
+      partner: await decided(rotation.own, partner1, partner2),
+      foreign: await decided(rotation.foreign, foreign1, foreign2),
+    },
+  }
 }

@@ -33,6 +33,9 @@ import { onDutyIndex } from './features/permanences/on-duty-index.ts'
 import { onDutyService } from './features/permanences/on-duty.ts'
 import { workerPool } from './platform/workers.ts'
 import { zonesRoutes } from './features/zones/routes.ts'
+// swaps (issue 8)
+import { swapRoutes } from './features/permanences/swap-routes.ts'
+import { SwapRequest } from './features/permanences/swap-schema.ts'
 // availability (issue 8)
 import { availabilityRoutes } from './features/availability/routes.ts'
 import { AvailabilityEntry, DutyPreferenceEntry } from './features/availability/schema.ts'
@@ -202,6 +205,7 @@ export async function buildApp(config: Config, database: Database, options: AppO
     AvailabilityEntry, // availability (issue 8)
     DutyPreferenceEntry, // availability (issue 8)
     Rotation, // permanences (perm-core)
+    SwapRequest, // swaps (issue 8)
   ])
     app.addSchema(schema)
 
@@ -237,6 +241,7 @@ export async function buildApp(config: Config, database: Database, options: AppO
   app.addHook('onListen', async () => {
     await index.ensure()
   })
+  await app.register(swapRoutes, { db }) // swaps (issue 8)
   // Generations still running finish (or are refused) before the database closes; then the workers stop.
   app.addHook('onClose', async () => {
     index.close()

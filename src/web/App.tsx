@@ -8,6 +8,7 @@ import { LoginPage } from './features/login/LoginPage.tsx'
 import { NotFoundPage } from './features/NotFoundPage.tsx'
 import { PasswordChangeGate } from './features/accounts/PasswordChangeGate.tsx'
 import { AvailabilityPage } from './features/availability/AvailabilityPage.tsx' // availability (issue 8)
+import { DutiesPage } from './features/swaps/DutiesPage.tsx' // swaps (issue 8)
 
 // Pages load on first visit: the dashboard's charts (recharts) stay out of the login page's bundle.
 const DashboardPage = lazy(() =>
@@ -97,6 +98,7 @@ export function App() {
           <Route path="rotations/new" element={<RotationNewPage />} />
           <Route path="rotations/:id" element={<RotationPage />} />
           <Route path="rotations/:id/edit" element={<RotationEditPage />} />
+          <Route path="duties" element={<DutiesPage />} /> {/* swaps (issue 8) */}
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -300,6 +300,12 @@ export const AUDIT_ACTIONS = [
   'roster.generate',
   'roster.publish',
   'duty.override',
+  // swaps (issue 8)
+  'swap.request',
+  'swap.take',
+  'swap.approve',
+  'swap.reject',
+  'swap.withdraw',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -20,6 +20,8 @@ import type {
   RosterStatus,
   StaffKind,
   SupersededReason,
+  SwapKind,
+  SwapStatus,
   UnavailabilityKind,
 } from './enums.ts'
 import type { ColumnType } from 'kysely'
@@ -362,6 +364,36 @@ export interface Sessions {
   user_id: string
 }
 
+export interface SwapApprovals {
+  approved_at: Timestamp
+  approved_by: string | null
+  swap_request_id: string
+  zone_id: string
+}
+
+export interface SwapRequests {
+  created_at: Timestamp
+  decided_at: Timestamp | null
+  decided_by: string | null
+  duty_id: string
+  id: Generated<string>
+  kind: SwapKind
+  note: string | null
+  period: string
+  position: number
+  requested_by: string | null
+  requester_person_id: string
+  requester_zone_id: string
+  return_duty_id: string | null
+  rotation_id: string
+  slot_key: string
+  status: SwapStatus
+  taken_at: Timestamp | null
+  taker_person_id: string | null
+  taker_zone_id: string | null
+  unavailability_id: string | null
+}
+
 export interface Unavailability {
   created_at: Timestamp
   entered_by: string | null
@@ -446,6 +478,8 @@ export interface DB {
   rotations: Rotations
   schema_migrations: SchemaMigrations
   sessions: Sessions
+  swap_approvals: SwapApprovals
+  swap_requests: SwapRequests
   unavailability: Unavailability
   user_roles: UserRoles
   users: Users

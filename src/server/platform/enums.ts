@@ -135,3 +135,13 @@ export type DutyPreference = (typeof DUTY_PREFERENCES)[number]
 /** `calendar_tokens.scope` (migration 0014): a feed of one's own duties, or of one rotation. */
 export const CALENDAR_SCOPES = ['person', 'rotation'] as const
 export type CalendarScope = (typeof CALENDAR_SCOPES)[number]
+
+// swaps (issue 8)
+/** `swap_requests.kind` (migration 0016): give a duty away, swap it against one of the taker's, or replace a
+ *  person on leave. */
+export const SWAP_KINDS = ['give_away', 'swap', 'replacement'] as const
+export type SwapKind = (typeof SWAP_KINDS)[number]
+
+/** `swap_requests.status`: open → taken → approved | rejected; withdrawn. "expired" is read, not stored. */
+export const SWAP_STATUSES = ['open', 'taken', 'approved', 'rejected', 'withdrawn'] as const
+export type SwapStatus = (typeof SWAP_STATUSES)[number]

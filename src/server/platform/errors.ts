@@ -537,6 +537,71 @@ export const ERRORS = {
       nl: 'Kies een periode van één dag tot vijf jaar: de einddatum mag niet vóór de begindatum liggen.',
       fr: "Choisissez une période d'un jour à cinq ans : la date de fin ne peut précéder la date de début.",
       en: 'Choose a period from one day to five years: the end date cannot be before the start date.',
+      },
+    },
+  // swaps (issue 8)
+  SWAP_DUTY_NOT_OPEN: {
+    status: 422,
+    message: {
+      nl: 'Deze wachtdienst kan niet meer worden afgestaan: hij is al begonnen of niet meer van kracht.',
+      fr: "Cette garde ne peut plus être cédée : elle a déjà commencé ou n'est plus en vigueur.",
+      en: 'This duty can no longer be given away: it has started or is no longer in force.',
+    },
+  },
+  SWAP_ALREADY_REQUESTED: {
+    status: 409,
+    message: {
+      nl: 'Voor deze wachtdienst loopt al een aanvraag.',
+      fr: 'Une demande est déjà en cours pour cette garde.',
+      en: 'There is already a request for this duty.',
+    },
+  },
+  SWAP_STATE_CONFLICT: {
+    status: 409,
+    message: {
+      nl: 'Deze aanvraag is intussen gewijzigd (overgenomen, goedgekeurd, geweigerd of ingetrokken). Laad de pagina opnieuw.',
+      fr: 'Cette demande a changé entre-temps (reprise, approuvée, refusée ou retirée). Rechargez la page.',
+      en: 'This request has changed meanwhile (taken, approved, rejected or withdrawn). Reload the page.',
+    },
+  },
+  SWAP_EXPIRED: {
+    status: 409,
+    message: {
+      nl: 'Deze aanvraag is verlopen: de wachtdienst is al begonnen.',
+      fr: 'Cette demande a expiré : la garde a déjà commencé.',
+      en: 'This request has expired: the duty has already started.',
+    },
+  },
+  SWAP_NOT_ELIGIBLE: {
+    status: 422,
+    message: {
+      nl: 'Deze persoon kan de wachtdienst niet overnemen (kwalificatie, rusttijden, afwezigheid of een andere dienst).',
+      fr: 'Cette personne ne peut pas reprendre la garde (qualification, repos, absence ou autre garde).',
+      en: 'This person cannot take the duty (qualification, rest rules, absence or another duty).',
+    },
+  },
+  SWAP_RETURN_DUTY_INVALID: {
+    status: 422,
+    message: {
+      nl: 'Kies voor een ruil een van uw eigen toekomstige wachtdiensten die de aanvrager kan overnemen.',
+      fr: 'Pour un échange, choisissez une de vos gardes futures que le demandeur peut reprendre.',
+      en: 'For a swap, choose one of your own future duties that the requester can take.',
+    },
+  },
+  SWAP_STALE: {
+    status: 409,
+    message: {
+      nl: 'Het rooster is intussen gewijzigd: de wachtdienst van deze aanvraag is niet meer van kracht.',
+      fr: "Le planning a changé entre-temps : la garde de cette demande n'est plus en vigueur.",
+      en: 'The roster has changed meanwhile: the duty of this request is no longer in force.',
+    },
+  },
+  SWAP_ALREADY_APPROVED: {
+    status: 409,
+    message: {
+      nl: 'Uw zone heeft deze aanvraag al goedgekeurd.',
+      fr: 'Votre zone a déjà approuvé cette demande.',
+      en: 'Your zone has already approved this request.',
     },
   },
 } as const satisfies Record<string, CatalogueEntry>

@@ -10,6 +10,8 @@ export const NOTIFICATION_OBJECTS = {
   availability: () => '/availability',
   // permanences (issue 8, perm-core)
   rotation: (id: string) => `/rotations/${id}`,
+  // swaps (issue 8): the request is listed on My duties
+  swap: () => '/duties',
 } as const satisfies Record<string, (id: string) => string>
 export type NotificationObjectType = keyof typeof NOTIFICATION_OBJECTS
 
@@ -53,6 +55,43 @@ export const NOTIFICATION_KINDS = {
     params: ['rotation', 'count'],
     object: 'rotation',
     message: 'notification.roster.duties_changed',
+  },
+  // swaps (issue 8)
+  /** A colleague offers a duty you could take. */
+  'swap.offered': {
+    params: ['rotation', 'from', 'requester'],
+    object: 'swap',
+    message: 'notification.swap.offered',
+  },
+  /** Your offered duty was taken; the planners still approve. */
+  'swap.taken': {
+    params: ['rotation', 'from', 'taker'],
+    object: 'swap',
+    message: 'notification.swap.taken',
+  },
+  /** A planner of a zone concerned must approve a swap. */
+  'swap.approval_needed': {
+    params: ['rotation', 'from', 'requester', 'taker'],
+    object: 'swap',
+    message: 'notification.swap.approval_needed',
+  },
+  /** A swap, give-away or replacement was approved: the duties changed. */
+  'swap.approved': {
+    params: ['rotation', 'from'],
+    object: 'swap',
+    message: 'notification.swap.approved',
+  },
+  /** A swap or give-away was rejected: the duties stay as they were. */
+  'swap.rejected': {
+    params: ['rotation', 'from'],
+    object: 'swap',
+    message: 'notification.swap.rejected',
+  },
+  /** Leave over an assigned duty: a replacement is needed. */
+  'replacement.needed': {
+    params: ['rotation', 'from', 'person'],
+    object: 'swap',
+    message: 'notification.replacement.needed',
   },
 } as const satisfies Record<
   string,

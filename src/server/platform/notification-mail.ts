@@ -148,4 +148,143 @@ export const NOTIFICATION_TEMPLATES: { [K in NotificationKind]: Record<Locale, T
       ],
     }),
   },
+  // swaps (issue 8)
+  'swap.offered': {
+    nl: (p) => ({
+      subject: `Een wachtdienst om over te nemen: ${p.rotation}`,
+      paragraphs: [
+        `Beste ${p.recipientName},`,
+        `${p.requester} biedt de wachtdienst "${p.rotation}" vanaf ${p.from} aan. U kunt hem overnemen in Verbond, onder Mijn diensten.`,
+      ],
+    }),
+    fr: (p) => ({
+      subject: `Une garde à reprendre : ${p.rotation}`,
+      paragraphs: [
+        `Bonjour ${p.recipientName},`,
+        `${p.requester} propose la garde « ${p.rotation} » à partir du ${p.from}. Vous pouvez la reprendre dans Verbond, sous Mes gardes.`,
+      ],
+    }),
+    en: (p) => ({
+      subject: `A duty to take over: ${p.rotation}`,
+      paragraphs: [
+        `Dear ${p.recipientName},`,
+        `${p.requester} offers the duty "${p.rotation}" from ${p.from}. You can take it in Verbond, under My duties.`,
+      ],
+    }),
+  },
+  'swap.taken': {
+    nl: (p) => ({
+      subject: `Uw wachtdienst werd overgenomen: ${p.rotation}`,
+      paragraphs: [
+        `Beste ${p.recipientName},`,
+        `${p.taker} neemt uw wachtdienst "${p.rotation}" vanaf ${p.from} over. De planner(s) moeten dit nog goedkeuren.`,
+      ],
+    }),
+    fr: (p) => ({
+      subject: `Votre garde a été reprise : ${p.rotation}`,
+      paragraphs: [
+        `Bonjour ${p.recipientName},`,
+        `${p.taker} reprend votre garde « ${p.rotation} » à partir du ${p.from}. Le ou les planificateurs doivent encore approuver.`,
+      ],
+    }),
+    en: (p) => ({
+      subject: `Your duty was taken: ${p.rotation}`,
+      paragraphs: [
+        `Dear ${p.recipientName},`,
+        `${p.taker} takes your duty "${p.rotation}" from ${p.from}. The planner(s) still have to approve.`,
+      ],
+    }),
+  },
+  'swap.approval_needed': {
+    nl: (p) => ({
+      subject: `Goedkeuring gevraagd: ${p.rotation}`,
+      paragraphs: [
+        `Beste ${p.recipientName},`,
+        `${p.taker} neemt de wachtdienst "${p.rotation}" vanaf ${p.from} over van ${p.requester}. Keur dit goed of weiger het in Verbond, onder Mijn diensten.`,
+      ],
+    }),
+    fr: (p) => ({
+      subject: `Approbation demandée : ${p.rotation}`,
+      paragraphs: [
+        `Bonjour ${p.recipientName},`,
+        `${p.taker} reprend la garde « ${p.rotation} » à partir du ${p.from} de ${p.requester}. Approuvez ou refusez dans Verbond, sous Mes gardes.`,
+      ],
+    }),
+    en: (p) => ({
+      subject: `Approval requested: ${p.rotation}`,
+      paragraphs: [
+        `Dear ${p.recipientName},`,
+        `${p.taker} takes the duty "${p.rotation}" from ${p.from} over from ${p.requester}. Approve or reject it in Verbond, under My duties.`,
+      ],
+    }),
+  },
+  'swap.approved': {
+    nl: (p) => ({
+      subject: `Goedgekeurd: ${p.rotation}`,
+      paragraphs: [
+        `Beste ${p.recipientName},`,
+        `De overname van de wachtdienst "${p.rotation}" vanaf ${p.from} werd goedgekeurd. Het rooster is aangepast.`,
+      ],
+    }),
+    fr: (p) => ({
+      subject: `Approuvé : ${p.rotation}`,
+      paragraphs: [
+        `Bonjour ${p.recipientName},`,
+        `La reprise de la garde « ${p.rotation} » à partir du ${p.from} a été approuvée. Le planning est adapté.`,
+      ],
+    }),
+    en: (p) => ({
+      subject: `Approved: ${p.rotation}`,
+      paragraphs: [
+        `Dear ${p.recipientName},`,
+        `Taking over the duty "${p.rotation}" from ${p.from} was approved. The roster has changed.`,
+      ],
+    }),
+  },
+  'swap.rejected': {
+    nl: (p) => ({
+      subject: `Geweigerd: ${p.rotation}`,
+      paragraphs: [
+        `Beste ${p.recipientName},`,
+        `De overname van de wachtdienst "${p.rotation}" vanaf ${p.from} werd geweigerd. Het rooster blijft ongewijzigd.`,
+      ],
+    }),
+    fr: (p) => ({
+      subject: `Refusé : ${p.rotation}`,
+      paragraphs: [
+        `Bonjour ${p.recipientName},`,
+        `La reprise de la garde « ${p.rotation} » à partir du ${p.from} a été refusée. Le planning reste inchangé.`,
+      ],
+    }),
+    en: (p) => ({
+      subject: `Rejected: ${p.rotation}`,
+      paragraphs: [
+        `Dear ${p.recipientName},`,
+        `Taking over the duty "${p.rotation}" from ${p.from} was rejected. The roster stays as it was.`,
+      ],
+    }),
+  },
+  'replacement.needed': {
+    nl: (p) => ({
+      subject: `Vervanging nodig: ${p.rotation}`,
+      paragraphs: [
+        `Beste ${p.recipientName},`,
+        `${p.person} is afwezig tijdens de wachtdienst "${p.rotation}" vanaf ${p.from}. Wijs een vervanger toe in Verbond, onder Mijn diensten.`,
+      ],
+    }),
+    fr: (p) => ({
+      subject: `Remplacement nécessaire : ${p.rotation}`,
+      paragraphs: [
+        `Bonjour ${p.recipientName},`,
+        `${p.person} est absent pendant la garde « ${p.rotation} » à partir du ${p.from}. Désignez un remplaçant dans Verbond, sous Mes gardes.`,
+      ],
+    }),
+    en: (p) => ({
+      subject: `Replacement needed: ${p.rotation}`,
+      paragraphs: [
+        `Dear ${p.recipientName},`,
+        `${p.person} is absent during the duty "${p.rotation}" from ${p.from}. Assign a replacement in Verbond, under My duties.`,
+      ],
+    }),
+  },
 }

@@ -184,6 +184,30 @@ export const POLICY = {
     seenThrough: 'rotation.read',
     doc: "The fairness report (load per zone and person): the planner or korpschef of a covered zone; the association's admin. Own people in full; a partner zone's people only named as the rotation's visibility allows (name, zone; logged), without their working-time share.",
   },
+  // swaps (issue 8): give-aways, swaps and leave replacements of published duties
+  'swap.read': {
+    who: { zoneRoles: ZONE_ROLES, admin: true },
+    reach: { zone: true },
+    doc: "Swap, give-away and replacement requests of a rotation, with the ranked candidates (name, zone, rank, work phone; partner zones' people logged as reads): any role of a zone the rotation covers; the association's admin.",
+  },
+  'swap.request': {
+    who: { zoneRoles: ZONE_ROLES, admin: false },
+    reach: { self: true },
+    seenThrough: 'rotation.read',
+    doc: "Offer one's own future duty (give away or swap), withdraw one's own request, list one's own duties: the person themself only.",
+  },
+  'swap.take': {
+    who: { zoneRoles: ZONE_ROLES, admin: false },
+    reach: { zone: true },
+    seenThrough: 'swap.read',
+    doc: 'Take an open request: a member of the rotation from any covered zone who is eligible and rested (checked by the rules, else 422).',
+  },
+  'swap.approve': {
+    who: { zoneRoles: ['planner', 'korpschef'], admin: true },
+    reach: { zone: true },
+    seenThrough: 'swap.read',
+    doc: "Approve, reject or assign a request: the planner or korpschef of a zone concerned (the requester's, the taker's: one approval each, both when it crosses zones); the association's admin on their behalf.",
+  },
 } as const satisfies Record<string, RuleRow>
 
 export type Rule = keyof typeof POLICY

@@ -129,3 +129,9 @@ export const IconClock = (p: IconProps) => (
     <path d="M12 7v5l3 2" />
   </Icon>
 )
+// swaps (issue 8): two arrows, for "Mijn diensten" (give away, swap)
+export const IconSwap = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M4 8h14l-4-4M20 16H6l4 4" />
+  </Icon>
+)

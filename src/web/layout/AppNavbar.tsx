@@ -8,6 +8,7 @@ import { managesAccounts } from '../features/accounts/api.ts'
 import { SignedInAs } from './UserMenu.tsx'
 import { IconCalendar, IconChart, IconDocument, IconKey, IconMap, IconShield, IconUsers } from '../components/icons.tsx'
 import { IconClock } from '../components/icons.tsx' // board (issue 8)
+import { IconSwap } from '../components/icons.tsx' // swaps (issue 8)
 import { useT } from '../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../i18n/nl.ts'
 
@@ -43,6 +44,8 @@ const LINKS: NavItem[] = [
   { to: '/board', label: 'nav.board', icon: <IconClock /> },
   // planner (issue 8): the shared permanences (an association admin sees them too)
   { to: '/rotations', label: 'nav.rotations', icon: <IconCalendar /> },
+  // swaps (issue 8): my duties, swaps and give-aways; a planner's approvals (zone roles only)
+  { to: '/duties', label: 'nav.duties', icon: <IconSwap />, zoneRolesOnly: true },
 ]
 
 function AssociationSwitcher() {

@@ -12,6 +12,7 @@ import { decide, decideIn, scope, type Rule, type Target } from '../../platform/
 import type { PolicyContext } from '../../platform/policy/context.ts'
 import type { DB } from '../../platform/schema.ts'
 import { brusselsDate } from '../../platform/time.ts'
+import { raiseReplacementNeeds } from '../permanences/swap-needs.ts'
 import { periodOf, wholeDaysOf, windowOf, type Period } from './domain.ts'
 import { availabilityRepository, type EntryRow, type PreferenceRow } from './repository.ts'
 import type {
@@ -140,6 +141,8 @@ export function availabilityService(db: Kysely<DB>) {
             params: { ...daysOf(period), enteredBy: actor.displayName },
             object: { type: 'availability', id },
           })
+        // swaps (issue 8): leave over published future duties raises replacement needs, in this transaction.
+        await raiseReplacementNeeds(trx, actor, { id, personId, zoneId: person.zone_id, ...period })
         const row = await repo.byId(id)
         if (!row) throw new Error(`unavailability ${id} vanished inside its transaction`)
         return presentEntry(row)
@@ -157,6 +160,8 @@ export function availabilityService(db: Kysely<DB>) {
         const period = change.from && change.to ? periodOf(change.from, change.to) : periodOfRow(row)
         const note = change.note === undefined ? row.note : change.note
         await repo.update(id, { kind: change.kind ?? row.kind, period, note })
+        // swaps (issue 8): a longer period may now cover more duties (those already needed are skipped).
+        await raiseReplacementNeeds(trx, ctx.actor, { id, personId: row.person_id, zoneId: row.zone_id, ...period })
         const changed = Object.keys(change).sort()
         await audit.write(
           trx,

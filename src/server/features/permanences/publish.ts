@@ -8,6 +8,7 @@ import { AppError } from '../../platform/errors.ts'
 import { notify } from '../../platform/notifications.ts'
 import { emit } from '../../platform/outbox.ts'
 import type { PolicyContext } from '../../platform/policy/context.ts'
+import type { DutyCause } from '../../platform/enums.ts'
 import type { DB } from '../../platform/schema.ts'
 import { isEligible } from './domain/eligibility.ts'
 import type { Eligibility } from './domain/types.ts'
@@ -130,6 +131,65 @@ export function publishChanges(db: Kysely<DB>, outer: PolicyContext, rotationId:
   })
 }
 
+/** One position of a slot given to another person after publishing. */
+export interface DutyReassignment {
+  rotation: { id: string; association_id: string; domain_code: string; duty_kind: 'on_call' | 'present' }
+  /** The zones the rotation covers (its events are addressed to them). */
+  zoneIds: readonly string[]
+  slotKey: string
+  position: number
+  start: Date
+  end: Date
+  /** The duty in force now, if any: its row is closed. */
+  current: { id: string } | null
+  person: { id: string; zoneId: string }
+  cause: Exclude<DutyCause, 'roster'>
+  /** The request that caused it (a swap or a replacement), or null. */
+  causeId: string | null
+}
+
+/**
+ * The publication seam for changes after publishing (override, swap, leave replacement): in the caller's
+ * transaction, closes the rows in force now (their `recorded` ends now, so "as known at T" still answers the old
+ * person before) and then inserts the new ones, pinned (a re-solve keeps them), and emits `duty.changed` per
+ * position, which the on-duty index of every process listens to. All rows are closed before any is inserted, so
+ * a swap of two overlapping duties passes the exclusion constraints. Returns the new duty ids in order.
+ */
+export async function reassignDuties(
+  trx: Transaction<DB>,
+  changes: readonly DutyReassignment[],
+  by: string,
+): Promise<string[]> {
+  const repo = rosterRepository(trx)
+  const at = now()
+  for (const c of changes) if (c.current) await repo.closeDuty(c.current.id, at)
+  const ids: string[] = []
+  for (const c of changes) {
+    const { id } = await repo.insertDuty({
+      rotationId: c.rotation.id,
+      slotKey: c.slotKey,
+      position: c.position,
+      start: c.start,
+      end: c.end,
+      dutyKind: c.rotation.duty_kind,
+      personId: c.person.id,
+      zoneId: c.person.zoneId,
+      pinned: true, // a change after publishing: a later re-solve keeps it
+      cause: c.cause,
+      versionId: null,
+      causeId: c.causeId,
+      at,
+      by,
+    })
+    ids.push(id)
+    await emit(
+      trx,
+      event(c.rotation, c.zoneIds, 'duty.changed', { slotKey: c.slotKey, position: c.position, dutyId: id }),
+    )
+  }
+  return ids
+}
+
 export function overrideDuty(
   db: Kysely<DB>,
   outer: PolicyContext,
@@ -159,33 +219,29 @@ export function overrideDuty(
     const current = (await repo.duties(rotationId, slot.start, slot.end)).find(
       (d) => d.slot_key === input.slotKey && d.position === input.position,
     )
-    const changed = new Map<string, number>()
-    if (current) {
-      if (current.person_id === input.personId) return { dutyId: current.id, unchanged: true }
-      await repo.closeDuty(current.id, at)
-      bump(changed, current.person_id)
-    }
-    const { id } = await repo.insertDuty({
-      rotationId,
-      slotKey: input.slotKey,
-      position: input.position,
-      start: slot.start,
-      end: slot.end,
-      dutyKind: row.duty_kind,
-      personId: candidate.id,
-      zoneId: candidate.zoneId,
-      pinned: true, // a planner's choice: a later re-solve keeps it
-      cause: 'override',
-      versionId: null,
-      causeId: null,
-      at,
-      by: ctx.actor.userId,
-    })
-    bump(changed, candidate.id)
-    await emit(
+    if (current?.person_id === input.personId) return { dutyId: current.id, unchanged: true }
+    const [id] = await reassignDuties(
       trx,
-      event(row, zoneIds, 'duty.changed', { slotKey: input.slotKey, position: input.position, dutyId: id }),
+      [
+        {
+          rotation: row,
+          zoneIds,
+          slotKey: input.slotKey,
+          position: input.position,
+          start: slot.start,
+          end: slot.end,
+          current: current ?? null,
+          person: candidate,
+          cause: 'override',
+          causeId: null,
+        },
+      ],
+      ctx.actor.userId,
     )
+    if (!id) throw new Error('reassignDuties returned no duty')
+    const changed = new Map<string, number>()
+    if (current) bump(changed, current.person_id)
+    bump(changed, candidate.id)
     await notifyChanged(trx, repo, row, changed)
     await auditRotation(
       trx,

@@ -1,6 +1,7 @@
 // The SQL of rosters and duties: versions and their draft slots, the bitemporal duty rows, and the inputs a
 // roster is solved from (unavailability, preferences, other duties). Instants come back as Date.
 import { sql, type Kysely, type Transaction } from 'kysely'
+import type { DutyCause } from '../../platform/enums.ts'
 import type { DB } from '../../platform/schema.ts'
 
 type Db = Kysely<DB> | Transaction<DB>
@@ -181,7 +182,7 @@ export function rosterRepository(db: Db) {
       personId: string
       zoneId: string
       pinned: boolean
-      cause: 'roster' | 'override'
+      cause: DutyCause
       versionId: string | null
       causeId: string | null
       at: Date

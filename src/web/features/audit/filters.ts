@@ -50,6 +50,12 @@ const LISTED = {
   'roster.generate': true,
   'roster.publish': true,
   'duty.override': true,
+  // swaps (issue 8)
+  'swap.request': true,
+  'swap.take': true,
+  'swap.approve': true,
+  'swap.reject': true,
+  'swap.withdraw': true,
 } as const satisfies Record<AuditAction, true>
 
 export const AUDIT_ACTIONS = Object.keys(LISTED) as readonly AuditAction[]

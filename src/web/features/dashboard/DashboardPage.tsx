@@ -12,6 +12,7 @@ import { QuotedBudget } from './QuotedBudget.tsx'
 import { StatCards } from './StatCards.tsx'
 import { ZoneFiguresChart } from './ZoneFiguresChart.tsx'
 import { ZoneFiguresTable } from './ZoneFiguresTable.tsx'
+import { GapsCard } from './GapsCard.tsx' // swaps (issue 8)
 
 const isIsoDate = (value: string | null): value is string => value !== null && /^\d{4}-\d{2}-\d{2}$/.test(value)
 
@@ -50,6 +51,7 @@ export function DashboardPage() {
           />
         }
       />
+      <GapsCard /> {/* swaps (issue 8) */}
       <QueryView
         query={figures}
         loading={<LoadingState rows={5} height={90} />}

@@ -17,6 +17,13 @@ export const NOTIFICATION_MESSAGES = {
   'availability.entered_for_you': 'notification.availability.entered_for_you', // availability (issue 8)
   // permanences (perm-core)
   'roster.duties_changed': 'notification.roster.duties_changed',
+  // swaps (issue 8)
+  'swap.offered': 'notification.swap.offered',
+  'swap.taken': 'notification.swap.taken',
+  'swap.approval_needed': 'notification.swap.approval_needed',
+  'swap.approved': 'notification.swap.approved',
+  'swap.rejected': 'notification.swap.rejected',
+  'replacement.needed': 'notification.replacement.needed',
 } as const satisfies Record<NotificationKind, MessageKey>
 
 export const notificationKeys = {
