@@ -35,6 +35,8 @@ import { zonesRoutes } from './features/zones/routes.ts'
 // availability (issue 8)
 import { availabilityRoutes } from './features/availability/routes.ts'
 import { AvailabilityEntry, DutyPreferenceEntry } from './features/availability/schema.ts'
+import { calloutsRoutes } from './features/callouts/routes.ts'
+import { CallOut, StatementLine, ZoneStatement } from './features/callouts/schema.ts'
 import { Account } from './features/accounts/schema.ts'
 import { Agreement, AgreementSummary } from './features/agreements/schema.ts'
 import { Me } from './features/auth/schema.ts'
@@ -200,6 +202,10 @@ export async function buildApp(config: Config, database: Database, options: AppO
     AvailabilityEntry, // availability (issue 8)
     DutyPreferenceEntry, // availability (issue 8)
     Rotation, // permanences (perm-core)
+    // callouts (issue 8)
+    CallOut,
+    StatementLine,
+    ZoneStatement,
   ])
     app.addSchema(schema)
 
@@ -246,6 +252,7 @@ export async function buildApp(config: Config, database: Database, options: AppO
     { ...DEFAULT_STREAM_OPTIONS, ...options.eventStreams },
   )
   await app.register(eventsRoutes, { streams })
+  await app.register(calloutsRoutes, { db }) // callouts (issue 8)
 
   if (existsSync(config.webDir)) {
     await app.register(fastifyStatic, { root: config.webDir, prefix: '/', wildcard: true, index: 'index.html' })

@@ -301,6 +301,12 @@ export const AUDIT_ACTIONS = [
   'roster.generate',
   'roster.publish',
   'duty.override',
+  // callouts (issue 8)
+  'callout.create',
+  'callout.update',
+  'callout.delete',
+  'statement.approve',
+  'statement.reopen',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -135,3 +135,13 @@ export type DutyPreference = (typeof DUTY_PREFERENCES)[number]
 /** `calendar_tokens.scope` (migration 0014): a feed of one's own duties, or of one rotation. */
 export const CALENDAR_SCOPES = ['person', 'rotation'] as const
 export type CalendarScope = (typeof CALENDAR_SCOPES)[number]
+
+// callouts (issue 8)
+/** A zone's monthly statement: not yet approved, approved (frozen), or reopened after an approval. Not a column:
+ *  derived from `callout_statements` (migration 0017). */
+export const STATEMENT_STATUSES = ['open', 'approved', 'reopened'] as const
+export type StatementStatus = (typeof STATEMENT_STATUSES)[number]
+
+/** The working-time rules a call-out can make an upcoming present duty break (permanences/domain/rules.ts). */
+export const CALLOUT_RULE_WARNINGS = ['OVERLAP', 'REST_TOO_SHORT', 'WORK_PER_24H', 'WORK_PER_WEEK'] as const
+export type CallOutRuleWarning = (typeof CALLOUT_RULE_WARNINGS)[number]

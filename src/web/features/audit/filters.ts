@@ -50,6 +50,12 @@ const LISTED = {
   'roster.generate': true,
   'roster.publish': true,
   'duty.override': true,
+  // callouts (issue 8)
+  'callout.create': true,
+  'callout.update': true,
+  'callout.delete': true,
+  'statement.approve': true,
+  'statement.reopen': true,
 } as const satisfies Record<AuditAction, true>
 
 export const AUDIT_ACTIONS = Object.keys(LISTED) as readonly AuditAction[]
