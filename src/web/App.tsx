@@ -30,6 +30,13 @@ const AccountsPage = lazy(() =>
 const CalendarsPage = lazy(() =>
   import('./features/calendars/CalendarsPage.tsx').then((m) => ({ default: m.CalendarsPage })),
 )
+// callouts (issue 8)
+const CallOutsPage = lazy(() =>
+  import('./features/callouts/CallOutsPage.tsx').then((m) => ({ default: m.CallOutsPage })),
+)
+const StatementPage = lazy(() =>
+  import('./features/callouts/StatementPage.tsx').then((m) => ({ default: m.StatementPage })),
+)
 const ChangePasswordPage = lazy(() =>
   import('./features/accounts/ChangePasswordPage.tsx').then((m) => ({ default: m.ChangePasswordPage })),
 )
@@ -60,6 +67,9 @@ export function App() {
           <Route path="password" element={<ChangePasswordPage />} />
           <Route path="calendars" element={<CalendarsPage />} />
           <Route path="availability" element={<AvailabilityPage />} /> {/* availability (issue 8) */}
+          {/* callouts (issue 8) */}
+          <Route path="callouts" element={<CallOutsPage />} />
+          <Route path="callouts/statement" element={<StatementPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

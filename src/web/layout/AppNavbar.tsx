@@ -6,7 +6,16 @@ import { useSignedInUser } from '../auth/session.ts'
 import { isDpo } from '../features/audit/isDpo.ts'
 import { managesAccounts } from '../features/accounts/api.ts'
 import { SignedInAs } from './UserMenu.tsx'
-import { IconCalendar, IconChart, IconDocument, IconKey, IconMap, IconShield, IconUsers } from '../components/icons.tsx'
+import {
+  IconBell,
+  IconCalendar,
+  IconChart,
+  IconDocument,
+  IconKey,
+  IconMap,
+  IconShield,
+  IconUsers,
+} from '../components/icons.tsx'
 import { useT } from '../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../i18n/nl.ts'
 
@@ -34,6 +43,9 @@ const LINKS: NavItem[] = [
   { to: '/accounts', label: 'nav.accounts', icon: <IconKey />, accountManagersOnly: true },
   // calendars (issue 8): one's own duties, so for people with a zone role.
   { to: '/calendars', label: 'nav.calendars', icon: <IconCalendar />, zoneRolesOnly: true },
+  // callouts (issue 8): one's own call-outs and monthly statement (a planner also the zone's), zone roles only
+  { to: '/callouts', label: 'nav.callouts', icon: <IconBell />, zoneRolesOnly: true, end: true },
+  { to: '/callouts/statement', label: 'nav.statement', icon: <IconDocument />, zoneRolesOnly: true },
 ]
 
 function AssociationSwitcher() {

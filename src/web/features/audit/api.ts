@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { api, data, toApiError } from '../../api/client.ts'
 import type { operations } from '../../api/schema.d.ts'
 import type { AuditQuery } from '../../api/types.ts'
+import { saveDownload } from '../../api/download.ts'
 
 export type AuditExportQuery = NonNullable<operations['exportAuditEvents']['parameters']['query']>
 export type AuditActor = operations['listAuditActors']['responses'][200]['content']['application/json']['items'][number]
@@ -46,24 +47,9 @@ export function usePerson(id: string | null) {
   })
 }
 
-/**
- * Downloads the CSV export of the filtered log. Fetched rather than followed as a link, so that a refusal
- * (too many events, a session that expired) is a message on the page and not a JSON file in Downloads.
- */
+/** Downloads the CSV export of the filtered log (see api/download.ts). */
 export async function downloadAuditCsv(query: AuditExportQuery): Promise<void> {
   const { data: blob, response } = await api.GET('/api/audit/export', { params: { query }, parseAs: 'blob' })
   if (!blob) throw await toApiError(response)
-  const filename = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'audit.csv'
-  const url = URL.createObjectURL(blob)
-  try {
-    const link = document.createElement('a')
-    link.href = url
-    link.download = filename
-    document.body.append(link)
-    link.click()
-    link.remove()
-  } finally {
-    // The click has handed the blob to the download by now; give it a moment before freeing it.
-    setTimeout(() => URL.revokeObjectURL(url), 10_000)
-  }
+  saveDownload(blob, response, 'audit.csv')
 }
