@@ -762,6 +762,7 @@ export const en: Dictionary = {
   'statement.reopen': 'Reopen',
   'statement.reopened': 'Monthly statement reopened: call-outs can be changed again.',
   'statement.csv': 'Download CSV',
+  'statement.tableLabel': 'Hours per staff member',
   'statement.nightNote':
     'Night hours (22:00–06:00) also count in their day: weekday, Saturday, Sunday or public holiday (a holiday takes precedence over Sunday). Call-out time counts as call-out, not as B&T. A duty across two months is split at midnight.',
   'auditAction.callout.create': 'Call-out entered',

@@ -771,6 +771,7 @@ export const fr: Dictionary = {
   'statement.reopen': 'Rouvrir',
   'statement.reopened': 'État mensuel rouvert : les rappels peuvent à nouveau être modifiés.',
   'statement.csv': 'Télécharger le CSV',
+  'statement.tableLabel': 'Heures par membre du personnel',
   'statement.nightNote':
     'Les heures de nuit (22:00–06:00) comptent aussi dans leur jour : semaine, samedi, dimanche ou jour férié (un jour férié prime sur le dimanche). Le temps d’un rappel compte comme rappel, pas comme B&T. Une permanence à cheval sur deux mois est coupée à minuit.',
   'auditAction.callout.create': 'Rappel encodé',

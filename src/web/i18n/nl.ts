@@ -764,6 +764,7 @@ export const nl = {
   'statement.reopen': 'Heropenen',
   'statement.reopened': 'Maandstaat heropend: oproepen kunnen weer aangepast worden.',
   'statement.csv': 'CSV downloaden',
+  'statement.tableLabel': 'Uren per personeelslid',
   'statement.nightNote':
     'Nachturen (22:00–06:00) tellen ook mee in hun dag: weekdag, zaterdag, zondag of feestdag (een feestdag gaat voor op zondag). De tijd van een oproep telt als wachtoproep, niet als B&T. Een dienst over de maandgrens wordt om middernacht gesplitst.',
   'auditAction.callout.create': 'Wachtoproep ingegeven',
