@@ -180,7 +180,7 @@ test('an officer on call records call-outs on a phone; the planner approves the 
   const mine = page.getByRole('region', { name: nl['statement.mine'] })
   await expect(mine.getByText(nl['statement.status.approved'], { exact: true })).toBeVisible()
   await expect(mine.getByRole('row', { name: new RegExp(`^${nl['statement.category.total']}`) })).toContainText('0,35')
+  await shot(page, 'statement-phone-nl')
   await expectAccessible(page, 'own statement (phone)')
   await noSidewaysScroll(page)
-  await shot(page, 'statement-phone-nl')
 })

@@ -752,6 +752,7 @@ export const en: Dictionary = {
   'statement.category.sunday': 'Sunday',
   'statement.category.holiday': 'Public holiday',
   'statement.onCall': 'B&T – On call (h)',
+  'statement.onCallShort': 'B&T (h)',
   'statement.callOuts': 'Call-out (h)',
   'statement.person': 'Staff member',
   'statement.totals': 'Zone total',

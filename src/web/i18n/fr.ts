@@ -761,6 +761,7 @@ export const fr: Dictionary = {
   'statement.category.sunday': 'Dimanche',
   'statement.category.holiday': 'Jour férié',
   'statement.onCall': 'B&T – Joignable & Rappelable (h)',
+  'statement.onCallShort': 'B&T (h)',
   'statement.callOuts': 'Rappel (h)',
   'statement.person': 'Membre du personnel',
   'statement.totals': 'Total zone',

@@ -754,6 +754,7 @@ export const nl = {
   'statement.category.sunday': 'Zondag',
   'statement.category.holiday': 'Feestdag',
   'statement.onCall': 'B&T – Bereikbaar & Terugroepbaar (u)',
+  'statement.onCallShort': 'B&T (u)',
   'statement.callOuts': 'Wachtoproep (u)',
   'statement.person': 'Personeelslid',
   'statement.totals': 'Totaal zone',

@@ -16,12 +16,12 @@ export function PersonSplit({ line }: { line: Pick<StatementLine, 'onCall' | 'ca
   const { t } = useI18n()
   const hours = useHours()
   return (
-    <Table striped withTableBorder fz="sm">
+    <Table striped withTableBorder fz="sm" horizontalSpacing="xs">
       <Table.Thead>
         <Table.Tr>
           <Table.Th scope="col">{t('statement.category')}</Table.Th>
           <Table.Th scope="col" ta="right">
-            {t('statement.onCall')}
+            <abbr title={t('statement.onCall')}>{t('statement.onCallShort')}</abbr>
           </Table.Th>
           <Table.Th scope="col" ta="right">
             {t('statement.callOuts')}
