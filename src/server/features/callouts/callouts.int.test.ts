@@ -328,4 +328,19 @@ describe('monthly statement', () => {
     const twice = await planner.request({ method: 'POST', url: `${url}/reopen` })
     expect([twice.statusCode, codeOf(twice)]).toEqual([409, 'STATEMENT_NOT_APPROVED'])
   })
+
+  it('never lets a call-out slip into a month while it is being approved (both orders are consistent)', async () => {
+    const url = `/api/zones/${own.id}/statements/2026-06`
+    const [approval, created] = await Promise.all([
+      planner.request({ method: 'POST', url: `${url}/approve` }),
+      post(officer, { start: local('2026-06-30T10:00'), end: local('2026-06-30T10:30'), reason: 'Gelijktijdig' }),
+    ])
+    expect(approval.statusCode).toBe(200)
+    const line = approval.json().lines.find((l: { personId: string }) => l.personId === officerPerson.id)
+    if (created.statusCode === 201) expect(line.callOuts.total).toBe(30)
+    else {
+      expect([created.statusCode, codeOf(created)]).toEqual([409, 'CALLOUT_LOCKED'])
+      expect(line.callOuts.total).toBe(0)
+    }
+  })
 })

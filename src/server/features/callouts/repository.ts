@@ -192,6 +192,17 @@ export function calloutsRepository(db: Db) {
 
     // Statements.
 
+    /**
+     * Orders call-out writes and approvals of one zone: a writer holds the zone row FOR SHARE (writers do not wait
+     * for each other), an approval or reopening FOR NO KEY UPDATE (it waits for the writers, and they for it), so a
+     * call-out never lands in a month between the approval's reading of the lines and its commit. Neither mode
+     * blocks the foreign-key checks of other tables (FOR KEY SHARE).
+     */
+    lockZone: (zoneId: string, mode: 'write' | 'approve') =>
+      sql`SELECT id FROM zones WHERE id = ${zoneId} ${mode === 'write' ? sql`FOR SHARE` : sql`FOR NO KEY UPDATE`}`.execute(
+        db,
+      ),
+
     statement: (zoneId: string, month: string) =>
       db
         .selectFrom('callout_statements as s')

@@ -212,6 +212,7 @@ export function calloutsService(db: Kysely<DB>) {
   }
 
   async function assertUnlocked(repo: CalloutsRepository, zoneId: string, ...spans: Span[]) {
+    await repo.lockZone(zoneId, 'write')
     if (await repo.anyApproved(zoneId, [...new Set(spans.flatMap(monthsOfSpan))])) throw new AppError('CALLOUT_LOCKED')
   }
 
@@ -406,6 +407,7 @@ export function calloutsService(db: Kysely<DB>) {
       db.transaction().execute(async (trx) => {
         const repo = calloutsRepository(trx)
         await zoneFor(ctx.on(trx), repo, zoneId, 'statement.approve')
+        await repo.lockZone(zoneId, 'approve')
         if (monthBounds(month).start > now().getTime())
           throw new AppError('STATEMENT_MONTH_NOT_STARTED', { month, today: brusselsDate(now()) })
         if (approved(await repo.statement(zoneId, month))) throw new AppError('STATEMENT_ALREADY_APPROVED')
@@ -426,6 +428,7 @@ export function calloutsService(db: Kysely<DB>) {
       db.transaction().execute(async (trx) => {
         const repo = calloutsRepository(trx)
         await zoneFor(ctx.on(trx), repo, zoneId, 'statement.approve')
+        await repo.lockZone(zoneId, 'approve')
         if (!approved(await repo.statement(zoneId, month))) throw new AppError('STATEMENT_NOT_APPROVED')
         await repo.reopen(zoneId, month, ctx.actor.userId, now())
         await audit.write(
