@@ -154,7 +154,26 @@ test('an officer on call records call-outs on a phone; the planner approves the 
   const planner = await plannerContext.newPage()
   await planner.setViewportSize({ width: 1280, height: 900 })
   await signIn(planner, `planner.${person.zoneCode}@demo.verbond.be`)
-  await planner.getByRole('link', { name: nl['nav.statement'] }).click()
+  // First the planner enters one for the officer (typed afterwards, on the officer's behalf).
+  await planner.getByRole('link', { name: nl['nav.callouts'] }).click()
+  const forWhom = planner.getByRole('combobox', { name: nl['availability.for'] })
+  await forWhom.fill(person.lastName)
+  await planner.getByRole('option', { name: `${person.lastName}, ${person.firstName}` }).click()
+  await expect(
+    planner.getByRole('heading', { name: `Oproepen van ${person.lastName}, ${person.firstName}` }),
+  ).toBeVisible()
+  const early = new Date(start.getTime() - 40 * 60_000)
+  const plannerForm = planner.getByRole('form', { name: nl['callouts.manual'] })
+  await plannerForm.getByLabel(nl['callouts.startTime']).fill(brussels(early).time)
+  await plannerForm.getByLabel(nl['callouts.endTime']).fill(brussels(new Date(early.getTime() + 10 * 60_000)).time)
+  await plannerForm.getByRole('textbox', { name: nl['callouts.reason'] }).fill('Telefonisch advies parket')
+  await plannerForm.getByRole('button', { name: nl['callouts.save'] }).click()
+  const plannerList = planner.getByRole('region', { name: /^Oproepen van/ })
+  await expect(plannerList.getByRole('listitem').filter({ hasText: 'Telefonisch advies parket' })).toBeVisible()
+  await expect(planner.getByRole('button', { name: nl['callouts.start'] })).toHaveCount(0)
+  await expectAccessible(planner, 'call-outs for a colleague')
+
+  await planner.getByRole('link', { name: nl['nav.statement'], exact: true }).click()
   await expect(planner.getByRole('heading', { level: 1, name: nl['statement.title'] })).toBeVisible()
   const zone = planner.getByRole('region', { name: /^Maandstaat / })
   const row = zone.getByRole('row').filter({ hasText: `${person.firstName} ${person.lastName}` })
@@ -176,10 +195,14 @@ test('an officer on call records call-outs on a phone; the planner approves the 
   // Approved: the officer's call-outs of the month are locked; their own statement says so.
   await page.reload()
   await expect(list.getByRole('listitem').first()).toContainText(nl['callouts.locked'])
+  await expect(list.getByRole('listitem').filter({ hasText: 'Telefonisch advies parket' })).toContainText(
+    'ingegeven door',
+  )
   await page.goto('/callouts/statement')
   const mine = page.getByRole('region', { name: nl['statement.mine'] })
   await expect(mine.getByText(nl['statement.status.approved'], { exact: true })).toBeVisible()
-  await expect(mine.getByRole('row', { name: new RegExp(`^${nl['statement.category.total']}`) })).toContainText('0,35')
+  // 1 minute + 20 minutes + 10 minutes (the planner's) = 0,52 hours.
+  await expect(mine.getByRole('row', { name: new RegExp(`^${nl['statement.category.total']}`) })).toContainText('0,52')
   await shot(page, 'statement-phone-nl')
   await expectAccessible(page, 'own statement (phone)')
   await noSidewaysScroll(page)

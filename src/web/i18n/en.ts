@@ -721,6 +721,7 @@ export const en: Dictionary = {
   'callouts.save': 'Save call-out',
   'callouts.saved': 'Call-out saved.',
   'callouts.list': 'My call-outs',
+  'callouts.listOf': 'Call-outs of {name}',
   'callouts.empty': 'No call-outs this month.',
   'callouts.hours': '{hours} h',
   'callouts.locked': 'Locked: monthly statement approved',

@@ -729,6 +729,7 @@ export const fr: Dictionary = {
   'callouts.save': 'Enregistrer le rappel',
   'callouts.saved': 'Rappel enregistré.',
   'callouts.list': 'Mes rappels',
+  'callouts.listOf': 'Rappels de {name}',
   'callouts.empty': 'Aucun rappel ce mois-ci.',
   'callouts.hours': '{hours} h',
   'callouts.locked': 'Verrouillé : état mensuel approuvé',

@@ -722,6 +722,7 @@ export const nl = {
   'callouts.save': 'Oproep opslaan',
   'callouts.saved': 'Oproep opgeslagen.',
   'callouts.list': 'Mijn oproepen',
+  'callouts.listOf': 'Oproepen van {name}',
   'callouts.empty': 'Geen oproepen in deze maand.',
   'callouts.hours': '{hours} u',
   'callouts.locked': 'Vergrendeld: maandstaat goedgekeurd',

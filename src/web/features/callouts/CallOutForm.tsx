@@ -17,7 +17,16 @@ interface Form {
 }
 
 /** A call-out entered afterwards: typed dd/mm/jjjj dates and 24-hour Brussels times, and the reason. */
-export function CallOutForm({ today, onSaved }: { today: string; onSaved: (w: CallOutWarning[]) => void }) {
+export function CallOutForm({
+  today,
+  personId,
+  onSaved,
+}: {
+  today: string
+  /** Whose call-out: null = one's own; a planner may enter for a person of their zone. */
+  personId: string | null
+  onSaved: (w: CallOutWarning[]) => void
+}) {
   const t = useT()
   const notify = useNotify()
   const create = useCreateCallOut()
@@ -34,7 +43,7 @@ export function CallOutForm({ today, onSaved }: { today: string; onSaved: (w: Ca
     const end = wallInstant(form.endDate, form.endTime)
     if (!start || !end || !form.reason.trim()) return
     create.mutate(
-      { start, end, reason: form.reason.trim() },
+      { ...(personId ? { personId } : {}), start, end, reason: form.reason.trim() },
       {
         onSuccess: (result) => {
           notify.success(t('callouts.saved'))

@@ -8,6 +8,7 @@ import { PageHeader, usePageTitle } from '../../components/PageHeader.tsx'
 import { LoadingState, QueryView } from '../../components/QueryState.tsx'
 import { useT } from '../../i18n/I18nProvider.tsx'
 import { brusselsDate } from '../availability/periods.ts'
+import { PersonPicker, type Picked } from '../people/PersonPicker.tsx'
 import { useCallOuts, type CallOutWarning } from './api.ts'
 import { CallOutForm } from './CallOutForm.tsx'
 import { CallOutList } from './CallOutList.tsx'
@@ -23,12 +24,19 @@ export function CallOutsPage() {
   const today = brusselsDate(new Date().toISOString())
   const [month, setMonth] = useState(monthOfDate(today))
   const [warnings, setWarnings] = useState<CallOutWarning[]>([])
-  const personId = me.person?.id
-  const list = useCallOuts(month)
+  // A planner may pick a person of their zone (callout.manage: the planner, not the korpschef).
+  const plansZone = me.roles.find((r) => r.role === 'planner' && r.zoneId)?.zoneId ?? null
+  const [picked, setPicked] = useState<Picked | null>(null)
+  const personId = picked?.id ?? me.person?.id ?? null
+  const list = useCallOuts(month, picked?.id ?? null, personId !== null)
   // The duty card reads this month's answer: switching the listed month does not reset a running call-out.
-  const current = useCallOuts(monthOfDate(today))
+  const current = useCallOuts(monthOfDate(today), picked?.id ?? null, personId !== null)
+  const pick = (p: Picked | null) => {
+    setPicked(p)
+    setWarnings([])
+  }
 
-  if (!personId)
+  if (!personId && !plansZone)
     return (
       <>
         <PageHeader title={t('callouts.title')} description={t('callouts.description')} />
@@ -48,40 +56,89 @@ export function CallOutsPage() {
         }
       />
       <Stack gap="md" maw={720}>
-        <QueryView query={current} loading={<LoadingState rows={2} />}>
-          {(data) => <DutyCard personId={personId} duty={data.duty} onSaved={setWarnings} />}
-        </QueryView>
-        <Warnings warnings={warnings} />
-        <Paper withBorder p="md" radius="md" component="section" aria-labelledby="manual-title">
-          <Stack gap="sm">
-            <Title order={2} fz="h4" id="manual-title">
-              {t('callouts.manual')}
-            </Title>
-            <CallOutForm today={today} onSaved={setWarnings} />
-          </Stack>
-        </Paper>
-        <Paper withBorder p="md" radius="md" component="section" aria-labelledby="list-title">
-          <Stack gap="sm">
-            <Group justify="space-between" wrap="wrap" gap="xs">
-              <Title order={2} fz="h4" id="list-title">
-                {t('callouts.list')}
-              </Title>
-              <MonthSwitcher month={month} onChange={setMonth} />
-            </Group>
-            <QueryView query={list} loading={<LoadingState rows={2} />}>
-              {(data) =>
-                data.items.length === 0 ? (
-                  <Text fz="sm" c="dimmed">
-                    {t('callouts.empty')}
-                  </Text>
-                ) : (
-                  <CallOutList items={data.items} meId={me.id} />
-                )
-              }
-            </QueryView>
-          </Stack>
-        </Paper>
+        {plansZone && <PersonPicker zoneId={plansZone} value={picked} onChange={pick} />}
+        {personId === null ? (
+          <Text>{t('callouts.noPerson')}</Text>
+        ) : (
+          <CallOutsOf
+            personId={personId}
+            picked={picked}
+            meId={me.id}
+            today={today}
+            month={month}
+            onMonth={setMonth}
+            warnings={warnings}
+            onSaved={setWarnings}
+            current={current}
+            list={list}
+          />
+        )}
       </Stack>
+    </>
+  )
+}
+
+function CallOutsOf({
+  personId,
+  picked,
+  meId,
+  today,
+  month,
+  onMonth,
+  warnings,
+  onSaved,
+  current,
+  list,
+}: {
+  personId: string
+  picked: Picked | null
+  meId: string
+  today: string
+  month: string
+  onMonth: (m: string) => void
+  warnings: CallOutWarning[]
+  onSaved: (w: CallOutWarning[]) => void
+  current: ReturnType<typeof useCallOuts>
+  list: ReturnType<typeof useCallOuts>
+}) {
+  const t = useT()
+  return (
+    <>
+      <QueryView query={current} loading={<LoadingState rows={2} />}>
+        {(data) => (
+          <DutyCard key={personId} personId={personId} duty={data.duty} canRecord={picked === null} onSaved={onSaved} />
+        )}
+      </QueryView>
+      <Warnings warnings={warnings} />
+      <Paper withBorder p="md" radius="md" component="section" aria-labelledby="manual-title">
+        <Stack gap="sm">
+          <Title order={2} fz="h4" id="manual-title">
+            {t('callouts.manual')}
+          </Title>
+          <CallOutForm key={personId} today={today} personId={picked?.id ?? null} onSaved={onSaved} />
+        </Stack>
+      </Paper>
+      <Paper withBorder p="md" radius="md" component="section" aria-labelledby="list-title">
+        <Stack gap="sm">
+          <Group justify="space-between" wrap="wrap" gap="xs">
+            <Title order={2} fz="h4" id="list-title">
+              {picked ? t('callouts.listOf', { name: picked.name }) : t('callouts.list')}
+            </Title>
+            <MonthSwitcher month={month} onChange={onMonth} />
+          </Group>
+          <QueryView query={list} loading={<LoadingState rows={2} />}>
+            {(data) =>
+              data.items.length === 0 ? (
+                <Text fz="sm" c="dimmed">
+                  {t('callouts.empty')}
+                </Text>
+              ) : (
+                <CallOutList items={data.items} meId={meId} />
+              )
+            }
+          </QueryView>
+        </Stack>
+      </Paper>
     </>
   )
 }

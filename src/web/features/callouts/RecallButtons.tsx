@@ -38,10 +38,13 @@ const MINUTE = 60_000
 export function DutyCard({
   personId,
   duty,
+  canRecord,
   onSaved,
 }: {
   personId: string
   duty: Duty | null
+  /** The start/end pair is for one's own duty only (a planner enters a colleague's afterwards). */
+  canRecord: boolean
   onSaved: (w: CallOutWarning[]) => void
 }) {
   const { t, f } = useI18n()
@@ -110,7 +113,7 @@ export function DutyCard({
             {errorMessage(create.error, t)}
           </Alert>
         )}
-        {running ? (
+        {!canRecord ? null : running ? (
           <Stack gap="sm">
             <Text fw={600} role="status">
               {t('callouts.running', { time: f.dateTime(running) })}

@@ -14,10 +14,12 @@ type CreateBody = operations['createCallOut']['requestBody']['content']['applica
 
 const keys = { all: ['callouts'] as const }
 
-export function useCallOuts(month: string) {
+/** A person's call-outs of a month: one's own, or (planner) those of `personId`; disabled without either. */
+export function useCallOuts(month: string, personId: string | null, enabled = true) {
   return useQuery({
-    queryKey: [...keys.all, 'list', month],
-    queryFn: () => data(api.GET('/api/callouts', { params: { query: { month } } })),
+    queryKey: [...keys.all, 'list', month, personId],
+    enabled,
+    queryFn: () => data(api.GET('/api/callouts', { params: { query: { month, ...(personId ? { personId } : {}) } } })),
   })
 }
 
