@@ -492,6 +492,13 @@ export const FIXTURES: Record<string, Fixture | Fixture[]> = {
     request: (w, tg) => ({ method: 'GET', url: `/api/rotations/${w.rotation[tg]}/duties?at=2026-03-02T09:00:00Z` }),
     object: aRotation,
   },
+  // fairness (issue 8): one rotation's report (a planner or korpschef of a covered zone; the admin), and every
+  // rotation the caller plans together (a list: nothing out of reach)
+  getRotationFairness: {
+    request: (w, tg) => ({ method: 'GET', url: `/api/rotations/${w.rotation[tg]}/fairness?from=2026-01-01` }),
+    object: aRotation,
+  },
+  getFairness: { request: () => ({ method: 'GET', url: '/api/permanences/fairness?format=csv' }) },
   // callouts (issue 8): a person's call-outs and statement (own person or a zone colleague, as availability);
   // a zone's statement (own, partner, foreign zone). Every person asked about is on call all of 2019.
   listCallOuts: bothPeople((w, tg, a, v) => ({

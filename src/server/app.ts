@@ -28,6 +28,7 @@ import { rotationsRoutes } from './features/permanences/routes.ts'
 import { Rotation } from './features/permanences/schema.ts'
 import { rosterRoutes } from './features/permanences/roster-routes.ts'
 import { rosterService } from './features/permanences/roster-service.ts'
+import { fairnessRoutes } from './features/permanences/fairness-routes.ts' // fairness (issue 8)
 import { onDutyIndex } from './features/permanences/on-duty-index.ts'
 import { onDutyService } from './features/permanences/on-duty.ts'
 import { workerPool } from './platform/workers.ts'
@@ -147,7 +148,8 @@ export async function buildApp(config: Config, database: Database, options: AppO
     await app.register(rateLimit, {
       max: config.rateLimitPerMinute,
       timeWindow: '1 minute',
-      allowList: (req) => !req.url.startsWith('/api/'),
+      // The API and the calendar feeds (a token URL must not be guessable by volume either).
+      allowList: (req) => !req.url.startsWith('/api/') && !req.url.startsWith('/ical/'),
       errorResponseBuilder: (_req, ctx) => ({
         statusCode: 429,
         code: 'RATE_LIMITED',
@@ -236,6 +238,7 @@ export async function buildApp(config: Config, database: Database, options: AppO
   const busOf = options.bus
   const index = onDutyIndex(db, typeof busOf === 'function' ? busOf : () => busOf, () => clock.now())
   await app.register(rosterRoutes, { db, rosters, onDuty: onDutyService(db, index) })
+  await app.register(fairnessRoutes, { db }) // fairness (issue 8)
   // The on-duty index is built when the server listens (the bus is there by then), or at the first question.
   app.addHook('onListen', async () => {
     await index.ensure()

@@ -271,7 +271,7 @@ export const CONFIG_VARS = {
   },
   rateLimitPerMinute: {
     name: 'RATE_LIMIT_PER_MINUTE',
-    doc: 'Requests per minute allowed from one address to the API (0 switches the limit off, e.g. for benchmarks).',
+    doc: 'Requests per minute allowed from one address to the API and the calendar feeds (0 switches the limit off, e.g. for benchmarks).',
     defaultText: '600',
     parse: int(0, 10_000_000),
     fallback: () => 600,

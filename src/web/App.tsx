@@ -30,6 +30,10 @@ const AccountsPage = lazy(() =>
 const CalendarsPage = lazy(() =>
   import('./features/calendars/CalendarsPage.tsx').then((m) => ({ default: m.CalendarsPage })),
 )
+// fairness (issue 8)
+const FairnessPage = lazy(() =>
+  import('./features/fairness/FairnessPage.tsx').then((m) => ({ default: m.FairnessPage })),
+)
 // callouts (issue 8)
 const CallOutsPage = lazy(() =>
   import('./features/callouts/CallOutsPage.tsx').then((m) => ({ default: m.CallOutsPage })),
@@ -67,6 +71,7 @@ export function App() {
           <Route path="password" element={<ChangePasswordPage />} />
           <Route path="calendars" element={<CalendarsPage />} />
           <Route path="availability" element={<AvailabilityPage />} /> {/* availability (issue 8) */}
+          <Route path="fairness" element={<FairnessPage />} /> {/* fairness (issue 8) */}
           {/* callouts (issue 8) */}
           <Route path="callouts" element={<CallOutsPage />} />
           <Route path="callouts/statement" element={<StatementPage />} />

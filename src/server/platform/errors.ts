@@ -530,6 +530,15 @@ export const ERRORS = {
       en: 'This person already has another duty at that time.',
     },
   },
+  // fairness (issue 8): the fairness report
+  FAIRNESS_PERIOD_INVALID: {
+    status: 422,
+    message: {
+      nl: 'Kies een periode van één dag tot vijf jaar: de einddatum mag niet vóór de begindatum liggen.',
+      fr: "Choisissez une période d'un jour à cinq ans : la date de fin ne peut précéder la date de début.",
+      en: 'Choose a period from one day to five years: the end date cannot be before the start date.',
+    },
+  },
   // callouts (issue 8): call-outs (wachtoproep) and the monthly payroll statement
   CALLOUT_NO_PERSON: {
     status: 422,

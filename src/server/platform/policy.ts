@@ -24,6 +24,7 @@
 //                     and korpschef of the person's zone; never a partner zone (sick leave is sensitive data)
 //   rotation.read     rotations, rosters, duties: any role of a covered zone; the association's admin
 //   rotation.manage   rotation setup, members, roster, overrides: planner or korpschef of a covered zone; admin
+//   fairness.read     the fairness report: planner or korpschef of a covered zone; admin (partner people: names)
 //   callout.*         call-outs and a person's monthly statement: one's own; the zone's planner (korpschef: read)
 //   statement.*       a zone's monthly statement, its approval: planner and korpschef of the zone; never a partner
 // Everything else: not visible, answered as 404 (never a hint that it exists).
@@ -177,6 +178,13 @@ export const POLICY = {
     reach: { zone: true },
     seenThrough: 'rotation.read',
     doc: "Set up a rotation, its members, generate and publish its roster, override a duty: the planner or korpschef of a covered zone (members: of their own zone); the association's admin.",
+  },
+  // fairness (issue 8): the fairness report
+  'fairness.read': {
+    who: { zoneRoles: ['planner', 'korpschef'], admin: true },
+    reach: { zone: true },
+    seenThrough: 'rotation.read',
+    doc: "The fairness report (load per zone and person): the planner or korpschef of a covered zone; the association's admin. Own people in full; a partner zone's people only named as the rotation's visibility allows (name, zone; logged), without their working-time share.",
   },
   // callouts (issue 8): call-outs (wachtoproep) and the monthly payroll statement — HR data of the zone
   'callout.read': {

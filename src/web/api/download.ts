@@ -1,8 +1,9 @@
-// Saves a fetched file (a CSV export) under the name the server gave it. Fetched rather than followed as a link,
-// so that a refusal (a session that expired, a rule) is a message on the page and not a JSON file in Downloads.
+// Saving a file the API answered (a CSV export) under the name its Content-Disposition gives. Fetched rather
+// than followed as a link, so that a refusal (a session that expired, a bad period) is a message on the page
+// and not a JSON file in Downloads.
 
-/** Hands `blob` to the browser's download, named by the response's Content-Disposition (else `fallback`). */
-export function saveDownload(blob: Blob, response: Response, fallback: string): void {
+/** Hands `blob` to the browser's downloads as `filename="…"` of the response, else `fallback`. */
+export function saveDownload(response: Response, blob: Blob, fallback: string): void {
   const filename = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? fallback
   const url = URL.createObjectURL(blob)
   try {

@@ -810,6 +810,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/rotations/{id}/fairness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Fairness of a rotation over a period (default this year): load per zone against the zone key, per person against the zone mean */
+        get: operations["getRotationFairness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/permanences/fairness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Fairness of every rotation the caller may plan (optionally of one association) together, over a period (default this year) */
+        get: operations["getFairness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/events": {
         parameters: {
             query?: never;
@@ -6350,6 +6384,355 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getRotationFairness: {
+        parameters: {
+            query?: {
+                /** @description First local date (Brussels); default 1 January of this year */
+                from?: string;
+                /** @description Last local date, inclusive; default 31 December of this year */
+                to?: string;
+                /** @description csv: a file for Excel (UTF-8 with BOM, `;`, decimal comma); also chosen by `Accept: text/csv` */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report as JSON, or as a CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        from: string;
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        to: string;
+                        rotations: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            domain: string;
+                            /** Format: uuid */
+                            associationId: string;
+                        }[];
+                        totals: {
+                            /** @description Duties that start in the period */
+                            slots: number;
+                            /** @description Hours, rounded to two decimals */
+                            hours: number;
+                            /** @description Hours plus the extra weight of night, Saturday, Sunday, holiday hours */
+                            weightedHours: number;
+                            /** @description Hours, rounded to two decimals */
+                            nightHours: number;
+                            /** @description Hours, rounded to two decimals */
+                            saturdayHours: number;
+                            /** @description Hours, rounded to two decimals */
+                            sundayHours: number;
+                            /** @description Hours, rounded to two decimals */
+                            holidayHours: number;
+                        };
+                        zones: {
+                            /** Format: uuid */
+                            zoneId: string;
+                            code: string;
+                            name: string;
+                            /** @description Duties that start in the period */
+                            slots: number;
+                            /** @description Hours, rounded to two decimals */
+                            hours: number;
+                            /** @description Hours plus the extra weight of night, Saturday, Sunday, holiday hours */
+                            weightedHours: number;
+                            /** @description Hours, rounded to two decimals */
+                            nightHours: number;
+                            /** @description Hours, rounded to two decimals */
+                            saturdayHours: number;
+                            /** @description Hours, rounded to two decimals */
+                            sundayHours: number;
+                            /** @description Hours, rounded to two decimals */
+                            holidayHours: number;
+                            /** @description Share of the weighted load the zone key gives the zone (0–1) */
+                            keyShare: number;
+                            actualShare: number | null;
+                            /** @description Hours, rounded to two decimals */
+                            targetWeightedHours: number;
+                            /** @description weightedHours − targetWeightedHours */
+                            deviation: number;
+                            members: number;
+                            /** @description Σ FTE × fraction of the period as a member */
+                            capacity: number;
+                            meanWeightedHours: number | null;
+                        }[];
+                        people: {
+                            person: {
+                                /** Format: uuid */
+                                personId: string;
+                                firstName: string;
+                                lastName: string;
+                            } | null;
+                            /** Format: uuid */
+                            zoneId: string;
+                            zoneCode: string;
+                            ownZone: boolean;
+                            /** @description Duties that start in the period */
+                            slots: number;
+                            /** @description Hours, rounded to two decimals */
+                            hours: number;
+                            /** @description Hours plus the extra weight of night, Saturday, Sunday, holiday hours */
+                            weightedHours: number;
+                            /** @description Hours, rounded to two decimals */
+                            nightHours: number;
+                            /** @description Hours, rounded to two decimals */
+                            saturdayHours: number;
+                            /** @description Hours, rounded to two decimals */
+                            sundayHours: number;
+                            /** @description Hours, rounded to two decimals */
+                            holidayHours: number;
+                            capacity: number | null;
+                            expectedWeightedHours: number | null;
+                            deviation: number | null;
+                        }[];
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getFairness: {
+        parameters: {
+            query?: {
+                /** @description First local date (Brussels); default 1 January of this year */
+                from?: string;
+                /** @description Last local date, inclusive; default 31 December of this year */
+                to?: string;
+                /** @description csv: a file for Excel (UTF-8 with BOM, `;`, decimal comma); also chosen by `Accept: text/csv` */
+                format?: "json" | "csv";
+                associationId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report as JSON, or as a CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        from: string;
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        to: string;
+                        rotations: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            domain: string;
+                            /** Format: uuid */
+                            associationId: string;
+                        }[];
+                        totals: {
+                            /** @description Duties that start in the period */
+                            slots: number;
+                            /** @description Hours, rounded to two decimals */
+                            hours: number;
+                            /** @description Hours plus the extra weight of night, Saturday, Sunday, holiday hours */
+                            weightedHours: number;
+                            /** @description Hours, rounded to two decimals */
+                            nightHours: number;
+                            /** @description Hours, rounded to two decimals */
+                            saturdayHours: number;
+                            /** @description Hours, rounded to two decimals */
+                            sundayHours: number;
+                            /** @description Hours, rounded to two decimals */
+                            holidayHours: number;
+                        };
+                        zones: {
+                            /** Format: uuid */
+                            zoneId: string;
+                            code: string;
+                            name: string;
+                            /** @description Duties that start in the period */
+                            slots: number;
+                            /** @description Hours, rounded to two decimals */
+                            hours: number;
+                            /** @description Hours plus the extra weight of night, Saturday, Sunday, holiday hours */
+                            weightedHours: number;
+                            /** @description Hours, rounded to two decimals */
+                            nightHours: number;
+                            /** @description Hours, rounded to two decimals */
+                            saturdayHours: number;
+                            /** @description Hours, rounded to two decimals */
+                            sundayHours: number;
+                            /** @description Hours, rounded to two decimals */
+                            holidayHours: number;
+                            /** @description Share of the weighted load the zone key gives the zone (0–1) */
+                            keyShare: number;
+                            actualShare: number | null;
+                            /** @description Hours, rounded to two decimals */
+                            targetWeightedHours: number;
+                            /** @description weightedHours − targetWeightedHours */
+                            deviation: number;
+                            members: number;
+                            /** @description Σ FTE × fraction of the period as a member */
+                            capacity: number;
+                            meanWeightedHours: number | null;
+                        }[];
+                        people: {
+                            person: {
+                                /** Format: uuid */
+                                personId: string;
+                                firstName: string;
+                                lastName: string;
+                            } | null;
+                            /** Format: uuid */
+                            zoneId: string;
+                            zoneCode: string;
+                            ownZone: boolean;
+                            /** @description Duties that start in the period */
+                            slots: number;
+                            /** @description Hours, rounded to two decimals */
+                            hours: number;
+                            /** @description Hours plus the extra weight of night, Saturday, Sunday, holiday hours */
+                            weightedHours: number;
+                            /** @description Hours, rounded to two decimals */
+                            nightHours: number;
+                            /** @description Hours, rounded to two decimals */
+                            saturdayHours: number;
+                            /** @description Hours, rounded to two decimals */
+                            sundayHours: number;
+                            /** @description Hours, rounded to two decimals */
+                            holidayHours: number;
+                            capacity: number | null;
+                            expectedWeightedHours: number | null;
+                            deviation: number | null;
+                        }[];
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                    "text/csv": components["schemas"]["Error"];
                 };
             };
         };

@@ -27,6 +27,8 @@ interface NavItem {
   zoneRolesOnly?: boolean
   dpoOnly?: boolean
   accountManagersOnly?: boolean
+  /** fairness (issue 8): planners, korpschefs and association admins (the report's rule; others get 403). */
+  plannersOnly?: boolean
 }
 
 const LINKS: NavItem[] = [
@@ -43,6 +45,8 @@ const LINKS: NavItem[] = [
   { to: '/accounts', label: 'nav.accounts', icon: <IconKey />, accountManagersOnly: true },
   // calendars (issue 8): one's own duties, so for people with a zone role.
   { to: '/calendars', label: 'nav.calendars', icon: <IconCalendar />, zoneRolesOnly: true },
+  // fairness (issue 8): the fairness report of the shared permanences
+  { to: '/fairness', label: 'nav.fairness', icon: <IconChart />, plannersOnly: true },
   // callouts (issue 8): one's own call-outs and monthly statement (a planner also the zone's), zone roles only
   { to: '/callouts', label: 'nav.callouts', icon: <IconBell />, zoneRolesOnly: true, end: true },
   { to: '/callouts/statement', label: 'nav.statement', icon: <IconDocument />, zoneRolesOnly: true },
@@ -82,8 +86,12 @@ export function AppNavbar({ onNavigate }: { onNavigate: () => void }) {
   const hasZoneRole = me.roles.some((r) => r.zoneId !== null)
   const dpo = isDpo(me)
   const managers = managesAccounts(me)
+  const plans = me.roles.some((r) => r.role === 'planner' || r.role === 'korpschef' || r.role === 'admin')
   const visible = (link: NavItem) =>
-    (hasZoneRole || !link.zoneRolesOnly) && (dpo || !link.dpoOnly) && (managers || !link.accountManagersOnly)
+    (hasZoneRole || !link.zoneRolesOnly) &&
+    (dpo || !link.dpoOnly) &&
+    (managers || !link.accountManagersOnly) &&
+    (plans || !link.plannersOnly)
   const isActive = (to: string, end?: boolean) =>
     end ? pathname === to : pathname === to || pathname.startsWith(`${to}/`)
   return (

@@ -410,3 +410,20 @@ describe('calendar feeds', () => {
     ).toBe(401)
   })
 })
+
+describe('calendar feed rate limit', () => {
+  it('limits requests to /ical like the API: guessing tokens by volume gets 429', async () => {
+    const limited = await startTestApp({ rateLimitPerMinute: 2 })
+    try {
+      const statuses: number[] = []
+      for (let i = 0; i < 3; i++) {
+        const url = `/ical/${'x'.repeat(40)}${i}.ics`
+        const res = await limited.app.inject({ method: 'GET', url, remoteAddress: '10.8.8.8' })
+        statuses.push(res.statusCode)
+      }
+      expect(statuses).toEqual([404, 404, 429])
+    } finally {
+      await limited.close()
+    }
+  })
+})

@@ -1,8 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { api, data, toApiError } from '../../api/client.ts'
+import { saveDownload } from '../../api/download.ts'
 import type { operations } from '../../api/schema.d.ts'
 import type { AuditQuery } from '../../api/types.ts'
-import { saveDownload } from '../../api/download.ts'
 
 export type AuditExportQuery = NonNullable<operations['exportAuditEvents']['parameters']['query']>
 export type AuditActor = operations['listAuditActors']['responses'][200]['content']['application/json']['items'][number]
@@ -47,9 +47,9 @@ export function usePerson(id: string | null) {
   })
 }
 
-/** Downloads the CSV export of the filtered log (see api/download.ts). */
+/** Downloads the CSV export of the filtered log (a refusal is thrown, for a message on the page). */
 export async function downloadAuditCsv(query: AuditExportQuery): Promise<void> {
   const { data: blob, response } = await api.GET('/api/audit/export', { params: { query }, parseAs: 'blob' })
   if (!blob) throw await toApiError(response)
-  saveDownload(blob, response, 'audit.csv')
+  saveDownload(response, blob, 'audit.csv')
 }

@@ -75,5 +75,5 @@ export async function downloadStatementCsv(target: { zoneId: string; month: stri
         })
       : await api.GET('/api/callouts/statement/csv', { params: { query: { month: target.month } }, parseAs: 'blob' })
   if (!blob) throw await toApiError(response)
-  saveDownload(blob, response, `maandstaat_${target.month}.csv`)
+  saveDownload(response, blob, `maandstaat_${target.month}.csv`)
 }
