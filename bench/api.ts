@@ -76,6 +76,18 @@ async function signIn(email: string): Promise<string> {
 const cookie = await signIn('planner.5373@demo.verbond.be')
 // A planner of Voeren, covered by two demo rotations shared with Bilzen-Hoeselt-Riemst.
 const onDutyCookie = await signIn('planner.5382@demo.verbond.be')
+// The demo rosters start tomorrow: asked three days ahead, both rotations have someone on duty and a next person,
+// from either zone, so partner-zone names are shown and their reads logged (counted in `onDutyAuditRows`).
+const onDutyPath = `/api/permanences/on-duty?at=${encodeURIComponent(new Date(Date.now() + 3 * 86_400_000).toISOString())}`
+const auditRows = async () =>
+  Number(
+    (
+      await database.db
+        .selectFrom('audit_events')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  )
 
 async function measure(path: string, headers: Record<string, string> = {}) {
   const result = await autocannon({ url: `${address}${path}`, connections, duration: seconds, headers })
@@ -88,7 +100,7 @@ async function measure(path: string, headers: Record<string, string> = {}) {
 for (const path of ['/api/ping', '/api/zones', '/api/people?limit=50'])
   await autocannon({ url: `${address}${path}`, connections: 2, duration: 1, headers: { cookie } })
 await autocannon({
-  url: `${address}/api/permanences/on-duty`,
+  url: `${address}${onDutyPath}`,
   connections: 2,
   duration: 1,
   headers: { cookie: onDutyCookie },
@@ -99,7 +111,9 @@ const signedInPing = await measure('/api/ping', { cookie })
 const zones = await measure('/api/zones')
 const people = await measure('/api/people?limit=50', { cookie })
 // Who is on duty now, for every rotation the planner sees (issue 8): from the in-memory index.
-const onDuty = await measure('/api/permanences/on-duty', { cookie: onDutyCookie })
+const auditBefore = await auditRows()
+const onDutyMeasured = await measure(onDutyPath, { cookie: onDutyCookie })
+const onDuty = { ...onDutyMeasured, auditRows: (await auditRows()) - auditBefore }
 const toBaseline = (m: { rps: number }) => Math.round((m.rps / baseline.rps) * 1000) / 1000
 const report = {
   zones,

@@ -15,6 +15,8 @@ import { policyContext } from '../src/server/platform/policy/context.ts'
 import type { AgreementKind, Rank, Role } from '../src/server/platform/schema.ts'
 import { addReasons, type KnownReasonKind } from '../src/server/platform/visibility.ts'
 import type { Session, TestApp } from './harness.ts'
+import { ROTATIONS_TOPIC } from '../src/server/features/permanences/repository.ts'
+import { notifyInvalidation } from '../src/server/platform/invalidation.ts'
 
 /** A short random suffix: names and e-mails of factory data never collide, within a file or across runs. */
 const unique = () => randomBytes(4).toString('hex')
@@ -330,5 +332,7 @@ export async function makeRotation(
     .insertInto('rotation_zones')
     .values(zones.map((z) => ({ rotation_id: id, zone_id: z.id })))
     .execute()
+  // As the rotations repository does (board, issue 8): the visible-rotations memo of every app drops its entries.
+  await notifyInvalidation(db, ROTATIONS_TOPIC)
   return { id, associationId: opts.association.id, domain, zoneIds: zones.map((z) => z.id) }
 }

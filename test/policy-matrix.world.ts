@@ -13,6 +13,8 @@ import { notify } from '../src/server/platform/notifications.ts'
 import type { Role } from '../src/server/platform/schema.ts'
 import { makeAgreement, makePerson, makeRotation, makeUser, type AssociationRef, type ZoneRef } from './factories.ts'
 import type { Session, TestApp } from './harness.ts'
+import { ROTATIONS_TOPIC } from '../src/server/features/permanences/repository.ts'
+import { notifyInvalidation } from '../src/server/platform/invalidation.ts'
 
 export type Target = 'own' | 'partner' | 'foreign'
 export type ActorName = 'anonymous' | Role
@@ -704,6 +706,7 @@ async function calendarsOf(t: TestApp, zone: World['zone'], association: World['
       .insertInto('rotation_zones')
       .values(zoneIds.map((zone_id) => ({ rotation_id: id, zone_id })))
       .execute()
+    await notifyInvalidation(db, ROTATIONS_TOPIC) // board (issue 8): as the rotations repository does
     return id
   }
   const rotation = {

@@ -34,6 +34,8 @@ const CalendarsPage = lazy(() =>
 const FairnessPage = lazy(() =>
   import('./features/fairness/FairnessPage.tsx').then((m) => ({ default: m.FairnessPage })),
 )
+// board (issue 8)
+const BoardPage = lazy(() => import('./features/board/BoardPage.tsx').then((m) => ({ default: m.BoardPage })))
 // callouts (issue 8)
 const CallOutsPage = lazy(() =>
   import('./features/callouts/CallOutsPage.tsx').then((m) => ({ default: m.CallOutsPage })),
@@ -51,6 +53,17 @@ export function App() {
     <Suspense fallback={<LoadingState />}>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        {/* board (issue 8): the duty board in kiosk mode, without the app's frame */}
+        <Route
+          path="/board/kiosk"
+          element={
+            <RequireAuth>
+              <PasswordChangeGate>
+                <BoardPage kiosk />
+              </PasswordChangeGate>
+            </RequireAuth>
+          }
+        />
         <Route
           element={
             <RequireAuth>
@@ -72,6 +85,7 @@ export function App() {
           <Route path="calendars" element={<CalendarsPage />} />
           <Route path="availability" element={<AvailabilityPage />} /> {/* availability (issue 8) */}
           <Route path="fairness" element={<FairnessPage />} /> {/* fairness (issue 8) */}
+          <Route path="board" element={<BoardPage />} /> {/* board (issue 8) */}
           {/* callouts (issue 8) */}
           <Route path="callouts" element={<CallOutsPage />} />
           <Route path="callouts/statement" element={<StatementPage />} />

@@ -68,8 +68,7 @@ export function auditBodyBeforeSeq(f: Omit<HashedFields, 'seq'>): string {
 type AuditRow = Omit<HashedFields, 'seq' | 'at'> & { at: string; chainKey: string; body: string }
 
 /** Entries as rows, timed now, in one global order of chain keys (stable: one chain keeps its entries' order). */
-function auditRows(entries: readonly AuditEntry[]): AuditRow[] {
-  const at = now()
+function auditRows(entries: readonly AuditEntry[], at: Date = now()): AuditRow[] {
   return entries
     .map((e) => {
       const fields = {
@@ -434,5 +433,125 @@ export const audit = {
     await appendAudit(trx, [
       { ...entry!, details: { ...read.details, ...entry!.details, justification: read.justification } },
     ])
+  },
+}
+
+// board (issue 8)
+interface QueuedRead {
+  entry: AuditEntry
+  at: Date
+  done: { resolve: () => void; reject: (err: unknown) => void }
+}
+
+/**
+ * The queued reads as entries: reads that differ only in their time and the people they named (same reader, zone
+ * chain, action, object, reasons) become one entry, timed at the first, whose `details.reads` lists every read
+ * by the people it named (`[{ personIds, at: [instants] }]`) and whose `details.personIds` is the union (what
+ * the audit queries search).
+ */
+function coalesce(queued: readonly QueuedRead[]): { entry: AuditEntry; at: Date }[] {
+  const groups = new Map<string, QueuedRead[]>()
+  for (const q of queued) {
+    const { personIds: _ids, ...rest } = q.entry.details ?? {}
+    const e = q.entry
+    // Plain JSON.stringify: entries of one call site share their key order (at worst, fewer reads share a row).
+    const key = JSON.stringify([
+      e.chainZoneId,
+      e.actorUserId,
+      e.actorZoneId,
+      e.action,
+      e.objectType,
+      e.objectId,
+      e.domain,
+      rest,
+    ])
+    const group = groups.get(key)
+    if (group) group.push(q)
+    else groups.set(key, [q])
+  }
+  return [...groups.values()].map((group) => {
+    const first = group[0]!
+    if (group.length === 1) return { entry: first.entry, at: first.at }
+    const idsOf = (q: QueuedRead) => {
+      const ids = q.entry.details?.personIds
+      return Array.isArray(ids) ? (ids as unknown[]).map(String) : []
+    }
+    return {
+      at: first.at,
+      entry: {
+        ...first.entry,
+        details: {
+          ...first.entry.details,
+          personIds: [...new Set(group.flatMap(idsOf))].sort(),
+          reads: readsOf(group, idsOf),
+        },
+      },
+    }
+  })
+}
+
+/** Every read of a group, by the people it named: `[{ personIds, at: [instant, …] }]`, in order. */
+function readsOf(group: readonly QueuedRead[], idsOf: (q: QueuedRead) => string[]) {
+  const byPeople = new Map<string, { personIds: string[]; at: string[] }>()
+  for (const q of group) {
+    const personIds = idsOf(q)
+    const key = personIds.join(',')
+    const reads = byPeople.get(key)
+    if (reads) reads.at.push(q.at.toISOString())
+    else byPeople.set(key, { personIds, at: [q.at.toISOString()] })
+  }
+  return [...byPeople.values()]
+}
+
+/**
+ * Group commit: reads queued while a statement runs (or before the next turn of the event loop) are written by
+ * the next single statement; each caller's promise settles when the statement holding its read has committed
+ * (or rejects with its error), so no answer leaves before its entry is in the log.
+ */
+function groupWriter(db: Kysely<DB>) {
+  let queue: QueuedRead[] = []
+  let running: Promise<void> | null = null
+
+  async function drain(): Promise<void> {
+    while (queue.length > 0) {
+      const batch = queue
+      queue = []
+      try {
+        const rows = coalesce(batch)
+          .flatMap(({ entry, at }) => auditRows([entry], at))
+          .sort((a, b) => a.chainKey.localeCompare(b.chainKey))
+        await writeRows(db, rows)
+        for (const q of batch) q.done.resolve()
+      } catch (err) {
+        for (const q of batch) q.done.reject(err)
+      }
+    }
+    running = null
+  }
+
+  return {
+    enqueue(entries: readonly AuditEntry[], at: Date): Promise<void> {
+      return new Promise<void>((resolve, reject) => {
+        for (const entry of entries) queue.push({ entry, at, done: { resolve, reject } })
+        // The next turn of the event loop: requests already received queue their reads first.
+        running ??= new Promise<void>((r) => setImmediate(r)).then(drain)
+      })
+    },
+  }
+}
+const groupWriters = new WeakMap<Kysely<DB>, ReturnType<typeof groupWriter>>()
+
+/**
+ * Partner reads of a route that every duty board reads again and again (docs/architecture.md, "Who is on duty,
+ * fast"): logged before the answer like `audit.partnerReads`, but reads that differ only in their time and the
+ * people named share one row listing each read (`details.reads`), and the reads of concurrent requests share one
+ * statement (group commit). Each read is timed when it happens (`now()`).
+ */
+export const groupedAudit = {
+  partnerReads(db: Kysely<DB>, actor: AuditActor, reads: readonly PartnerRead[]): Promise<void> {
+    if (reads.length === 0) return Promise.resolve()
+    let writer = groupWriters.get(db)
+    if (!writer) groupWriters.set(db, (writer = groupWriter(db)))
+    return writer.enqueue(audit.partnerReadEntries(actor, reads), now())
   },
 }

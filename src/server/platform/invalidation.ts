@@ -96,3 +96,13 @@ export function attachInvalidations(db: Kysely<DB>, invalidations: Invalidations
 /** The invalidations attached to this root `db`; none for a transaction (it may see its own changes). */
 export const invalidationsOf = (db: Kysely<DB>): Invalidations | undefined =>
   db.isTransaction ? undefined : attached.get(db)
+
+// board (issue 8)
+/**
+ * Sends `topic` on the invalidation channel from the caller's transaction (at its COMMIT, never on ROLLBACK), for
+ * tables that have no trigger of migration 0011 yet: the code that writes them calls this in the same
+ * transaction (e.g. the rotations repository: topic 'rotations').
+ */
+export async function notifyInvalidation(db: Kysely<DB>, topic: InvalidationTopic): Promise<void> {
+  await sql`SELECT pg_notify(${INVALIDATION_CHANNEL}, ${topic})`.execute(db)
+}

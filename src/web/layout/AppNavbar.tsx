@@ -6,16 +6,9 @@ import { useSignedInUser } from '../auth/session.ts'
 import { isDpo } from '../features/audit/isDpo.ts'
 import { managesAccounts } from '../features/accounts/api.ts'
 import { SignedInAs } from './UserMenu.tsx'
-import {
-  IconBell,
-  IconCalendar,
-  IconChart,
-  IconDocument,
-  IconKey,
-  IconMap,
-  IconShield,
-  IconUsers,
-} from '../components/icons.tsx'
+import { IconCalendar, IconChart, IconDocument, IconKey, IconMap, IconShield, IconUsers } from '../components/icons.tsx'
+import { IconClock } from '../components/icons.tsx' // board (issue 8)
+import { IconBell } from '../components/icons.tsx' // callouts (issue 8)
 import { useT } from '../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../i18n/nl.ts'
 
@@ -47,6 +40,8 @@ const LINKS: NavItem[] = [
   { to: '/calendars', label: 'nav.calendars', icon: <IconCalendar />, zoneRolesOnly: true },
   // fairness (issue 8): the fairness report of the shared permanences
   { to: '/fairness', label: 'nav.fairness', icon: <IconChart />, plannersOnly: true },
+  // board (issue 8): who is on duty now in every shared permanence one sees (zone roles and association admins)
+  { to: '/board', label: 'nav.board', icon: <IconClock /> },
   // callouts (issue 8): one's own call-outs and monthly statement (a planner also the zone's), zone roles only
   { to: '/callouts', label: 'nav.callouts', icon: <IconBell />, zoneRolesOnly: true, end: true },
   { to: '/callouts/statement', label: 'nav.statement', icon: <IconDocument />, zoneRolesOnly: true },

@@ -64,3 +64,25 @@ describe('mayReceive', () => {
     expect(mayReceive({ ...admin, userId: 'v' }, ev('A', 'X', null, 'u'), grants)).toBe(false)
   })
 })
+
+// board (issue 8)
+describe('events about a rotation (payload.coveredZoneIds)', () => {
+  const rotationEvent = { zoneId: 'A', associationId: 'X', domain: 'assistance', userId: null }
+  const covered = (...zones: string[]) => ({ ...rotationEvent, payload: { coveredZoneIds: zones } })
+  const plannerB = actor({ role: 'planner', zoneId: 'B', associationId: null })
+  const officerC = actor({ role: 'officer', zoneId: 'C', associationId: null })
+  const wide: Grant[] = [{ agreementId: 'h', associationId: 'X', zoneIds: ['A', 'C'], domains: ['assistance'] }]
+
+  it('reach any role of a covered zone and the association admin, whatever the agreements', () => {
+    expect(mayReceive(planner, covered('A', 'B'), [])).toBe(true)
+    expect(mayReceive(plannerB, covered('A', 'B'), [])).toBe(true)
+    expect(mayReceive(admin, covered('A', 'B'), [])).toBe(true)
+  })
+
+  it('not a partner zone outside the rotation, even with the domain shared with its first zone', () => {
+    // Without coveredZoneIds the agreement A–C would deliver it to zone C.
+    expect(mayReceive(officerC, rotationEvent, wide)).toBe(true)
+    expect(mayReceive(officerC, covered('A', 'B'), wide)).toBe(false)
+    expect(mayReceive(actor({ role: 'admin', zoneId: null, associationId: 'Y' }), covered('A', 'B'), wide)).toBe(false)
+  })
+})

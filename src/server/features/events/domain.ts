@@ -10,6 +10,8 @@ export interface EventScope {
   domain: string | null
   /** Addressed to one user (a notification): that user only, and nobody else whatever the other scope. */
   userId: string | null
+  /** board (issue 8): `payload.coveredZoneIds` narrows an event to the zones it concerns (coveredZones). */
+  payload?: Record<string, unknown>
 }
 
 /** An event for the policy: it belongs to its zone and its association, under its domain. */
@@ -27,9 +29,32 @@ export const eventTarget = (event: EventScope): Target => ({
  * An event without zone or association reaches nobody: broadcasting is never a default. An event addressed
  * to a user (a notification) reaches that user's streams only: no role, zone or agreement widens it.
  */
-export const receives = (scope: Scope, event: EventScope): boolean =>
-  event.userId !== null ? event.userId === scope.actor.userId : decideIn(scope, eventTarget(event)).allowed
+export const receives = (scope: Scope, event: EventScope): boolean => {
+  if (event.userId !== null) return event.userId === scope.actor.userId
+  const covered = coveredZones(event)
+  if (covered) return reachesCovered(scope.actor, covered, event.associationId)
+  return decideIn(scope, eventTarget(event)).allowed
+}
 
 /** The same, from the actor and the agreements in force. */
 export const mayReceive = (actor: Actor, event: EventScope, grants: readonly Grant[]): boolean =>
   receives(scopeFrom({ actor, date: '', grants, memberships: [] }, 'events.stream'), event)
+
+// board (issue 8)
+/**
+ * The zones an event is about when it says so (`payload.coveredZoneIds`: a rotation's covered zones, on
+ * `roster.published` / `duty.changed`), else null. Such an event reaches exactly those who may read the rotation
+ * (rule rotation.read): any role of a covered zone, and the administrator of the event's association — not a
+ * partner zone outside the rotation that happens to share the domain with its first zone.
+ */
+export function coveredZones(event: EventScope): string[] | null {
+  const ids = event.payload?.['coveredZoneIds']
+  return Array.isArray(ids) && ids.every((id) => typeof id === 'string') ? ids : null
+}
+
+const reachesCovered = (actor: Actor, covered: readonly string[], associationId: string | null): boolean =>
+  actor.roles.some((r) =>
+    r.role === 'admin'
+      ? associationId !== null && r.associationId === associationId
+      : r.zoneId !== null && covered.includes(r.zoneId),
+  )

@@ -3,6 +3,7 @@
 // person is named only through a visibility reason in force (their membership gives one); such reads are
 // logged in that person's zone's chain.
 import type { Kysely } from 'kysely'
+import { memoOf } from '../../platform/memo.ts'
 import { scope } from '../../platform/policy.ts'
 import type { PolicyContext } from '../../platform/policy/context.ts'
 import type { DB } from '../../platform/schema.ts'
@@ -10,6 +11,7 @@ import type { IndexedDuty, OnDutyIndex } from './on-duty-index.ts'
 import { peopleFor, type PersonOnDuty } from './present.ts'
 import { rotationsRepository } from './repository.ts'
 import { rosterRepository } from './roster-repository.ts'
+import type { Rotation } from './schema.ts'
 import { rotationsService } from './service.ts'
 
 const LOOKAHEAD_MS = 62 * 86_400_000
@@ -31,15 +33,39 @@ export function onDutyService(db: Kysely<DB>, index: OnDutyIndex) {
     }))
   }
 
-  /** Of these people, those the caller may name: own zones, or a partner reason in force. */
-  const nameable = async (ctx: PolicyContext, ids: readonly string[]) =>
-    rotationsRepository(db).nameablePeople(await scope(ctx, 'person.read'), ids)
+  /**
+   * Of these people, those the caller may name: own zones, or a partner reason in force. From memory on the root
+   * `db` until people, zones or visibility reasons change (topic 'people' of migration 0011's triggers); the
+   * scope (own zones, partner reach, date) and the ids are the key.
+   */
+  async function nameable(ctx: PolicyContext, ids: readonly string[]): Promise<ReadonlySet<string>> {
+    const personRead = await scope(ctx, 'person.read')
+    const load = () => rotationsRepository(db).nameablePeople(personRead, ids)
+    if (ids.length === 0) return new Set()
+    const memo = memoOf<ReadonlySet<string>>(db, 'permanences.nameable', {
+      topics: ['people'],
+      size: 2_000,
+      maxAgeMs: 30_000,
+    })
+    if (!memo) return load()
+    const reach = personRead.reach.map((r) => `${r.viewerZoneId}>${r.ownerZoneId}:${r.domain}`).sort()
+    const key = JSON.stringify([[...personRead.ownZoneIds].sort(), reach, personRead.date, [...new Set(ids)].sort()])
+    return memo.get(key, load)
+  }
 
   return {
     async at(ctx: PolicyContext, at: Date) {
       await index.ensure()
       const instant = at.getTime()
-      const visible = await rotations.list(ctx, {})
+      const read = await scope(ctx, 'rotation.read')
+      const { rows, zones } = await rotations.visibleRows(read)
+      const visible = rows.map((row) => ({
+        id: row.id,
+        associationId: row.association_id,
+        name: row.name,
+        domain: row.domain_code as Rotation['domain'],
+        zones: zones.filter((z) => z.rotation_id === row.id).map((z) => ({ zoneId: z.zone_id, code: z.code })),
+      }))
       const plans = await Promise.all(
         visible.map(async (rotation) => {
           const duties = await dutiesOf(rotation.id, instant)
@@ -54,7 +80,7 @@ export function onDutyService(db: Kysely<DB>, index: OnDutyIndex) {
         }),
       )
       // The association's admin sees the names of its rotations; a zone role, through person.read.
-      const adminOf = new Set((await scope(ctx, 'rotation.read')).associationIds)
+      const adminOf = new Set(read.associationIds)
       const ids = plans.flatMap((p) =>
         adminOf.has(p.rotation.associationId) ? [] : [...p.current, ...(p.next ? [p.next] : [])].map((d) => d.personId),
       )
@@ -67,7 +93,7 @@ export function onDutyService(db: Kysely<DB>, index: OnDutyIndex) {
             .filter((id) => adminOf.has(p.rotation.associationId) || allowed.has(id)),
         ]),
       )
-      const people = await peopleFor(db, ctx, visible, shown)
+      const people = await peopleFor(db, ctx, visible, shown, { groupAudit: true })
       const person = (rotationId: string, id: string): PersonOnDuty | null =>
         shown.get(rotationId)?.includes(id) ? (people.get(id) ?? null) : null
       return {
@@ -76,7 +102,7 @@ export function onDutyService(db: Kysely<DB>, index: OnDutyIndex) {
           rotationId: rotation.id,
           rotationName: rotation.name,
           domain: rotation.domain,
-          zones: rotation.zones.map((z) => ({ zoneId: z.zoneId, code: z.code })),
+          zones: rotation.zones,
           onDuty: current.map((d) => ({
             position: d.position,
             person: person(rotation.id, d.personId),

@@ -2,11 +2,12 @@
 // sees "slots, names on duty"). Names of another zone's people are logged in that zone's chain, with the
 // rotation as the reason.
 import type { Kysely } from 'kysely'
-import { audit } from '../../platform/audit.ts'
+import { audit, groupedAudit } from '../../platform/audit.ts'
+import { memoOf } from '../../platform/memo.ts'
 import { actorZones } from '../../platform/policy.ts'
 import type { PolicyContext } from '../../platform/policy/context.ts'
 import type { DB } from '../../platform/schema.ts'
-import { rosterRepository, type DutyRow } from './roster-repository.ts'
+import { rosterRepository, type DutyRow, type RosterRepository } from './roster-repository.ts'
 import type { Rotation } from './schema.ts'
 
 export interface PersonOnDuty {
@@ -24,9 +25,10 @@ export async function peopleFor(
   ctx: PolicyContext,
   rotations: readonly Pick<Rotation, 'id' | 'domain'>[],
   byRotation: ReadonlyMap<string, readonly string[]>,
+  options: { groupAudit?: boolean } = {},
 ): Promise<Map<string, PersonOnDuty>> {
-  const ids = [...new Set([...byRotation.values()].flat())]
-  const rows = await rosterRepository(db).people(ids)
+  const ids = [...new Set([...byRotation.values()].flat())].sort()
+  const rows = await peopleRows(db, ids)
   const people = new Map(
     rows.map((r) => [
       r.id,
@@ -54,9 +56,25 @@ export async function peopleFor(
       details: { personIds: [...new Set(partner.filter((p) => p.zoneId === zoneId).map((p) => p.personId))] },
     }))
   })
-  if (reads.length > 0) await db.transaction().execute((trx) => audit.partnerReads(trx, ctx.actor, reads))
+  // On the root `db`: written with the reads of concurrent requests in one statement (audit.partnerReads), before
+  // the answer; for the on-duty board also repeated reads of one reader as one row (groupedAudit).
+  if (options.groupAudit && !db.isTransaction) await groupedAudit.partnerReads(db, ctx.actor, reads)
+  else await audit.partnerReads(db, ctx.actor, reads)
   return people
 }
+
+type PersonRow = Awaited<ReturnType<RosterRepository['people']>>[number]
+
+/**
+ * Name, zone and work phone of people by id: from memory on the root `db` until people or zones change (topic
+ * 'people' of migration 0011's triggers); inside a transaction from the database.
+ */
+function peopleRows(db: Kysely<DB>, ids: readonly string[]): Promise<readonly PersonRow[]> {
+  const load = () => rosterRepository(db).people(ids)
+  const memo = ids.length > 0 ? memoOf<readonly PersonRow[]>(db, 'permanences.people', PEOPLE_MEMO) : null
+  return memo ? memo.get(ids.join(','), async () => Object.freeze(await load())) : load()
+}
+const PEOPLE_MEMO = { topics: ['people'], size: 2_000, maxAgeMs: 30_000 }
 
 export async function presentSlots(
   db: Kysely<DB>,

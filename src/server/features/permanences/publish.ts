@@ -26,7 +26,8 @@ function event(
     zoneId: zoneIds[0] ?? null,
     associationId: rotation.association_id,
     domain: rotation.domain_code,
-    payload: { rotationId: rotation.id, ...payload },
+    // coveredZoneIds: the delivery rule of /api/events sends it to the rotation's readers only (events/domain.ts).
+    payload: { rotationId: rotation.id, coveredZoneIds: [...zoneIds], ...payload },
   }
 }
 

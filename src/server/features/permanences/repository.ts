@@ -1,6 +1,7 @@
 // The SQL of rotations and their members. Built from the transaction (or the pool) the service holds.
 import { sql, type Kysely, type Transaction } from 'kysely'
 import { registerConstraintCodes } from '../../platform/errors.ts'
+import { notifyInvalidation } from '../../platform/invalidation.ts'
 import { inScope } from '../../platform/policy/sql.ts'
 import type { Scope } from '../../platform/policy.ts'
 import type { DB } from '../../platform/schema.ts'
@@ -14,6 +15,12 @@ registerConstraintCodes({
 })
 
 type Db = Kysely<DB> | Transaction<DB>
+
+/**
+ * The invalidation topic of a change to rotations or their covered zones (no trigger of migration 0011 covers
+ * these tables): every write below sends it in its transaction, and the visible-rotations memo listens to it.
+ */
+export const ROTATIONS_TOPIC = 'rotations'
 
 export interface RotationRowInput {
   association_id: string
@@ -104,27 +111,28 @@ export function rotationsRepository(db: Db) {
           .execute()
       ).map((r) => r.zone_id),
 
-    insert: async (row: RotationRowInput, at: Date) =>
-      (
-        await db
-          .insertInto('rotations')
-          .values({
-            ...row,
-            pattern: json(row.pattern),
-            eligibility: json(row.eligibility),
-            zone_key: json(row.zone_key),
-            rules: json(row.rules),
-            weights: json(row.weights),
-            created_at: at,
-            updated_at: at,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id,
+    insert: async (row: RotationRowInput, at: Date) => {
+      const { id } = await db
+        .insertInto('rotations')
+        .values({
+          ...row,
+          pattern: json(row.pattern),
+          eligibility: json(row.eligibility),
+          zone_key: json(row.zone_key),
+          rules: json(row.rules),
+          weights: json(row.weights),
+          created_at: at,
+          updated_at: at,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      await notifyInvalidation(db, ROTATIONS_TOPIC)
+      return id
+    },
 
-    update: (id: string, row: Partial<RotationRowInput>, at: Date) => {
+    update: async (id: string, row: Partial<RotationRowInput>, at: Date) => {
       const { pattern, eligibility, zone_key, rules, weights, ...plain } = row
-      return db
+      await db
         .updateTable('rotations')
         .set({
           ...plain,
@@ -137,13 +145,16 @@ export function rotationsRepository(db: Db) {
         })
         .where('id', '=', id)
         .execute()
+      await notifyInvalidation(db, ROTATIONS_TOPIC)
     },
 
-    insertZones: (rotationId: string, zones: readonly { zoneId: string; weight: number | null }[]) =>
-      db
+    insertZones: async (rotationId: string, zones: readonly { zoneId: string; weight: number | null }[]) => {
+      await db
         .insertInto('rotation_zones')
         .values(zones.map((z) => ({ rotation_id: rotationId, zone_id: z.zoneId, weight: z.weight })))
-        .execute(),
+        .execute()
+      await notifyInvalidation(db, ROTATIONS_TOPIC)
+    },
 
     setZoneWeights: async (rotationId: string, weights: Readonly<Record<string, number>> | null) => {
       await db.updateTable('rotation_zones').set({ weight: null }).where('rotation_id', '=', rotationId).execute()
@@ -154,6 +165,7 @@ export function rotationsRepository(db: Db) {
           .where('rotation_id', '=', rotationId)
           .where('zone_id', '=', zoneId)
           .execute()
+      await notifyInvalidation(db, ROTATIONS_TOPIC)
     },
 
     // Members.

@@ -31,7 +31,8 @@ export function rosterEvent(rotation: Rotation, type: string, payload: Record<st
     zoneId: rotation.zones[0]?.zoneId ?? null,
     associationId: rotation.associationId,
     domain: rotation.domain,
-    payload: { rotationId: rotation.id, ...payload },
+    // coveredZoneIds: delivered to the rotation's readers only (events/domain.ts, board issue 8).
+    payload: { rotationId: rotation.id, coveredZoneIds: rotation.zones.map((z) => z.zoneId), ...payload },
   }
 }
 

@@ -6,7 +6,8 @@ import { actorFields, audit, type AuditAction } from '../../platform/audit.ts'
 import { now, today } from '../../platform/clock.ts'
 import { AppError } from '../../platform/errors.ts'
 import { loadGrants } from '../../platform/grants.ts'
-import { actorZones, decide, scope, type Actor, type Target } from '../../platform/policy.ts'
+import { memoOf } from '../../platform/memo.ts'
+import { actorZones, decide, scope, type Actor, type Scope, type Target } from '../../platform/policy.ts'
 import type { PolicyContext } from '../../platform/policy/context.ts'
 import type { DB } from '../../platform/schema.ts'
 import { dayBefore } from '../../platform/time.ts'
@@ -14,7 +15,7 @@ import { addReasons, removeReasonsOf } from '../../platform/visibility.ts'
 import { isEligible } from './domain/eligibility.ts'
 import type { Eligibility, ZoneKey } from './domain/types.ts'
 import { defaultEligibility, rulesFor, weightsFor, type PermanenceDomain } from './presets.ts'
-import { rotationsRepository, type RotationRow, type RotationsRepository } from './repository.ts'
+import { ROTATIONS_TOPIC, rotationsRepository, type RotationRow, type RotationsRepository } from './repository.ts'
 import type { Member, MemberCreate, Rotation, RotationCreate, RotationPatch } from './schema.ts'
 import { assertPattern, assertPeriod, assertShared, assertZoneKey } from './validate.ts'
 
@@ -114,6 +115,31 @@ const presentMember = (m: MemberRow): Member => ({
 })
 
 export function rotationsService(db: Kysely<DB>) {
+  /**
+   * The rotations a scope reaches, with their zones: from memory on the root `db` until a rotation or its zones
+   * change (ROTATIONS_TOPIC, sent by the repository's writes) — the scope (roles, grants, date) is the key.
+   */
+  async function visibleRows(read: Scope, filter: { associationId?: string | undefined; domain?: string | undefined }) {
+    const load = async () => {
+      const repo = rotationsRepository(db)
+      const rows = await repo.listVisible(read, filter)
+      return Object.freeze({ rows, zones: await repo.zonesOf(rows.map((r) => r.id)) })
+    }
+    const memo = memoOf<{ rows: RotationRow[]; zones: ZoneRow[] }>(db, 'rotations.visible', {
+      topics: [ROTATIONS_TOPIC],
+      size: 1_000,
+      maxAgeMs: 30_000,
+    })
+    if (!memo) return load()
+    const key = JSON.stringify([
+      [...read.zoneIds].sort(),
+      [...read.associationIds].sort(),
+      filter.associationId ?? null,
+      filter.domain ?? null,
+    ])
+    return memo.get(key, load)
+  }
+
   const write = <T>(
     outer: PolicyContext,
     fn: (trx: Transaction<DB>, repo: RotationsRepository, ctx: PolicyContext) => Promise<T>,
@@ -126,11 +152,12 @@ export function rotationsService(db: Kysely<DB>) {
   }
 
   return {
+    /** The rotations `read` (the scope of rotation.read) reaches, with their zones, as rows (the on-duty board). */
+    visibleRows: (read: Scope) => visibleRows(read, {}),
+
     async list(ctx: PolicyContext, filter: { associationId?: string | undefined; domain?: string | undefined }) {
-      const repo = rotationsRepository(db)
       const [read, manage] = [await scope(ctx, 'rotation.read'), await scope(ctx, 'rotation.manage')]
-      const rows = await repo.listVisible(read, filter)
-      const zones = await repo.zonesOf(rows.map((r) => r.id))
+      const { rows, zones } = await visibleRows(read, filter)
       return rows.map((row) => {
         const own = zones.filter((z) => z.rotation_id === row.id)
         const canManage =
