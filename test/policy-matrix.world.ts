@@ -90,6 +90,8 @@ export interface World {
   publishedVersion: Record<Target, string>
   /** swaps (issue 8): see swapsWorld. */
   swaps: SwapsWorld
+  /** callouts (issue 8): fresh call-outs to change and approved statements to reopen (see calloutsWorld). */
+  callouts: CalloutsWorld
 }
 
 type Request = Pick<InjectOptions, 'payload' | 'remoteAddress'> & {
@@ -172,6 +174,26 @@ let dayOffset = 0
 function nextDays(): { from: string; to: string } {
   const day = new Date(Date.UTC(2032, 0, 1) + dayOffset++ * 2 * 86_400_000).toISOString().slice(0, 10)
   return { from: day, to: day }
+}
+
+// callouts (issue 8) --------------------------------------------------------------------------------------------
+
+export interface CalloutsWorld {
+  /** A fresh call-out per (update|delete, variant, actor, target), of the person the fixture asks about. */
+  callOuts: Map<string, string>
+}
+
+let calloutHour = 0
+/** A call-out of half an hour in 2019 (everyone asked about is on call then) no other matrix entry uses. */
+function nextCallOut(): { start: string; end: string } {
+  const start = Date.UTC(2019, 0, 7, 10) + calloutHour++ * 3_600_000
+  return { start: new Date(start).toISOString(), end: new Date(start + 1_800_000).toISOString() }
+}
+
+/** A month of its own for an (actor, target), from January of `year` on. */
+const calloutMonth = (a: ActorName, tg: Target, year: number): string => {
+  const n = ACTORS.indexOf(a) * TARGETS.length + TARGETS.indexOf(tg)
+  return `${year + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`
 }
 
 /** One fixture (or several) per operationId of the OpenAPI document: how to ask it of each target, and the
@@ -557,6 +579,60 @@ export const FIXTURES: Record<string, Fixture | Fixture[]> = {
   },
   listMyDuties: { request: () => ({ method: 'GET', url: '/api/my-duties' }) },
   listGaps: { request: () => ({ method: 'GET', url: '/api/permanences/gaps' }) },
+  // callouts (issue 8): a person's call-outs and statement (own person or a zone colleague, as availability);
+  // a zone's statement (own, partner, foreign zone). Every person asked about is on call all of 2019.
+  listCallOuts: bothPeople((w, tg, a, v) => ({
+    method: 'GET',
+    url: `/api/callouts?personId=${personOf(w, v, a, tg)}&month=2019-03`,
+  })),
+  createCallOut: bothPeople(
+    (w, tg, a, v) => ({
+      method: 'POST',
+      url: '/api/callouts',
+      payload: { personId: personOf(w, v, a, tg), ...nextCallOut(), reason: 'Matrix' },
+    }),
+    201,
+  ),
+  updateCallOut: bothPeople((w, tg, a, v) => ({
+    method: 'PATCH',
+    url: `/api/callouts/${w.callouts.callOuts.get(`update/${v}/${a}/${tg}`)}`,
+    payload: { reason: 'Matrix gewijzigd' },
+  })),
+  deleteCallOut: bothPeople(
+    (w, tg, a, v) => ({ method: 'DELETE', url: `/api/callouts/${w.callouts.callOuts.get(`delete/${v}/${a}/${tg}`)}` }),
+    204,
+  ),
+  getPersonStatement: bothPeople((w, tg, a, v) => ({
+    method: 'GET',
+    url: `/api/callouts/statement?personId=${personOf(w, v, a, tg)}&month=2019-03`,
+  })),
+  exportPersonStatement: bothPeople((w, tg, a, v) => ({
+    method: 'GET',
+    url: `/api/callouts/statement/csv?personId=${personOf(w, v, a, tg)}&month=2019-03`,
+  })),
+  getZoneStatement: {
+    request: (w, tg) => ({ method: 'GET', url: `/api/zones/${w.zone[tg]}/statements/2019-03` }),
+    object: (tg) => ({ zones: [tg] }),
+  },
+  exportZoneStatement: {
+    request: (w, tg) => ({ method: 'GET', url: `/api/zones/${w.zone[tg]}/statements/2019-03/csv` }),
+    object: (tg) => ({ zones: [tg] }),
+  },
+  // A month of its own per (actor, target): approving it twice would be a conflict.
+  approveZoneStatement: {
+    request: (w, tg, a) => ({
+      method: 'POST',
+      url: `/api/zones/${w.zone[tg]}/statements/${calloutMonth(a, tg, 2005)}/approve`,
+    }),
+    object: (tg) => ({ zones: [tg] }),
+  },
+  reopenZoneStatement: {
+    request: (w, tg, a) => ({
+      method: 'POST',
+      url: `/api/zones/${w.zone[tg]}/statements/${calloutMonth(a, tg, 2012)}/reopen`,
+    }),
+    object: (tg) => ({ zones: [tg] }),
+  },
 }
 
 /** Builds the world on the test app's database (demo data + fresh drafts and accounts). */
@@ -651,6 +727,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const { calendarRotation, calendarFeeds } = await calendarsOf(t, zone, association)
   const availability = await availabilityWorld(t, zone)
   const rotations = await rotationsOf(t, zone, association)
+  const callouts = await calloutsWorld(t, zone, availability, calendarRotation.own) // callouts (issue 8)
   return {
     sessions,
     zone,
@@ -668,6 +745,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     availability,
     ...rotations,
     swaps: await swapsWorld(t, zone, rotations.rotation),
+    callouts,
   }
 }
 
@@ -1064,4 +1142,74 @@ async function swapsWorld(t: TestApp, zone: World['zone'], rotation: Record<Targ
       foreign: await decided(rotation.foreign, foreign1, foreign2),
     },
   }
+}
+
+// callouts (issue 8): every person the fixtures ask about is on call all of 2019 (in a rotation of the own
+// association; the duty row is what a call-out needs). Call-outs to change sit in the autumn, apart from the ones
+// the create fixture makes; approved statements to reopen, one per (actor, target), from 2012 on.
+async function calloutsWorld(
+  t: TestApp,
+  zone: World['zone'],
+  availability: AvailabilityWorld,
+  rotationId: string,
+): Promise<CalloutsWorld> {
+  const db = t.database.db
+  const zoneOf = async (personId: string) =>
+    (await db.selectFrom('people').select('zone_id').where('id', '=', personId).executeTakeFirstOrThrow()).zone_id
+  const people = [...new Set([...availability.actorPerson.values(), ...Object.values(availability.colleague)])]
+  for (const [i, personId] of people.entries())
+    await db
+      .insertInto('duties')
+      .values({
+        rotation_id: rotationId,
+        slot_key: 'matrix:2019-01-01',
+        position: i + 1, // one position per person: a position holds one person at a time
+        period: '[2019-01-01T00:00:00Z,2020-01-01T00:00:00Z)',
+        duty_kind: 'on_call',
+        person_id: personId,
+        zone_id: await zoneOf(personId),
+        cause: 'override',
+        recorded: '[2018-01-01T00:00:00Z,)',
+      })
+      .execute()
+  const callOuts = new Map<string, string>()
+  let n = 0
+  for (const v of PERSON_VARIANTS)
+    for (const a of ACTORS)
+      for (const tg of TARGETS) {
+        const personId =
+          (v === 'own person' && tg === 'own' ? availability.actorPerson.get(a) : undefined) ??
+          availability.colleague[tg]
+        const zoneId = await zoneOf(personId)
+        for (const op of ['update', 'delete']) {
+          const start = new Date(Date.UTC(2019, 8, 1) + n++ * 3_600_000)
+          const row = await db
+            .insertInto('call_outs')
+            .values({
+              person_id: personId,
+              zone_id: zoneId,
+              rotation_id: rotationId,
+              slot_key: 'matrix:2019-01-01',
+              period: sql<string>`tstzrange(${start}, ${new Date(start.getTime() + 1_800_000)}, '[)')`,
+              reason: 'Matrix',
+              created_at: new Date(),
+              updated_at: new Date(),
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+          callOuts.set(`${op}/${v}/${a}/${tg}`, row.id)
+        }
+      }
+  for (const a of ACTORS)
+    for (const tg of TARGETS)
+      await db
+        .insertInto('callout_statements')
+        .values({
+          zone_id: zone[tg],
+          month: `${calloutMonth(a, tg, 2012)}-01`,
+          totals: JSON.stringify({ lines: [] }),
+          approved_at: new Date('2019-01-01T00:00:00Z'),
+        })
+        .execute()
+  return { callOuts }
 }

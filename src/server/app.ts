@@ -39,6 +39,8 @@ import { SwapRequest } from './features/permanences/swap-schema.ts'
 // availability (issue 8)
 import { availabilityRoutes } from './features/availability/routes.ts'
 import { AvailabilityEntry, DutyPreferenceEntry } from './features/availability/schema.ts'
+import { calloutsRoutes } from './features/callouts/routes.ts'
+import { CallOut, StatementLine, ZoneStatement } from './features/callouts/schema.ts'
 import { Account } from './features/accounts/schema.ts'
 import { Agreement, AgreementSummary } from './features/agreements/schema.ts'
 import { Me } from './features/auth/schema.ts'
@@ -206,6 +208,10 @@ export async function buildApp(config: Config, database: Database, options: AppO
     DutyPreferenceEntry, // availability (issue 8)
     Rotation, // permanences (perm-core)
     SwapRequest, // swaps (issue 8)
+    // callouts (issue 8)
+    CallOut,
+    StatementLine,
+    ZoneStatement,
   ])
     app.addSchema(schema)
 
@@ -254,6 +260,7 @@ export async function buildApp(config: Config, database: Database, options: AppO
     { ...DEFAULT_STREAM_OPTIONS, ...options.eventStreams },
   )
   await app.register(eventsRoutes, { streams })
+  await app.register(calloutsRoutes, { db }) // callouts (issue 8)
 
   if (existsSync(config.webDir)) {
     await app.register(fastifyStatic, { root: config.webDir, prefix: '/', wildcard: true, index: 'index.html' })

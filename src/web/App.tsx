@@ -50,6 +50,13 @@ const RotationNewPage = lazy(() =>
 const RotationEditPage = lazy(() =>
   import('./features/rotations/RotationFormPage.tsx').then((m) => ({ default: m.RotationEditPage })),
 )
+// callouts (issue 8)
+const CallOutsPage = lazy(() =>
+  import('./features/callouts/CallOutsPage.tsx').then((m) => ({ default: m.CallOutsPage })),
+)
+const StatementPage = lazy(() =>
+  import('./features/callouts/StatementPage.tsx').then((m) => ({ default: m.StatementPage })),
+)
 const ChangePasswordPage = lazy(() =>
   import('./features/accounts/ChangePasswordPage.tsx').then((m) => ({ default: m.ChangePasswordPage })),
 )
@@ -99,6 +106,9 @@ export function App() {
           <Route path="rotations/:id" element={<RotationPage />} />
           <Route path="rotations/:id/edit" element={<RotationEditPage />} />
           <Route path="duties" element={<DutiesPage />} /> {/* swaps (issue 8) */}
+          {/* callouts (issue 8) */}
+          <Route path="callouts" element={<CallOutsPage />} />
+          <Route path="callouts/statement" element={<StatementPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

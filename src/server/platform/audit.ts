@@ -306,6 +306,12 @@ export const AUDIT_ACTIONS = [
   'swap.approve',
   'swap.reject',
   'swap.withdraw',
+  // callouts (issue 8)
+  'callout.create',
+  'callout.update',
+  'callout.delete',
+  'statement.approve',
+  'statement.reopen',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -156,6 +156,30 @@ export interface CalendarTokens {
   user_id: string
 }
 
+export interface CallOuts {
+  created_at: Timestamp
+  entered_by: string | null
+  id: Generated<string>
+  period: string
+  person_id: string
+  reason: string
+  rotation_id: string
+  slot_key: string
+  updated_at: Timestamp
+  zone_id: string
+}
+
+export interface CalloutStatements {
+  approved_at: Timestamp
+  approved_by: string | null
+  id: Generated<string>
+  month: string
+  reopened_at: Timestamp | null
+  reopened_by: string | null
+  totals: Json
+  zone_id: string
+}
+
 export interface CooperationDomains {
   category: DomainCategory
   code: string
@@ -458,6 +482,8 @@ export interface DB {
   audit_chain_heads: AuditChainHeads
   audit_events: AuditEvents
   calendar_tokens: CalendarTokens
+  call_outs: CallOuts
+  callout_statements: CalloutStatements
   cooperation_domains: CooperationDomains
   data_versions: DataVersions
   duties: Duties

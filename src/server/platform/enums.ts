@@ -145,3 +145,12 @@ export type SwapKind = (typeof SWAP_KINDS)[number]
 /** `swap_requests.status`: open → taken → approved | rejected; withdrawn. "expired" is read, not stored. */
 export const SWAP_STATUSES = ['open', 'taken', 'approved', 'rejected', 'withdrawn'] as const
 export type SwapStatus = (typeof SWAP_STATUSES)[number]
+// callouts (issue 8)
+/** A zone's monthly statement: not yet approved, approved (frozen), or reopened after an approval. Not a column:
+ *  derived from `callout_statements` (migration 0017). */
+export const STATEMENT_STATUSES = ['open', 'approved', 'reopened'] as const
+export type StatementStatus = (typeof STATEMENT_STATUSES)[number]
+
+/** The working-time rules a call-out can make an upcoming present duty break (permanences/domain/rules.ts). */
+export const CALLOUT_RULE_WARNINGS = ['OVERLAP', 'REST_TOO_SHORT', 'WORK_PER_24H', 'WORK_PER_WEEK'] as const
+export type CallOutRuleWarning = (typeof CALLOUT_RULE_WARNINGS)[number]

@@ -604,6 +604,79 @@ export const ERRORS = {
       en: 'Your zone has already approved this request.',
     },
   },
+  // callouts (issue 8): call-outs (wachtoproep) and the monthly payroll statement
+  CALLOUT_NO_PERSON: {
+    status: 422,
+    message: {
+      nl: 'Uw account is niet gekoppeld aan een personeelslid: u kunt geen eigen wachtoproepen ingeven.',
+      fr: 'Votre compte n’est lié à aucun membre du personnel : vous ne pouvez pas encoder vos propres rappels.',
+      en: 'Your account is not linked to a staff member: you cannot enter your own call-outs.',
+    },
+  },
+  CALLOUT_PERIOD_INVALID: {
+    status: 422,
+    message: {
+      nl: 'Het einde van de oproep moet na het begin liggen, en een oproep duurt hoogstens 24 uur.',
+      fr: 'La fin du rappel doit suivre le début, et un rappel dure au plus 24 heures.',
+      en: 'The end of the call-out must come after its start, and a call-out lasts at most 24 hours.',
+    },
+  },
+  CALLOUT_IN_FUTURE: {
+    status: 422,
+    message: {
+      nl: 'Een oproep kan pas ingegeven worden nadat hij begonnen is.',
+      fr: 'Un rappel ne peut être encodé qu’une fois commencé.',
+      en: 'A call-out can only be entered once it has started.',
+    },
+  },
+  CALLOUT_NOT_IN_DUTY: {
+    status: 422,
+    message: {
+      nl: 'Het begin van de oproep valt niet binnen een wachtdienst (bereikbaar en terugroepbaar) van deze persoon.',
+      fr: 'Le début du rappel ne tombe pas dans une permanence (joignable et rappelable) de cette personne.',
+      en: 'The start of the call-out does not fall within an on-call duty of this person.',
+    },
+  },
+  CALLOUT_OVERLAP: {
+    status: 409,
+    message: {
+      nl: 'Deze oproep overlapt met een andere oproep van dezelfde persoon. Pas die bestaande oproep aan.',
+      fr: 'Ce rappel chevauche un autre rappel de la même personne. Modifiez plutôt celui qui existe.',
+      en: 'This call-out overlaps another call-out of the same person. Change the existing one instead.',
+    },
+  },
+  CALLOUT_LOCKED: {
+    status: 409,
+    message: {
+      nl: 'De maandstaat van deze maand is goedgekeurd: de oproepen liggen vast. De planner kan de staat heropenen.',
+      fr: 'L’état mensuel de ce mois est approuvé : les rappels sont verrouillés. Le planificateur peut le rouvrir.',
+      en: "This month's statement is approved: its call-outs are locked. The planner can reopen it.",
+    },
+  },
+  STATEMENT_ALREADY_APPROVED: {
+    status: 409,
+    message: {
+      nl: 'De maandstaat is al goedgekeurd.',
+      fr: 'L’état mensuel est déjà approuvé.',
+      en: 'The monthly statement is already approved.',
+    },
+  },
+  STATEMENT_NOT_APPROVED: {
+    status: 409,
+    message: {
+      nl: 'De maandstaat is niet goedgekeurd: er valt niets te heropenen.',
+      fr: 'L’état mensuel n’est pas approuvé : il n’y a rien à rouvrir.',
+      en: 'The monthly statement is not approved: there is nothing to reopen.',
+    },
+  },
+  STATEMENT_MONTH_NOT_STARTED: {
+    status: 422,
+    message: {
+      nl: 'Een maandstaat kan pas goedgekeurd worden vanaf de eerste dag van die maand.',
+      fr: 'Un état mensuel ne peut être approuvé qu’à partir du premier jour de ce mois.',
+      en: 'A monthly statement can be approved only from the first day of its month.',
+    },
+  },
 } as const satisfies Record<string, CatalogueEntry>
 
 export type ErrorCode = keyof typeof ERRORS

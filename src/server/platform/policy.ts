@@ -25,6 +25,8 @@
 //   rotation.read     rotations, rosters, duties: any role of a covered zone; the association's admin
 //   rotation.manage   rotation setup, members, roster, overrides: planner or korpschef of a covered zone; admin
 //   fairness.read     the fairness report: planner or korpschef of a covered zone; admin (partner people: names)
+//   callout.*         call-outs and a person's monthly statement: one's own; the zone's planner (korpschef: read)
+//   statement.*       a zone's monthly statement, its approval: planner and korpschef of the zone; never a partner
 // Everything else: not visible, answered as 404 (never a hint that it exists).
 import { ZONE_ROLES } from './enums.ts'
 import type { Locale, Role } from './schema.ts'
@@ -207,6 +209,29 @@ export const POLICY = {
     reach: { zone: true },
     seenThrough: 'swap.read',
     doc: "Approve, reject or assign a request: the planner or korpschef of a zone concerned (the requester's, the taker's: one approval each, both when it crosses zones); the association's admin on their behalf.",
+  },
+  // callouts (issue 8): call-outs (wachtoproep) and the monthly payroll statement — HR data of the zone
+  'callout.read': {
+    who: { zoneRoles: ZONE_ROLES, admin: false },
+    reach: { self: true, zone: ['korpschef', 'planner'] },
+    doc: "Call-outs and the monthly statement of a person: the person themself; the planner and korpschef of the person's zone. No partner reach: it is the zone's HR data.",
+  },
+  'callout.manage': {
+    who: { zoneRoles: ZONE_ROLES, admin: false },
+    reach: { self: true, zone: ['planner'] },
+    seenThrough: 'callout.read',
+    doc: "Enter, correct, remove call-outs: the person themself; the planner of the person's zone (until the month's statement is approved).",
+  },
+  'statement.read': {
+    who: { zoneRoles: ['planner', 'korpschef'], admin: false },
+    reach: { zone: true },
+    doc: 'The monthly statement of a zone (on-call and call-out hours per person, CSV): the planner and korpschef of the zone. No partner reach.',
+  },
+  'statement.approve': {
+    who: { zoneRoles: ['planner', 'korpschef'], admin: false },
+    reach: { zone: true },
+    seenThrough: 'statement.read',
+    doc: "Approve (freeze) and reopen a zone's monthly statement: the planner and korpschef of the zone.",
   },
 } as const satisfies Record<string, RuleRow>
 

@@ -9,6 +9,7 @@ import { SignedInAs } from './UserMenu.tsx'
 import { IconCalendar, IconChart, IconDocument, IconKey, IconMap, IconShield, IconUsers } from '../components/icons.tsx'
 import { IconClock } from '../components/icons.tsx' // board (issue 8)
 import { IconSwap } from '../components/icons.tsx' // swaps (issue 8)
+import { IconBell } from '../components/icons.tsx' // callouts (issue 8)
 import { useT } from '../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../i18n/nl.ts'
 
@@ -46,6 +47,9 @@ const LINKS: NavItem[] = [
   { to: '/rotations', label: 'nav.rotations', icon: <IconCalendar /> },
   // swaps (issue 8): my duties, swaps and give-aways; a planner's approvals (zone roles only)
   { to: '/duties', label: 'nav.duties', icon: <IconSwap />, zoneRolesOnly: true },
+  // callouts (issue 8): one's own call-outs and monthly statement (a planner also the zone's), zone roles only
+  { to: '/callouts', label: 'nav.callouts', icon: <IconBell />, zoneRolesOnly: true, end: true },
+  { to: '/callouts/statement', label: 'nav.statement', icon: <IconDocument />, zoneRolesOnly: true },
 ]
 
 function AssociationSwitcher() {

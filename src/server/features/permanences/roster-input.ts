@@ -1,6 +1,6 @@
 // Builds the solver's RosterInput from what the database holds (pure): the rotation's set-up, its slots over
 // the period, its members (a member only for part of the period is unavailable outside it), their leave and
-// preferences, their duties in other rotations, and the duties in force of this rotation as the previous roster.
+// preferences, their duties in other rotations and their call-outs (worked time), and the duties in force of this rotation as the previous roster.
 import { Temporal } from 'temporal-polyfill'
 import { TIME_ZONE } from '../../platform/time.ts'
 import { expandPattern } from './domain/patterns.ts'
@@ -29,6 +29,8 @@ export interface InputRows {
   unavailability: readonly { person_id: string; start: Date; end: Date }[]
   preferences: readonly { person_id: string; start: Date; end: Date; preference: 'wish' | 'rather_not' }[]
   busy: readonly DutyRow[]
+  /** callouts (issue 8): the members' call-outs (wachtoproep) near the period: worked time for the rest rules. */
+  callOuts?: readonly { id: string; person_id: string; start: Date; end: Date }[]
   /** This rotation's duties in force from some weeks before the period to its end. */
   inForce: readonly DutyRow[]
   now: Date
@@ -108,6 +110,13 @@ export function buildRosterInput(rows: InputRows): { input: RosterInput; slots: 
         kind: d.duty_kind === 'present' ? ('work' as const) : ('on_call' as const),
         rotationId: d.rotation_id,
         ref: `rotation:${d.rotation_id}:slot:${d.slot_key}`,
+      })),
+      ...(rows.callOuts ?? []).map((c) => ({
+        personId: c.person_id,
+        start: c.start.getTime(),
+        end: c.end.getTime(),
+        kind: 'work' as const,
+        ref: `call_out:${c.id}`,
       })),
     ],
     rules: rotation.rules,

@@ -12,6 +12,7 @@ import type { WorkerPool } from '../../platform/workers.ts'
 import { zonesRepository } from '../zones/repository.ts'
 import type { SolveResult } from './domain/solver.ts'
 import { publishChanges } from './publish.ts'
+import { calloutsRepository } from '../callouts/repository.ts'
 import { buildRosterInput, localMidnight, nextDay, slotsOf } from './roster-input.ts'
 import { rosterRepository, type RosterRepository } from './roster-repository.ts'
 import { rotationsRepository } from './repository.ts'
@@ -60,11 +61,13 @@ export function rosterService(db: Kysely<DB>, workers: WorkerPool) {
     const population = new Map(
       figureRows.map((f) => [f.zone_id, { fte: Number(f.staff_fte ?? 0), population: Number(f.population ?? 0) }]),
     )
-    const [unavailability, preferences, busy, inForce] = await Promise.all([
+    const [unavailability, preferences, busy, inForce, callOuts] = await Promise.all([
       repo.unavailability(ids, start, end),
       repo.preferences(ids, rotation.id, start, end),
       repo.busy(ids, rotation.id, start, end),
       repo.duties(rotation.id, new Date(start.getTime() - LOOKBACK_DAYS * 86_400_000), end),
+      // callouts (issue 8): call-outs are worked time; a week before the period still counts for the rest rules.
+      calloutsRepository(db).ofPeople(ids, { start: new Date(start.getTime() - 8 * 86_400_000), end }),
     ])
     const { input, slots } = buildRosterInput({
       rotation,
@@ -75,6 +78,7 @@ export function rosterService(db: Kysely<DB>, workers: WorkerPool) {
       unavailability,
       preferences,
       busy,
+      callOuts,
       inForce,
       now: now(),
     })

@@ -56,6 +56,12 @@ const LISTED = {
   'swap.approve': true,
   'swap.reject': true,
   'swap.withdraw': true,
+  // callouts (issue 8)
+  'callout.create': true,
+  'callout.update': true,
+  'callout.delete': true,
+  'statement.approve': true,
+  'statement.reopen': true,
 } as const satisfies Record<AuditAction, true>
 
 export const AUDIT_ACTIONS = Object.keys(LISTED) as readonly AuditAction[]

@@ -1,62 +1,18 @@
 // "Beschikbaarheid": one's own absences (list, a form, a month view) and duty preferences; a planner or
 // korpschef also picks a person of their zone and enters for them (the server records who, and notifies them).
-import { Grid, Paper, Select, Stack, Text, Title } from '@mantine/core'
-import { useDebouncedValue } from '@mantine/hooks'
+import { Grid, Paper, Stack, Text, Title } from '@mantine/core'
 import { useState } from 'react'
 import { useSignedInUser } from '../../auth/session.ts'
 import { PageHeader, usePageTitle } from '../../components/PageHeader.tsx'
 import { LoadingState, QueryView } from '../../components/QueryState.tsx'
 import { useT } from '../../i18n/I18nProvider.tsx'
-import { usePeople } from '../people/api.ts'
+import { PersonPicker, type Picked } from '../people/PersonPicker.tsx'
 import { useAvailability } from './api.ts'
 import { AvailabilityForm } from './AvailabilityForm.tsx'
 import { EntryList } from './EntryList.tsx'
 import { monthOf, MonthView } from './MonthView.tsx'
 import { brusselsDate } from './periods.ts'
 import { PreferencesSection } from './PreferencesSection.tsx'
-
-interface Picked {
-  id: string
-  name: string
-}
-
-const ME = 'me'
-
-/** Planner, korpschef: a person of their zone, or themselves. */
-function PersonPicker({
-  zoneId,
-  value,
-  onChange,
-}: {
-  zoneId: string
-  value: Picked | null
-  onChange: (p: Picked | null) => void
-}) {
-  const t = useT()
-  const [search, setSearch] = useState('')
-  const [q] = useDebouncedValue(search, 250)
-  const people = usePeople({ zoneId, q: q.trim() || undefined, limit: 20 })
-  const options = [
-    { value: ME, label: t('availability.forMe') },
-    ...(people.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.lastName}, ${p.firstName}` })),
-  ]
-  if (value && !options.some((o) => o.value === value.id)) options.splice(1, 0, { value: value.id, label: value.name })
-  return (
-    <Select
-      label={t('availability.for')}
-      searchable
-      data={options}
-      value={value?.id ?? ME}
-      searchValue={search}
-      onSearchChange={setSearch}
-      filter={({ options: all }) => all}
-      nothingFoundMessage={people.isFetching ? t('app.loading') : t('availability.personNone')}
-      onChange={(id, option) => onChange(id && id !== ME && option ? { id, name: option.label } : null)}
-      allowDeselect={false}
-      maw={420}
-    />
-  )
-}
 
 const daysAgo = (today: string, days: number) =>
   new Date(Date.parse(`${today}T12:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10)
