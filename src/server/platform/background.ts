@@ -85,6 +85,7 @@ export async function startBackground(
     clock,
     log: options.log,
     pollMs: options.pollMs,
+    mail: config.smtpUrl !== null,
   })
   try {
     await jobs.start()

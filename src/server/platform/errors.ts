@@ -537,8 +537,8 @@ export const ERRORS = {
       nl: 'Kies een periode van één dag tot vijf jaar: de einddatum mag niet vóór de begindatum liggen.',
       fr: "Choisissez une période d'un jour à cinq ans : la date de fin ne peut précéder la date de début.",
       en: 'Choose a period from one day to five years: the end date cannot be before the start date.',
-      },
     },
+  },
   // swaps (issue 8)
   SWAP_DUTY_NOT_OPEN: {
     status: 422,

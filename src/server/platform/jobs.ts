@@ -9,6 +9,7 @@
 import { hostname } from 'node:os'
 import type { Kysely } from 'kysely'
 import { currentClock, runWithClock, systemClock, type Clock } from './clock.ts'
+import { runWithNotificationMail } from './notifications.ts'
 import type { Log } from './events.ts'
 import type { DB } from './schema.ts'
 
@@ -97,6 +98,8 @@ export interface JobRunnerOptions {
   /** How long a claimed job is this runner's (default 5 minutes). */
   leaseMs?: number
   log?: Log
+  /** Notifications made by jobs are mailed too (the process has SMTP_URL), as those made by requests are. */
+  mail?: boolean
 }
 
 export interface JobRunner {
@@ -206,7 +209,9 @@ export function jobRunner(
           attempt: row.attempts,
           runAt: row.run_at,
         }
-        await runWithClock(clock, () => definition.run(job, { db, now: clock.now() }))
+        await runWithClock(clock, () =>
+          runWithNotificationMail(options.mail ?? false, () => definition.run(job, { db, now: clock.now() })),
+        )
       } catch (err) {
         error = err ?? new Error('job failed without an error')
       }

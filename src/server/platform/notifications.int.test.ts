@@ -20,7 +20,7 @@ import { buildApp } from '../app.ts'
 import type { LiveEvent } from '../features/events/schema.ts'
 import { TestClock } from './clock.ts'
 import { startEventBus, type EventBus } from './events.ts'
-import { jobRunner } from './jobs.ts'
+import { enqueue, jobRunner } from './jobs.ts'
 import { MAIL_JOB_KIND, mailJobs } from './mail.ts'
 import { NOTIFICATION_CREATED, notificationJobs, notify, runWithNotificationMail } from './notifications.ts'
 
@@ -198,6 +198,39 @@ describe('notification mail', () => {
     expect(jobs).toHaveLength(1)
     expect(jobs[0]!.payload).toMatchObject({ kind: 'agreement.approvals_voided', params: { title: 'Met mail' } })
     expect(id).toBeTruthy()
+  })
+
+  it('mails what jobs notify too, when the runner belongs to a process that sends mail', async () => {
+    const user = await makeUser(t, 'planner', association.zones[0]!)
+    const notifying = (title: string) => ({
+      kind: `test.notify.${title}`,
+      run: async () => {
+        await t.database.db.transaction().execute((trx) =>
+          notify(trx, {
+            recipients: [user.id],
+            kind: 'agreement.approvals_voided',
+            params: { title },
+            object: { type: 'agreement', id: '00000000-0000-4000-8000-000000000002' },
+          }),
+        )
+      },
+    })
+    for (const [mail, title] of [
+      [false, 'job-without-mail'],
+      [true, 'job-with-mail'],
+    ] as const) {
+      const definition = notifying(title)
+      const runner = jobRunner(t.database.db, [definition], { log: quiet, mail })
+      await t.database.db.transaction().execute((trx) => enqueue(trx, { kind: definition.kind }))
+      expect(await runner.runDue()).toBe(1)
+    }
+    const mails = await t.database.db
+      .selectFrom('jobs')
+      .select('payload')
+      .where('kind', '=', MAIL_JOB_KIND)
+      .where((eb) => eb.ref('payload', '->>').key('to'), '=', user.id)
+      .execute()
+    expect(mails.map((m) => (m.payload as { params: { title: string } }).params.title)).toEqual(['job-with-mail'])
   })
 })
 

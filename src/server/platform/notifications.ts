@@ -4,8 +4,8 @@
 // commit loses no one. For each recipient it writes one `notifications` row, emits a bus event addressed to
 // that user only (features/events/domain.ts delivers it to their own streams, never to anyone else's), and,
 // with SMTP configured, enqueues one mail job (mail.ts) that links to the object in the app.
-// Whether the process mails is ambient, like the clock: buildApp runs every request under
-// `runWithNotificationMail(config.smtpUrl !== null, …)`; outside such a scope nothing is mailed.
+// Whether the process mails is ambient, like the clock: buildApp runs every request, and the job runner every
+// job, under `runWithNotificationMail(config.smtpUrl !== null, …)`; outside such a scope nothing is mailed.
 import { AsyncLocalStorage } from 'node:async_hooks'
 import type { Transaction } from 'kysely'
 import type { Config } from '../config.ts'
