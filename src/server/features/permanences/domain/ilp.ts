@@ -453,7 +453,6 @@ export function solveExactly(
       time_limit: left,
       mip_rel_gap: 0,
       mip_abs_gap: 1e-9,
-      mip_feasibility_tolerance: 1e-9,
     })
     if (solution.Status !== 'Optimal') {
       status = solution.Status
