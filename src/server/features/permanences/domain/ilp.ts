@@ -145,6 +145,30 @@ export function buildIntegerProgram(input: RosterInput): IntegerProgram {
     if (terms.reduce((sum, [h]) => sum + h, 0) > room + 1e-9) constraints.push(`${linear(terms)} <= ${num(room)}`)
   }
 
+  // Symmetry: people who are interchangeable (same zone, FTE and slots they may take, no fixed duty, no
+  // soft cost) are ordered by load, so the solver does not search every permutation of the same roster.
+  const signature = (p: number) => {
+    const list = byPerson[p] ?? []
+    if ((st.timelines[p] ?? []).length > 0 || list.some((v) => st.soft(p, v.slot) !== 0)) return null
+    return `${st.zoneOf[p]}|${st.spreadScale[p]}|${list.map((v) => v.slot).join(',')}`
+  }
+  const groups = new Map<string, number[]>()
+  byPerson.forEach((list, p) => {
+    const key = list.length > 0 ? signature(p) : null
+    if (key !== null) groups.set(key, [...(groups.get(key) ?? []), p])
+  })
+  for (const group of groups.values()) {
+    for (let i = 1; i < group.length; i++) {
+      const a = byPerson[group[i - 1] ?? -1] ?? []
+      const b = byPerson[group[i] ?? -1] ?? []
+      const terms: Array<[number, string]> = [
+        ...a.map((v): [number, string] => [st.slotLoads[v.slot] ?? 0, v.name]),
+        ...b.map((v): [number, string] => [-(st.slotLoads[v.slot] ?? 0), v.name]),
+      ]
+      constraints.push(`${linear(terms)} >= 0`)
+    }
+  }
+
   // Objective. Loads are whole weighted minutes, so a zone's load and a person's load take values on a
   // known grid; a convex function of such a value is bounded exactly by the secants between neighbouring
   // grid values (no fractional point in between to cut off), a much stronger bound than tangents.
@@ -417,8 +441,9 @@ export interface ExactResult {
   /** 'Optimal' when the roster is proved optimal; otherwise the MIP solver's status of the last round
    * ('Infeasible', 'Time limit reached', …) or 'Round limit reached'. */
   status: string
-  /** The best roster found (null when none), its objective (state.ts's, recomputed by `objectiveOf`) and
-   * the proved lower bound. */
+  /** The best roster found (null when none; when the time ran out, the MIP solver's incumbent), its
+   * objective (state.ts's, recomputed by `objectiveOf`) and the lower bound proved by the last finished
+   * round (null when none finished). */
   assignments: Assignment[] | null
   objective: number | null
   lowerBound: number | null
@@ -454,14 +479,19 @@ export function solveExactly(
       mip_rel_gap: 0,
       mip_abs_gap: 1e-9,
     })
-    if (solution.Status !== 'Optimal') {
-      status = solution.Status
-      break
-    }
-    lowerBound = solution.ObjectiveValue
     const values = new Map(
       Object.entries(solution.Columns).map(([name, c]) => [name, 'Primal' in c ? Number(c.Primal) : 0]),
     )
+    if (solution.Status !== 'Optimal') {
+      status = solution.Status
+      // Stopped by the time limit: keep the best roster it had, if it staffs every slot.
+      const assignments = program.assignments(values)
+      const staffed = assignments.every((a) => a.personIds.length === input.rotation.peoplePerSlot)
+      const objective = staffed ? objectiveOf(assignments) : Infinity
+      if (staffed && (!best || objective < best.objective)) best = { assignments, objective }
+      break
+    }
+    lowerBound = solution.ObjectiveValue
     const assignments = program.assignments(values)
     const objective = objectiveOf(assignments)
     if (!best || objective < best.objective) best = { assignments, objective }
