@@ -19,7 +19,7 @@
 //
 // `baselineMs`: expanding the instance's pattern(s) in the same run; `ratio` = solve time / baseline, so
 // figures compare across machines. The solver is warmed up first (JIT); HiGHS is loaded before timing.
-// Usage: npm run bench:roster -- [--json] [--highs-seconds 30] [--no-highs]
+// Usage: npm run bench:roster -- [--json] [--highs-seconds 100] [--no-highs]
 import { parseArgs } from 'node:util'
 import * as highsModule from 'highs'
 import type { LegacyHighs } from 'highs'
@@ -35,7 +35,7 @@ import { wvl4Instances } from './roster-wvl4.ts'
 const { values } = parseArgs({
   options: {
     json: { type: 'boolean' },
-    'highs-seconds': { type: 'string', default: '30' },
+    'highs-seconds': { type: 'string', default: '100' },
     'no-highs': { type: 'boolean' },
   },
 })
