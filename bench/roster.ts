@@ -19,7 +19,7 @@
 //
 // `baselineMs`: expanding the instance's pattern(s) in the same run; `ratio` = solve time / baseline, so
 // figures compare across machines. The solver is warmed up first (JIT); HiGHS is loaded before timing.
-// Usage: npm run bench:roster -- [--json] [--highs-seconds 100] [--no-highs]
+// Usage: npm run bench:roster -- [--json] [--highs-seconds 100] [--no-highs] [--only small-2,small-6]
 import { parseArgs } from 'node:util'
 import * as highsModule from 'highs'
 import type { LegacyHighs } from 'highs'
@@ -37,6 +37,8 @@ const { values } = parseArgs({
     json: { type: 'boolean' },
     'highs-seconds': { type: 'string', default: '100' },
     'no-highs': { type: 'boolean' },
+    /** Comma-separated instance names: run only these (e.g. a long HiGHS proof of one instance). */
+    only: { type: 'string' },
   },
 })
 const highsSeconds = Number(values['highs-seconds'])
@@ -335,11 +337,19 @@ for (const pattern of [daily, dayNight, weekly]) expandPattern(pattern, FROM, TO
 const loadHighs = highsModule.default as unknown as () => Promise<LegacyHighs>
 const highs = values['no-highs'] ? null : await loadHighs()
 
+const only = values.only?.split(',')
+const wanted = (name: string) => !only || only.includes(name)
 const instances = [
-  chain('wvl4-year', wvl4Instances(FROM, TO), [weekly, weekly, weekly, weekly, dayNight]),
-  chain('year-daily-4x30', [{ name: 'daily', input: generatedYear(daily, 'on_call', 1) }], [daily]),
-  chain('year-day-night-4x30', [{ name: 'day-night', input: generatedYear(dayNight, 'present', 1) }], [dayNight]),
-  ...SMALL.map((shape) => small(shape, highs)),
+  ...(wanted('wvl4-year')
+    ? [chain('wvl4-year', wvl4Instances(FROM, TO), [weekly, weekly, weekly, weekly, dayNight])]
+    : []),
+  ...(wanted('year-daily-4x30')
+    ? [chain('year-daily-4x30', [{ name: 'daily', input: generatedYear(daily, 'on_call', 1) }], [daily])]
+    : []),
+  ...(wanted('year-day-night-4x30')
+    ? [chain('year-day-night-4x30', [{ name: 'day-night', input: generatedYear(dayNight, 'present', 1) }], [dayNight])]
+    : []),
+  ...SMALL.filter((shape) => wanted(shape.name)).map((shape) => small(shape, highs)),
 ]
 const smallRows = instances.filter((i): i is ReturnType<typeof small> => 'atOptimum' in i)
 const summary = {
