@@ -16,6 +16,7 @@
 // limited to --highs-seconds per instance). `objective` is state.ts's objective of each roster; `atOptimum`
 // is true when HiGHS proved its roster optimal and ours is no worse (1e-6 relative); `gap` = (ours − best
 // known) / best known. When HiGHS hits its time limit, `highs.lowerBound` is what it proved so far.
+// `speedup` = HiGHS CPU time / ours: a speed comparison only where HiGHS proved its optimum (status Optimal).
 //
 // `baselineMs`: expanding the instance's pattern(s) in the same run; `ratio` = solve time / baseline, so
 // figures compare across machines. The solver is warmed up first (JIT); HiGHS is loaded before timing.
