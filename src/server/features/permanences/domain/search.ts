@@ -126,3 +126,51 @@ export function trySwap(st: State, pos: number, free: readonly number[], random:
   }
   return false
 }
+
+/** A perturbation for the iterated local search: `moves` random feasible changes (a position to another
+ * person who may take it, or two positions exchanged), whatever they do to the objective. */
+export function kick(
+  st: State,
+  free: readonly number[],
+  candidates: readonly number[],
+  random: () => number,
+  moves: number,
+) {
+  for (let m = 0; m < moves * 4 && moves > 0; m++) {
+    const pos = free[Math.floor(random() * free.length)] ?? 0
+    const p = st.holder[pos] ?? -1
+    if (p < 0) continue
+    const slot = Math.floor(pos / st.per)
+    if (random() < 0.5) {
+      const q = candidates[Math.floor(random() * candidates.length)] ?? -1
+      if (q < 0 || q === p || !canTake(st, q, slot)) continue
+      unplace(st, pos)
+      place(st, pos, q)
+    } else {
+      const other = free[Math.floor(random() * free.length)] ?? 0
+      const s2 = Math.floor(other / st.per)
+      const q = st.holder[other] ?? -1
+      if (q < 0 || q === p || s2 === slot) continue
+      unplace(st, pos)
+      unplace(st, other)
+      if (!canTake(st, q, slot) || !canTake(st, p, s2)) {
+        place(st, pos, p)
+        place(st, other, q)
+        continue
+      }
+      place(st, pos, q)
+      place(st, other, p)
+    }
+    moves--
+  }
+}
+
+/** Puts the state back to `holders` (a copy of `st.holder` taken earlier). */
+export function restore(st: State, holders: Int32Array): void {
+  const changed: number[] = []
+  holders.forEach((p, pos) => {
+    if (st.holder[pos] !== p) changed.push(pos)
+  })
+  for (const pos of changed) unplace(st, pos)
+  for (const pos of changed) if ((holders[pos] ?? -1) >= 0) place(st, pos, holders[pos] ?? -1)
+}

@@ -29,8 +29,8 @@
 import { checkPrepared, lockedSlots, sameSet } from './check.ts'
 import { blockers, prepare } from './rules.ts'
 import { mulberry32, shuffle } from './random.ts'
-import { bestCandidate, repair, tryMove, trySwap } from './search.ts'
-import { canTake, createState, place, type State } from './state.ts'
+import { bestCandidate, kick, repair, restore, tryMove, trySwap } from './search.ts'
+import { canTake, createState, objectiveValue, place, type State } from './state.ts'
 import type { Assignment, RosterInput, RuleCode, Violation } from './types.ts'
 
 export interface SolveOptions {
@@ -117,28 +117,57 @@ export function solveRoster(input: RosterInput, options: SolveOptions = {}): Sol
   })
   progress(0.5)
 
-  // 4: local search.
+  // 4: local search, then 5: iterated local search from the best roster so far.
   const free = order.flatMap((s) => Array.from({ length: st.per }, (_, k) => s * st.per + k))
   const budget = Math.max(1, Math.round((options.effort ?? 40) * free.length))
+  const kicks =
+    (options.effort ?? 40) > 0 && free.length > 1 ? Math.min(10_000, Math.max(budget, 500 * free.length)) : 0
   let iterations = 0
   let improvements = 0
-  let sinceImprovement = 0
   let timedOut = false
-  for (; iterations < budget && free.length > 0; iterations++) {
-    if (iterations % 64 === 0) {
-      if (performance.now() > deadline) {
-        timedOut = true
-        break
+  /** Hill climbing until `stall` tries in a row fail or `limit` iterations are spent. */
+  const climb = (limit: number, stall: number) => {
+    let sinceImprovement = 0
+    for (let n = 0; n < limit && free.length > 0; n++, iterations++) {
+      if (iterations % 64 === 0) {
+        if (performance.now() > deadline) {
+          timedOut = true
+          return
+        }
+        if (iterations % 4096 === 0) progress(0.5 + (0.5 * Math.min(iterations, budget + kicks)) / (budget + kicks))
       }
-      if (iterations % 4096 === 0) progress(0.5 + (0.5 * iterations) / budget)
+      const pos = free[Math.floor(random() * free.length)] ?? 0
+      if ((st.holder[pos] ?? -1) < 0) continue
+      const improved = random() < 0.5 ? tryMove(st, pos, candidates) : trySwap(st, pos, free, random)
+      if (improved) {
+        improvements++
+        sinceImprovement = 0
+      } else if (++sinceImprovement > stall) return
     }
-    const pos = free[Math.floor(random() * free.length)] ?? 0
-    if ((st.holder[pos] ?? -1) < 0) continue
-    const improved = random() < 0.5 ? tryMove(st, pos, candidates) : trySwap(st, pos, free, random)
-    if (improved) {
-      improvements++
-      sinceImprovement = 0
-    } else if (++sinceImprovement > 4 * free.length + 200) break
+  }
+  climb(budget, 4 * free.length + 200)
+  // Kicks: a few random changes, then climbing again; kept when the objective drops, undone otherwise. The
+  // budget depends on the input only (deterministic); small instances get enough kicks to leave the local
+  // optima that two-position moves cannot leave (e.g. zone loads that only a different mix of slots fits).
+  if (kicks > 0) {
+    const stop = iterations + kicks
+    let best = objectiveValue(st)
+    let bestHolders = Int32Array.from(st.holder)
+    let failed = 0
+    while (!timedOut && iterations < stop && failed < 200) {
+      kick(st, free, candidates, random, 2 + Math.floor(random() * 3))
+      climb(stop - iterations, 2 * free.length + 50)
+      const value = objectiveValue(st)
+      if (value < best - 1e-9) {
+        best = value
+        bestHolders = Int32Array.from(st.holder)
+        failed = 0
+      } else {
+        restore(st, bestHolders)
+        failed++
+      }
+    }
+    restore(st, bestHolders)
   }
   // The search moved duties around: a position the construction could not fill may be fillable now.
   for (const pos of free) {

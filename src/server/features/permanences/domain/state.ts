@@ -6,11 +6,11 @@
 //   + Σ_zones Σ_eligible people ((person load / FTE − zone mean) / u)²  even spread within a zone
 //   + Σ_assignments soft cost                                     wishes (−), rather-not (+), changes (+)
 import { slotLoad } from './load.ts'
-import { blockers, insertDuty, removeDuty, type Duty, type Prepared } from './rules.ts'
-import { DEFAULT_PREFERENCE_WEIGHTS, DEFAULT_WEIGHTS } from './types.ts'
+import { blockers, insertDuty, prepare, removeDuty, type Duty, type Prepared } from './rules.ts'
+import { DEFAULT_PREFERENCE_WEIGHTS, DEFAULT_WEIGHTS, type Assignment, type RosterInput } from './types.ts'
 import { zoneTargets } from './zone-key.ts'
 
-const ZONE = 50
+export const ZONE = 50
 
 export interface State {
   prep: Prepared
@@ -188,4 +188,43 @@ export function canTake(st: State, person: number, slot: number): boolean {
   const duty = st.prep.slotDuties[slot]
   if (!duty || holdsSlot(st, slot, person)) return false
   return blockers(st.prep, person, duty, st.timelines[person] ?? [], true).length === 0
+}
+
+/** The objective of the current state, recomputed from the people's loads (not from the running sums the
+ * search keeps, so rounding does not accumulate): what the search lowers, and what domain/ilp.ts models. */
+export function objectiveValue(st: State): number {
+  const u = st.unit
+  let total = 0
+  st.zoneTarget.forEach((target, z) => {
+    const off = ((st.zoneLoad[z] ?? 0) - target) / u
+    const loads: number[] = []
+    st.zoneOf.forEach((zone, p) => {
+      const scale = st.spreadScale[p] ?? 0
+      if (zone === z && scale > 0) loads.push((st.personLoad[p] ?? 0) * scale)
+    })
+    const mean = loads.reduce((a, b) => a + b, 0) / Math.max(1, loads.length)
+    total += ZONE * off * off + loads.reduce((a, x) => a + ((x - mean) / u) ** 2, 0)
+  })
+  st.holder.forEach((p, pos) => {
+    if (p >= 0) total += st.soft(p, Math.floor(pos / st.per))
+  })
+  return total
+}
+
+/** The objective of any roster of the input (rules are not checked: see checkRoster for that). */
+export function rosterObjective(input: RosterInput, assignments: readonly Assignment[]): number {
+  const prep = prepare(input)
+  const st = createState(
+    prep,
+    input.slots.map(() => false),
+  )
+  for (const a of assignments) {
+    const s = prep.slotIndex.get(a.slotId)
+    if (s === undefined) continue
+    a.personIds.slice(0, st.per).forEach((id, k) => {
+      const p = prep.personIndex.get(id)
+      if (p !== undefined) place(st, s * st.per + k, p)
+    })
+  }
+  return objectiveValue(st)
 }
