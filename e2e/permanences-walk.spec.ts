@@ -8,7 +8,7 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test'
 import ICAL from 'ical.js'
 import { nl } from '../src/web/i18n/nl.ts'
-import { DEMO_PASSWORD, expectAccessible, keepDutch, signIn } from './support.ts'
+import { addDays, brusselsDate, DEMO_PASSWORD, expectAccessible, keepDutch, signIn, typed } from './support.ts'
 
 const ROTATION = 'ICT-permanentie Houtsche–Tielt'
 const PLANNER_A = 'planner.5447@demo.verbond.be'
@@ -42,17 +42,6 @@ const dayOf = (iso: string) =>
   new Intl.DateTimeFormat('nl-BE', { timeZone: 'Europe/Brussels', day: '2-digit', month: '2-digit', year: 'numeric' })
     .format(new Date(iso))
     .replaceAll('.', '/')
-const brusselsDate = (iso: string) =>
-  new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Brussels',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(iso))
-const addDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
-const typed = (date: string) => `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`
-
 async function newPage(browser: Browser, baseURL: string): Promise<Page> {
   const context = await browser.newContext({
     baseURL,

@@ -6,7 +6,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { fr } from '../src/web/i18n/fr.ts'
 import { nl } from '../src/web/i18n/nl.ts'
-import { expectAccessible, keepDutch, pick, signIn } from './support.ts'
+import { addDays, brusselsDate, expectAccessible, keepDutch, pick, signIn, typed } from './support.ts'
 
 const PLANNER = 'planner.5382@demo.verbond.be'
 const ROTATION = 'Officier van wacht Voeren–BHR'
@@ -27,17 +27,6 @@ async function typeDate(field: Locator, typed: string): Promise<void> {
   await field.pressSequentially(typed)
   await field.press('Tab')
 }
-
-const brussels = (iso: string) =>
-  new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Brussels',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(iso))
-const addDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
-const typed = (date: string) => `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`
 
 test.setTimeout(180_000)
 test('a planner computes a roster, sees progress and the diff, publishes, and the calendar shows it', async ({
@@ -66,7 +55,7 @@ test('a planner computes a roster, sees progress and the diff, publishes, and th
   await shot(page, 'rotation-calendar-nl-desktop')
 
   // Four weeks after the roster in force, typed the Belgian way.
-  const from = brussels(before.publishedUntil)
+  const from = brusselsDate(before.publishedUntil)
   const to = addDays(from, 27)
   await page.getByRole('tab', { name: nl['rotations.tab.generate'] }).click()
   const form = page.getByRole('form', { name: nl['rotations.generate.title'] })

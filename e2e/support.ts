@@ -57,3 +57,17 @@ export async function keepDutch(request: APIRequestContext, email: string): Prom
   expect(patched.ok()).toBe(true)
   await request.post('/api/auth/logout', { headers: { 'x-csrf-token': csrfToken } })
 }
+
+/** The Brussels calendar date (yyyy-mm-dd) of an instant. */
+export const brusselsDate = (iso: string): string =>
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Brussels',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(iso))
+/** A calendar date (yyyy-mm-dd) `days` later. */
+export const addDays = (date: string, days: number): string =>
+  new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
+/** A calendar date (yyyy-mm-dd) as a Belgian user types it: dd/mm/yyyy. */
+export const typed = (date: string): string => `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`
