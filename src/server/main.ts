@@ -18,8 +18,7 @@ import { DataDirInUseError } from './platform/datadir-lock.ts'
 import { openDatabase, type Database } from './platform/db.ts'
 import { migrate } from './platform/migrate.ts'
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from './demo/data.ts'
-import { seedDemoRosters } from './features/permanences/demo.ts'
-import { seedDemoDutiesInProgress } from './features/callouts/demo.ts' // callouts (issue 8)
+import { seedDemoRostersInProgress } from './features/permanences/demo.ts'
 
 const USAGE = `Usage: verbond <command> [options]
 
@@ -95,10 +94,8 @@ async function seed(database: Database): Promise<boolean> {
  */
 async function seedRosters(database: Database): Promise<void> {
   const started = Date.now()
-  const rosters = await seedDemoRosters(database.db, { adminEmail: DEMO_ADMIN_EMAIL })
-  // callouts (issue 8): the week in progress, so that someone is on call (and can record a call-out) from day one.
-  const inProgress = await seedDemoDutiesInProgress(database.db)
-  console.log(`Demo rosters made in ${Date.now() - started} ms: ${JSON.stringify({ ...rosters, inProgress })}`)
+  const rosters = await seedDemoRostersInProgress(database.db, DEMO_ADMIN_EMAIL)
+  console.log(`Demo rosters made in ${Date.now() - started} ms: ${JSON.stringify(rosters)}`)
 }
 
 async function serve(config: Config): Promise<void> {

@@ -52,9 +52,19 @@ export const DEMO_ROTATIONS: readonly DemoRotation[] = [
 
 const MEMBERS_PER_ZONE = 4
 
+/**
+ * The demo's rosters as the planners would have made them two weeks ago, for ten weeks: someone is on call now
+ * (and can record a call-out) from the first start, by a roster the solver made under the rules and published
+ * with its history (as known from two weeks ago).
+ */
+export function seedDemoRostersInProgress(db: Kysely<DB>, adminEmail: string) {
+  const twoWeeksAgo: Clock = { now: () => new Date(systemClock.now().getTime() - 14 * 86_400_000) }
+  return seedDemoRosters(db, { adminEmail, clock: twoWeeksAgo, weeks: 10 })
+}
+
 export async function seedDemoRosters(
   db: Kysely<DB>,
-  options: { adminEmail: string; clock?: Clock },
+  options: { adminEmail: string; clock?: Clock; weeks?: number },
 ): Promise<{ rotations: number; duties: number }> {
   const admin = await db
     .selectFrom('users')
@@ -144,7 +154,10 @@ export async function seedDemoRosters(
         }
         const { versionId } = await rosters.generate(ctx, rotation.id, {
           from: from.toString(),
-          to: from.add({ weeks: 8 }).subtract({ days: 1 }).toString(),
+          to: from
+            .add({ weeks: options.weeks ?? 8 })
+            .subtract({ days: 1 })
+            .toString(),
         })
         await rosters.settle()
         const published = await rosters.publish(ctx, rotation.id, versionId)
