@@ -101,8 +101,8 @@ const deploymentArb = fc
     startMinute: fc.integer({ min: 0, max: 364 * 24 * 60 }),
     minutes: fc.integer({ min: 1, max: 16 * 60 }),
   })
-  .map((r, i = 0): Deployment => ({
-    id: `d${i}`,
+  .map((r): Deployment => ({
+    id: `d-${r.startMinute}`,
     category: r.category,
     helpingZoneId: r.helping,
     helpedZoneId: r.helped,
