@@ -2,9 +2,9 @@
 // another browser context, gives the next duty of the shared officer-of-duty rotation to another member through
 // the API; the board shows the new person without a reload (live events). Accessible at 1280 and 375 px, and in
 // kiosk mode (no navbar).
-import { expect, test, type APIRequestContext } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { nl } from '../src/web/i18n/nl.ts'
-import { DEMO_PASSWORD, expectAccessible, keepDutch, signIn } from './support.ts'
+import { apiAs, expectAccessible, keepDutch, signIn } from './support.ts'
 
 const ROTATION = 'Officier van wacht Voeren–BHR'
 
@@ -14,12 +14,6 @@ interface OnDutyItem {
   rotationId: string
   rotationName: string
   next: { person: { personId: string } | null; from: string } | null
-}
-
-async function apiSession(request: APIRequestContext, email: string) {
-  const login = await request.post('/api/auth/login', { data: { email, password: DEMO_PASSWORD } })
-  expect(login.ok()).toBe(true)
-  return ((await login.json()) as { csrfToken: string }).csrfToken
 }
 
 test('the duty board follows an override made elsewhere, without a reload', async ({ page, browser }) => {
@@ -34,7 +28,7 @@ test('the duty board follows an override made elsewhere, without a reload', asyn
 
   // Another browser context: the Voeren planner, through the API.
   const other = await browser.newContext()
-  const csrf = await apiSession(other.request, 'planner.5382@demo.verbond.be')
+  const csrf = (await apiAs(other.request, 'planner.5382@demo.verbond.be')).csrfToken
   const onDuty = (await (await other.request.get('/api/permanences/on-duty')).json()) as { items: OnDutyItem[] }
   const item = onDuty.items.find((i) => i.rotationName === ROTATION)
   expect(item?.next).toBeTruthy()

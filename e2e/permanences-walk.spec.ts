@@ -5,38 +5,16 @@
 // planners of both zones approve; and the duty board, open all along in a second browser as the Tielt planner,
 // names the new person without a reload. Members and the coming week's holder are set through the API first,
 // as a planner would in the rotation's pages (those pages have their own walk, rotations.spec.ts).
-import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test'
+import { expect, test, type Browser, type Page } from '@playwright/test'
 import ICAL from 'ical.js'
 import { nl } from '../src/web/i18n/nl.ts'
-import { addDays, brusselsDate, DEMO_PASSWORD, expectAccessible, keepDutch, signIn, typed } from './support.ts'
+import { addDays, apiAs, brusselsDate, expectAccessible, keepDutch, signIn, typed } from './support.ts'
 
 const ROTATION = 'ICT-permanentie Houtsche–Tielt'
 const PLANNER_A = 'planner.5447@demo.verbond.be'
 const PLANNER_B = 'planner.5448@demo.verbond.be'
 const OFFICER_A = 'officer.5447@demo.verbond.be'
 const OFFICER_B = 'officer.5448@demo.verbond.be'
-
-interface Me {
-  person: { id: string; firstName: string; lastName: string } | null
-}
-
-/** An API session of a demo account in its own request context (JSON in, JSON out; non-2xx fails the test). */
-async function apiAs(request: APIRequestContext, email: string) {
-  const login = await request.post('/api/auth/login', { data: { email, password: DEMO_PASSWORD } })
-  expect(login.ok()).toBe(true)
-  const { csrfToken } = (await login.json()) as { csrfToken: string }
-  const headers = { 'x-csrf-token': csrfToken }
-  const ok = async (res: Awaited<ReturnType<APIRequestContext['get']>>) => {
-    expect(res.ok(), `${res.url()}: ${res.status()} ${await res.text()}`).toBe(true)
-    return res.json()
-  }
-  return {
-    me: (await (await request.get('/api/me')).json()) as Me,
-    get: async (url: string) => ok(await request.get(url)),
-    post: async (url: string, data: object) => ok(await request.post(url, { data, headers })),
-    status: async (url: string, data: object) => (await request.post(url, { data, headers })).status(),
-  }
-}
 
 const dayOf = (iso: string) =>
   new Intl.DateTimeFormat('nl-BE', { timeZone: 'Europe/Brussels', day: '2-digit', month: '2-digit', year: 'numeric' })

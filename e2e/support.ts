@@ -71,3 +71,30 @@ export const addDays = (date: string, days: number): string =>
   new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
 /** A calendar date (yyyy-mm-dd) as a Belgian user types it: dd/mm/yyyy. */
 export const typed = (date: string): string => `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`
+
+/** The signed-in person, as `/api/me` names them. */
+export interface ApiMe {
+  person: { id: string; firstName: string; lastName: string } | null
+}
+
+/**
+ * An API session of a demo account in `request` (a context of its own, so its cookie is its own): JSON reads and
+ * writes where anything but 2xx fails the test with the answer, and `status` for a write whose refusal is fine.
+ */
+export async function apiAs(request: APIRequestContext, email: string) {
+  const login = await request.post('/api/auth/login', { data: { email, password: DEMO_PASSWORD } })
+  expect(login.ok()).toBe(true)
+  const { csrfToken } = (await login.json()) as { csrfToken: string }
+  const headers = { 'x-csrf-token': csrfToken }
+  const ok = async (res: Awaited<ReturnType<APIRequestContext['get']>>) => {
+    expect(res.ok(), `${res.url()}: ${res.status()} ${await res.text()}`).toBe(true)
+    return res.json()
+  }
+  return {
+    csrfToken,
+    me: (await (await request.get('/api/me')).json()) as ApiMe,
+    get: async (url: string) => ok(await request.get(url)),
+    post: async (url: string, data: object) => ok(await request.post(url, { data, headers })),
+    status: async (url: string, data: object) => (await request.post(url, { data, headers })).status(),
+  }
+}

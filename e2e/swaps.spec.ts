@@ -5,7 +5,7 @@
 // Accessible (axe) on a desktop and at phone width.
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
 import { nl } from '../src/web/i18n/nl.ts'
-import { DEMO_PASSWORD, expectAccessible, keepDutch, signIn } from './support.ts'
+import { apiAs, expectAccessible, keepDutch, signIn } from './support.ts'
 
 const OFFICER_A = 'officer.5447@demo.verbond.be'
 const OFFICER_B = 'officer.5448@demo.verbond.be'
@@ -13,14 +13,7 @@ const PLANNER_A = 'planner.5447@demo.verbond.be'
 const PLANNER_B = 'planner.5448@demo.verbond.be'
 const ROTATION = 'ICT-permanentie Houtsche–Tielt'
 
-interface Api {
-  get: (url: string) => Promise<unknown>
-  post: (url: string, data: object) => Promise<unknown>
-  /** A POST whose answer may be an expected refusal: the status only. */
-  raw: (url: string, data: object) => Promise<number>
-  me: { person: { id: string } | null }
-  close: () => Promise<void>
-}
+type Api = Awaited<ReturnType<typeof apiAs>> & { close: () => Promise<void> }
 
 /** An API session of a demo account, in its own request context. */
 async function as(
@@ -29,22 +22,7 @@ async function as(
   baseURL: string,
 ): Promise<Api> {
   const request = await playwright.request.newContext({ baseURL })
-  const login = await request.post('/api/auth/login', { data: { email, password: DEMO_PASSWORD } })
-  expect(login.ok()).toBe(true)
-  const { csrfToken } = (await login.json()) as { csrfToken: string }
-  const me = (await (await request.get('/api/me')).json()) as { person: { id: string } | null }
-  const headers = { 'x-csrf-token': csrfToken }
-  const json = async (res: Awaited<ReturnType<APIRequestContext['get']>>) => {
-    expect(res.ok(), `${res.url()}: ${res.status()} ${await res.text()}`).toBe(true)
-    return res.json()
-  }
-  return {
-    me,
-    get: async (url) => json(await request.get(url)),
-    post: async (url, data) => json(await request.post(url, { data, headers })),
-    raw: async (url, data) => (await request.post(url, { data, headers })).status(),
-    close: () => request.dispose(),
-  }
+  return { ...(await apiAs(request, email)), close: () => request.dispose() }
 }
 
 const WEEK = 7 * 86_400_000
@@ -74,8 +52,8 @@ test('an officer asks a swap, a partner-zone officer takes it with a week of the
   const personA = officerA.me.person!.id
   const personB = officerB.me.person!.id
   // Members from today (the demo may already have made them members: then the answer is a 409, also fine).
-  await plannerA.raw(`/api/rotations/${rotation.id}/members`, { personId: personA })
-  await plannerB.raw(`/api/rotations/${rotation.id}/members`, { personId: personB })
+  await plannerA.status(`/api/rotations/${rotation.id}/members`, { personId: personA })
+  await plannerB.status(`/api/rotations/${rotation.id}/members`, { personId: personB })
   // Two weeks, three to eight weeks ahead, in which neither officer has another duty: one for each officer, by
   // their planner's override.
   const busy = [
