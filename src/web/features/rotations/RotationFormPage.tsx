@@ -489,30 +489,23 @@ function RotationForm({ rotation }: { rotation: Rotation | null }) {
             {t('rotations.form.rulesHint')}
           </Text>
           <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm" maw={640}>
-            <NumberInput
-              label={t('rotations.rules.minRest')}
-              value={form.rules.minRestHours}
-              min={0}
-              max={48}
-              decimalSeparator=","
-              onChange={(v) => set({ rules: { ...form.rules, minRestHours: typeof v === 'number' ? v : 0 } })}
-            />
-            <NumberInput
-              label={t('rotations.rules.per24h')}
-              value={form.rules.maxWorkHoursPer24h}
-              min={0}
-              max={24}
-              decimalSeparator=","
-              onChange={(v) => set({ rules: { ...form.rules, maxWorkHoursPer24h: typeof v === 'number' ? v : 0 } })}
-            />
-            <NumberInput
-              label={t('rotations.rules.perWeek')}
-              value={form.rules.maxWorkHoursPerWeek}
-              min={0}
-              max={168}
-              decimalSeparator=","
-              onChange={(v) => set({ rules: { ...form.rules, maxWorkHoursPerWeek: typeof v === 'number' ? v : 0 } })}
-            />
+            {(
+              [
+                ['minRestHours', 'rotations.rules.minRest', 48],
+                ['maxWorkHoursPer24h', 'rotations.rules.per24h', 24],
+                ['maxWorkHoursPerWeek', 'rotations.rules.perWeek', 168],
+              ] as const
+            ).map(([key, label, max]) => (
+              <NumberInput
+                key={key}
+                label={t(label)}
+                value={form.rules[key]}
+                min={0}
+                max={max}
+                decimalSeparator=","
+                onChange={(v) => set({ rules: { ...form.rules, [key]: typeof v === 'number' ? v : 0 } })}
+              />
+            ))}
           </SimpleGrid>
           <Checkbox
             label={t('rotations.rules.frequency')}
