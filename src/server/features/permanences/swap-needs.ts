@@ -1,6 +1,6 @@
 // Leave over assigned duties raises replacement needs (in the transaction that enters the leave); the planner's
 // gaps (published slots with no one on duty, and open needs); one's own upcoming duties.
-import { sql, type Kysely, type Transaction } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import { audit } from '../../platform/audit.ts'
 import { now } from '../../platform/clock.ts'
 import { scope, type Actor } from '../../platform/policy.ts'
@@ -8,6 +8,7 @@ import type { PolicyContext } from '../../platform/policy/context.ts'
 import type { DB } from '../../platform/schema.ts'
 import { rankedCandidates, rotationForRules } from './swap-candidates.ts'
 import { notifySwap, presentSwaps } from './swap-present.ts'
+import { rotationsRepository } from './repository.ts'
 import { swapRepository } from './swap-repository.ts'
 
 const DAY = 86_400_000
@@ -29,15 +30,7 @@ export async function raiseReplacementNeeds(
   )
   let raised = 0
   for (const duty of duties) {
-    const active = await trx
-      .selectFrom('swap_requests')
-      .select('id')
-      .where('rotation_id', '=', duty.rotation_id)
-      .where('slot_key', '=', duty.slot_key)
-      .where('position', '=', duty.position)
-      .where('status', 'in', ['open', 'taken'])
-      .executeTakeFirst()
-    if (active) continue
+    if (await repo.activeOnPosition(duty.rotation_id, duty.slot_key, duty.position)) continue
     const rotation = await rotationForRules(trx, duty.rotation_id)
     if (!rotation) continue
     const { id } = await repo.insert({
@@ -77,14 +70,7 @@ export function swapNeedsService(db: Kysely<DB>) {
     /** Published slots without a duty in force and open replacement needs, for the rotations the caller manages. */
     async gaps(ctx: PolicyContext, days: number) {
       const manage = await scope(ctx, 'rotation.manage')
-      const rotations = await db
-        .selectFrom('rotations as r')
-        .select(['r.id', 'r.name', 'r.domain_code'])
-        .where(
-          sql<boolean>`(r.association_id = ANY(${manage.associationIds}::uuid[]) OR EXISTS (
-            SELECT 1 FROM rotation_zones z WHERE z.rotation_id = r.id AND z.zone_id = ANY(${manage.zoneIds}::uuid[])))`,
-        )
-        .execute()
+      const rotations = await rotationsRepository(db).listVisible(manage, {})
       const byId = new Map(rotations.map((r) => [r.id, r]))
       const at = now()
       const slots = await swapRepository(db).gaps([...byId.keys()], at, new Date(at.getTime() + days * DAY))
@@ -121,12 +107,7 @@ export function swapNeedsService(db: Kysely<DB>) {
       if (!personId) return { items: [] }
       const repo = swapRepository(db)
       const duties = await repo.upcoming(personId, now())
-      const active = await db
-        .selectFrom('swap_requests')
-        .select(['id', 'duty_id'])
-        .where('requester_person_id', '=', personId)
-        .where('status', 'in', ['open', 'taken'])
-        .execute()
+      const active = await repo.activeOf(personId)
       const requestOf = new Map(active.map((a) => [a.duty_id, a.id]))
       return {
         items: duties.map((d) => ({

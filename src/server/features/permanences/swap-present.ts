@@ -1,6 +1,6 @@
 // What a caller sees of swap requests (names, zone, rank, work phone of the people; partner zones' people logged
 // as reads, with the rotation as the reason) and who hears of a change (notifications in the transaction).
-import { sql, type Kysely, type Transaction } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import { audit } from '../../platform/audit.ts'
 import { now, today } from '../../platform/clock.ts'
 import {
@@ -15,7 +15,7 @@ import type { DB } from '../../platform/schema.ts'
 import { belgianDateTime } from '../audit/domain.ts'
 import type { RankedCandidate } from './domain/replacement.ts'
 import { rosterRepository } from './roster-repository.ts'
-import type { SwapRow } from './swap-repository.ts'
+import { swapRepository, type SwapRow } from './swap-repository.ts'
 import type { SwapPerson, SwapRequest } from './swap-schema.ts'
 
 type PersonRow = Awaited<ReturnType<ReturnType<typeof rosterRepository>['people']>>[number]
@@ -87,18 +87,7 @@ export async function presentSwaps(
   )
   const approve = await scope(ctx, 'swap.approve')
   const me = ctx.actor.personId
-  const memberOf = new Set(
-    me
-      ? (
-          await db
-            .selectFrom('rotation_members')
-            .select('rotation_id')
-            .where('person_id', '=', me)
-            .where(sql<boolean>`period @> ${today()}::date`)
-            .execute()
-        ).map((r) => r.rotation_id)
-      : [],
-  )
+  const memberOf = new Set(me ? await swapRepository(db).memberRotations(me, today()) : [])
   const at = now()
   const shown: Parameters<typeof logPartnerReads>[2][number][] = []
   const items = rows.map((r): SwapRequest => {
@@ -203,19 +192,7 @@ export async function notifySwap<K extends NotificationKind>(
     ...((who.taker || who.people) && row.taker_person_id ? [row.taker_person_id] : []),
   ]
   const users = (await rosterRepository(trx).usersOf(personIds)).map((u) => u.id)
-  const planners =
-    who.planners && who.planners.length > 0
-      ? (
-          await trx
-            .selectFrom('user_roles as r')
-            .innerJoin('users as u', 'u.id', 'r.user_id')
-            .select('u.id')
-            .where('r.role', '=', 'planner')
-            .where('r.zone_id', 'in', [...who.planners])
-            .where('u.disabled_at', 'is', null)
-            .execute()
-        ).map((u) => u.id)
-      : []
+  const planners = await swapRepository(trx).plannerUsers(who.planners ?? [])
   const names = new Map(
     (await peopleOf(trx, [row.requester_person_id, ...(row.taker_person_id ? [row.taker_person_id] : [])])).map((p) => [
       p.id,

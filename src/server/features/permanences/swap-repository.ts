@@ -74,6 +74,52 @@ export interface SwapListFilter {
 
 export function swapRepository(db: Db) {
   return {
+    /** The open or taken request on one position of a slot, if any. */
+    activeOnPosition: (rotationId: string, slotKey: string, position: number) =>
+      db
+        .selectFrom('swap_requests')
+        .select('id')
+        .where('rotation_id', '=', rotationId)
+        .where('slot_key', '=', slotKey)
+        .where('position', '=', position)
+        .where('status', 'in', ['open', 'taken'])
+        .executeTakeFirst(),
+
+    /** A person's own open or taken requests: which duty each is about. */
+    activeOf: (personId: string) =>
+      db
+        .selectFrom('swap_requests')
+        .select(['id', 'duty_id'])
+        .where('requester_person_id', '=', personId)
+        .where('status', 'in', ['open', 'taken'])
+        .execute(),
+
+    /** The rotations a person is a member of on `date`. */
+    memberRotations: async (personId: string, date: string) =>
+      (
+        await db
+          .selectFrom('rotation_members')
+          .select('rotation_id')
+          .where('person_id', '=', personId)
+          .where(sql<boolean>`period @> ${date}::date`)
+          .execute()
+      ).map((r) => r.rotation_id),
+
+    /** The enabled users with the planner role in these zones. */
+    plannerUsers: async (zoneIds: readonly string[]) =>
+      zoneIds.length === 0
+        ? []
+        : (
+            await db
+              .selectFrom('user_roles as r')
+              .innerJoin('users as u', 'u.id', 'r.user_id')
+              .select('u.id')
+              .where('r.role', '=', 'planner')
+              .where('r.zone_id', 'in', [...zoneIds])
+              .where('u.disabled_at', 'is', null)
+              .execute()
+          ).map((u) => u.id),
+
     /** A duty row by id, with whether it is in force now (its `recorded` is open). */
     duty: (id: string) =>
       sql<DutyRow & { in_force: boolean }>`
