@@ -367,3 +367,14 @@ export async function makeDuty(
     .executeTakeFirstOrThrow()
   return { id, slotKey }
 }
+
+/** Waits until the rotation's draft roster is solved (the generate route answers 202 and solves in a worker). */
+export async function draftSolved(s: Session, rotationId: string) {
+  const deadline = Date.now() + 60_000
+  for (;;) {
+    const res = await s.request({ method: 'GET', url: `/api/rotations/${rotationId}/roster/draft` })
+    if (res.statusCode === 200 && res.json().state !== 'running') return res.json()
+    if (Date.now() > deadline) throw new Error(`draft not solved: ${res.statusCode} ${res.body}`)
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}

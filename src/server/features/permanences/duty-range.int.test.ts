@@ -10,6 +10,7 @@ import {
   sessionFor,
   type AssociationRef,
   type ZoneRef,
+  draftSolved,
 } from '../../../../test/factories.ts'
 import { startTestApp, type Session, type TestApp } from '../../../../test/harness.ts'
 import { TestClock } from '../../platform/clock.ts'
@@ -81,13 +82,7 @@ beforeAll(async () => {
     payload: { from: '2026-03-09', to: '2026-04-05' },
   })
   expect(gen.statusCode).toBe(202)
-  const deadline = Date.now() + 60_000
-  for (;;) {
-    const res = await plannerA.request({ method: 'GET', url: `/api/rotations/${rotationId}/roster/draft` })
-    if (res.statusCode === 200 && res.json().state !== 'running') break
-    if (Date.now() > deadline) throw new Error(`draft not done: ${res.body}`)
-    await new Promise((r) => setTimeout(r, 50))
-  }
+  await draftSolved(plannerA, rotationId)
   const pub = await plannerA.request({
     method: 'POST',
     url: `/api/rotations/${rotationId}/roster/publish`,

@@ -13,6 +13,7 @@ import {
   type AssociationRef,
   type PersonRef,
   type ZoneRef,
+  draftSolved,
 } from '../../../../test/factories.ts'
 import { startTestApp, type Session, type TestApp } from '../../../../test/harness.ts'
 import { TestClock } from '../../platform/clock.ts'
@@ -30,16 +31,6 @@ let stranger: PersonRef
 // 168 h, 56 night hours, a whole Saturday and Sunday: 168 + 0.5 × 56 + 0.5 × 24 + 1 × 24 = 232 weighted hours.
 const WEEK = 232
 const PERIOD = 'from=2026-02-02&to=2026-03-02'
-
-async function draftDone(s: Session, id: string) {
-  const deadline = Date.now() + 60_000
-  for (;;) {
-    const res = await s.request({ method: 'GET', url: `/api/rotations/${id}/roster/draft` })
-    if (res.statusCode === 200 && res.json().state !== 'running') return res.json()
-    if (Date.now() > deadline) throw new Error(`draft not done: ${res.statusCode} ${res.body}`)
-    await new Promise((r) => setTimeout(r, 50))
-  }
-}
 
 beforeAll(async () => {
   t = await startTestApp({}, { clock })
@@ -86,7 +77,7 @@ beforeAll(async () => {
     payload: { from: '2026-02-02', to: '2026-03-01' },
   })
   expect(generated.statusCode).toBe(202)
-  const draft = await draftDone(plannerA, rotationId)
+  const draft = await draftSolved(plannerA, rotationId)
   expect(draft.unfilled).toEqual([])
   const published = await plannerA.request({
     method: 'POST',

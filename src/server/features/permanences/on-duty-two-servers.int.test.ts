@@ -15,6 +15,7 @@ import {
   makeUser,
   sessionFor,
   type ZoneRef,
+  draftSolved,
 } from '../../../../test/factories.ts'
 import { startTestApp } from '../../../../test/harness.ts'
 import { killAll, startServersOn, type ServerProcess } from '../../../../test/processes.ts'
@@ -81,11 +82,7 @@ describe.runIf(usingPostgres())('on duty across two server processes', () => {
         payload: { from: today.add({ days: 1 }).toString(), to: today.add({ days: 28 }).toString() },
       })
       const { versionId } = gen.json()
-      while (
-        (await s.request({ method: 'GET', url: `/api/rotations/${rotationId}/roster/draft` })).json().state ===
-        'running'
-      )
-        await new Promise((r) => setTimeout(r, 50))
+      await draftSolved(s, rotationId)
       expect(
         (
           await s.request({

@@ -12,6 +12,7 @@ import {
   type AssociationRef,
   type PersonRef,
   type ZoneRef,
+  draftSolved,
 } from '../../../../test/factories.ts'
 import { startTestApp, type Session, type TestApp } from '../../../../test/harness.ts'
 import { buildApp } from '../../app.ts'
@@ -92,14 +93,7 @@ beforeAll(async () => {
     payload: { from: '2026-03-02', to: '2026-04-26' },
   })
   const { versionId } = gen.json()
-  const deadline = Date.now() + 60_000
-  while (
-    (await plannerA.request({ method: 'GET', url: `/api/rotations/${rotationId}/roster/draft` })).json().state ===
-    'running'
-  ) {
-    if (Date.now() > deadline) throw new Error('draft not done')
-    await new Promise((r) => setTimeout(r, 50))
-  }
+  await draftSolved(plannerA, rotationId)
   expect(
     (
       await plannerA.request({

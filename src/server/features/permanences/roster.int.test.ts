@@ -12,6 +12,7 @@ import {
   type AssociationRef,
   type PersonRef,
   type ZoneRef,
+  draftSolved,
 } from '../../../../test/factories.ts'
 import { startTestApp, type Session, type TestApp } from '../../../../test/harness.ts'
 import { TestClock } from '../../platform/clock.ts'
@@ -24,16 +25,6 @@ let plannerA: Session, plannerB: Session, plannerC: Session
 let rotationId: string
 const people: PersonRef[] = []
 let linkedUserId: string
-
-async function draftDone(s: Session, id: string) {
-  const deadline = Date.now() + 60_000
-  for (;;) {
-    const res = await s.request({ method: 'GET', url: `/api/rotations/${id}/roster/draft` })
-    if (res.statusCode === 200 && res.json().state !== 'running') return res.json()
-    if (Date.now() > deadline) throw new Error(`draft not done: ${res.statusCode} ${res.body}`)
-    await new Promise((r) => setTimeout(r, 50))
-  }
-}
 
 beforeAll(async () => {
   t = await startTestApp({}, { clock })
@@ -105,7 +96,7 @@ describe('roster generation and publication', () => {
     })
     expect(res.statusCode).toBe(202)
     const { versionId } = res.json()
-    const draft = await draftDone(plannerB, rotationId)
+    const draft = await draftSolved(plannerB, rotationId)
     expect(draft).toMatchObject({ versionId, state: 'done', status: 'draft', unfilled: [] })
     expect(draft.slots).toHaveLength(8)
     expect(draft.slots.every((s: { person: unknown }) => s.person !== null)).toBe(true)
@@ -220,7 +211,7 @@ describe('roster generation and publication', () => {
       payload: { from: '2026-03-09', to: '2026-05-31' },
     })
     const { versionId } = res.json()
-    const draft = await draftDone(plannerA, rotationId)
+    const draft = await draftSolved(plannerA, rotationId)
     expect(draft.state).toBe('done')
     // The pinned override stays as the planner set it.
     expect(draft.slots.find((s: { slotKey: string }) => s.slotKey === 'week:2026-03-16').pinned).toBe(true)
