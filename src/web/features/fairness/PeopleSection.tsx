@@ -7,6 +7,18 @@ import type { FairnessPerson, FairnessReport, FairnessZone } from './api.ts'
 import { fairnessNumbers } from './numbers.ts'
 
 /** Per zone: each person's weighted hours against the zone mean (a line), and a table with their figures. */
+/** The numeric columns of the people table, in the order of its cells. */
+const NUMBER_COLUMNS = [
+  'fairness.col.slots',
+  'fairness.col.hours',
+  'fairness.col.night',
+  'fairness.col.weekend',
+  'fairness.col.holiday',
+  'fairness.col.weighted',
+  'fairness.col.expected',
+  'fairness.col.deviation',
+] as const
+
 export function PeopleSection({ report, zone }: { report: FairnessReport; zone: FairnessZone }) {
   const { t, f } = useI18n()
   const n = fairnessNumbers(f)
@@ -90,30 +102,11 @@ export function PeopleSection({ report, zone }: { report: FairnessReport; zone: 
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th scope="col">{t('fairness.col.person')}</Table.Th>
-                    <Table.Th scope="col" className="num">
-                      {t('fairness.col.slots')}
-                    </Table.Th>
-                    <Table.Th scope="col" className="num">
-                      {t('fairness.col.hours')}
-                    </Table.Th>
-                    <Table.Th scope="col" className="num">
-                      {t('fairness.col.night')}
-                    </Table.Th>
-                    <Table.Th scope="col" className="num">
-                      {t('fairness.col.weekend')}
-                    </Table.Th>
-                    <Table.Th scope="col" className="num">
-                      {t('fairness.col.holiday')}
-                    </Table.Th>
-                    <Table.Th scope="col" className="num">
-                      {t('fairness.col.weighted')}
-                    </Table.Th>
-                    <Table.Th scope="col" className="num">
-                      {t('fairness.col.expected')}
-                    </Table.Th>
-                    <Table.Th scope="col" className="num">
-                      {t('fairness.col.deviation')}
-                    </Table.Th>
+                    {NUMBER_COLUMNS.map((key) => (
+                      <Table.Th key={key} scope="col" className="num">
+                        {t(key)}
+                      </Table.Th>
+                    ))}
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
