@@ -109,8 +109,20 @@ export async function appendAudit(db: Kysely<DB>, entries: readonly AuditEntry[]
  * one commit per batch does not. A batch that fails is written again caller by caller, so that one caller's
  * bad entry fails only that caller.
  */
+interface Queued {
+  /** Entries with the instant each read happened. */
+  entries: { entry: AuditEntry; at: Date }[]
+  /** Reads that differ only in time and people may share a row with other callers' (see `coalesce`). */
+  coalesce: boolean
+  resolve: () => void
+  reject: (err: unknown) => void
+}
+
+const rowsOf = (items: readonly { entry: AuditEntry; at: Date }[]) =>
+  items.flatMap(({ entry, at }) => auditRows([entry], at))
+
 function autocommitBatcher(db: Kysely<DB>) {
-  let queue: { rows: AuditRow[]; resolve: () => void; reject: (err: unknown) => void }[] = []
+  let queue: Queued[] = []
   let running = false
   async function drain(): Promise<void> {
     running = true
@@ -118,21 +130,25 @@ function autocommitBatcher(db: Kysely<DB>) {
       const batch = queue
       queue = []
       try {
+        const rows = [
+          ...rowsOf(coalesce(batch.filter((b) => b.coalesce).flatMap((b) => b.entries))),
+          ...rowsOf(batch.filter((b) => !b.coalesce).flatMap((b) => b.entries)),
+        ]
         await writeRows(
           db,
-          batch.flatMap((b) => b.rows).sort((a, b) => a.chainKey.localeCompare(b.chainKey)),
+          rows.sort((a, b) => a.chainKey.localeCompare(b.chainKey)),
         )
         for (const b of batch) b.resolve()
       } catch (err) {
         if (batch.length === 1) batch[0]?.reject(err)
-        else for (const b of batch) await writeRows(db, b.rows).then(b.resolve, b.reject)
+        else for (const b of batch) await writeRows(db, rowsOf(b.entries)).then(b.resolve, b.reject)
       }
     }
     running = false
   }
-  return (rows: AuditRow[]): Promise<void> =>
+  return (entries: Queued['entries'], coalesce: boolean): Promise<void> =>
     new Promise<void>((resolve, reject) => {
-      queue.push({ rows, resolve, reject })
+      queue.push({ entries, coalesce, resolve, reject })
       if (!running) void drain()
     })
 }
@@ -423,13 +439,22 @@ export const audit = {
    * In the caller's transaction; or, on the root `db`, without one: the entries are then written with those of
    * concurrent callers in one statement (atomic by itself), and this resolves once they are committed.
    */
-  async partnerReads(trx: Kysely<DB>, actor: AuditActor, reads: readonly PartnerRead[]): Promise<void> {
+  async partnerReads(
+    trx: Kysely<DB>,
+    actor: AuditActor,
+    reads: readonly PartnerRead[],
+    options: { coalesce?: boolean } = {},
+  ): Promise<void> {
     if (reads.length === 0) return
-    const rows = auditRows(audit.partnerReadEntries(actor, reads))
-    if (trx.isTransaction) return writeRows(trx, rows)
+    const entries = audit.partnerReadEntries(actor, reads)
+    if (trx.isTransaction) return writeRows(trx, auditRows(entries))
     let batcher = batchers.get(trx)
     if (!batcher) batchers.set(trx, (batcher = autocommitBatcher(trx)))
-    await batcher(rows)
+    const at = now()
+    await batcher(
+      entries.map((entry) => ({ entry, at })),
+      options.coalesce ?? false,
+    )
   },
 
   async restrictedRead(trx: Transaction<DB>, actor: AuditActor, read: RestrictedRead): Promise<void> {
@@ -442,21 +467,16 @@ export const audit = {
   },
 }
 
-// board (issue 8)
-interface QueuedRead {
-  entry: AuditEntry
-  at: Date
-  done: { resolve: () => void; reject: (err: unknown) => void }
-}
+// board (issue 8): coalescing the reads of a route every duty board asks again and again
+type TimedEntry = { entry: AuditEntry; at: Date }
 
 /**
- * The queued reads as entries: reads that differ only in their time and the people they named (same reader, zone
- * chain, action, object, reasons) become one entry, timed at the first, whose `details.reads` lists every read
- * by the people it named (`[{ personIds, at: [instants] }]`) and whose `details.personIds` is the union (what
- * the audit queries search).
+ * Reads that differ only in their time and the people they named (same reader, zone chain, action, object,
+ * reasons) become one entry, timed at the first, whose `details.reads` lists every read by the people it named
+ * (`[{ personIds, at: [instants] }]`) and whose `details.personIds` is the union (what the audit queries search).
  */
-function coalesce(queued: readonly QueuedRead[]): { entry: AuditEntry; at: Date }[] {
-  const groups = new Map<string, QueuedRead[]>()
+function coalesce(queued: readonly TimedEntry[]): TimedEntry[] {
+  const groups = new Map<string, TimedEntry[]>()
   for (const q of queued) {
     const { personIds: _ids, ...rest } = q.entry.details ?? {}
     const e = q.entry
@@ -477,11 +497,7 @@ function coalesce(queued: readonly QueuedRead[]): { entry: AuditEntry; at: Date 
   }
   return [...groups.values()].map((group) => {
     const first = group[0]!
-    if (group.length === 1) return { entry: first.entry, at: first.at }
-    const idsOf = (q: QueuedRead) => {
-      const ids = q.entry.details?.personIds
-      return Array.isArray(ids) ? (ids as unknown[]).map(String) : []
-    }
+    if (group.length === 1) return first
     return {
       at: first.at,
       entry: {
@@ -489,15 +505,20 @@ function coalesce(queued: readonly QueuedRead[]): { entry: AuditEntry; at: Date 
         details: {
           ...first.entry.details,
           personIds: [...new Set(group.flatMap(idsOf))].sort(),
-          reads: readsOf(group, idsOf),
+          reads: readsOf(group),
         },
       },
     }
   })
 }
 
+const idsOf = (q: TimedEntry): string[] => {
+  const ids = q.entry.details?.personIds
+  return Array.isArray(ids) ? (ids as unknown[]).map(String) : []
+}
+
 /** Every read of a group, by the people it named: `[{ personIds, at: [instant, …] }]`, in order. */
-function readsOf(group: readonly QueuedRead[], idsOf: (q: QueuedRead) => string[]) {
+function readsOf(group: readonly TimedEntry[]) {
   const byPeople = new Map<string, { personIds: string[]; at: string[] }>()
   for (const q of group) {
     const personIds = idsOf(q)
@@ -507,57 +528,4 @@ function readsOf(group: readonly QueuedRead[], idsOf: (q: QueuedRead) => string[
     else byPeople.set(key, { personIds, at: [q.at.toISOString()] })
   }
   return [...byPeople.values()]
-}
-
-/**
- * Group commit: reads queued while a statement runs (or before the next turn of the event loop) are written by
- * the next single statement; each caller's promise settles when the statement holding its read has committed
- * (or rejects with its error), so no answer leaves before its entry is in the log.
- */
-function groupWriter(db: Kysely<DB>) {
-  let queue: QueuedRead[] = []
-  let running: Promise<void> | null = null
-
-  async function drain(): Promise<void> {
-    while (queue.length > 0) {
-      const batch = queue
-      queue = []
-      try {
-        const rows = coalesce(batch)
-          .flatMap(({ entry, at }) => auditRows([entry], at))
-          .sort((a, b) => a.chainKey.localeCompare(b.chainKey))
-        await writeRows(db, rows)
-        for (const q of batch) q.done.resolve()
-      } catch (err) {
-        for (const q of batch) q.done.reject(err)
-      }
-    }
-    running = null
-  }
-
-  return {
-    enqueue(entries: readonly AuditEntry[], at: Date): Promise<void> {
-      return new Promise<void>((resolve, reject) => {
-        for (const entry of entries) queue.push({ entry, at, done: { resolve, reject } })
-        // The next turn of the event loop: requests already received queue their reads first.
-        running ??= new Promise<void>((r) => setImmediate(r)).then(drain)
-      })
-    },
-  }
-}
-const groupWriters = new WeakMap<Kysely<DB>, ReturnType<typeof groupWriter>>()
-
-/**
- * Partner reads of a route that every duty board reads again and again (docs/architecture.md, "Who is on duty,
- * fast"): logged before the answer like `audit.partnerReads`, but reads that differ only in their time and the
- * people named share one row listing each read (`details.reads`), and the reads of concurrent requests share one
- * statement (group commit). Each read is timed when it happens (`now()`).
- */
-export const groupedAudit = {
-  partnerReads(db: Kysely<DB>, actor: AuditActor, reads: readonly PartnerRead[]): Promise<void> {
-    if (reads.length === 0) return Promise.resolve()
-    let writer = groupWriters.get(db)
-    if (!writer) groupWriters.set(db, (writer = groupWriter(db)))
-    return writer.enqueue(audit.partnerReadEntries(actor, reads), now())
-  },
 }

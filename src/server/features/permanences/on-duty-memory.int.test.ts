@@ -1,6 +1,6 @@
 // Who is on duty, fast (board, issue 8): the visible rotations, the people named and whether they may be named
 // come from memory until an invalidation says otherwise, and partner reads are logged before the answer, the
-// reads of concurrent requests in one statement and repeated reads of one reader as one row (groupedAudit). Each test changes the data the way another request would and asks again: the very next
+// reads of concurrent requests in one statement and repeated reads of one reader as one row (`audit.partnerReads` with `coalesce`). Each test changes the data the way another request would and asks again: the very next
 // answer must show the change. Duties are inserted directly (the roster's own tests generate and publish).
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

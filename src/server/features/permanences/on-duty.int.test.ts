@@ -157,7 +157,7 @@ describe('who is on duty', () => {
         'zoneCode',
         'zoneId',
       ])
-      // Logged before the answer (groupedAudit): the row is there when the answer has come.
+      // Logged before the answer (audit.partnerReads, coalesced): the row is there when the answer has come.
       const logged = await t.database.db
         .selectFrom('audit_events')
         .select(['chain_zone_id', 'details'])

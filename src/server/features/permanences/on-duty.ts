@@ -93,7 +93,7 @@ export function onDutyService(db: Kysely<DB>, index: OnDutyIndex) {
             .filter((id) => adminOf.has(p.rotation.associationId) || allowed.has(id)),
         ]),
       )
-      const people = await peopleFor(db, ctx, visible, shown, { groupAudit: true })
+      const people = await peopleFor(db, ctx, visible, shown, { coalesceAudit: true })
       const person = (rotationId: string, id: string): PersonOnDuty | null =>
         shown.get(rotationId)?.includes(id) ? (people.get(id) ?? null) : null
       return {

@@ -2,7 +2,7 @@
 // sees "slots, names on duty"). Names of another zone's people are logged in that zone's chain, with the
 // rotation as the reason.
 import type { Kysely } from 'kysely'
-import { audit, groupedAudit } from '../../platform/audit.ts'
+import { audit } from '../../platform/audit.ts'
 import { memoOf } from '../../platform/memo.ts'
 import { actorZones } from '../../platform/policy.ts'
 import type { PolicyContext } from '../../platform/policy/context.ts'
@@ -25,7 +25,7 @@ export async function peopleFor(
   ctx: PolicyContext,
   rotations: readonly Pick<Rotation, 'id' | 'domain'>[],
   byRotation: ReadonlyMap<string, readonly string[]>,
-  options: { groupAudit?: boolean } = {},
+  options: { coalesceAudit?: boolean } = {},
 ): Promise<Map<string, PersonOnDuty>> {
   const ids = [...new Set([...byRotation.values()].flat())].sort()
   const rows = await peopleRows(db, ids)
@@ -57,9 +57,8 @@ export async function peopleFor(
     }))
   })
   // On the root `db`: written with the reads of concurrent requests in one statement (audit.partnerReads), before
-  // the answer; for the on-duty board also repeated reads of one reader as one row (groupedAudit).
-  if (options.groupAudit && !db.isTransaction) await groupedAudit.partnerReads(db, ctx.actor, reads)
-  else await audit.partnerReads(db, ctx.actor, reads)
+  // the answer; for the on-duty board also repeated reads of one reader as one row (`coalesce`).
+  await audit.partnerReads(db, ctx.actor, reads, { coalesce: options.coalesceAudit ?? false })
   return people
 }
 
