@@ -7,6 +7,15 @@ export const DEMO_PASSWORD = 'verbond-demo'
 
 /** Fails with every serious or critical accessibility violation on the page, named. */
 export async function expectAccessible(page: Page, name: string): Promise<void> {
+  // A notification fading in or out is checked as it stands at rest: mid-transition its text is half
+  // transparent and axe would measure a contrast nobody reads.
+  // (Endless animations such as a loader's are not waited for.)
+  await page.waitForFunction(
+    () =>
+      document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+    undefined,
+    { timeout: 5_000 },
+  )
   const results = await new AxeBuilder({ page }).analyze()
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
   expect(
