@@ -8,6 +8,15 @@ import { format, resolveConfig } from 'prettier'
 import type { DB } from '../src/server/platform/schema.ts'
 import {
   AGREEMENT_KINDS,
+  ASSISTANCE_ADDRESSING,
+  ASSISTANCE_CATEGORIES,
+  ASSISTANCE_STATUSES,
+  ASSISTANCE_URGENCIES,
+  ESCALATION_LEVELS,
+  LEDGER_LINE_KINDS,
+  OFFER_LINE_STATUSES,
+  RATE_CATEGORIES,
+  SETTLEMENT_UNITS,
   AGREEMENT_STATUSES,
   APPROVAL_BODIES,
   APPROVAL_DECISIONS,
@@ -65,10 +74,20 @@ export const ENUM_COLUMNS = {
   // swaps (issue 8)
   'swap_requests.kind': ['SwapKind', SWAP_KINDS],
   'swap_requests.status': ['SwapStatus', SWAP_STATUSES],
+  // assistance (issue 9)
+  'assistance_rates.category': ['RateCategory', RATE_CATEGORIES],
+  'assistance_requests.urgency': ['AssistanceUrgency', ASSISTANCE_URGENCIES],
+  'assistance_requests.category': ['AssistanceCategory', ASSISTANCE_CATEGORIES],
+  'assistance_requests.status': ['AssistanceStatus', ASSISTANCE_STATUSES],
+  'assistance_requests.addressing': ['AssistanceAddressing', ASSISTANCE_ADDRESSING],
+  'assistance_addressees.escalated_level': ['EscalationLevel', ESCALATION_LEVELS],
+  'assistance_offer_lines.status': ['OfferLineStatus', OFFER_LINE_STATUSES],
+  'assistance_ledger_lines.kind': ['LedgerLineKind', LEDGER_LINE_KINDS],
+  'assistance_settlements.unit': ['SettlementUnit', SETTLEMENT_UNITS],
 } as const satisfies Record<string, readonly [string, readonly string[]]>
 
 /** jsonb columns the code writes as a JSON string and reads back as an object. */
-const JSON_OBJECT_COLUMNS = ['audit_events.details', 'outbox_events.payload', 'jobs.payload']
+const JSON_OBJECT_COLUMNS = ['audit_events.details', 'outbox_events.payload', 'jobs.payload', 'assistance_events.details']
 const JSON_OBJECT = 'ColumnType<Record<string, unknown>, string, never>'
 
 /** The source of db-types.ts for the database `db` is connected to (migrated), formatted like the repository. */

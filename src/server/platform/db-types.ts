@@ -5,6 +5,10 @@ import type {
   AgreementStatus,
   ApprovalBody,
   ApprovalDecision,
+  AssistanceAddressing,
+  AssistanceCategory,
+  AssistanceStatus,
+  AssistanceUrgency,
   CalendarScope,
   CalogLevel,
   DatePrecision,
@@ -12,12 +16,17 @@ import type {
   DutyCause,
   DutyKind,
   DutyPreference,
+  EscalationLevel,
   JobState,
+  LedgerLineKind,
   Locale,
+  OfferLineStatus,
   Rank,
+  RateCategory,
   Region,
   Role,
   RosterStatus,
+  SettlementUnit,
   StaffKind,
   SupersededReason,
   SwapKind,
@@ -104,6 +113,161 @@ export interface Agreements {
   trial_months: number | null
   updated_at: Generated<Timestamp>
   version: Generated<number>
+}
+
+export interface AssistanceAddressees {
+  acknowledged_at: Timestamp | null
+  acknowledged_by: string | null
+  alerted_at: Timestamp | null
+  decline_reason: string | null
+  declined_at: Timestamp | null
+  declined_by: string | null
+  escalated_level: EscalationLevel | null
+  escalation: Generated<Json>
+  first_offer_at: Timestamp | null
+  request_id: string
+  zone_id: string
+}
+
+export interface AssistanceDeployments {
+  arrived_at: Timestamp | null
+  association_id: string
+  capability: string
+  created_at: Timestamp
+  created_by: string | null
+  helped_confirmed_at: Timestamp | null
+  helped_confirmed_by: string | null
+  helped_zone_id: string
+  helping_confirmed_at: Timestamp | null
+  helping_confirmed_by: string | null
+  helping_zone_id: string
+  id: Generated<string>
+  offer_line_id: string | null
+  period: string | null
+  person_id: string
+  recorded_at: Timestamp | null
+  recorded_by: string | null
+  request_id: string
+}
+
+export interface AssistanceEvents {
+  action: string
+  at: Timestamp
+  details: ColumnType<Record<string, unknown>, string, never>
+  from_status: string | null
+  id: Generated<number>
+  request_id: string
+  to_status: string | null
+  user_id: string | null
+  zone_id: string
+}
+
+export interface AssistanceLedgerLines {
+  amount: number
+  association_id: string
+  booked_on: string
+  counterpart_zone_id: string
+  deployment_id: string | null
+  id: Generated<number>
+  kind: LedgerLineKind
+  minutes_holiday: Generated<number>
+  minutes_night: Generated<number>
+  minutes_saturday: Generated<number>
+  minutes_sunday: Generated<number>
+  minutes_total: Generated<number>
+  posted_at: Timestamp
+  posting: string
+  rate_id: string | null
+  reverses_posting: string | null
+  settlement_id: string | null
+  zone_id: string
+}
+
+export interface AssistanceOfferLines {
+  capability: string
+  count: number
+  decided_at: Timestamp | null
+  decided_by: string | null
+  id: Generated<string>
+  offer_id: string
+  person_id: string | null
+  status: Generated<OfferLineStatus>
+  zone_id: string
+}
+
+export interface AssistanceOffers {
+  created_at: Timestamp
+  created_by: string | null
+  expected_arrival: Timestamp | null
+  id: Generated<string>
+  note: Generated<string>
+  request_id: string
+  withdrawn_at: Timestamp | null
+  zone_id: string
+}
+
+export interface AssistanceRates {
+  association_id: string
+  base: Numeric
+  category: RateCategory
+  created_at: Timestamp
+  created_by: string | null
+  extra_holiday: Generated<Numeric>
+  extra_night: Generated<Numeric>
+  extra_saturday: Generated<Numeric>
+  extra_sunday: Generated<Numeric>
+  id: Generated<string>
+  valid: string
+}
+
+export interface AssistanceRequestLines {
+  capability: string
+  count: number
+  request_id: string
+}
+
+export interface AssistanceRequests {
+  addressing: AssistanceAddressing
+  approved_at: Timestamp | null
+  approved_by: string | null
+  association_id: string
+  cancel_reason: string | null
+  category: AssistanceCategory
+  contact: string
+  created_at: Timestamp
+  created_by: string | null
+  id: Generated<string>
+  idempotency_key: string | null
+  municipality_id: string | null
+  period: string
+  place: string
+  purpose: Generated<string>
+  requested_at: Timestamp | null
+  retro_due_at: Timestamp | null
+  status: AssistanceStatus
+  updated_at: Timestamp
+  urgency: AssistanceUrgency
+  zone_id: string
+}
+
+export interface AssistanceSettings {
+  association_id: string
+  escalation_minutes: Generated<number>
+  hourly_rate_cents: number | null
+  retro_approval_days: Generated<number>
+  updated_at: Timestamp
+  updated_by: string | null
+}
+
+export interface AssistanceSettlements {
+  association_id: string
+  created_at: Timestamp
+  created_by: string | null
+  hourly_rate_cents: number | null
+  id: Generated<string>
+  transfers: Json
+  unit: SettlementUnit
+  until: string
 }
 
 export interface AssociationMemberships {
@@ -477,6 +641,17 @@ export interface DB {
   agreement_key_figures: AgreementKeyFigures
   agreement_parties: AgreementParties
   agreements: Agreements
+  assistance_addressees: AssistanceAddressees
+  assistance_deployments: AssistanceDeployments
+  assistance_events: AssistanceEvents
+  assistance_ledger_lines: AssistanceLedgerLines
+  assistance_offer_lines: AssistanceOfferLines
+  assistance_offers: AssistanceOffers
+  assistance_rates: AssistanceRates
+  assistance_request_lines: AssistanceRequestLines
+  assistance_requests: AssistanceRequests
+  assistance_settings: AssistanceSettings
+  assistance_settlements: AssistanceSettlements
   association_memberships: AssociationMemberships
   associations: Associations
   audit_chain_heads: AuditChainHeads

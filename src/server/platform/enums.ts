@@ -154,3 +154,83 @@ export type StatementStatus = (typeof STATEMENT_STATUSES)[number]
 /** The working-time rules a call-out can make an upcoming present duty break (permanences/domain/rules.ts). */
 export const CALLOUT_RULE_WARNINGS = ['OVERLAP', 'REST_TOO_SHORT', 'WORK_PER_24H', 'WORK_PER_WEEK'] as const
 export type CallOutRuleWarning = (typeof CALLOUT_RULE_WARNINGS)[number]
+
+// assistance (issue 9, migration 0018)
+/** `assistance_requests.urgency`: urgent (help now; may deploy before approval) or planned (approved first). */
+export const ASSISTANCE_URGENCIES = ['urgent', 'planned'] as const
+export type AssistanceUrgency = (typeof ASSISTANCE_URGENCIES)[number]
+
+/** `assistance_requests.category`: what the help is for. */
+export const ASSISTANCE_CATEGORIES = [
+  'urgent_backup',
+  'traffic_action',
+  'drug_check',
+  'event',
+  'judicial_action',
+  'search',
+  'other',
+] as const
+export type AssistanceCategory = (typeof ASSISTANCE_CATEGORIES)[number]
+
+/** `assistance_rates.category`: a category's own rate, or `*` for every category without one. */
+export const RATE_CATEGORIES = ['*', ...ASSISTANCE_CATEGORIES] as const
+export type RateCategory = (typeof RATE_CATEGORIES)[number]
+
+/** `assistance_requests.status` (the lifecycle: assistance/domain/lifecycle.ts). */
+export const ASSISTANCE_STATUSES = [
+  'draft',
+  'awaiting_approval',
+  'requested',
+  'info_requested',
+  'offered',
+  'accepted',
+  'under_way',
+  'completed',
+  'closed',
+  'cancelled',
+  'declined',
+] as const
+export type AssistanceStatus = (typeof ASSISTANCE_STATUSES)[number]
+
+/** `assistance_requests.addressing`: every partner under `assistance`, or chosen zones. */
+export const ASSISTANCE_ADDRESSING = ['all', 'chosen'] as const
+export type AssistanceAddressing = (typeof ASSISTANCE_ADDRESSING)[number]
+
+/** `assistance_addressees.escalated_level`: who an unacknowledged alert has reached (assistance/domain/escalation.ts). */
+export const ESCALATION_LEVELS = ['on_duty', 'shift_leader', 'korpschef'] as const
+export type EscalationLevel = (typeof ESCALATION_LEVELS)[number]
+
+/** `assistance_offer_lines.status`. */
+export const OFFER_LINE_STATUSES = ['offered', 'accepted', 'declined', 'withdrawn'] as const
+export type OfferLineStatus = (typeof OFFER_LINE_STATUSES)[number]
+
+/** `assistance_ledger_lines.kind`: a confirmed deployment, a settlement's transfer, a reversal of a posting. */
+export const LEDGER_LINE_KINDS = ['deployment', 'settlement', 'reversal'] as const
+export type LedgerLineKind = (typeof LEDGER_LINE_KINDS)[number]
+
+/** `assistance_settlements.unit`: net in weighted hours, or in euros at the agreed hourly rate. */
+export const SETTLEMENT_UNITS = ['hours', 'euros'] as const
+export type SettlementUnit = (typeof SETTLEMENT_UNITS)[number]
+
+/** The capability catalogue of assistance request and offer lines (codes; not a column: the lines' CHECK is a
+ *  code's shape): people by rank, teams, and equipment that comes with its crew. */
+export const ASSISTANCE_CAPABILITIES = [
+  // people, by rank (the Belgian police ranks of the operational staff)
+  { code: 'agent', kind: 'person', rank: 'agent' },
+  { code: 'inspecteur', kind: 'person', rank: 'inspecteur' },
+  { code: 'hoofdinspecteur', kind: 'person', rank: 'hoofdinspecteur' },
+  { code: 'commissaris', kind: 'person', rank: 'commissaris' },
+  // teams and specialised people
+  { code: 'intervention_team', kind: 'team', rank: null },
+  { code: 'traffic_unit', kind: 'team', rank: null },
+  { code: 'dog_team', kind: 'team', rank: null },
+  { code: 'public_order_platoon', kind: 'team', rank: null },
+  { code: 'investigator', kind: 'person', rank: null },
+  { code: 'victim_support_officer', kind: 'person', rank: null },
+  // equipment that comes with its crew
+  { code: 'anpr_vehicle', kind: 'equipment', rank: null },
+  { code: 'speed_radar', kind: 'equipment', rank: null },
+  { code: 'drone', kind: 'equipment', rank: null },
+  { code: 'combi', kind: 'equipment', rank: null },
+] as const
+export type AssistanceCapability = (typeof ASSISTANCE_CAPABILITIES)[number]['code']

@@ -3,8 +3,9 @@
 // to the next level (shift leader, then korpschef). A level without anyone is skipped without waiting. The plan is
 // pure: the service stores it and a durable job wakes at each step's instant, so a restart loses nothing.
 
-export const ESCALATION_LEVELS = ['on_duty', 'shift_leader', 'korpschef'] as const
-export type EscalationLevel = (typeof ESCALATION_LEVELS)[number]
+import { ESCALATION_LEVELS, type EscalationLevel } from '../../../platform/enums.ts'
+
+export { ESCALATION_LEVELS, type EscalationLevel }
 
 export interface EscalationStep {
   level: EscalationLevel

@@ -9,21 +9,10 @@
 //   cancel: by the requester, before anyone is under way
 
 import { Temporal } from 'temporal-polyfill'
+import { ASSISTANCE_STATUSES } from '../../../platform/enums.ts'
 import { TIME_ZONE } from '../../../platform/time.ts'
 
-export const REQUEST_STATUSES = [
-  'draft',
-  'awaiting_approval',
-  'requested',
-  'info_requested',
-  'offered',
-  'accepted',
-  'under_way',
-  'completed',
-  'closed',
-  'cancelled',
-  'declined',
-] as const
+export const REQUEST_STATUSES = ASSISTANCE_STATUSES
 export type RequestStatus = (typeof REQUEST_STATUSES)[number]
 
 export const REQUEST_ACTIONS = [

@@ -2,37 +2,13 @@
 // window and, for the urgent fast path, sensible defaults. Pure validation: each problem carries the catalogue
 // code the API answers with (422), and the field it belongs to, so the form can show it beside that field.
 
-export const CAPABILITIES = [
-  // people, by rank (the Belgian police ranks of the operational staff)
-  { code: 'agent', kind: 'person', rank: 'agent' },
-  { code: 'inspecteur', kind: 'person', rank: 'inspecteur' },
-  { code: 'hoofdinspecteur', kind: 'person', rank: 'hoofdinspecteur' },
-  { code: 'commissaris', kind: 'person', rank: 'commissaris' },
-  // teams and specialised people
-  { code: 'intervention_team', kind: 'team', rank: null },
-  { code: 'traffic_unit', kind: 'team', rank: null },
-  { code: 'dog_team', kind: 'team', rank: null },
-  { code: 'public_order_platoon', kind: 'team', rank: null },
-  { code: 'investigator', kind: 'person', rank: null },
-  { code: 'victim_support_officer', kind: 'person', rank: null },
-  // equipment that comes with its crew
-  { code: 'anpr_vehicle', kind: 'equipment', rank: null },
-  { code: 'speed_radar', kind: 'equipment', rank: null },
-  { code: 'drone', kind: 'equipment', rank: null },
-  { code: 'combi', kind: 'equipment', rank: null },
-] as const
+import { ASSISTANCE_CAPABILITIES, ASSISTANCE_CATEGORIES } from '../../../platform/enums.ts'
+
+export const CAPABILITIES = ASSISTANCE_CAPABILITIES
 export type CapabilityCode = (typeof CAPABILITIES)[number]['code']
 export const CAPABILITY_CODES: readonly CapabilityCode[] = CAPABILITIES.map((c) => c.code)
 
-export const REQUEST_CATEGORIES = [
-  'urgent_backup',
-  'traffic_action',
-  'drug_check',
-  'event',
-  'judicial_action',
-  'search',
-  'other',
-] as const
+export const REQUEST_CATEGORIES = ASSISTANCE_CATEGORIES
 export type RequestCategory = (typeof REQUEST_CATEGORIES)[number]
 
 /** The most of one capability a line may ask (a public-order event may need many; more is a typing error). */
