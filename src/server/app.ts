@@ -40,6 +40,10 @@ import { SwapRequest } from './features/permanences/swap-schema.ts'
 import { availabilityRoutes } from './features/availability/routes.ts'
 import { AvailabilityEntry, DutyPreferenceEntry } from './features/availability/schema.ts'
 import { calloutsRoutes } from './features/callouts/routes.ts'
+// assistance (issue 9)
+import { assistanceAlertRoutes } from './features/assistance/alert-routes.ts'
+import { assistanceLedgerRoutes } from './features/assistance/ledger-routes.ts'
+import { assistanceRequestRoutes } from './features/assistance/request-routes.ts'
 import { CallOut, StatementLine, ZoneStatement } from './features/callouts/schema.ts'
 import { Account } from './features/accounts/schema.ts'
 import { Agreement, AgreementSummary } from './features/agreements/schema.ts'
@@ -261,6 +265,10 @@ export async function buildApp(config: Config, database: Database, options: AppO
   )
   await app.register(eventsRoutes, { streams })
   await app.register(calloutsRoutes, { db }) // callouts (issue 8)
+  // assistance (issue 9)
+  await app.register(assistanceRequestRoutes, { db })
+  await app.register(assistanceAlertRoutes, { db })
+  await app.register(assistanceLedgerRoutes, { db })
 
   if (existsSync(config.webDir)) {
     await app.register(fastifyStatic, { root: config.webDir, prefix: '/', wildcard: true, index: 'index.html' })

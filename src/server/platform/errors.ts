@@ -677,6 +677,199 @@ export const ERRORS = {
       en: 'A monthly statement can be approved only from the first day of its month.',
     },
   },
+  // assistance (issue 9): mutual assistance requests, offers, deployments, the person-hours ledger
+  ASSISTANCE_CATEGORY_UNKNOWN: {
+    status: 422,
+    message: {
+      nl: 'Kies een soort bijstand uit de lijst.',
+      fr: 'Choisissez un type d’assistance dans la liste.',
+      en: 'Choose a kind of assistance from the list.',
+    },
+  },
+  ASSISTANCE_WINDOW_INVALID: {
+    status: 422,
+    message: {
+      nl: 'Het einde moet na het begin liggen, een aanvraag duurt hoogstens 31 dagen, en een geplande aanvraag ligt in de toekomst.',
+      fr: 'La fin doit suivre le début, une demande dure au plus 31 jours, et une demande planifiée se situe dans le futur.',
+      en: 'The end must come after the start, a request spans at most 31 days, and a planned request lies in the future.',
+    },
+  },
+  ASSISTANCE_LINES_EMPTY: {
+    status: 422,
+    message: {
+      nl: 'Vraag ten minste één capaciteit (bijvoorbeeld 2 × inspecteur).',
+      fr: 'Demandez au moins une capacité (par exemple 2 × inspecteur).',
+      en: 'Ask for at least one capability (for example 2 × inspecteur).',
+    },
+  },
+  ASSISTANCE_CAPABILITY_UNKNOWN: {
+    status: 422,
+    message: {
+      nl: 'Deze capaciteit staat niet in de catalogus.',
+      fr: 'Cette capacité ne figure pas dans le catalogue.',
+      en: 'This capability is not in the catalogue.',
+    },
+  },
+  ASSISTANCE_COUNT_INVALID: {
+    status: 422,
+    message: {
+      nl: 'Het aantal moet een geheel getal van 1 tot 500 zijn.',
+      fr: 'Le nombre doit être un entier de 1 à 500.',
+      en: 'The count must be a whole number from 1 to 500.',
+    },
+  },
+  ASSISTANCE_LINE_DUPLICATE: {
+    status: 422,
+    message: {
+      nl: 'Deze capaciteit staat twee keer in de aanvraag: tel de aantallen samen op één lijn.',
+      fr: 'Cette capacité figure deux fois dans la demande : additionnez les nombres sur une seule ligne.',
+      en: 'This capability is listed twice: add the counts up on one line.',
+    },
+  },
+  ASSISTANCE_TRANSITION_INVALID: {
+    status: 409,
+    message: {
+      nl: 'Deze stap kan niet in de huidige toestand van de aanvraag. Vernieuw de pagina om de laatste toestand te zien.',
+      fr: 'Cette étape n’est pas possible dans l’état actuel de la demande. Actualisez la page pour voir le dernier état.',
+      en: "This step is not possible in the request's current state. Refresh the page to see its latest state.",
+    },
+  },
+  ASSISTANCE_HOURS_UNCONFIRMED: {
+    status: 409,
+    message: {
+      nl: 'De aanvraag kan pas afgesloten worden als de uren van elke ingezette persoon door beide zones bevestigd zijn.',
+      fr: 'La demande ne peut être clôturée qu’une fois les heures de chaque personne engagée confirmées par les deux zones.',
+      en: 'The request can only be closed once the hours of every deployed person are confirmed by both zones.',
+    },
+  },
+  ASSISTANCE_NOT_PARTNER: {
+    status: 422,
+    message: {
+      nl: 'Deze zone is geen partner met een overeenkomst van kracht voor onderlinge bijstand.',
+      fr: 'Cette zone n’est pas partenaire par une convention en vigueur pour l’assistance mutuelle.',
+      en: 'This zone is not a partner under an agreement in force for mutual assistance.',
+    },
+  },
+  ASSISTANCE_NO_PARTNERS: {
+    status: 422,
+    message: {
+      nl: 'Uw zone heeft geen partnerzones met een overeenkomst van kracht voor onderlinge bijstand.',
+      fr: 'Votre zone n’a aucune zone partenaire par une convention en vigueur pour l’assistance mutuelle.',
+      en: 'Your zone has no partner zones under an agreement in force for mutual assistance.',
+    },
+  },
+  ASSISTANCE_ASSOCIATION_REQUIRED: {
+    status: 422,
+    message: {
+      nl: 'Uw zone werkt samen in meer dan één samenwerkingsverband: kies er één.',
+      fr: 'Votre zone coopère dans plus d’une association : choisissez-en une.',
+      en: 'Your zone cooperates in more than one association: choose one.',
+    },
+  },
+  ASSISTANCE_IDEMPOTENCY_CONFLICT: {
+    status: 409,
+    message: {
+      nl: 'Deze aanvraag werd al verstuurd met andere gegevens. Open een nieuw formulier.',
+      fr: 'Cette demande a déjà été envoyée avec d’autres données. Ouvrez un nouveau formulaire.',
+      en: 'This request was already sent with other data. Open a new form.',
+    },
+  },
+  ASSISTANCE_OFFER_PERSON_INVALID: {
+    status: 422,
+    message: {
+      nl: 'Bied alleen operationele personeelsleden van uw eigen zone aan, elk één keer.',
+      fr: 'N’offrez que des membres opérationnels de votre propre zone, chacun une seule fois.',
+      en: 'Offer only operational staff of your own zone, each once.',
+    },
+  },
+  ASSISTANCE_OFFER_LINE_DECIDED: {
+    status: 409,
+    message: {
+      nl: 'Over deze lijn van het aanbod is al beslist.',
+      fr: 'Il a déjà été statué sur cette ligne de l’offre.',
+      en: 'This line of the offer has already been decided.',
+    },
+  },
+  ASSISTANCE_DEPLOYMENT_PERIOD_INVALID: {
+    status: 422,
+    message: {
+      nl: 'Het einde van de inzet moet na het begin liggen, een inzet duurt hoogstens 24 uur en ligt niet in de toekomst.',
+      fr: 'La fin de l’engagement doit suivre le début, un engagement dure au plus 24 heures et ne se situe pas dans le futur.',
+      en: 'The end of the deployment must come after its start, a deployment lasts at most 24 hours and is not in the future.',
+    },
+  },
+  ASSISTANCE_DEPLOYMENT_OVERLAP: {
+    status: 409,
+    message: {
+      nl: 'Deze persoon is in die periode al op een andere bijstand ingezet.',
+      fr: 'Cette personne est déjà engagée sur une autre assistance pendant cette période.',
+      en: 'This person is already deployed on another assistance request during that period.',
+    },
+  },
+  ASSISTANCE_DEPLOYMENT_DUPLICATE: {
+    status: 409,
+    message: {
+      nl: 'Deze persoon is al ingezet op deze aanvraag.',
+      fr: 'Cette personne est déjà engagée sur cette demande.',
+      en: 'This person is already deployed on this request.',
+    },
+  },
+  ASSISTANCE_NO_HOURS: {
+    status: 409,
+    message: {
+      nl: 'Er zijn nog geen uren ingegeven om te bevestigen.',
+      fr: 'Aucune heure n’a encore été encodée à confirmer.',
+      en: 'No hours have been entered yet to confirm.',
+    },
+  },
+  ASSISTANCE_LOCKED: {
+    status: 409,
+    message: {
+      nl: 'De aanvraag is afgesloten: de inzet en de uren liggen vast.',
+      fr: 'La demande est clôturée : les engagements et les heures sont verrouillés.',
+      en: 'The request is closed: its deployments and hours are locked.',
+    },
+  },
+  ASSISTANCE_RATE_INVALID: {
+    status: 422,
+    message: {
+      nl: 'Een tarief is groter dan 0 en hoogstens 10, de toeslagen liggen tussen 0 en 10, en de periode begint vóór ze eindigt.',
+      fr: 'Un taux est supérieur à 0 et au plus 10, les suppléments sont entre 0 et 10, et la période commence avant de finir.',
+      en: 'A rate is above 0 and at most 10, the extras lie between 0 and 10, and the period starts before it ends.',
+    },
+  },
+  ASSISTANCE_RATE_OVERLAP: {
+    status: 409,
+    message: {
+      nl: 'Voor deze soort bijstand geldt in die periode al een tarief.',
+      fr: 'Un taux s’applique déjà à ce type d’assistance pendant cette période.',
+      en: 'A rate already applies to this kind of assistance in that period.',
+    },
+  },
+  ASSISTANCE_PERIOD_INVALID: {
+    status: 422,
+    message: {
+      nl: 'Kies een periode waarvan het begin vóór het einde ligt, van hoogstens tien jaar.',
+      fr: 'Choisissez une période dont le début précède la fin, de dix ans au plus.',
+      en: 'Choose a period whose start comes before its end, of at most ten years.',
+    },
+  },
+  ASSISTANCE_SETTLEMENT_NO_RATE: {
+    status: 422,
+    message: {
+      nl: 'Er is geen uurtarief in euro afgesproken: vereffen in uren, of stel eerst het uurtarief in.',
+      fr: 'Aucun taux horaire en euros n’a été convenu : réglez en heures, ou fixez d’abord le taux horaire.',
+      en: 'No hourly rate in euros has been agreed: settle in hours, or set the hourly rate first.',
+    },
+  },
+  ASSISTANCE_SETTLEMENT_ORDER: {
+    status: 409,
+    message: {
+      nl: 'Er is al een vereffening tot die datum of later: een nieuwe vereffening sluit aan op de laatste.',
+      fr: 'Un règlement existe déjà jusqu’à cette date ou plus tard : un nouveau règlement fait suite au dernier.',
+      en: 'A settlement up to that date or later already exists: a new settlement follows the last one.',
+    },
+  },
 } as const satisfies Record<string, CatalogueEntry>
 
 export type ErrorCode = keyof typeof ERRORS

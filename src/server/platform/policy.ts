@@ -27,6 +27,9 @@
 //   fairness.read     the fairness report: planner or korpschef of a covered zone; admin (partner people: names)
 //   callout.*         call-outs and a person's monthly statement: one's own; the zone's planner (korpschef: read)
 //   statement.*       a zone's monthly statement, its approval: planner and korpschef of the zone; never a partner
+//   assistance.*      requests: the requesting zone and the zones it is addressed to (read); ask, approve, respond,
+//                     record hours: the roles of the zone acting; the ledger: zones party to an agreement in force
+//                     of the association listing `assistance`; settings, rates, settlements: the admin
 // Everything else: not visible, answered as 404 (never a hint that it exists).
 import { ZONE_ROLES } from './enums.ts'
 import type { Locale, Role } from './schema.ts'
@@ -232,6 +235,47 @@ export const POLICY = {
     reach: { zone: true },
     seenThrough: 'statement.read',
     doc: "Approve (freeze) and reopen a zone's monthly statement: the planner and korpschef of the zone.",
+  },
+  // assistance (issue 9): mutual assistance requests, alerts, offers, deployments, the person-hours ledger
+  'assistance.read': {
+    who: { zoneRoles: ZONE_ROLES, admin: true },
+    reach: { zone: true },
+    doc: "Assistance requests: any role of the requesting zone, and of a zone it is addressed to (addressed only while an agreement in force lists `assistance` for both; afterwards it stays that zone's record of the joint work); the association's admin. A partner sees its own answers and offers, and the names only of people deployed on that request (visibility reason `deployment`, logged). Any other zone: 404.",
+  },
+  'assistance.request': {
+    who: { zoneRoles: ['korpschef', 'planner', 'officer'], admin: false },
+    reach: { zone: true },
+    seenThrough: 'assistance.read',
+    doc: 'Ask for assistance and act as the requesting zone (send, answer a question, accept or decline offered lines, deploy at once when urgent, start, complete, close, cancel): the korpschef, planner or an officer of the requesting zone.',
+  },
+  'assistance.approve': {
+    who: { zoneRoles: ['korpschef', 'planner'], admin: false },
+    reach: { zone: true },
+    seenThrough: 'assistance.read',
+    doc: 'Approve a request in the requesting zone: a planned one before it goes out, an urgent one afterwards (within the association’s number of days): the korpschef or planner of the requesting zone.',
+  },
+  'assistance.respond': {
+    who: { zoneRoles: ['korpschef', 'planner', 'officer'], admin: false },
+    reach: { zone: true },
+    seenThrough: 'assistance.read',
+    doc: 'Answer a request addressed to the zone (acknowledge the alert, ask for information, offer people or capabilities, withdraw, decline, name the people deployed): the korpschef, planner or an officer of that zone.',
+  },
+  'assistance.hours': {
+    who: { zoneRoles: ['korpschef', 'planner', 'officer'], admin: false },
+    reach: { zone: true },
+    seenThrough: 'assistance.read',
+    doc: 'Record, correct and confirm the hours of a deployed person: the korpschef, planner or an officer of the helping or the helped zone; each zone confirms for itself, and both confirmations post the hours in the ledger.',
+  },
+  'assistance.ledger': {
+    who: { zoneRoles: ['korpschef', 'planner', 'finance'], admin: true },
+    reach: { zone: true, inForce: true },
+    doc: "The person-hours ledger of an association (balances per zone and per pair, a zone's period statement, the settlement proposal, the response-time report): the korpschef, planner or finance of a zone party to an agreement in force of the association listing `assistance`; the association's admin. Partner people are named only through a visibility reason (logged).",
+  },
+  'assistance.settle': {
+    who: { zoneRoles: [], admin: true },
+    reach: {},
+    seenThrough: 'assistance.ledger',
+    doc: "The association's assistance settings (retroactive approval days, escalation time, hourly rate in euros), its versioned rates, and recording a settlement (which carries the balances over): the association's admin, as the parties agreed.",
   },
 } as const satisfies Record<string, RuleRow>
 

@@ -1,0 +1,9 @@
+import type { FastifyInstance } from 'fastify'
+import type { Kysely } from 'kysely'
+import type { DB } from '../../platform/schema.ts'
+
+/** Assistance (issue 9): the alert routes. */
+export async function assistanceAlertRoutes(fastify: FastifyInstance, opts: { db: Kysely<DB> }): Promise<void> {
+  void fastify
+  void opts
+}
