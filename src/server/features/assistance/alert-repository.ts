@@ -185,18 +185,11 @@ export function alertRepository(db: Kysely<DB> | Transaction<DB>) {
         .execute()
     },
 
-    async timeline(requestId: string, zoneId: string, action: string, userId: string, at: Date, status: string) {
+    /** A timeline entry of an act that changes no status (an acknowledgement). */
+    async timeline(requestId: string, zoneId: string, action: string, userId: string, at: Date) {
       await db
         .insertInto('assistance_events')
-        .values({
-          request_id: requestId,
-          zone_id: zoneId,
-          action,
-          from_status: status,
-          to_status: status,
-          user_id: userId,
-          at,
-        })
+        .values({ request_id: requestId, zone_id: zoneId, action, user_id: userId, at, details: '{}' })
         .execute()
     },
 
