@@ -328,6 +328,8 @@ export const AUDIT_ACTIONS = [
   'callout.delete',
   'statement.approve',
   'statement.reopen',
+  // alerts (issue 9)
+  'assistance.acknowledge',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -1081,4 +1081,9 @@ export const en: Dictionary = {
   'auditAction.callout.delete': 'Call-out deleted',
   'auditAction.statement.approve': 'Monthly statement approved',
   'auditAction.statement.reopen': 'Monthly statement reopened',
+  // alerts (issue 9)
+  'notification.assistance.alert':
+    '{zone} requests urgent assistance: {place}, from {from}. Acknowledge it and say what your zone can send.',
+  'notification.assistance.requested': '{zone} requests assistance: {place}, from {from}. Make an offer or decline.',
+  'auditAction.assistance.acknowledge': 'Assistance alert acknowledged',
 }

@@ -1096,4 +1096,10 @@ export const fr: Dictionary = {
   'auditAction.callout.delete': 'Rappel supprimé',
   'auditAction.statement.approve': 'État mensuel approuvé',
   'auditAction.statement.reopen': 'État mensuel rouvert',
+  // alerts (issue 9)
+  'notification.assistance.alert':
+    '{zone} demande une assistance urgente : {place}, à partir du {from}. Accusez réception et indiquez ce que votre zone peut envoyer.',
+  'notification.assistance.requested':
+    '{zone} demande une assistance : {place}, à partir du {from}. Faites une offre ou refusez.',
+  'auditAction.assistance.acknowledge': 'Alerte d’assistance confirmée',
 }

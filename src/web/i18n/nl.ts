@@ -1088,6 +1088,11 @@ export const nl = {
   'auditAction.callout.delete': 'Wachtoproep verwijderd',
   'auditAction.statement.approve': 'Maandstaat goedgekeurd',
   'auditAction.statement.reopen': 'Maandstaat heropend',
+  // alerts (issue 9)
+  'notification.assistance.alert':
+    '{zone} vraagt dringend bijstand: {place}, vanaf {from}. Bevestig de ontvangst en laat weten wat uw zone kan sturen.',
+  'notification.assistance.requested': '{zone} vraagt bijstand: {place}, vanaf {from}. Doe een aanbod of weiger.',
+  'auditAction.assistance.acknowledge': 'Bijstandsalarm bevestigd',
 } as const
 
 export type MessageKey = keyof typeof nl

@@ -62,6 +62,8 @@ const LISTED = {
   'callout.delete': true,
   'statement.approve': true,
   'statement.reopen': true,
+  // alerts (issue 9)
+  'assistance.acknowledge': true,
 } as const satisfies Record<AuditAction, true>
 
 export const AUDIT_ACTIONS = Object.keys(LISTED) as readonly AuditAction[]
