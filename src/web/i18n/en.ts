@@ -1081,4 +1081,15 @@ export const en: Dictionary = {
   'auditAction.callout.delete': 'Call-out deleted',
   'auditAction.statement.approve': 'Monthly statement approved',
   'auditAction.statement.reopen': 'Monthly statement reopened',
+  // core (issue 9)
+  'auditAction.assistance.request_create': 'Assistance request created',
+  'auditAction.assistance.request_update': 'Assistance request edited',
+  'auditAction.assistance.request_transition': 'Assistance request: lifecycle step',
+  'auditAction.assistance.request_approve': 'Assistance request approved',
+  'auditAction.assistance.offer_withdraw': 'Assistance offer withdrawn',
+  'auditAction.assistance.offer_decide': 'Assistance offer lines decided',
+  'auditAction.assistance.deployment_add': 'Assistance deployment added',
+  'auditAction.assistance.deployment_remove': 'Assistance deployment removed',
+  'auditAction.assistance.hours_record': 'Assistance hours recorded',
+  'auditAction.assistance.hours_confirm': 'Assistance hours confirmed',
 }
