@@ -24,6 +24,12 @@ import {
 import type { Session, TestApp } from './harness.ts'
 import { ROTATIONS_TOPIC } from '../src/server/features/permanences/repository.ts'
 import { notifyInvalidation } from '../src/server/platform/invalidation.ts'
+// core (issue 9)
+import {
+  ASSISTANCE_REQUEST_FIXTURES,
+  assistanceRequestsWorld,
+  type AssistanceRequestsWorld,
+} from './assistance-requests.world.ts'
 
 export type Target = 'own' | 'partner' | 'foreign'
 export type ActorName = 'anonymous' | Role
@@ -92,10 +98,12 @@ export interface World {
   swaps: SwapsWorld
   /** callouts (issue 8): fresh call-outs to change and approved statements to reopen (see calloutsWorld). */
   callouts: CalloutsWorld
+  // core (issue 9)
+  assistanceRequests: AssistanceRequestsWorld
 }
 
 type Request = Pick<InjectOptions, 'payload' | 'remoteAddress'> & {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE'
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT' // PUT: core (issue 9)
   url: string
 }
 
@@ -633,6 +641,8 @@ export const FIXTURES: Record<string, Fixture | Fixture[]> = {
     }),
     object: (tg) => ({ zones: [tg] }),
   },
+  // core (issue 9)
+  ...ASSISTANCE_REQUEST_FIXTURES,
 }
 
 /** Builds the world on the test app's database (demo data + fresh drafts and accounts). */
@@ -746,6 +756,8 @@ export async function buildWorld(t: TestApp): Promise<World> {
     ...rotations,
     swaps: await swapsWorld(t, zone, rotations.rotation),
     callouts,
+    // core (issue 9)
+    assistanceRequests: await assistanceRequestsWorld(t, zone, association),
   }
 }
 

@@ -253,17 +253,16 @@ export function requestService(db: Kysely<DB>) {
       const limit = query.limit ?? 50
       let before: { at: Date; id: string } | null = null
       if (query.before) {
-        const cut = query.before.lastIndexOf('_')
-        const at = new Date(query.before.slice(0, cut))
-        if (Number.isNaN(at.getTime())) throw new AppError('VALIDATION_FAILED', { field: 'before' })
-        before = { at, id: query.before.slice(cut + 1) }
+        // `<created_at in epoch ms>_<id>` (the schema's pattern).
+        const cut = query.before.indexOf('_')
+        before = { at: new Date(Number(query.before.slice(0, cut))), id: query.before.slice(cut + 1) }
       }
       const repo = requestRepository(db)
       const rows = await repo.list({
         ownZoneIds: s.ownZoneIds,
         associationIds: s.associationIds,
         direction: query.direction ?? 'all',
-        statuses: query.status && query.status.length > 0 ? query.status : null,
+        statuses: query.status ? [...new Set(query.status.split(','))] : null,
         from: query.from ?? null,
         to: query.to ?? null,
         before,
@@ -285,7 +284,7 @@ export function requestService(db: Kysely<DB>) {
       const last = page[page.length - 1]
       return {
         items,
-        nextCursor: rows.length > limit && last ? `${new Date(last.created_at).toISOString()}_${last.id}` : null,
+        nextCursor: rows.length > limit && last ? `${new Date(last.created_at).getTime()}_${last.id}` : null,
       }
     },
 
