@@ -1086,4 +1086,15 @@ export const en: Dictionary = {
     '{zone} requests urgent assistance: {place}, from {from}. Acknowledge it and say what your zone can send.',
   'notification.assistance.requested': '{zone} requests assistance: {place}, from {from}. Make an offer or decline.',
   'auditAction.assistance.acknowledge': 'Assistance alert acknowledged',
+  // core (issue 9)
+  'auditAction.assistance.request_create': 'Assistance request created',
+  'auditAction.assistance.request_update': 'Assistance request edited',
+  'auditAction.assistance.request_transition': 'Assistance request: lifecycle step',
+  'auditAction.assistance.request_approve': 'Assistance request approved',
+  'auditAction.assistance.offer_withdraw': 'Assistance offer withdrawn',
+  'auditAction.assistance.offer_decide': 'Assistance offer lines decided',
+  'auditAction.assistance.deployment_add': 'Assistance deployment added',
+  'auditAction.assistance.deployment_remove': 'Assistance deployment removed',
+  'auditAction.assistance.hours_record': 'Assistance hours recorded',
+  'auditAction.assistance.hours_confirm': 'Assistance hours confirmed',
 }

@@ -1093,6 +1093,17 @@ export const nl = {
     '{zone} vraagt dringend bijstand: {place}, vanaf {from}. Bevestig de ontvangst en laat weten wat uw zone kan sturen.',
   'notification.assistance.requested': '{zone} vraagt bijstand: {place}, vanaf {from}. Doe een aanbod of weiger.',
   'auditAction.assistance.acknowledge': 'Bijstandsalarm bevestigd',
+  // core (issue 9)
+  'auditAction.assistance.request_create': 'Bijstandsaanvraag aangemaakt',
+  'auditAction.assistance.request_update': 'Bijstandsaanvraag gewijzigd',
+  'auditAction.assistance.request_transition': 'Bijstandsaanvraag: stap in de levensloop',
+  'auditAction.assistance.request_approve': 'Bijstandsaanvraag goedgekeurd',
+  'auditAction.assistance.offer_withdraw': 'Bijstandsaanbod ingetrokken',
+  'auditAction.assistance.offer_decide': 'Bijstandsaanbod aanvaard of geweigerd',
+  'auditAction.assistance.deployment_add': 'Inzet bij bijstand toegevoegd',
+  'auditAction.assistance.deployment_remove': 'Inzet bij bijstand verwijderd',
+  'auditAction.assistance.hours_record': 'Uren van bijstand geregistreerd',
+  'auditAction.assistance.hours_confirm': 'Uren van bijstand bevestigd',
 } as const
 
 export type MessageKey = keyof typeof nl
