@@ -177,10 +177,11 @@ export function ledgerRepository(db: Db) {
         .selectAll('l')
         .where('l.deployment_id', '=', deploymentId)
         .where('l.kind', '=', 'deployment')
-        .where(({ not, exists, selectFrom }) =>
-          not(
-            exists(
-              selectFrom('assistance_ledger_lines as r')
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('assistance_ledger_lines as r')
                 .select('r.id')
                 .whereRef('r.association_id', '=', 'l.association_id')
                 .whereRef('r.reverses_posting', '=', 'l.posting'),

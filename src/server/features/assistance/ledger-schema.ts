@@ -124,7 +124,6 @@ export const StatementQuery = Type.Object(
     zoneId: Uuid,
     from: IsoDate,
     to: IsoDate,
-    format: Type.Optional(StringEnum(['json', 'csv'] as const)),
   },
   { additionalProperties: false },
 )
