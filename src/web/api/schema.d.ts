@@ -1430,6 +1430,128 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assistance/associations/{id}/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The association's assistance settings: retroactive approval days, escalation minutes, hourly rate */
+        get: operations["getAssistanceSettings"];
+        /** Set the association's assistance settings (its admin) */
+        put: operations["updateAssistanceSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assistance/associations/{id}/rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The versions of the ledger rates per request category, each with the days it is in force */
+        get: operations["listAssistanceRates"];
+        put?: never;
+        /** A new version of a category’s rate from a day on: the version in force then ends the day before; postings already made keep their rate */
+        post: operations["createAssistanceRate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assistance/associations/{id}/balances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Balances in weighted minutes per zone (opening, credit, debit, closing), per pair of zones, and per month */
+        get: operations["assistanceBalances"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assistance/associations/{id}/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A zone's period statement: opening, every ledger line (partner people named only through a reason), closing (CSV: statement.csv) */
+        get: operations["assistanceStatement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assistance/associations/{id}/statement.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A zone's period statement as CSV (UTF-8 with BOM, `;`, hours with a decimal comma) */
+        get: operations["exportAssistanceStatement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assistance/associations/{id}/settlement-proposal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The balances up to a day (earlier settlements carried over) netted with the fewest transfers, in hours or euros */
+        get: operations["assistanceSettlementProposal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assistance/associations/{id}/settlements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The recorded settlements of the association, latest first */
+        get: operations["listAssistanceSettlements"];
+        put?: never;
+        /** Record the settlement up to a day: its transfers are posted, the balances up to that day become zero (carry-over) */
+        post: operations["recordAssistanceSettlement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -10692,6 +10814,1027 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"];
                     "text/csv": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAssistanceSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        associationId: string;
+                        retroApprovalDays: number;
+                        escalationMinutes: number;
+                        hourlyRateCents: number | null;
+                        updatedAt: string | null;
+                        updatedBy: {
+                            /** Format: uuid */
+                            userId: string;
+                            name: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateAssistanceSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Days an urgent request may wait for its approval. */
+                    retroApprovalDays: number;
+                    /** @description Minutes before an alert escalates. */
+                    escalationMinutes: number;
+                    hourlyRateCents: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        associationId: string;
+                        retroApprovalDays: number;
+                        escalationMinutes: number;
+                        hourlyRateCents: number | null;
+                        updatedAt: string | null;
+                        updatedBy: {
+                            /** Format: uuid */
+                            userId: string;
+                            name: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listAssistanceRates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            category: "*" | "urgent_backup" | "traffic_action" | "drug_check" | "event" | "judicial_action" | "search" | "other";
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            from: string;
+                            to: string | null;
+                            base: number;
+                            extra: {
+                                /** @description Extra on night minutes (22:00–06:00), 0..10. */
+                                night: number;
+                                /** @description Extra on Saturday minutes, 0..10. */
+                                saturday: number;
+                                /** @description Extra on Sunday minutes, 0..10. */
+                                sunday: number;
+                                /** @description Extra on public-holiday minutes, 0..10. */
+                                holiday: number;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createAssistanceRate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description A request category, or '*' for every one without its own.
+                     * @enum {string}
+                     */
+                    category: "*" | "urgent_backup" | "traffic_action" | "drug_check" | "event" | "judicial_action" | "search" | "other";
+                    /**
+                     * Format: date
+                     * @description Calendar date YYYY-MM-DD
+                     */
+                    from: string;
+                    /** @description Multiplier of every minute, above 0 and at most 10 (three decimals). */
+                    base: number;
+                    extra: {
+                        /** @description Extra on night minutes (22:00–06:00), 0..10. */
+                        night: number;
+                        /** @description Extra on Saturday minutes, 0..10. */
+                        saturday: number;
+                        /** @description Extra on Sunday minutes, 0..10. */
+                        sunday: number;
+                        /** @description Extra on public-holiday minutes, 0..10. */
+                        holiday: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        category: "*" | "urgent_backup" | "traffic_action" | "drug_check" | "event" | "judicial_action" | "search" | "other";
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        from: string;
+                        to: string | null;
+                        base: number;
+                        extra: {
+                            /** @description Extra on night minutes (22:00–06:00), 0..10. */
+                            night: number;
+                            /** @description Extra on Saturday minutes, 0..10. */
+                            saturday: number;
+                            /** @description Extra on Sunday minutes, 0..10. */
+                            sunday: number;
+                            /** @description Extra on public-holiday minutes, 0..10. */
+                            holiday: number;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        createdBy: {
+                            /** Format: uuid */
+                            userId: string;
+                            name: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    assistanceBalances: {
+        parameters: {
+            query: {
+                /** @description Calendar date YYYY-MM-DD */
+                from: string;
+                /** @description Calendar date YYYY-MM-DD */
+                to: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        associationId: string;
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        from: string;
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        to: string;
+                        zones: {
+                            /** Format: uuid */
+                            zoneId: string;
+                            zoneCode: string;
+                            zoneName: string;
+                            /** @description Weighted minutes booked before `from`. */
+                            opening: number;
+                            /** @description Positive lines in the period. */
+                            credit: number;
+                            /** @description Negative lines in the period, as a positive number. */
+                            debit: number;
+                            /** @description Lines in the period. */
+                            movements: number;
+                            /** @description opening + credit − debit. */
+                            closing: number;
+                        }[];
+                        pairs: {
+                            /** Format: uuid */
+                            zoneId: string;
+                            /** Format: uuid */
+                            counterpartZoneId: string;
+                            opening: number;
+                            movement: number;
+                            /** @description From the first zone’s side: positive when it helped the other more. */
+                            closing: number;
+                        }[];
+                        monthly: {
+                            month: string;
+                            /** Format: uuid */
+                            zoneId: string;
+                            net: number;
+                            /** @description The zone’s balance at the end of the month. */
+                            balance: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    assistanceStatement: {
+        parameters: {
+            query: {
+                zoneId: string;
+                /** @description Calendar date YYYY-MM-DD */
+                from: string;
+                /** @description Calendar date YYYY-MM-DD */
+                to: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        associationId: string;
+                        /** Format: uuid */
+                        zoneId: string;
+                        zoneCode: string;
+                        zoneName: string;
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        from: string;
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        to: string;
+                        opening: number;
+                        lines: {
+                            id: number;
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            bookedOn: string;
+                            /** @enum {string} */
+                            kind: "deployment" | "settlement" | "reversal";
+                            /** Format: uuid */
+                            counterpartZoneId: string;
+                            counterpartZoneCode: string;
+                            request: {
+                                /** Format: uuid */
+                                id: string;
+                                category: string;
+                                place: string;
+                                /** Format: date-time */
+                                start: string;
+                            } | null;
+                            person: {
+                                zoneCode: string;
+                                rank: string | null;
+                                name: string | null;
+                            } | null;
+                            settlementId: string | null;
+                            minutes: {
+                                total: number;
+                                night: number;
+                                saturday: number;
+                                sunday: number;
+                                holiday: number;
+                            };
+                            /** @description Weighted minutes: + credit, − debit. */
+                            amount: number;
+                            rate: {
+                                /** Format: uuid */
+                                id: string;
+                                base: number;
+                                extra: {
+                                    /** @description Extra on night minutes (22:00–06:00), 0..10. */
+                                    night: number;
+                                    /** @description Extra on Saturday minutes, 0..10. */
+                                    saturday: number;
+                                    /** @description Extra on Sunday minutes, 0..10. */
+                                    sunday: number;
+                                    /** @description Extra on public-holiday minutes, 0..10. */
+                                    holiday: number;
+                                };
+                            } | null;
+                        }[];
+                        closing: number;
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportAssistanceStatement: {
+        parameters: {
+            query: {
+                zoneId: string;
+                /** @description Calendar date YYYY-MM-DD */
+                from: string;
+                /** @description Calendar date YYYY-MM-DD */
+                to: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    assistanceSettlementProposal: {
+        parameters: {
+            query: {
+                /** @description Calendar date YYYY-MM-DD */
+                until: string;
+                unit?: "hours" | "euros";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        associationId: string;
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        until: string;
+                        /** @enum {string} */
+                        unit: "hours" | "euros";
+                        hourlyRateCents: number | null;
+                        lastSettlementUntil: string | null;
+                        balances: {
+                            /** Format: uuid */
+                            zoneId: string;
+                            zoneCode: string;
+                            zoneName: string;
+                            minutes: number;
+                            cents: number | null;
+                        }[];
+                        transfers: {
+                            /** Format: uuid */
+                            fromZoneId: string;
+                            /** Format: uuid */
+                            toZoneId: string;
+                            /** @description Weighted minutes the debtor pays the creditor. */
+                            minutes: number;
+                            cents: number | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listAssistanceSettlements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            associationId: string;
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            until: string;
+                            /** @enum {string} */
+                            unit: "hours" | "euros";
+                            hourlyRateCents: number | null;
+                            transfers: {
+                                /** Format: uuid */
+                                fromZoneId: string;
+                                /** Format: uuid */
+                                toZoneId: string;
+                                /** @description Weighted minutes the debtor pays the creditor. */
+                                minutes: number;
+                                cents: number | null;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    recordAssistanceSettlement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description Calendar date YYYY-MM-DD
+                     */
+                    until: string;
+                    /** @enum {string} */
+                    unit: "hours" | "euros";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        associationId: string;
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        until: string;
+                        /** @enum {string} */
+                        unit: "hours" | "euros";
+                        hourlyRateCents: number | null;
+                        transfers: {
+                            /** Format: uuid */
+                            fromZoneId: string;
+                            /** Format: uuid */
+                            toZoneId: string;
+                            /** @description Weighted minutes the debtor pays the creditor. */
+                            minutes: number;
+                            cents: number | null;
+                        }[];
+                        /** Format: date-time */
+                        createdAt: string;
+                        createdBy: {
+                            /** Format: uuid */
+                            userId: string;
+                            name: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
