@@ -19,6 +19,7 @@ import { openDatabase, type Database } from './platform/db.ts'
 import { migrate } from './platform/migrate.ts'
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from './demo/data.ts'
 import { seedDemoRostersInProgress } from './features/permanences/demo.ts'
+import { seedDemoAssistance } from './features/assistance/demo.ts'
 
 const USAGE = `Usage: verbond <command> [options]
 
@@ -96,6 +97,10 @@ async function seedRosters(database: Database): Promise<void> {
   const started = Date.now()
   const rosters = await seedDemoRostersInProgress(database.db, DEMO_ADMIN_EMAIL)
   console.log(`Demo rosters made in ${Date.now() - started} ms: ${JSON.stringify(rosters)}`)
+  // assistance (issue 9): a year of past requests, deployments and posted hours per association sharing it
+  const assistanceStarted = Date.now()
+  const assistance = await seedDemoAssistance(database.db, DEMO_ADMIN_EMAIL)
+  console.log(`Demo assistance made in ${Date.now() - assistanceStarted} ms: ${JSON.stringify(assistance)}`)
 }
 
 async function serve(config: Config): Promise<void> {
