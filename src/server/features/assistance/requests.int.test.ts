@@ -277,6 +277,24 @@ describe('illegal transitions', () => {
     expect(ask.statusCode).toBe(400)
   })
 
+  it('a partner asks for information, the requester answers (a note is required for both)', async () => {
+    const d = detail(await create(officerA, body()))
+    expect((await act(officerB, d.id, 'ask_info', { note: '  ' })).statusCode).toBe(400)
+    const asked = await act(officerB, d.id, 'ask_info', { note: 'Which entrance?' })
+    expect(detail(asked).status).toBe('info_requested')
+    const edited = await officerA.request({
+      method: 'PATCH',
+      url: `/api/assistance/requests/${d.id}`,
+      payload: { place: 'Markt 1, achteringang' },
+    })
+    expect(edited.statusCode).toBe(200)
+    const answered = await act(officerA, d.id, 'answer_info', { note: 'The back entrance.' })
+    expect(detail(answered).status).toBe('requested')
+    expect(detail(answered).timeline.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['ask_info', 'update', 'answer_info']),
+    )
+  })
+
   it('the request is declined only when every addressed zone declined', async () => {
     const d = detail(await create(officerA, body()))
     const first = await act(officerB, d.id, 'decline', { note: 'nobody free' })
