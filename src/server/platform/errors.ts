@@ -879,6 +879,15 @@ export const ERRORS = {
       en: 'The request is addressed to more than one of your zones: choose the zone you answer for.',
     },
   },
+  // lead (issue 9)
+  ASSISTANCE_DEPLOYMENT_POSTED: {
+    status: 409,
+    message: {
+      nl: 'De uren van deze inzet werden al in de urenbalans geboekt: verbeter de uren in plaats van de inzet te verwijderen.',
+      fr: 'Les heures de cet engagement ont déjà été comptabilisées : corrigez les heures au lieu de supprimer l’engagement.',
+      en: 'The hours of this deployment are already in the ledger: correct the hours instead of removing the deployment.',
+    },
+  },
 } as const satisfies Record<string, CatalogueEntry>
 
 export type ErrorCode = keyof typeof ERRORS

@@ -56,33 +56,37 @@ async function signIn(base: string, user: UserRef) {
 }
 
 describe('the alert on the event stream', () => {
-  it('reaches the duty officer’s open stream, not the korpschef’s yet; the acknowledgement follows', async () => {
-    const t = await startTestApp()
-    const bus = await startEventBus(t.database, { databaseUrl: t.databaseUrl, pollMs: 60_000 })
-    const app = await buildApp(t.config, t.database, { bus })
-    try {
-      const base = await app.listen({ port: 0, host: '127.0.0.1' })
-      const w = await alertWorld(t, new TestClock(ALERT_AT))
-      const officer = await signIn(base, w.bOfficer)
-      const [officerStream, korpschefStream] = [
-        await officer.stream(),
-        await (await signIn(base, w.bKorpschef)).stream(),
-      ]
-      const request = await w.send([w.b])
-      await until(() => officerStream.text().includes('assistance.alert'), 'the alert on the stream', 10_000)
-      expect(officerStream.text()).toContain(request.id)
-      const res = await officer.post(`/api/assistance/requests/${request.id}/acknowledge`, {})
-      expect(res.status).toBe(200)
-      await until(() => officerStream.text().includes('assistance.alert_acknowledged'), 'the acknowledgement', 10_000)
-      expect(korpschefStream.text()).not.toContain('assistance.alert')
-      await officerStream.close()
-      await korpschefStream.close()
-    } finally {
-      await app.close()
-      await bus.close()
-      await t.close()
-    }
-  })
+  it(
+    'reaches the duty officer’s open stream, not the korpschef’s yet; the acknowledgement follows',
+    { timeout: 90_000 },
+    async () => {
+      const t = await startTestApp()
+      const bus = await startEventBus(t.database, { databaseUrl: t.databaseUrl, pollMs: 60_000 })
+      const app = await buildApp(t.config, t.database, { bus })
+      try {
+        const base = await app.listen({ port: 0, host: '127.0.0.1' })
+        const w = await alertWorld(t, new TestClock(ALERT_AT))
+        const officer = await signIn(base, w.bOfficer)
+        const [officerStream, korpschefStream] = [
+          await officer.stream(),
+          await (await signIn(base, w.bKorpschef)).stream(),
+        ]
+        const request = await w.send([w.b])
+        await until(() => officerStream.text().includes('assistance.alert'), 'the alert on the stream', 10_000)
+        expect(officerStream.text()).toContain(request.id)
+        const res = await officer.post(`/api/assistance/requests/${request.id}/acknowledge`, {})
+        expect(res.status).toBe(200)
+        await until(() => officerStream.text().includes('assistance.alert_acknowledged'), 'the acknowledgement', 10_000)
+        expect(korpschefStream.text()).not.toContain('assistance.alert')
+        await officerStream.close()
+        await korpschefStream.close()
+      } finally {
+        await app.close()
+        await bus.close()
+        await t.close()
+      }
+    },
+  )
 })
 
 describe.runIf(usingPostgres())('the alert across two server processes', () => {

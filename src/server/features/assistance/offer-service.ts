@@ -318,8 +318,9 @@ export function offerService(db: Kysely<DB>) {
         assertOpen(l)
         const zoneId = await asPartner(trx, ctx, l, 'assistance.respond', d.helping_zone_id)
         if (d.helping_confirmed_at && d.helped_confirmed_at) throw new AppError('ASSISTANCE_LOCKED')
+        // Hours once posted stay in the append-only ledger (reversed by a correction): correct them instead.
+        if (!(await requestWrites(trx).deleteDeployment(id))) throw new AppError('ASSISTANCE_DEPLOYMENT_POSTED')
         await removeReasonsOf(trx, { table: 'assistance_deployments', id })
-        await requestWrites(trx).deleteDeployment(id)
         await record(trx, ctx, l, {
           action: 'deployment_remove',
           auditAction: 'assistance.deployment_remove',

@@ -270,8 +270,17 @@ export function requestWrites(trx: Transaction<DB>) {
       return id
     },
 
-    async deleteDeployment(id: string) {
+    /** Removes a deployment that was never posted (false: its hours are in the ledger, which keeps them). */
+    async deleteDeployment(id: string): Promise<boolean> {
+      const posted = await trx
+        .selectFrom('assistance_ledger_lines')
+        .select('id')
+        .where('deployment_id', '=', id)
+        .limit(1)
+        .executeTakeFirst()
+      if (posted) return false
       await trx.deleteFrom('assistance_deployments').where('id', '=', id).execute()
+      return true
     },
 
     /** Records hours; the recording side confirms, the other side's confirmation is cleared when they changed. */

@@ -447,14 +447,18 @@ describe('deployments and hours', () => {
     )!
     expect(corrected.helpedConfirmedAt).toBeNull()
     expect(corrected.helpingConfirmedAt).not.toBeNull()
-    // Removed (not confirmed by both any more): the person is no longer named to A on this request.
-    const removed = await officerB.request({ method: 'DELETE', url: `/api/assistance/deployments/${dep.id}` })
+    // Its hours were posted (and reversed by the correction): the append-only ledger keeps the deployment.
+    const posted = await officerB.request({ method: 'DELETE', url: `/api/assistance/deployments/${dep.id}` })
+    expect(posted.statusCode).toBe(409)
+    expect(codeOf(posted)).toBe('ASSISTANCE_DEPLOYMENT_POSTED')
+    // A deployment never posted is removed: the person is no longer named to A on that request.
+    const removed = await officerB.request({ method: 'DELETE', url: `/api/assistance/deployments/${dep2.id}` })
     expect(removed.statusCode).toBe(200)
     const reasons = await t.database.db
       .selectFrom('visibility_reasons')
       .select('id')
       .where('source_table', '=', 'assistance_deployments')
-      .where('source_id', '=', dep.id)
+      .where('source_id', '=', dep2.id)
       .execute()
     expect(reasons).toEqual([])
   })
