@@ -44,6 +44,8 @@ import { calloutsRoutes } from './features/callouts/routes.ts'
 import { assistanceAlertRoutes } from './features/assistance/alert-routes.ts'
 import { assistanceLedgerRoutes } from './features/assistance/ledger-routes.ts'
 import { assistanceRequestRoutes } from './features/assistance/request-routes.ts'
+// core (issue 9)
+import { AssistanceRequestDetail, AssistanceRequestSummary } from './features/assistance/schema.ts'
 import { CallOut, StatementLine, ZoneStatement } from './features/callouts/schema.ts'
 import { Account } from './features/accounts/schema.ts'
 import { Agreement, AgreementSummary } from './features/agreements/schema.ts'
@@ -216,6 +218,9 @@ export async function buildApp(config: Config, database: Database, options: AppO
     CallOut,
     StatementLine,
     ZoneStatement,
+    // core (issue 9)
+    AssistanceRequestSummary,
+    AssistanceRequestDetail,
   ])
     app.addSchema(schema)
 
