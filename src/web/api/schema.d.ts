@@ -1173,6 +1173,212 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assistance/partners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The partner zones the actor's zones may ask for assistance, per association, and the own zone's municipalities */
+        get: operations["listAssistancePartners"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assistance/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Requests of the reader's zones (outgoing) and addressed to them (incoming), newest first */
+        get: operations["listAssistanceRequests"];
+        put?: never;
+        /** Create a request (draft, or sent at once): the same idempotency key again answers the existing request (200) */
+        post: operations["createAssistanceRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assistance/requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A request with its addressees, offers, deployments, hours, timeline and the actions the reader may take */
+        get: operations["getAssistanceRequest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a request before it goes out (draft, awaiting approval) or while information is asked */
+        patch: operations["updateAssistanceRequest"];
+        trace?: never;
+    };
+    "/api/assistance/requests/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A lifecycle action (submit, approve, ask_info, answer_info, decline, accept, deploy, start, complete, close, cancel) */
+        post: operations["transitionAssistanceRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assistance/requests/{id}/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a request in the requesting zone: a planned one before it goes out, an urgent one afterwards (retroactive) */
+        post: operations["approveAssistanceRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assistance/requests/{id}/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Offer people (named) or capabilities to a request addressed to the zone */
+        post: operations["createAssistanceOffer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assistance/offers/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw the lines of an offer that are still offered */
+        post: operations["withdrawAssistanceOffer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assistance/requests/{id}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept or decline offered lines (an accepted named person is deployed) */
+        post: operations["decideAssistanceOffers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assistance/requests/{id}/deployments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Name a person of the helping zone deployed on the request (visible to the requesting zone for it) */
+        post: operations["addAssistanceDeployment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assistance/deployments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a deployment whose hours are not confirmed by both zones */
+        delete: operations["removeAssistanceDeployment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assistance/deployments/{id}/hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record or correct a deployed person's hours (counts as the recording zone's confirmation) */
+        put: operations["recordAssistanceHours"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assistance/deployments/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a deployment's hours for the reader's zone; both confirmed → posted in the ledger */
+        post: operations["confirmAssistanceHours"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1873,6 +2079,304 @@ export interface components {
                     holiday: number;
                 };
             };
+        };
+        AssistanceRequestSummary: {
+            /** Format: uuid */
+            id: string;
+            zone: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                name: string;
+            };
+            association: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** @enum {string} */
+            urgency: "urgent" | "planned";
+            category: string;
+            /** @enum {string} */
+            status: "draft" | "awaiting_approval" | "requested" | "info_requested" | "offered" | "accepted" | "under_way" | "completed" | "closed" | "cancelled" | "declined";
+            /** Format: date-time */
+            start: string;
+            /** Format: date-time */
+            end: string;
+            place: string;
+            municipality: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            lines: {
+                capability: string;
+                count: number;
+            }[];
+            /** Format: date-time */
+            createdAt: string;
+            requestedAt: string | null;
+            /**
+             * @description outgoing: of one of the reader's zones (or an admin's association); incoming: addressed to one.
+             * @enum {string}
+             */
+            direction: "outgoing" | "incoming";
+            addressee: {
+                zone: {
+                    /** Format: uuid */
+                    id: string;
+                    code: string;
+                    name: string;
+                };
+                alertedAt: string | null;
+                acknowledgedAt: string | null;
+                acknowledgedBy: {
+                    /** Format: uuid */
+                    userId: string;
+                    name: string;
+                } | null;
+                firstOfferAt: string | null;
+                declinedAt: string | null;
+                declinedBy: {
+                    /** Format: uuid */
+                    userId: string;
+                    name: string;
+                } | null;
+                declineReason: string | null;
+                escalatedLevel: ("on_duty" | "shift_leader" | "korpschef") | null;
+                /** @enum {string} */
+                state: "alerted" | "acknowledged" | "offered" | "declined";
+            } | null;
+            /** @description People and units offered (lines not withdrawn nor declined). */
+            offeredCount: number;
+            /** @description People and units accepted. */
+            acceptedCount: number;
+        };
+        AssistanceRequestDetail: {
+            /** Format: uuid */
+            id: string;
+            zone: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                name: string;
+            };
+            association: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** @enum {string} */
+            urgency: "urgent" | "planned";
+            category: string;
+            /** @enum {string} */
+            status: "draft" | "awaiting_approval" | "requested" | "info_requested" | "offered" | "accepted" | "under_way" | "completed" | "closed" | "cancelled" | "declined";
+            /** Format: date-time */
+            start: string;
+            /** Format: date-time */
+            end: string;
+            place: string;
+            municipality: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            lines: {
+                capability: string;
+                count: number;
+            }[];
+            /** Format: date-time */
+            createdAt: string;
+            requestedAt: string | null;
+            /**
+             * @description outgoing: of one of the reader's zones (or an admin's association); incoming: addressed to one.
+             * @enum {string}
+             */
+            direction: "outgoing" | "incoming";
+            addressee: {
+                zone: {
+                    /** Format: uuid */
+                    id: string;
+                    code: string;
+                    name: string;
+                };
+                alertedAt: string | null;
+                acknowledgedAt: string | null;
+                acknowledgedBy: {
+                    /** Format: uuid */
+                    userId: string;
+                    name: string;
+                } | null;
+                firstOfferAt: string | null;
+                declinedAt: string | null;
+                declinedBy: {
+                    /** Format: uuid */
+                    userId: string;
+                    name: string;
+                } | null;
+                declineReason: string | null;
+                escalatedLevel: ("on_duty" | "shift_leader" | "korpschef") | null;
+                /** @enum {string} */
+                state: "alerted" | "acknowledged" | "offered" | "declined";
+            } | null;
+            /** @description People and units offered (lines not withdrawn nor declined). */
+            offeredCount: number;
+            /** @description People and units accepted. */
+            acceptedCount: number;
+            purpose: string;
+            contact: string;
+            /** @enum {string} */
+            addressing: "all" | "chosen";
+            cancelReason: string | null;
+            approvedAt: string | null;
+            approvedBy: {
+                /** Format: uuid */
+                userId: string;
+                name: string;
+            } | null;
+            retroApproval: {
+                /** Format: date-time */
+                dueAt: string;
+                overdue: boolean;
+            } | null;
+            addressees: {
+                zone: {
+                    /** Format: uuid */
+                    id: string;
+                    code: string;
+                    name: string;
+                };
+                alertedAt: string | null;
+                acknowledgedAt: string | null;
+                acknowledgedBy: {
+                    /** Format: uuid */
+                    userId: string;
+                    name: string;
+                } | null;
+                firstOfferAt: string | null;
+                declinedAt: string | null;
+                declinedBy: {
+                    /** Format: uuid */
+                    userId: string;
+                    name: string;
+                } | null;
+                declineReason: string | null;
+                escalatedLevel: ("on_duty" | "shift_leader" | "korpschef") | null;
+                /** @enum {string} */
+                state: "alerted" | "acknowledged" | "offered" | "declined";
+            }[];
+            offers: {
+                /** Format: uuid */
+                id: string;
+                zone: {
+                    /** Format: uuid */
+                    id: string;
+                    code: string;
+                    name: string;
+                };
+                expectedArrival: string | null;
+                note: string;
+                withdrawnAt: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                createdBy: {
+                    /** Format: uuid */
+                    userId: string;
+                    name: string;
+                } | null;
+                lines: {
+                    /** Format: uuid */
+                    id: string;
+                    capability: string;
+                    count: number;
+                    person: {
+                        /** Format: uuid */
+                        id: string;
+                        name: string | null;
+                        rank: ("agent" | "inspecteur" | "hoofdinspecteur" | "commissaris" | "hoofdcommissaris") | null;
+                        zone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                    } | null;
+                    /** @enum {string} */
+                    status: "offered" | "accepted" | "declined" | "withdrawn";
+                    decidedAt: string | null;
+                }[];
+            }[];
+            deployments: {
+                /** Format: uuid */
+                id: string;
+                offerLineId: string | null;
+                capability: string;
+                helpingZone: {
+                    /** Format: uuid */
+                    id: string;
+                    code: string;
+                    name: string;
+                };
+                person: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string | null;
+                    rank: ("agent" | "inspecteur" | "hoofdinspecteur" | "commissaris" | "hoofdcommissaris") | null;
+                    zone: {
+                        /** Format: uuid */
+                        id: string;
+                        code: string;
+                        name: string;
+                    };
+                };
+                arrivedAt: string | null;
+                start: string | null;
+                end: string | null;
+                recordedBy: {
+                    /** Format: uuid */
+                    userId: string;
+                    name: string;
+                } | null;
+                recordedAt: string | null;
+                helpingConfirmedAt: string | null;
+                helpingConfirmedBy: {
+                    /** Format: uuid */
+                    userId: string;
+                    name: string;
+                } | null;
+                helpedConfirmedAt: string | null;
+                helpedConfirmedBy: {
+                    /** Format: uuid */
+                    userId: string;
+                    name: string;
+                } | null;
+                confirmed: boolean;
+            }[];
+            timeline: {
+                id: number;
+                action: string;
+                fromStatus: ("draft" | "awaiting_approval" | "requested" | "info_requested" | "offered" | "accepted" | "under_way" | "completed" | "closed" | "cancelled" | "declined") | null;
+                toStatus: ("draft" | "awaiting_approval" | "requested" | "info_requested" | "offered" | "accepted" | "under_way" | "completed" | "closed" | "cancelled" | "declined") | null;
+                zone: {
+                    /** Format: uuid */
+                    id: string;
+                    code: string;
+                    name: string;
+                };
+                user: {
+                    /** Format: uuid */
+                    userId: string;
+                    name: string;
+                } | null;
+                /** Format: date-time */
+                at: string;
+                details: {
+                    [key: string]: unknown;
+                };
+            }[];
+            actions: ("submit" | "approve" | "ask_info" | "answer_info" | "offer" | "decline" | "accept" | "deploy" | "start" | "complete" | "close" | "cancel")[];
+            canApprove: boolean;
+            respondingZoneIds: string[];
         };
     };
     responses: never;
@@ -8646,6 +9150,1137 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ZoneStatement"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listAssistancePartners: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description One per (own zone, association) in which an agreement in force lists `assistance` with at least one partner. */
+                        items: {
+                            /** Format: uuid */
+                            associationId: string;
+                            associationName: string;
+                            /** Format: uuid */
+                            zoneId: string;
+                            zoneCode: string;
+                            zoneName: string;
+                            partners: {
+                                /** Format: uuid */
+                                zoneId: string;
+                                code: string;
+                                name: string;
+                            }[];
+                            municipalities: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listAssistanceRequests: {
+        parameters: {
+            query?: {
+                direction?: "outgoing" | "incoming" | "all";
+                status?: ("draft" | "awaiting_approval" | "requested" | "info_requested" | "offered" | "accepted" | "under_way" | "completed" | "closed" | "cancelled" | "declined")[];
+                /** @description Brussels date: windows ending after it. */
+                from?: string;
+                /** @description Brussels date: windows starting on or before it. */
+                to?: string;
+                limit?: number;
+                before?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AssistanceRequestSummary"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createAssistanceRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    zoneId?: string;
+                    /** Format: uuid */
+                    associationId?: string;
+                    /** @enum {string} */
+                    urgency: "urgent" | "planned";
+                    /** @description A request category (else 422). */
+                    category: string;
+                    /** @description Start of the window; urgent default: now. */
+                    start?: string;
+                    /** @description End of the window (exclusive); urgent default: start + 4 h. */
+                    end?: string;
+                    municipalityId?: string | null;
+                    /** @description Address or meeting point. */
+                    place: string;
+                    /** @description What the help is for. */
+                    purpose?: string;
+                    /** @description Who to call on site. */
+                    contact: string;
+                    lines: {
+                        /** @description A code of the capability catalogue. */
+                        capability: string;
+                        /** @description 1..500 (else 422). */
+                        count: number;
+                    }[];
+                    /** @enum {string} */
+                    addressing: "all" | "chosen";
+                    /** @description The chosen partner zones. */
+                    zoneIds?: string[];
+                    /** @description True: submit at once (urgent → requested, planned → awaiting approval). */
+                    send: boolean;
+                    /** @description One per form: a resend is one request. */
+                    idempotencyKey: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request as the reader sees it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistanceRequestDetail"];
+                };
+            };
+            /** @description The request as the reader sees it */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistanceRequestDetail"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAssistanceRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request as the reader sees it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistanceRequestDetail"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateAssistanceRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    urgency?: "urgent" | "planned";
+                    /** @description A request category (else 422). */
+                    category?: string;
+                    /** @description Start of the window; urgent default: now. */
+                    start?: string;
+                    /** @description End of the window (exclusive); urgent default: start + 4 h. */
+                    end?: string;
+                    municipalityId?: string | null;
+                    /** @description Address or meeting point. */
+                    place?: string;
+                    /** @description What the help is for. */
+                    purpose?: string;
+                    /** @description Who to call on site. */
+                    contact?: string;
+                    lines?: {
+                        /** @description A code of the capability catalogue. */
+                        capability: string;
+                        /** @description 1..500 (else 422). */
+                        count: number;
+                    }[];
+                    /** @enum {string} */
+                    addressing?: "all" | "chosen";
+                    /** @description The chosen partner zones. */
+                    zoneIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The request as the reader sees it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistanceRequestDetail"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    transitionAssistanceRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    action: "submit" | "approve" | "ask_info" | "answer_info" | "offer" | "decline" | "accept" | "deploy" | "start" | "complete" | "close" | "cancel";
+                    /** @description Required for ask_info and answer_info. */
+                    note?: string;
+                    /** Format: uuid */
+                    zoneId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request as the reader sees it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistanceRequestDetail"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    approveAssistanceRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request as the reader sees it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistanceRequestDetail"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createAssistanceOffer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    zoneId?: string;
+                    lines: {
+                        capability: string;
+                        count: number;
+                        /** Format: uuid */
+                        personId?: string;
+                    }[];
+                    /** @description When the help is expected on site. */
+                    expectedArrival?: string;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request as the reader sees it */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistanceRequestDetail"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    withdrawAssistanceOffer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request as the reader sees it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistanceRequestDetail"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    decideAssistanceOffers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    accept: string[];
+                    decline: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The request as the reader sees it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistanceRequestDetail"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    addAssistanceDeployment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    personId: string;
+                    capability: string;
+                    /** Format: uuid */
+                    offerLineId?: string;
+                    /** @description Arrival on site. */
+                    arrivedAt?: string;
+                    /** @description Hours worked: start (with end). */
+                    start?: string;
+                    /** @description Hours worked: end (with start). */
+                    end?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request as the reader sees it */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistanceRequestDetail"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    removeAssistanceDeployment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request as the reader sees it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistanceRequestDetail"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    recordAssistanceHours: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Start of the hours worked. */
+                    start: string;
+                    /** @description End of the hours worked (exclusive). */
+                    end: string;
+                    /** @description Arrival on site. */
+                    arrivedAt?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request as the reader sees it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistanceRequestDetail"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    confirmAssistanceHours: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request as the reader sees it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistanceRequestDetail"];
                 };
             };
             /** @description Error: see the error catalogue */

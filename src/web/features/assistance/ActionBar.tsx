@@ -80,7 +80,11 @@ export function ActionBar({ request }: { request: RequestDetail }) {
             }}
           >
             <Stack gap="sm">
-              {DESTRUCTIVE.has(asking) && <Alert color="orange" variant="light">{t(`assistance.confirm.${asking === 'cancel' ? 'cancel' : 'decline'}`)}</Alert>}
+              {DESTRUCTIVE.has(asking) && (
+                <Alert color="orange" variant="light">
+                  {t(`assistance.confirm.${asking === 'cancel' ? 'cancel' : 'decline'}`)}
+                </Alert>
+              )}
               <Textarea
                 label={t(NOTE_REQUIRED.has(asking) ? 'assistance.note' : 'assistance.noteOptional')}
                 value={note}
@@ -100,7 +104,11 @@ export function ActionBar({ request }: { request: RequestDetail }) {
                 <Button variant="default" onClick={() => setAsking(null)}>
                   {t('common.cancel')}
                 </Button>
-                <Button type="submit" color={DESTRUCTIVE.has(asking) ? 'red.8' : undefined} loading={transition.isPending}>
+                <Button
+                  type="submit"
+                  color={DESTRUCTIVE.has(asking) ? 'red.8' : undefined}
+                  loading={transition.isPending}
+                >
                   {text.action(asking)}
                 </Button>
               </Group>

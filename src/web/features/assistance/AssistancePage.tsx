@@ -16,7 +16,15 @@ import { useAssistanceText } from './text.ts'
 type Direction = 'incoming' | 'outgoing'
 type Scope = 'open' | 'all'
 
-function RequestList({ direction, scope, status }: { direction: Direction; scope: Scope; status: AssistanceStatus | null }) {
+function RequestList({
+  direction,
+  scope,
+  status,
+}: {
+  direction: Direction
+  scope: Scope
+  status: AssistanceStatus | null
+}) {
   const { t } = useI18n()
   const query: RequestsQuery = {
     direction,
@@ -29,10 +37,21 @@ function RequestList({ direction, scope, status }: { direction: Direction; scope
       query={requests}
       loading={<LoadingState rows={3} height={96} />}
       isEmpty={(d) => d.items.length === 0}
-      empty={<EmptyState description={t(direction === 'incoming' ? 'assistance.emptyIncoming' : 'assistance.emptyOutgoing')} />}
+      empty={
+        <EmptyState
+          description={t(direction === 'incoming' ? 'assistance.emptyIncoming' : 'assistance.emptyOutgoing')}
+        />
+      }
     >
       {(d) => (
-        <Stack component="ul" gap="sm" m={0} p={0} style={{ listStyle: 'none' }} aria-label={t(`assistance.tab.${direction}`)}>
+        <Stack
+          component="ul"
+          gap="sm"
+          m={0}
+          p={0}
+          style={{ listStyle: 'none' }}
+          aria-label={t(`assistance.tab.${direction}`)}
+        >
           {d.items.map((r) => (
             <RequestCard key={r.id} request={r} />
           ))}

@@ -16,13 +16,20 @@ function HoursModal({ deployment, onClose }: { deployment: Deployment; onClose: 
   const { t } = useI18n()
   const notify = useNotify()
   const record = useRecordHours()
-  const [start, setStart] = useState<Wall>(() => wallOf(deployment.start ?? deployment.arrivedAt ?? new Date(Date.now() - 2 * 3_600_000).toISOString()))
+  const [start, setStart] = useState<Wall>(() =>
+    wallOf(deployment.start ?? deployment.arrivedAt ?? new Date(Date.now() - 2 * 3_600_000).toISOString()),
+  )
   const [end, setEnd] = useState<Wall>(() => wallOf(deployment.end ?? new Date().toISOString()))
   const [touched, setTouched] = useState(false)
   const startAt = instantOf(start)
   const endAt = instantOf(end)
   return (
-    <Modal opened onClose={onClose} title={t('assistance.hoursTitle')} closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('assistance.hoursTitle')}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault()
@@ -92,7 +99,11 @@ export function DeploymentsSection({ request }: { request: RequestDetail }) {
   if (request.deployments.length === 0) return null
   const locked = request.status === 'closed' || request.status === 'cancelled'
   const sideOf = (d: Deployment): SideOf =>
-    request.respondingZoneIds.includes(d.helpingZone.id) ? 'helping' : request.direction === 'outgoing' ? 'helped' : null
+    request.respondingZoneIds.includes(d.helpingZone.id)
+      ? 'helping'
+      : request.direction === 'outgoing'
+        ? 'helped'
+        : null
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="assistance-deployments">
       <Title order={2} fz="lg" mb="sm" id="assistance-deployments">
@@ -112,7 +123,8 @@ export function DeploymentsSection({ request }: { request: RequestDetail }) {
           <Table.Tbody>
             {request.deployments.map((d) => {
               const side = sideOf(d)
-              const mineConfirmed = side === 'helping' ? d.helpingConfirmedAt : side === 'helped' ? d.helpedConfirmedAt : null
+              const mineConfirmed =
+                side === 'helping' ? d.helpingConfirmedAt : side === 'helped' ? d.helpedConfirmedAt : null
               const minutes = d.start && d.end ? (Date.parse(d.end) - Date.parse(d.start)) / 60_000 : null
               return (
                 <Table.Tr key={d.id} data-testid="assistance-deployment">
@@ -134,7 +146,9 @@ export function DeploymentsSection({ request }: { request: RequestDetail }) {
                       </>
                     ) : (
                       <Text fz="sm" c="dimmed">
-                        {d.arrivedAt ? t('assistance.arrivedAt', { at: f.dateTime(d.arrivedAt) }) : t('assistance.noHours')}
+                        {d.arrivedAt
+                          ? t('assistance.arrivedAt', { at: f.dateTime(d.arrivedAt) })
+                          : t('assistance.noHours')}
                       </Text>
                     )}
                   </Table.Td>
@@ -160,7 +174,9 @@ export function DeploymentsSection({ request }: { request: RequestDetail }) {
                           <Button
                             size="compact-sm"
                             loading={confirm.isPending && confirm.variables === d.id}
-                            onClick={() => confirm.mutate(d.id, { onSuccess: () => notify.success(t('assistance.hoursConfirmed')) })}
+                            onClick={() =>
+                              confirm.mutate(d.id, { onSuccess: () => notify.success(t('assistance.hoursConfirmed')) })
+                            }
                           >
                             {t('assistance.confirmHours')}
                           </Button>

@@ -91,7 +91,11 @@ export function OfferForm({ request, zoneId }: { request: RequestDetail; zoneId:
           clearable
           clearButtonProps={{ 'aria-label': t('common.clear') }}
         />
-        <Switch label={t('assistance.offerCapabilities')} checked={withLines} onChange={(e) => setWithLines(e.currentTarget.checked)} />
+        <Switch
+          label={t('assistance.offerCapabilities')}
+          checked={withLines}
+          onChange={(e) => setWithLines(e.currentTarget.checked)}
+        />
         {withLines && <LinesField legend={t('assistance.offerLines')} lines={lines} onChange={setLines} />}
         <Group gap="sm" grow>
           <BelgianDateInput
@@ -109,7 +113,14 @@ export function OfferForm({ request, zoneId }: { request: RequestDetail; zoneId:
             }}
           />
         </Group>
-        <Textarea label={t('assistance.noteOptional')} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={2000} autosize minRows={2} />
+        <Textarea
+          label={t('assistance.noteOptional')}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          maxLength={2000}
+          autosize
+          minRows={2}
+        />
         {problem && (
           <Alert color="red" variant="light" role="alert">
             {problem}

@@ -28,18 +28,30 @@ function OfferCard({ offer, request }: { offer: Offer; request: RequestDetail })
         <Stack gap={0}>
           <Text fw={700}>{offer.zone.name}</Text>
           <Text fz="sm" c="dimmed">
-            {offer.expectedArrival ? t('assistance.arrivesAt', { at: f.dateTime(offer.expectedArrival) }) : t('assistance.arrivalUnknown')}
+            {offer.expectedArrival
+              ? t('assistance.arrivesAt', { at: f.dateTime(offer.expectedArrival) })
+              : t('assistance.arrivalUnknown')}
             {offer.createdBy ? ` · ${offer.createdBy.name}` : ''}
           </Text>
         </Stack>
         <Group gap="xs">
           {requester && open.length > 0 && (
-            <Button size="xs" loading={decide.isPending} onClick={() => decide.mutate({ accept: open.map((l) => l.id), decline: [] })}>
+            <Button
+              size="xs"
+              loading={decide.isPending}
+              onClick={() => decide.mutate({ accept: open.map((l) => l.id), decline: [] })}
+            >
               {t('assistance.acceptAll')}
             </Button>
           )}
           {mine && open.length > 0 && (
-            <Button size="xs" variant="outline" color="red.8" loading={withdraw.isPending} onClick={() => withdraw.mutate(offer.id)}>
+            <Button
+              size="xs"
+              variant="outline"
+              color="red.8"
+              loading={withdraw.isPending}
+              onClick={() => withdraw.mutate(offer.id)}
+            >
               {t('assistance.withdraw')}
             </Button>
           )}
@@ -66,7 +78,12 @@ function OfferCard({ offer, request }: { offer: Offer; request: RequestDetail })
                 <Table.Td>
                   {f.number(line.count)} × {text.capability(line.capability)}
                 </Table.Td>
-                <Table.Td>{line.person ? (line.person.name ?? `${line.person.rank ? text.capability(line.person.rank) : '—'} (${line.person.zone.code})`) : '—'}</Table.Td>
+                <Table.Td>
+                  {line.person
+                    ? (line.person.name ??
+                      `${line.person.rank ? text.capability(line.person.rank) : '—'} (${line.person.zone.code})`)
+                    : '—'}
+                </Table.Td>
                 <Table.Td>
                   <Badge variant="light" color={LINE_COLOR[line.status]}>
                     {t(`assistance.lineStatus.${line.status}`)}
@@ -76,10 +93,20 @@ function OfferCard({ offer, request }: { offer: Offer; request: RequestDetail })
                   <Table.Td>
                     {line.status === 'offered' && (
                       <Group gap={4} wrap="nowrap">
-                        <Button size="compact-xs" onClick={() => decide.mutate({ accept: [line.id], decline: [] })} disabled={decide.isPending}>
+                        <Button
+                          size="compact-xs"
+                          onClick={() => decide.mutate({ accept: [line.id], decline: [] })}
+                          disabled={decide.isPending}
+                        >
                           {t('assistance.accept')}
                         </Button>
-                        <Button size="compact-xs" variant="outline" color="red.8" onClick={() => decide.mutate({ accept: [], decline: [line.id] })} disabled={decide.isPending}>
+                        <Button
+                          size="compact-xs"
+                          variant="outline"
+                          color="red.8"
+                          onClick={() => decide.mutate({ accept: [], decline: [line.id] })}
+                          disabled={decide.isPending}
+                        >
                           {t('assistance.declineLine')}
                         </Button>
                       </Group>

@@ -35,7 +35,8 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 /** Minutes from the request going out to a moment, as h:mm; "—" before it happened. */
 function useSince(requestedAt: string | null) {
   const text = useAssistanceText()
-  return (at: string | null) => (at && requestedAt ? text.hours((Date.parse(at) - Date.parse(requestedAt)) / 60_000) : '—')
+  return (at: string | null) =>
+    at && requestedAt ? text.hours((Date.parse(at) - Date.parse(requestedAt)) / 60_000) : '—'
 }
 
 function AddresseesSection({ request }: { request: RequestDetail }) {
@@ -88,15 +89,27 @@ function RetroApproval({ request }: { request: RequestDetail }) {
   const retro = request.retroApproval
   if (!retro || request.direction !== 'outgoing') return null
   return (
-    <Alert color={retro.overdue ? 'red' : 'yellow'} variant="light" title={t(retro.overdue ? 'assistance.retroOverdue' : 'assistance.retroDue')}>
+    <Alert
+      color={retro.overdue ? 'red' : 'yellow'}
+      variant="light"
+      title={t(retro.overdue ? 'assistance.retroOverdue' : 'assistance.retroDue')}
+    >
       <Stack gap="xs" align="flex-start">
         <Text fz="sm">{t('assistance.retroText', { at: f.dateTime(retro.dueAt) })}</Text>
         {request.canApprove && (
-          <Button size="xs" loading={approve.isPending} onClick={() => approve.mutate(undefined, { onSuccess: () => notify.success(t('assistance.approved')) })}>
+          <Button
+            size="xs"
+            loading={approve.isPending}
+            onClick={() => approve.mutate(undefined, { onSuccess: () => notify.success(t('assistance.approved')) })}
+          >
             {t('assistance.approveNow')}
           </Button>
         )}
-        {approve.isError && <Text c="red.8" fz="sm">{errorMessage(approve.error, t)}</Text>}
+        {approve.isError && (
+          <Text c="red.8" fz="sm">
+            {errorMessage(approve.error, t)}
+          </Text>
+        )}
       </Stack>
     </Alert>
   )
@@ -109,10 +122,19 @@ function AcknowledgeButton({ request }: { request: RequestDetail }) {
   if (!mine || mine.state !== 'alerted') return null
   return (
     <Stack gap={4}>
-      <Button color="red.9" size="md" loading={acknowledge.isPending} onClick={() => acknowledge.mutate(request.id)}>
+      <Button
+        color="red.9"
+        size="md"
+        loading={acknowledge.isPending}
+        onClick={() => acknowledge.mutate({ id: request.id, zoneId: mine.zone.id })}
+      >
         {t('assistance.acknowledge')}
       </Button>
-      {acknowledge.isError && <Text c="red.8" fz="sm">{errorMessage(acknowledge.error, t)}</Text>}
+      {acknowledge.isError && (
+        <Text c="red.8" fz="sm">
+          {errorMessage(acknowledge.error, t)}
+        </Text>
+      )}
     </Stack>
   )
 }
@@ -123,7 +145,11 @@ function Detail({ request }: { request: RequestDetail }) {
   const offeringZone = request.actions.includes('offer') ? request.respondingZoneIds[0] : undefined
   return (
     <Stack gap="md">
-      <Paper withBorder p={{ base: 'md', sm: 'lg' }} className={request.urgency === 'urgent' ? 'assistance-card-urgent' : undefined}>
+      <Paper
+        withBorder
+        p={{ base: 'md', sm: 'lg' }}
+        className={request.urgency === 'urgent' ? 'assistance-card-urgent' : undefined}
+      >
         <Stack gap="md">
           <Group justify="space-between" wrap="wrap" gap="sm" align="flex-start">
             <Stack gap={4}>
@@ -132,9 +158,13 @@ function Detail({ request }: { request: RequestDetail }) {
               </Title>
               <Group gap={6}>
                 {request.urgency === 'urgent' ? (
-                  <Badge color="red.9" variant="filled">{text.urgency('urgent')}</Badge>
+                  <Badge color="red.9" variant="filled">
+                    {text.urgency('urgent')}
+                  </Badge>
                 ) : (
-                  <Badge color="gray" variant="light">{text.urgency('planned')}</Badge>
+                  <Badge color="gray" variant="light">
+                    {text.urgency('planned')}
+                  </Badge>
                 )}
                 <Badge color={STATUS_COLOR[request.status]} variant="light" data-testid="assistance-status">
                   {text.status(request.status)}
@@ -145,11 +175,15 @@ function Detail({ request }: { request: RequestDetail }) {
           </Group>
           <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="md">
             <Fact label={t('assistance.whatNeeded')}>{text.lines(request.lines)}</Fact>
-            <Fact label={t('assistance.place')}>{[request.place, request.municipality?.name].filter(Boolean).join(', ')}</Fact>
+            <Fact label={t('assistance.place')}>
+              {[request.place, request.municipality?.name].filter(Boolean).join(', ')}
+            </Fact>
             <Fact label={t('assistance.window')}>{text.window(request.start, request.end)}</Fact>
             <Fact label={t('assistance.contact')}>{request.contact}</Fact>
             <Fact label={t('assistance.requestingZone')}>{`${request.zone.name} (${request.zone.code})`}</Fact>
-            <Fact label={t('assistance.requestedAt')}>{request.requestedAt ? f.dateTime(request.requestedAt) : '—'}</Fact>
+            <Fact label={t('assistance.requestedAt')}>
+              {request.requestedAt ? f.dateTime(request.requestedAt) : '—'}
+            </Fact>
           </SimpleGrid>
           {request.purpose && <Fact label={t('assistance.purpose')}>{request.purpose}</Fact>}
           {request.cancelReason && <Fact label={t('assistance.cancelReason')}>{request.cancelReason}</Fact>}

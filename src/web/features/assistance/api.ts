@@ -97,7 +97,14 @@ export const useRetroApproval = (id: string) =>
   useWrite(() => data(api.POST('/api/assistance/requests/{id}/approval', { params: { path: { id } } })))
 
 export const useAcknowledge = () =>
-  useWrite((id: string) => data(api.POST('/api/assistance/requests/{id}/acknowledge', { params: { path: { id } }, body: {} })))
+  useWrite(({ id, zoneId }: { id: string; zoneId?: string }) =>
+    data(
+      api.POST('/api/assistance/requests/{id}/acknowledge', {
+        params: { path: { id } },
+        body: zoneId ? { zoneId } : {},
+      }),
+    ),
+  )
 
 export const useCreateOffer = (id: string) =>
   useWrite((body: OfferCreate) =>
@@ -140,6 +147,7 @@ export const useBalances = (associationId: string | null, from: string, to: stri
 export const useStatement = (associationId: string, zoneId: string, from: string, to: string) =>
   useQuery({
     queryKey: ['assistance', 'statement', associationId, zoneId, from, to],
+    enabled: Boolean(associationId && zoneId && from && to),
     queryFn: () =>
       data(
         api.GET('/api/assistance/associations/{id}/statement', {
@@ -177,16 +185,15 @@ export const useRecordSettlement = (associationId: string) =>
 export const useResponseTimes = (associationId: string, from: string, to: string) =>
   useQuery({
     queryKey: ['assistance', 'response-times', associationId, from, to],
-    queryFn: () =>
-      data(
-        api.GET('/api/assistance/response-times', { params: { query: { associationId, from, to } } }),
-      ),
+    queryFn: () => data(api.GET('/api/assistance/response-times', { params: { query: { associationId, from, to } } })),
   })
 
 export const useSettings = (associationId: string) =>
   useQuery({
     queryKey: ['assistance', 'settings', associationId],
-    queryFn: () => data(api.GET('/api/assistance/associations/{id}/settings', { params: { path: { id: associationId } } })),
+    enabled: associationId !== '',
+    queryFn: () =>
+      data(api.GET('/api/assistance/associations/{id}/settings', { params: { path: { id: associationId } } })),
   })
 
 export const useUpdateSettings = (associationId: string) =>
@@ -197,7 +204,8 @@ export const useUpdateSettings = (associationId: string) =>
 export const useRates = (associationId: string) =>
   useQuery({
     queryKey: ['assistance', 'rates', associationId],
-    queryFn: () => data(api.GET('/api/assistance/associations/{id}/rates', { params: { path: { id: associationId } } })),
+    queryFn: () =>
+      data(api.GET('/api/assistance/associations/{id}/rates', { params: { path: { id: associationId } } })),
   })
 
 export const useCreateRate = (associationId: string) =>
