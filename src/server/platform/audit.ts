@@ -328,6 +328,17 @@ export const AUDIT_ACTIONS = [
   'callout.delete',
   'statement.approve',
   'statement.reopen',
+  // core (issue 9)
+  'assistance.request_create',
+  'assistance.request_update',
+  'assistance.request_transition',
+  'assistance.request_approve',
+  'assistance.offer_withdraw',
+  'assistance.offer_decide',
+  'assistance.deployment_add',
+  'assistance.deployment_remove',
+  'assistance.hours_record',
+  'assistance.hours_confirm',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

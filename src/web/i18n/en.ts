@@ -1359,4 +1359,15 @@ export const en: Dictionary = {
   'assistance.settings.from': 'Valid from',
   'assistance.settings.addRate': 'Add the rate',
   'assistance.settings.rateSaved': 'Rate added; it applies to hours booked from now on.',
+  // core (issue 9)
+  'auditAction.assistance.request_create': 'Assistance request created',
+  'auditAction.assistance.request_update': 'Assistance request edited',
+  'auditAction.assistance.request_transition': 'Assistance request: lifecycle step',
+  'auditAction.assistance.request_approve': 'Assistance request approved',
+  'auditAction.assistance.offer_withdraw': 'Assistance offer withdrawn',
+  'auditAction.assistance.offer_decide': 'Assistance offer lines decided',
+  'auditAction.assistance.deployment_add': 'Assistance deployment added',
+  'auditAction.assistance.deployment_remove': 'Assistance deployment removed',
+  'auditAction.assistance.hours_record': 'Assistance hours recorded',
+  'auditAction.assistance.hours_confirm': 'Assistance hours confirmed',
 }

@@ -1375,4 +1375,15 @@ export const fr: Dictionary = {
   'assistance.settings.from': 'Valable à partir du',
   'assistance.settings.addRate': 'Ajouter le tarif',
   'assistance.settings.rateSaved': 'Tarif ajouté ; il s’applique aux heures enregistrées désormais.',
+  // core (issue 9)
+  'auditAction.assistance.request_create': 'Demande d’assistance créée',
+  'auditAction.assistance.request_update': 'Demande d’assistance modifiée',
+  'auditAction.assistance.request_transition': 'Demande d’assistance : étape du cycle de vie',
+  'auditAction.assistance.request_approve': 'Demande d’assistance approuvée',
+  'auditAction.assistance.offer_withdraw': 'Offre d’assistance retirée',
+  'auditAction.assistance.offer_decide': 'Offre d’assistance acceptée ou refusée',
+  'auditAction.assistance.deployment_add': 'Engagement en assistance ajouté',
+  'auditAction.assistance.deployment_remove': 'Engagement en assistance supprimé',
+  'auditAction.assistance.hours_record': 'Heures d’assistance enregistrées',
+  'auditAction.assistance.hours_confirm': 'Heures d’assistance confirmées',
 }

@@ -1367,6 +1367,17 @@ export const nl = {
   'assistance.settings.from': 'Geldig vanaf',
   'assistance.settings.addRate': 'Tarief toevoegen',
   'assistance.settings.rateSaved': 'Tarief toegevoegd; het geldt voor uren die vanaf nu geboekt worden.',
+  // core (issue 9)
+  'auditAction.assistance.request_create': 'Bijstandsaanvraag aangemaakt',
+  'auditAction.assistance.request_update': 'Bijstandsaanvraag gewijzigd',
+  'auditAction.assistance.request_transition': 'Bijstandsaanvraag: stap in de levensloop',
+  'auditAction.assistance.request_approve': 'Bijstandsaanvraag goedgekeurd',
+  'auditAction.assistance.offer_withdraw': 'Bijstandsaanbod ingetrokken',
+  'auditAction.assistance.offer_decide': 'Bijstandsaanbod aanvaard of geweigerd',
+  'auditAction.assistance.deployment_add': 'Inzet bij bijstand toegevoegd',
+  'auditAction.assistance.deployment_remove': 'Inzet bij bijstand verwijderd',
+  'auditAction.assistance.hours_record': 'Uren van bijstand geregistreerd',
+  'auditAction.assistance.hours_confirm': 'Uren van bijstand bevestigd',
 } as const
 
 export type MessageKey = keyof typeof nl

@@ -62,6 +62,17 @@ const LISTED = {
   'callout.delete': true,
   'statement.approve': true,
   'statement.reopen': true,
+  // core (issue 9)
+  'assistance.request_create': true,
+  'assistance.request_update': true,
+  'assistance.request_transition': true,
+  'assistance.request_approve': true,
+  'assistance.offer_withdraw': true,
+  'assistance.offer_decide': true,
+  'assistance.deployment_add': true,
+  'assistance.deployment_remove': true,
+  'assistance.hours_record': true,
+  'assistance.hours_confirm': true,
 } as const satisfies Record<AuditAction, true>
 
 export const AUDIT_ACTIONS = Object.keys(LISTED) as readonly AuditAction[]
