@@ -10,7 +10,7 @@ import { agreementsService } from '../src/server/features/agreements/service.ts'
 import { hashPassword } from '../src/server/platform/auth/passwords.ts'
 import { addUser } from '../src/server/platform/auth/users.ts'
 import { runWithClock, systemClock, today, type Clock } from '../src/server/platform/clock.ts'
-import type { DomainCode } from '../src/server/platform/enums.ts'
+import type { AssistanceCategory, AssistanceStatus, DomainCode } from '../src/server/platform/enums.ts'
 import type { Actor } from '../src/server/platform/policy.ts'
 import { policyContext } from '../src/server/platform/policy/context.ts'
 import type { AgreementKind, Rank, Role } from '../src/server/platform/schema.ts'
@@ -376,5 +376,74 @@ export async function draftSolved(s: Session, rotationId: string) {
     if (res.statusCode === 200 && res.json().state !== 'running') return res.json()
     if (Date.now() > deadline) throw new Error(`draft not solved: ${res.statusCode} ${res.body}`)
     await new Promise((r) => setTimeout(r, 50))
+  }
+}
+
+// alerts (issue 9): a request sent to partner zones, as the core's send leaves it (until its code is merged)
+export interface AssistanceRequestRef {
+  id: string
+  associationId: string
+  zoneId: string
+  addressedZoneIds: string[]
+  requestedAt: Date
+}
+
+/**
+ * An assistance request of `zone` in `association`, sent at `requestedAt` (status `requested`) to `addressed`
+ * (assistance_addressees rows with alerted_at = requestedAt), asking `lines` (2 × inspecteur by default) over a
+ * window of two hours from `requestedAt`. Inserted directly: the request feature's own tests exercise its routes.
+ */
+export async function makeAssistanceRequest(
+  t: TestApp,
+  opts: {
+    association: AssociationRef
+    zone: ZoneRef
+    addressed: ZoneRef[]
+    urgency?: 'urgent' | 'planned'
+    category?: AssistanceCategory
+    requestedAt?: Date
+    status?: AssistanceStatus
+    lines?: { capability: string; count: number }[]
+    place?: string
+  },
+): Promise<AssistanceRequestRef> {
+  const db = t.database.db
+  const requestedAt = opts.requestedAt ?? new Date()
+  const end = new Date(requestedAt.getTime() + 2 * 3_600_000)
+  const { id } = await db
+    .insertInto('assistance_requests')
+    .values({
+      association_id: opts.association.id,
+      zone_id: opts.zone.id,
+      urgency: opts.urgency ?? 'urgent',
+      category: opts.category ?? 'urgent_backup',
+      status: opts.status ?? 'requested',
+      period: `[${requestedAt.toISOString()},${end.toISOString()})`,
+      place: opts.place ?? `Markt ${unique()}`,
+      contact: 'Dispatch 011 00 00 00',
+      addressing: 'chosen',
+      created_at: requestedAt,
+      updated_at: requestedAt,
+      requested_at: requestedAt,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  const lines = opts.lines ?? [{ capability: 'inspecteur', count: 2 }]
+  if (lines.length > 0)
+    await db
+      .insertInto('assistance_request_lines')
+      .values(lines.map((l) => ({ request_id: id, capability: l.capability, count: l.count })))
+      .execute()
+  if (opts.addressed.length > 0)
+    await db
+      .insertInto('assistance_addressees')
+      .values(opts.addressed.map((z) => ({ request_id: id, zone_id: z.id, alerted_at: requestedAt, escalation: '[]' })))
+      .execute()
+  return {
+    id,
+    associationId: opts.association.id,
+    zoneId: opts.zone.id,
+    addressedZoneIds: opts.addressed.map((z) => z.id),
+    requestedAt,
   }
 }

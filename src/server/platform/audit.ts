@@ -339,6 +339,8 @@ export const AUDIT_ACTIONS = [
   'assistance.deployment_remove',
   'assistance.hours_record',
   'assistance.hours_confirm',
+  // alerts (issue 9)
+  'assistance.acknowledge',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

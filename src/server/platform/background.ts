@@ -2,6 +2,7 @@
 // with the platform's recurring jobs. `verbond serve` starts it and closes it at shutdown; tests start the
 // pieces they need themselves.
 import type { Config } from '../config.ts'
+import { assistanceJobs } from '../features/assistance/alert-jobs.ts'
 import { purgeLoginAttempts } from '../features/auth/service.ts'
 import { sessionStore } from './auth/sessions.ts'
 import { currentClock, systemClock, type Clock } from './clock.ts'
@@ -64,6 +65,8 @@ export function platformJobs(config: BackgroundConfig): JobDefinition[] {
       },
     },
     ...notificationJobs(config),
+    // alerts (issue 9)
+    ...assistanceJobs(),
   ]
 }
 

@@ -870,6 +870,15 @@ export const ERRORS = {
       en: 'A settlement up to that date or later already exists: a new settlement follows the last one.',
     },
   },
+  // alerts (issue 9)
+  ASSISTANCE_ZONE_REQUIRED: {
+    status: 422,
+    message: {
+      nl: 'De aanvraag is gericht aan meer dan één van uw zones: kies voor welke zone u antwoordt.',
+      fr: 'La demande s’adresse à plusieurs de vos zones : choisissez la zone pour laquelle vous répondez.',
+      en: 'The request is addressed to more than one of your zones: choose the zone you answer for.',
+    },
+  },
 } as const satisfies Record<string, CatalogueEntry>
 
 export type ErrorCode = keyof typeof ERRORS

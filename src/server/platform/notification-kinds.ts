@@ -12,6 +12,8 @@ export const NOTIFICATION_OBJECTS = {
   rotation: (id: string) => `/rotations/${id}`,
   // swaps (issue 8): the request is listed on My duties
   swap: () => '/duties',
+  // alerts (issue 9): an assistance request's page
+  assistance_request: (id: string) => `/assistance/requests/${id}`,
 } as const satisfies Record<string, (id: string) => string>
 export type NotificationObjectType = keyof typeof NOTIFICATION_OBJECTS
 
@@ -92,6 +94,20 @@ export const NOTIFICATION_KINDS = {
     params: ['rotation', 'from', 'person'],
     object: 'swap',
     message: 'notification.replacement.needed',
+  },
+  // alerts (issue 9)
+  /** An urgent assistance request of a partner zone (`zone`) reached the recipient (on duty, or escalated to
+   *  them): acknowledge it. `from`: the start of the window, Brussels DD/MM/YYYY HH:MM. */
+  'assistance.alert': {
+    params: ['zone', 'place', 'from'],
+    object: 'assistance_request',
+    message: 'notification.assistance.alert',
+  },
+  /** A planned assistance request of a partner zone reached the recipient's zone (its planners, korpschef). */
+  'assistance.requested': {
+    params: ['zone', 'place', 'from'],
+    object: 'assistance_request',
+    message: 'notification.assistance.requested',
   },
 } as const satisfies Record<
   string,

@@ -287,4 +287,51 @@ export const NOTIFICATION_TEMPLATES: { [K in NotificationKind]: Record<Locale, T
       ],
     }),
   },
+  // alerts (issue 9)
+  'assistance.alert': {
+    nl: (p) => ({
+      subject: `Dringende bijstand gevraagd door ${p.zone}`,
+      paragraphs: [
+        `Beste ${p.recipientName},`,
+        `${p.zone} vraagt dringend bijstand: ${p.place}, vanaf ${p.from}. Bevestig de ontvangst in Verbond en laat weten wat uw zone kan sturen.`,
+      ],
+    }),
+    fr: (p) => ({
+      subject: `Assistance urgente demandée par ${p.zone}`,
+      paragraphs: [
+        `Bonjour ${p.recipientName},`,
+        `${p.zone} demande une assistance urgente : ${p.place}, à partir du ${p.from}. Accusez réception dans Verbond et indiquez ce que votre zone peut envoyer.`,
+      ],
+    }),
+    en: (p) => ({
+      subject: `Urgent assistance requested by ${p.zone}`,
+      paragraphs: [
+        `Dear ${p.recipientName},`,
+        `${p.zone} requests urgent assistance: ${p.place}, from ${p.from}. Acknowledge it in Verbond and say what your zone can send.`,
+      ],
+    }),
+  },
+  'assistance.requested': {
+    nl: (p) => ({
+      subject: `Bijstandsaanvraag van ${p.zone}`,
+      paragraphs: [
+        `Beste ${p.recipientName},`,
+        `${p.zone} vraagt bijstand: ${p.place}, vanaf ${p.from}. Bekijk de aanvraag in Verbond en doe een aanbod of weiger.`,
+      ],
+    }),
+    fr: (p) => ({
+      subject: `Demande d’assistance de ${p.zone}`,
+      paragraphs: [
+        `Bonjour ${p.recipientName},`,
+        `${p.zone} demande une assistance : ${p.place}, à partir du ${p.from}. Consultez la demande dans Verbond et faites une offre ou refusez.`,
+      ],
+    }),
+    en: (p) => ({
+      subject: `Assistance request from ${p.zone}`,
+      paragraphs: [
+        `Dear ${p.recipientName},`,
+        `${p.zone} requests assistance: ${p.place}, from ${p.from}. Look at the request in Verbond and make an offer or decline.`,
+      ],
+    }),
+  },
 }

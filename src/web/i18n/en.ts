@@ -1370,4 +1370,9 @@ export const en: Dictionary = {
   'auditAction.assistance.deployment_remove': 'Assistance deployment removed',
   'auditAction.assistance.hours_record': 'Assistance hours recorded',
   'auditAction.assistance.hours_confirm': 'Assistance hours confirmed',
+  // alerts (issue 9)
+  'notification.assistance.alert':
+    '{zone} requests urgent assistance: {place}, from {from}. Acknowledge it and say what your zone can send.',
+  'notification.assistance.requested': '{zone} requests assistance: {place}, from {from}. Make an offer or decline.',
+  'auditAction.assistance.acknowledge': 'Assistance alert acknowledged',
 }

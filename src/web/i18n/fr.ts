@@ -1386,4 +1386,10 @@ export const fr: Dictionary = {
   'auditAction.assistance.deployment_remove': 'Engagement en assistance supprimé',
   'auditAction.assistance.hours_record': 'Heures d’assistance enregistrées',
   'auditAction.assistance.hours_confirm': 'Heures d’assistance confirmées',
+  // alerts (issue 9)
+  'notification.assistance.alert':
+    '{zone} demande une assistance urgente : {place}, à partir du {from}. Accusez réception et indiquez ce que votre zone peut envoyer.',
+  'notification.assistance.requested':
+    '{zone} demande une assistance : {place}, à partir du {from}. Faites une offre ou refusez.',
+  'auditAction.assistance.acknowledge': 'Alerte d’assistance confirmée',
 }

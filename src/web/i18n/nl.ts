@@ -1378,6 +1378,11 @@ export const nl = {
   'auditAction.assistance.deployment_remove': 'Inzet bij bijstand verwijderd',
   'auditAction.assistance.hours_record': 'Uren van bijstand geregistreerd',
   'auditAction.assistance.hours_confirm': 'Uren van bijstand bevestigd',
+  // alerts (issue 9)
+  'notification.assistance.alert':
+    '{zone} vraagt dringend bijstand: {place}, vanaf {from}. Bevestig de ontvangst en laat weten wat uw zone kan sturen.',
+  'notification.assistance.requested': '{zone} vraagt bijstand: {place}, vanaf {from}. Doe een aanbod of weiger.',
+  'auditAction.assistance.acknowledge': 'Bijstandsalarm bevestigd',
 } as const
 
 export type MessageKey = keyof typeof nl

@@ -48,4 +48,13 @@ describe('response times', () => {
     expect(percentile([1, 2, 3, 4], 50)).toBe(2)
     expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 90)).toBe(9)
   })
+
+  // alerts (issue 9): a zone alerted that never answered still counts as a request, with no times
+  it('counts an alerted zone that never answered, without times', () => {
+    const [silent] = responseReport([
+      { requestId: 'r', category: 'urgent_backup', requestedAt: 0, events: [], alertedZoneIds: ['C'] },
+    ])
+    expect(silent).toMatchObject({ zoneId: 'C', requests: 1 })
+    expect(silent!.times.acknowledged).toEqual({ count: 0, medianMs: null, p90Ms: null })
+  })
 })

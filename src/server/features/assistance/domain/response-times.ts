@@ -18,11 +18,15 @@ export interface RequestTimes {
   category: string
   requestedAt: number
   events: readonly MilestoneEvent[]
+  /** The zones the request was sent to: each counts in the report even when it never answered. */
+  alertedZoneIds?: readonly string[]
 }
 
 /** Per helping zone: milliseconds from the request to its first event of each milestone (null: not reached). */
 export function timesOf(request: RequestTimes): Map<string, Record<Milestone, number | null>> {
   const result = new Map<string, Record<Milestone, number | null>>()
+  for (const zoneId of request.alertedZoneIds ?? [])
+    result.set(zoneId, { acknowledged: null, offered: null, arrived: null })
   for (const e of request.events) {
     const row = result.get(e.zoneId) ?? { acknowledged: null, offered: null, arrived: null }
     // An event before the request (a clock skew between processes) counts as immediate, never negative.
