@@ -1,18 +1,132 @@
 // Posting confirmed deployments in the person-hours ledger (issue 9). Owned by the ledger part (asst-ledger).
+// The request core calls these in its own transaction: postDeployment once both zones confirmed the hours,
+// reverseDeployment before hours that were posted change. Both lock the deployment row first, so two calls for
+// one deployment never post twice; the deferred trigger assistance_ledger_balanced checks each posting at commit.
+import { randomUUID } from 'node:crypto'
 import type { Transaction } from 'kysely'
+import { now } from '../../platform/clock.ts'
+import { holidayDates } from '../../platform/holidays.ts'
 import type { DB } from '../../platform/schema.ts'
+import { DEFAULT_NIGHT, hoursSplitter, localDateOf } from '../permanences/domain/hours.ts'
+import { postDeployment as postingOf, rateFor, type Rate } from './domain/ledger.ts'
+import { ledgerRepository, type LedgerRepository, type NewLine } from './ledger-repository.ts'
+
+type StoredRate = Rate & { id: string }
+
+/** No rate in force: every minute counts once (the statement shows `rate: null`, "plain rate"). */
+const PLAIN_RATE: Rate = {
+  category: '*',
+  from: '0001-01-01',
+  to: null,
+  base: 1,
+  extra: { night: 0, saturday: 0, sunday: 0, holiday: 0 },
+}
+
+export async function storedRates(repo: LedgerRepository, associationId: string): Promise<StoredRate[]> {
+  return (await repo.rates(associationId)).map((r) => ({
+    id: r.id,
+    category: r.category,
+    from: r.from,
+    to: r.to,
+    base: r.base,
+    extra: { night: r.extra_night, saturday: r.extra_saturday, sunday: r.extra_sunday, holiday: r.extra_holiday },
+  }))
+}
 
 /**
  * Posts a deployment whose hours both zones confirmed: two lines (helping zone +, helped zone −) of weighted
  * minutes, in the caller's transaction. Idempotent: a deployment already posted (and not reversed) posts nothing.
+ * Rates are those of the association in force on the Brussels day the deployment started, as they are now:
+ * a later rate change does not touch what was posted.
  */
 export async function postDeployment(trx: Transaction<DB>, deploymentId: string): Promise<void> {
-  void trx
-  void deploymentId
+  const repo = ledgerRepository(trx)
+  const d = await repo.deploymentForPosting(deploymentId)
+  // The core posts only confirmed hours: anything else is a programming error, not a user's.
+  if (!d) throw new Error(`postDeployment: no deployment ${deploymentId}`)
+  if (!d.start || !d.end || !d.helping_confirmed_at || !d.helped_confirmed_at)
+    throw new Error(`postDeployment: deployment ${deploymentId} has no hours confirmed by both zones`)
+  if ((await repo.livePosting(deploymentId)).length > 0) return
+  const start = new Date(d.start).getTime()
+  const end = new Date(d.end).getTime()
+  const day = localDateOf(start)
+  const rates = await storedRates(repo, d.association_id)
+  const rate = rateFor(rates, d.category, day.toString())
+  const split = hoursSplitter({
+    holidays: holidayDates(day.year - 1, day.year + 1, { region: d.region }),
+    night: DEFAULT_NIGHT,
+  })
+  const lines = postingOf(
+    {
+      id: d.id,
+      category: d.category,
+      helpingZoneId: d.helping_zone_id,
+      helpedZoneId: d.helped_zone_id,
+      personId: d.person_id,
+      start,
+      end,
+    },
+    [rate ?? PLAIN_RATE],
+    split,
+  )
+  if (!lines) throw new Error(`postDeployment: deployment ${deploymentId} has no time to post`)
+  const posting = randomUUID()
+  const rateId = rates.find((r) => r === rate)?.id ?? null
+  const postedAt = now()
+  await repo.insertLines(
+    lines.map((l): NewLine => ({
+      association_id: d.association_id,
+      posting,
+      kind: 'deployment',
+      zone_id: l.zoneId,
+      counterpart_zone_id: l.counterpartZoneId,
+      amount: l.amount,
+      booked_on: day.toString(),
+      deployment_id: d.id,
+      settlement_id: null,
+      reverses_posting: null,
+      rate_id: rateId,
+      minutes_total: l.minutes.total,
+      minutes_night: l.minutes.night,
+      minutes_saturday: l.minutes.saturday,
+      minutes_sunday: l.minutes.sunday,
+      minutes_holiday: l.minutes.holiday,
+      posted_at: postedAt,
+    })),
+  )
 }
 
-/** Reverses the posting of a deployment (its hours are being corrected); nothing when it was not posted. */
+/**
+ * Reverses the posting of a deployment (its hours are being corrected); nothing when it was not posted. The
+ * reversal mirrors the live posting line by line, booked on the same day, minutes included (negated), so a
+ * statement's sums of minutes and of amounts both net out.
+ */
 export async function reverseDeployment(trx: Transaction<DB>, deploymentId: string): Promise<void> {
-  void trx
-  void deploymentId
+  const repo = ledgerRepository(trx)
+  if (!(await repo.deploymentForPosting(deploymentId))) return
+  const live = await repo.livePosting(deploymentId)
+  if (live.length === 0) return
+  const posting = randomUUID()
+  const postedAt = now()
+  await repo.insertLines(
+    live.map((l): NewLine => ({
+      association_id: l.association_id,
+      posting,
+      kind: 'reversal',
+      zone_id: l.zone_id,
+      counterpart_zone_id: l.counterpart_zone_id,
+      amount: -l.amount,
+      booked_on: l.booked_on,
+      deployment_id: deploymentId,
+      settlement_id: null,
+      reverses_posting: l.posting,
+      rate_id: l.rate_id,
+      minutes_total: -l.minutes_total,
+      minutes_night: -l.minutes_night,
+      minutes_saturday: -l.minutes_saturday,
+      minutes_sunday: -l.minutes_sunday,
+      minutes_holiday: -l.minutes_holiday,
+      posted_at: postedAt,
+    })),
+  )
 }
