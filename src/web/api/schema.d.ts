@@ -1379,6 +1379,179 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assistance/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open alerts of the caller’s zones: requests addressed to them, sent, neither acknowledged nor declined, still open */
+        get: operations["listAssistanceAlerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assistance/requests/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Acknowledge the alert of a request addressed to the caller’s zone (once; again: the first acknowledgement) */
+        post: operations["acknowledgeAssistanceAlert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assistance/response-times": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Response times of an association over a period: per helping zone and category, requested → acknowledgement, → offer, → arrival (median, P90) */
+        get: operations["assistanceResponseTimes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assistance/associations/{id}/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The association's assistance settings: retroactive approval days, escalation minutes, hourly rate */
+        get: operations["getAssistanceSettings"];
+        /** Set the association's assistance settings (its admin) */
+        put: operations["updateAssistanceSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assistance/associations/{id}/rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The versions of the ledger rates per request category, each with the days it is in force */
+        get: operations["listAssistanceRates"];
+        put?: never;
+        /** A new version of a category’s rate from a day on: the version in force then ends the day before; postings already made keep their rate */
+        post: operations["createAssistanceRate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assistance/associations/{id}/balances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Balances in weighted minutes per zone (opening, credit, debit, closing), per pair of zones, and per month */
+        get: operations["assistanceBalances"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assistance/associations/{id}/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A zone's period statement: opening, every ledger line (partner people named only through a reason), closing (CSV: statement.csv) */
+        get: operations["assistanceStatement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assistance/associations/{id}/statement.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A zone's period statement as CSV (UTF-8 with BOM, `;`, hours with a decimal comma) */
+        get: operations["exportAssistanceStatement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assistance/associations/{id}/settlement-proposal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The balances up to a day (earlier settlements carried over) netted with the fewest transfers, in hours or euros */
+        get: operations["assistanceSettlementProposal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assistance/associations/{id}/settlements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The recorded settlements of the association, latest first */
+        get: operations["listAssistanceSettlements"];
+        put?: never;
+        /** Record the settlement up to a day: its transfers are posted, the balances up to that day become zero (carry-over) */
+        post: operations["recordAssistanceSettlement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1691,14 +1864,14 @@ export interface components {
              * @description What happened; the app renders it with `params` in the reader’s language.
              * @enum {unknown}
              */
-            kind: "agreement.approval_requested" | "agreement.in_force" | "agreement.ended" | "agreement.approvals_voided" | "availability.entered_for_you" | "roster.duties_changed" | "swap.offered" | "swap.taken" | "swap.approval_needed" | "swap.approved" | "swap.rejected" | "replacement.needed";
+            kind: "agreement.approval_requested" | "agreement.in_force" | "agreement.ended" | "agreement.approvals_voided" | "availability.entered_for_you" | "roster.duties_changed" | "swap.offered" | "swap.taken" | "swap.approval_needed" | "swap.approved" | "swap.rejected" | "replacement.needed" | "assistance.alert" | "assistance.requested";
             /** @description The facts the message names (text). */
             params: {
                 [key: string]: string;
             };
             object: {
                 /** @enum {unknown} */
-                type: "agreement" | "availability" | "rotation" | "swap";
+                type: "agreement" | "availability" | "rotation" | "swap" | "assistance_request";
                 /** Format: uuid */
                 id: string;
             } | null;
@@ -4170,7 +4343,7 @@ export interface operations {
             query?: {
                 zoneId?: string;
                 /** @description An action the application logs (AuditAction) */
-                action?: "auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.locale_update" | "agreement.create" | "agreement.update" | "agreement.approval_record" | "agreement.transition" | "person.read" | "person.list" | "audit.list" | "audit.export" | "account.create" | "account.role_grant" | "account.role_remove" | "account.disable" | "account.enable" | "account.password_reset" | "user.password_change" | "user.password_change_failed" | "restricted.read" | "availability.create" | "availability.update" | "availability.delete" | "preference.create" | "preference.delete" | "rotation.create" | "rotation.update" | "rotation.member_add" | "rotation.member_end" | "roster.generate" | "roster.publish" | "duty.override" | "swap.request" | "swap.take" | "swap.approve" | "swap.reject" | "swap.withdraw" | "callout.create" | "callout.update" | "callout.delete" | "statement.approve" | "statement.reopen" | "assistance.request_create" | "assistance.request_update" | "assistance.request_transition" | "assistance.request_approve" | "assistance.offer_withdraw" | "assistance.offer_decide" | "assistance.deployment_add" | "assistance.deployment_remove" | "assistance.hours_record" | "assistance.hours_confirm";
+                action?: "auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.locale_update" | "agreement.create" | "agreement.update" | "agreement.approval_record" | "agreement.transition" | "person.read" | "person.list" | "audit.list" | "audit.export" | "account.create" | "account.role_grant" | "account.role_remove" | "account.disable" | "account.enable" | "account.password_reset" | "user.password_change" | "user.password_change_failed" | "restricted.read" | "availability.create" | "availability.update" | "availability.delete" | "preference.create" | "preference.delete" | "rotation.create" | "rotation.update" | "rotation.member_add" | "rotation.member_end" | "roster.generate" | "roster.publish" | "duty.override" | "swap.request" | "swap.take" | "swap.approve" | "swap.reject" | "swap.withdraw" | "callout.create" | "callout.update" | "callout.delete" | "statement.approve" | "statement.reopen" | "assistance.request_create" | "assistance.request_update" | "assistance.request_transition" | "assistance.request_approve" | "assistance.offer_withdraw" | "assistance.offer_decide" | "assistance.deployment_add" | "assistance.deployment_remove" | "assistance.hours_record" | "assistance.hours_confirm" | "assistance.acknowledge";
                 /** @description Events about this person: as the object, or among the people of a list (details.personIds) */
                 personId?: string;
                 /** @description Events by this user */
@@ -4310,7 +4483,7 @@ export interface operations {
             query?: {
                 zoneId?: string;
                 /** @description An action the application logs (AuditAction) */
-                action?: "auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.locale_update" | "agreement.create" | "agreement.update" | "agreement.approval_record" | "agreement.transition" | "person.read" | "person.list" | "audit.list" | "audit.export" | "account.create" | "account.role_grant" | "account.role_remove" | "account.disable" | "account.enable" | "account.password_reset" | "user.password_change" | "user.password_change_failed" | "restricted.read" | "availability.create" | "availability.update" | "availability.delete" | "preference.create" | "preference.delete" | "rotation.create" | "rotation.update" | "rotation.member_add" | "rotation.member_end" | "roster.generate" | "roster.publish" | "duty.override" | "swap.request" | "swap.take" | "swap.approve" | "swap.reject" | "swap.withdraw" | "callout.create" | "callout.update" | "callout.delete" | "statement.approve" | "statement.reopen" | "assistance.request_create" | "assistance.request_update" | "assistance.request_transition" | "assistance.request_approve" | "assistance.offer_withdraw" | "assistance.offer_decide" | "assistance.deployment_add" | "assistance.deployment_remove" | "assistance.hours_record" | "assistance.hours_confirm";
+                action?: "auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.locale_update" | "agreement.create" | "agreement.update" | "agreement.approval_record" | "agreement.transition" | "person.read" | "person.list" | "audit.list" | "audit.export" | "account.create" | "account.role_grant" | "account.role_remove" | "account.disable" | "account.enable" | "account.password_reset" | "user.password_change" | "user.password_change_failed" | "restricted.read" | "availability.create" | "availability.update" | "availability.delete" | "preference.create" | "preference.delete" | "rotation.create" | "rotation.update" | "rotation.member_add" | "rotation.member_end" | "roster.generate" | "roster.publish" | "duty.override" | "swap.request" | "swap.take" | "swap.approve" | "swap.reject" | "swap.withdraw" | "callout.create" | "callout.update" | "callout.delete" | "statement.approve" | "statement.reopen" | "assistance.request_create" | "assistance.request_update" | "assistance.request_transition" | "assistance.request_approve" | "assistance.offer_withdraw" | "assistance.offer_decide" | "assistance.deployment_add" | "assistance.deployment_remove" | "assistance.hours_record" | "assistance.hours_confirm" | "assistance.acknowledge";
                 /** @description Events about this person: as the object, or among the people of a list (details.personIds) */
                 personId?: string;
                 /** @description Events by this user */
@@ -10321,6 +10494,1340 @@ export interface operations {
             };
             /** @description Error: see the error catalogue */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listAssistanceAlerts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            requestId: string;
+                            /** Format: uuid */
+                            zoneId: string;
+                            requestingZone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            urgency: "urgent" | "planned";
+                            /** @enum {string} */
+                            category: "urgent_backup" | "traffic_action" | "drug_check" | "event" | "judicial_action" | "search" | "other";
+                            status: string;
+                            window: {
+                                /** Format: date-time */
+                                from: string;
+                                /** Format: date-time */
+                                to: string;
+                            };
+                            place: string;
+                            municipalityId: string | null;
+                            lines: {
+                                capability: string;
+                                count: number;
+                            }[];
+                            /** Format: date-time */
+                            alertedAt: string;
+                            level: ("on_duty" | "shift_leader" | "korpschef") | null;
+                            /** @description The caller is among the users of an escalation step already due */
+                            addressedToMe: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    acknowledgeAssistanceAlert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description The zone the caller answers for, when the request is addressed to several of their zones
+                     */
+                    zoneId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        requestId: string;
+                        /** Format: uuid */
+                        zoneId: string;
+                        /** Format: date-time */
+                        acknowledgedAt: string;
+                        acknowledgedBy: {
+                            /** Format: uuid */
+                            userId: string;
+                            displayName: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    assistanceResponseTimes: {
+        parameters: {
+            query: {
+                associationId: string;
+                /** @description Calendar date YYYY-MM-DD */
+                from: string;
+                /** @description Calendar date YYYY-MM-DD */
+                to: string;
+                /** @description Only this helping zone */
+                zoneId?: string;
+                category?: "urgent_backup" | "traffic_action" | "drug_check" | "event" | "judicial_action" | "search" | "other";
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report as JSON, or as a CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        associationId: string;
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        from: string;
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        to: string;
+                        rows: {
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            category: "urgent_backup" | "traffic_action" | "drug_check" | "event" | "judicial_action" | "search" | "other";
+                            /** @description Requests the zone was alerted on and answered in some way */
+                            requests: number;
+                            acknowledged: {
+                                /** @description Requests that reached this milestone */
+                                count: number;
+                                medianMs: number | null;
+                                p90Ms: number | null;
+                            };
+                            offered: {
+                                /** @description Requests that reached this milestone */
+                                count: number;
+                                medianMs: number | null;
+                                p90Ms: number | null;
+                            };
+                            arrived: {
+                                /** @description Requests that reached this milestone */
+                                count: number;
+                                medianMs: number | null;
+                                p90Ms: number | null;
+                            };
+                        }[];
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAssistanceSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        associationId: string;
+                        retroApprovalDays: number;
+                        escalationMinutes: number;
+                        hourlyRateCents: number | null;
+                        updatedAt: string | null;
+                        updatedBy: {
+                            /** Format: uuid */
+                            userId: string;
+                            name: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateAssistanceSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Days an urgent request may wait for its approval. */
+                    retroApprovalDays: number;
+                    /** @description Minutes before an alert escalates. */
+                    escalationMinutes: number;
+                    hourlyRateCents: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        associationId: string;
+                        retroApprovalDays: number;
+                        escalationMinutes: number;
+                        hourlyRateCents: number | null;
+                        updatedAt: string | null;
+                        updatedBy: {
+                            /** Format: uuid */
+                            userId: string;
+                            name: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listAssistanceRates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            category: "*" | "urgent_backup" | "traffic_action" | "drug_check" | "event" | "judicial_action" | "search" | "other";
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            from: string;
+                            to: string | null;
+                            base: number;
+                            extra: {
+                                /** @description Extra on night minutes (22:00–06:00), 0..10. */
+                                night: number;
+                                /** @description Extra on Saturday minutes, 0..10. */
+                                saturday: number;
+                                /** @description Extra on Sunday minutes, 0..10. */
+                                sunday: number;
+                                /** @description Extra on public-holiday minutes, 0..10. */
+                                holiday: number;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createAssistanceRate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description A request category, or '*' for every one without its own.
+                     * @enum {string}
+                     */
+                    category: "*" | "urgent_backup" | "traffic_action" | "drug_check" | "event" | "judicial_action" | "search" | "other";
+                    /**
+                     * Format: date
+                     * @description Calendar date YYYY-MM-DD
+                     */
+                    from: string;
+                    /** @description Multiplier of every minute, above 0 and at most 10 (three decimals). */
+                    base: number;
+                    extra: {
+                        /** @description Extra on night minutes (22:00–06:00), 0..10. */
+                        night: number;
+                        /** @description Extra on Saturday minutes, 0..10. */
+                        saturday: number;
+                        /** @description Extra on Sunday minutes, 0..10. */
+                        sunday: number;
+                        /** @description Extra on public-holiday minutes, 0..10. */
+                        holiday: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        category: "*" | "urgent_backup" | "traffic_action" | "drug_check" | "event" | "judicial_action" | "search" | "other";
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        from: string;
+                        to: string | null;
+                        base: number;
+                        extra: {
+                            /** @description Extra on night minutes (22:00–06:00), 0..10. */
+                            night: number;
+                            /** @description Extra on Saturday minutes, 0..10. */
+                            saturday: number;
+                            /** @description Extra on Sunday minutes, 0..10. */
+                            sunday: number;
+                            /** @description Extra on public-holiday minutes, 0..10. */
+                            holiday: number;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        createdBy: {
+                            /** Format: uuid */
+                            userId: string;
+                            name: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    assistanceBalances: {
+        parameters: {
+            query: {
+                /** @description Calendar date YYYY-MM-DD */
+                from: string;
+                /** @description Calendar date YYYY-MM-DD */
+                to: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        associationId: string;
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        from: string;
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        to: string;
+                        zones: {
+                            /** Format: uuid */
+                            zoneId: string;
+                            zoneCode: string;
+                            zoneName: string;
+                            /** @description Weighted minutes booked before `from`. */
+                            opening: number;
+                            /** @description Positive lines in the period. */
+                            credit: number;
+                            /** @description Negative lines in the period, as a positive number. */
+                            debit: number;
+                            /** @description Lines in the period. */
+                            movements: number;
+                            /** @description opening + credit − debit. */
+                            closing: number;
+                        }[];
+                        pairs: {
+                            /** Format: uuid */
+                            zoneId: string;
+                            /** Format: uuid */
+                            counterpartZoneId: string;
+                            opening: number;
+                            movement: number;
+                            /** @description From the first zone’s side: positive when it helped the other more. */
+                            closing: number;
+                        }[];
+                        monthly: {
+                            month: string;
+                            /** Format: uuid */
+                            zoneId: string;
+                            net: number;
+                            /** @description The zone’s balance at the end of the month. */
+                            balance: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    assistanceStatement: {
+        parameters: {
+            query: {
+                zoneId: string;
+                /** @description Calendar date YYYY-MM-DD */
+                from: string;
+                /** @description Calendar date YYYY-MM-DD */
+                to: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        associationId: string;
+                        /** Format: uuid */
+                        zoneId: string;
+                        zoneCode: string;
+                        zoneName: string;
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        from: string;
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        to: string;
+                        opening: number;
+                        lines: {
+                            id: number;
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            bookedOn: string;
+                            /** @enum {string} */
+                            kind: "deployment" | "settlement" | "reversal";
+                            /** Format: uuid */
+                            counterpartZoneId: string;
+                            counterpartZoneCode: string;
+                            request: {
+                                /** Format: uuid */
+                                id: string;
+                                category: string;
+                                place: string;
+                                /** Format: date-time */
+                                start: string;
+                            } | null;
+                            person: {
+                                zoneCode: string;
+                                rank: string | null;
+                                name: string | null;
+                            } | null;
+                            settlementId: string | null;
+                            minutes: {
+                                total: number;
+                                night: number;
+                                saturday: number;
+                                sunday: number;
+                                holiday: number;
+                            };
+                            /** @description Weighted minutes: + credit, − debit. */
+                            amount: number;
+                            rate: {
+                                /** Format: uuid */
+                                id: string;
+                                base: number;
+                                extra: {
+                                    /** @description Extra on night minutes (22:00–06:00), 0..10. */
+                                    night: number;
+                                    /** @description Extra on Saturday minutes, 0..10. */
+                                    saturday: number;
+                                    /** @description Extra on Sunday minutes, 0..10. */
+                                    sunday: number;
+                                    /** @description Extra on public-holiday minutes, 0..10. */
+                                    holiday: number;
+                                };
+                            } | null;
+                        }[];
+                        closing: number;
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportAssistanceStatement: {
+        parameters: {
+            query: {
+                zoneId: string;
+                /** @description Calendar date YYYY-MM-DD */
+                from: string;
+                /** @description Calendar date YYYY-MM-DD */
+                to: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    assistanceSettlementProposal: {
+        parameters: {
+            query: {
+                /** @description Calendar date YYYY-MM-DD */
+                until: string;
+                unit?: "hours" | "euros";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        associationId: string;
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        until: string;
+                        /** @enum {string} */
+                        unit: "hours" | "euros";
+                        hourlyRateCents: number | null;
+                        lastSettlementUntil: string | null;
+                        balances: {
+                            /** Format: uuid */
+                            zoneId: string;
+                            zoneCode: string;
+                            zoneName: string;
+                            minutes: number;
+                            cents: number | null;
+                        }[];
+                        transfers: {
+                            /** Format: uuid */
+                            fromZoneId: string;
+                            /** Format: uuid */
+                            toZoneId: string;
+                            /** @description Weighted minutes the debtor pays the creditor. */
+                            minutes: number;
+                            cents: number | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listAssistanceSettlements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            associationId: string;
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            until: string;
+                            /** @enum {string} */
+                            unit: "hours" | "euros";
+                            hourlyRateCents: number | null;
+                            transfers: {
+                                /** Format: uuid */
+                                fromZoneId: string;
+                                /** Format: uuid */
+                                toZoneId: string;
+                                /** @description Weighted minutes the debtor pays the creditor. */
+                                minutes: number;
+                                cents: number | null;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    recordAssistanceSettlement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description Calendar date YYYY-MM-DD
+                     */
+                    until: string;
+                    /** @enum {string} */
+                    unit: "hours" | "euros";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        associationId: string;
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        until: string;
+                        /** @enum {string} */
+                        unit: "hours" | "euros";
+                        hourlyRateCents: number | null;
+                        transfers: {
+                            /** Format: uuid */
+                            fromZoneId: string;
+                            /** Format: uuid */
+                            toZoneId: string;
+                            /** @description Weighted minutes the debtor pays the creditor. */
+                            minutes: number;
+                            cents: number | null;
+                        }[];
+                        /** Format: date-time */
+                        createdAt: string;
+                        createdBy: {
+                            /** Format: uuid */
+                            userId: string;
+                            name: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -206,52 +206,50 @@ function RequestForm({ groups, mode }: { groups: PartnerAssociation[]; mode: Mod
             {t(more ? 'assistance.lessOptions' : 'assistance.moreOptions')}
           </Button>
         )}
-        <div id="assistance-more">
-          <Collapse in={more}>
-            <Stack gap="md">
-              <Select
-                label={t('assistance.category')}
-                data={ASSISTANCE_CATEGORIES.map((c) => ({ value: c, label: text.category(c) }))}
-                value={form.category}
-                onChange={(v) => {
-                  const found = ASSISTANCE_CATEGORIES.find((c) => c === v)
-                  if (found) set({ category: found })
-                }}
-                allowDeselect={false}
-                error={fieldError('category')}
-              />
-              <WindowFields
-                id="request-window"
-                start={form.start}
-                end={form.end}
-                onChange={(w) => set(w)}
-                error={fieldError('start', 'end')}
-              />
-              <Textarea
-                label={t('assistance.purpose')}
-                value={form.purpose}
-                onChange={(e) => set({ purpose: e.currentTarget.value })}
-                maxLength={4000}
-                autosize
-                minRows={2}
-                error={fieldError('purpose')}
-              />
-              <Checkbox.Group
-                label={t('assistance.addressees')}
-                description={t('assistance.addresseesHint')}
-                value={form.chosen ?? group.partners.map((p) => p.zoneId)}
-                onChange={(ids) => set({ chosen: ids.length === group.partners.length ? null : ids })}
-                error={fieldError('zoneIds', 'addressing')}
-              >
-                <Stack gap={6} mt={6}>
-                  {group.partners.map((p) => (
-                    <Checkbox key={p.zoneId} value={p.zoneId} label={`${p.name} (${p.code})`} />
-                  ))}
-                </Stack>
-              </Checkbox.Group>
-            </Stack>
-          </Collapse>
-        </div>
+        <Collapse expanded={more} id="assistance-more">
+          <Stack gap="md">
+            <Select
+              label={t('assistance.category')}
+              data={ASSISTANCE_CATEGORIES.map((c) => ({ value: c, label: text.category(c) }))}
+              value={form.category}
+              onChange={(v) => {
+                const found = ASSISTANCE_CATEGORIES.find((c) => c === v)
+                if (found) set({ category: found })
+              }}
+              allowDeselect={false}
+              error={fieldError('category')}
+            />
+            <WindowFields
+              id="request-window"
+              start={form.start}
+              end={form.end}
+              onChange={(w) => set(w)}
+              error={fieldError('start', 'end')}
+            />
+            <Textarea
+              label={t('assistance.purpose')}
+              value={form.purpose}
+              onChange={(e) => set({ purpose: e.currentTarget.value })}
+              maxLength={4000}
+              autosize
+              minRows={2}
+              error={fieldError('purpose')}
+            />
+            <Checkbox.Group
+              label={t('assistance.addressees')}
+              description={t('assistance.addresseesHint')}
+              value={form.chosen ?? group.partners.map((p) => p.zoneId)}
+              onChange={(ids) => set({ chosen: ids.length === group.partners.length ? null : ids })}
+              error={fieldError('zoneIds', 'addressing')}
+            >
+              <Stack gap={6} mt={6}>
+                {group.partners.map((p) => (
+                  <Checkbox key={p.zoneId} value={p.zoneId} label={`${p.name} (${p.code})`} />
+                ))}
+              </Stack>
+            </Checkbox.Group>
+          </Stack>
+        </Collapse>
         <Group gap="sm">
           {urgent ? (
             <Button type="submit" size="lg" color="red.9" loading={create.isPending} disabled={create.isPending}>
