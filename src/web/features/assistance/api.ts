@@ -2,7 +2,7 @@
 // alerts (alerts), and the person-hours ledger (ledger). Every write invalidates the assistance queries: the
 // pages are small and a request's detail, the lists and the balances move together.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { api, data, toApiError } from '../../api/client.ts'
+import { api, ApiError, data, toApiError } from '../../api/client.ts'
 import { saveDownload } from '../../api/download.ts'
 import type { operations } from '../../api/schema.d.ts'
 
@@ -38,7 +38,7 @@ export type Settings = Ok<'getAssistanceSettings', 200>
 export type SettingsBody = Body<'updateAssistanceSettings'>
 export type Rate = Ok<'listAssistanceRates', 200>['items'][number]
 export type RateCreate = Body<'createAssistanceRate'>
-export type ResponseTimes = Ok<'assistanceResponseTimes', 200>
+export type ResponseTimes = Exclude<Ok<'assistanceResponseTimes', 200>, string>
 
 export const keys = {
   all: ['assistance'] as const,
@@ -185,7 +185,14 @@ export const useRecordSettlement = (associationId: string) =>
 export const useResponseTimes = (associationId: string, from: string, to: string) =>
   useQuery({
     queryKey: ['assistance', 'response-times', associationId, from, to],
-    queryFn: () => data(api.GET('/api/assistance/response-times', { params: { query: { associationId, from, to } } })),
+    queryFn: async () => {
+      const report = await data(
+        api.GET('/api/assistance/response-times', { params: { query: { associationId, from, to } } }),
+      )
+      // The route also answers CSV (format=csv); asked for JSON, a string would be a server bug.
+      if (typeof report === 'string') throw new ApiError(500, 'UNEXPECTED_CSV', '')
+      return report
+    },
   })
 
 export const useSettings = (associationId: string) =>

@@ -11,14 +11,13 @@ const audioContextClass = (): AudioContextClass | null =>
 export function startBeeping(everyMs = 2000): () => void {
   const Context = audioContextClass()
   if (!Context) return () => undefined
-  let context: AudioContext | null = null
+  let audio: AudioContext
   try {
-    context = new Context()
+    audio = new Context()
   } catch {
     // No audio device, or audio disabled by policy: the alert stays visible only.
     return () => undefined
   }
-  const audio = context
   const beep = () => {
     if (audio.state === 'suspended') void audio.resume().catch(() => undefined)
     try {

@@ -73,6 +73,8 @@ const LISTED = {
   'assistance.deployment_remove': true,
   'assistance.hours_record': true,
   'assistance.hours_confirm': true,
+  // web (issue 9): the alerts helper's acknowledgement
+  'assistance.acknowledge': true,
 } as const satisfies Record<AuditAction, true>
 
 export const AUDIT_ACTIONS = Object.keys(LISTED) as readonly AuditAction[]

@@ -24,6 +24,9 @@ export const NOTIFICATION_MESSAGES = {
   'swap.approved': 'notification.swap.approved',
   'swap.rejected': 'notification.swap.rejected',
   'replacement.needed': 'notification.replacement.needed',
+  // web (issue 9): the alerts helper's kinds (its texts are in the dictionaries)
+  'assistance.alert': 'notification.assistance.alert',
+  'assistance.requested': 'notification.assistance.requested',
 } as const satisfies Record<NotificationKind, MessageKey>
 
 export const notificationKeys = {
