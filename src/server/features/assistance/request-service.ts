@@ -104,6 +104,15 @@ const isIdempotencyRace = (err: unknown): boolean =>
   (err as { code?: unknown }).code === '23505' &&
   (err as { constraint?: unknown }).constraint === 'assistance_requests_idempotency'
 
+/** The requesting zone: the one given, else the actor's home zone, else the only zone the actor asks for. */
+async function requestingZone(ctx: PolicyContext, body: AssistanceRequestCreate): Promise<string> {
+  if (body.zoneId) return body.zoneId
+  const own = (await scope(ctx, 'assistance.request')).ownZoneIds
+  if (ctx.actor.homeZoneId && own.includes(ctx.actor.homeZoneId)) return ctx.actor.homeZoneId
+  if (own.length === 1) return own[0]!
+  throw new AppError('VALIDATION_FAILED', { field: 'zoneId' })
+}
+
 export function requestService(db: Kysely<DB>) {
   /** The detail of a request the reader may see, in its own transaction (its name reads are audited with it). */
   const detailOf = (trx: Transaction<DB>, ctx: PolicyContext, l: Loaded) => presentDetail(trx, ctx, l)
@@ -122,8 +131,7 @@ export function requestService(db: Kysely<DB>) {
 
   async function createIn(trx: Transaction<DB>, ctx: PolicyContext, body: AssistanceRequestCreate) {
     const c = ctx.on(trx)
-    const zoneId = body.zoneId ?? ctx.actor.homeZoneId
-    if (!zoneId) throw new AppError('NOT_FOUND')
+    const zoneId = await requestingZone(c, body)
     const d = await decide(c, 'assistance.request', { zoneIds: [zoneId] })
     if (!d.allowed || d.basis !== 'own') {
       if ((await decide(c, 'assistance.read', { zoneIds: [zoneId] })).allowed) throw new AppError('FORBIDDEN')
@@ -232,7 +240,7 @@ export function requestService(db: Kysely<DB>) {
         // A true double-click: the other transaction committed the same key first. Answer its request.
         if (!isIdempotencyRace(err)) throw err
         return db.transaction().execute(async (trx) => {
-          const zoneId = body.zoneId ?? ctx.actor.homeZoneId ?? ''
+          const zoneId = await requestingZone(ctx.on(trx), body)
           const known = await requestRepository(trx).byIdempotency(zoneId, ctx.actor.userId, body.idempotencyKey)
           if (!known) throw err
           return { created: false, request: await existing(trx, ctx, known.id, fingerprintOf(body)) }

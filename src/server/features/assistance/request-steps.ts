@@ -197,9 +197,10 @@ export async function applyTransition(
   const from = l.row.status
   const t = transition(from, action, side, facts)
   if (!t.ok) throw new AppError(t.code, { status: from, action })
+  // Out to the partners first: a request past `awaiting_approval` always has its requested_at (CHECK _sent).
+  if (t.to === 'requested' && l.row.requested_at === null) await goOut(trx, ctx, l)
   if (t.to !== from || extra.cancelReason !== undefined)
     await requestWrites(trx).setStatus(l.row.id, t.to, now(), extra)
-  if (t.to === 'requested' && l.row.requested_at === null) await goOut(trx, ctx, l)
   await record(trx, ctx, l, {
     action,
     auditAction: 'assistance.request_transition',
