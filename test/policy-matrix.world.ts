@@ -92,6 +92,8 @@ export interface World {
   swaps: SwapsWorld
   /** callouts (issue 8): fresh call-outs to change and approved statements to reopen (see calloutsWorld). */
   callouts: CalloutsWorld
+  /** alerts (issue 9): a request sent to the target zone (see assistanceAlertsWorld). */
+  assistanceAlerts: Record<Target, string>
 }
 
 type Request = Pick<InjectOptions, 'payload' | 'remoteAddress'> & {
@@ -633,6 +635,25 @@ export const FIXTURES: Record<string, Fixture | Fixture[]> = {
     }),
     object: (tg) => ({ zones: [tg] }),
   },
+  // alerts (issue 9): the open alerts of the caller's zones (a list); acknowledging a request sent to the target
+  // zone (the own zone's is acknowledged once, then answered with that first acknowledgement); an association's
+  // response-time report (the own association: its admin and the ledger roles of a party zone)
+  listAssistanceAlerts: { request: () => ({ method: 'GET', url: '/api/assistance/alerts' }) },
+  acknowledgeAssistanceAlert: {
+    request: (w, tg) => ({
+      method: 'POST',
+      url: `/api/assistance/requests/${w.assistanceAlerts[tg]}/acknowledge`,
+      payload: {},
+    }),
+    object: onZone,
+  },
+  assistanceResponseTimes: {
+    request: (w, tg) => ({
+      method: 'GET',
+      url: `/api/assistance/response-times?associationId=${w.association[tg]}&from=2026-01-01&to=2026-12-31`,
+    }),
+    object: (tg) => ({ zones: [], association: tg === 'foreign' ? 'foreign' : 'own' }),
+  },
 }
 
 /** Builds the world on the test app's database (demo data + fresh drafts and accounts). */
@@ -746,6 +767,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     ...rotations,
     swaps: await swapsWorld(t, zone, rotations.rotation),
     callouts,
+    assistanceAlerts: await assistanceAlertsWorld(t, zone, association), // alerts (issue 9)
   }
 }
 
@@ -1212,4 +1234,45 @@ async function calloutsWorld(
         })
         .execute()
   return { callOuts }
+}
+
+// alerts (issue 9): one request per target, sent (status `requested`) to the target zone: own = the partner asks
+// the own zone; partner = the own zone asks the partner; foreign = one foreign zone asks the other.
+async function assistanceAlertsWorld(
+  t: TestApp,
+  zone: World['zone'],
+  association: World['association'],
+): Promise<Record<Target, string>> {
+  const db = t.database.db
+  const send = async (associationId: string, from: string, to: string) => {
+    const at = new Date('2026-03-02T09:00:00Z')
+    const { id } = await db
+      .insertInto('assistance_requests')
+      .values({
+        association_id: associationId,
+        zone_id: from,
+        urgency: 'urgent',
+        category: 'urgent_backup',
+        status: 'requested',
+        period: '[2026-03-02T09:00:00Z,2026-03-02T12:00:00Z)',
+        place: 'Matrix',
+        contact: 'Matrix',
+        addressing: 'chosen',
+        created_at: at,
+        updated_at: at,
+        requested_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await db
+      .insertInto('assistance_addressees')
+      .values({ request_id: id, zone_id: to, alerted_at: at, escalation: '[]' })
+      .execute()
+    return id
+  }
+  return {
+    own: await send(association.own, zone.partner, zone.own),
+    partner: await send(association.own, zone.own, zone.partner),
+    foreign: await send(association.foreign, zone.foreign, zone.foreign2),
+  }
 }

@@ -25,6 +25,7 @@ export const NOTIFICATION_MESSAGES = {
   'swap.rejected': 'notification.swap.rejected',
   'replacement.needed': 'notification.replacement.needed',
   // web (issue 9): the alerts helper's kinds (its texts are in the dictionaries)
+  // alerts (issue 9)
   'assistance.alert': 'notification.assistance.alert',
   'assistance.requested': 'notification.assistance.requested',
 } as const satisfies Record<NotificationKind, MessageKey>
