@@ -8,6 +8,7 @@ import { now } from '../../platform/clock.ts'
 import { holidayDates } from '../../platform/holidays.ts'
 import type { DB } from '../../platform/schema.ts'
 import { DEFAULT_NIGHT, hoursSplitter, localDateOf } from '../permanences/domain/hours.ts'
+import type { SlotHours } from '../permanences/domain/types.ts'
 import { postDeployment as postingOf, rateFor, type Rate } from './domain/ledger.ts'
 import { ledgerRepository, type LedgerRepository, type NewLine } from './ledger-repository.ts'
 
@@ -40,60 +41,81 @@ export async function storedRates(repo: LedgerRepository, associationId: string)
  * a later rate change does not touch what was posted.
  */
 export async function postDeployment(trx: Transaction<DB>, deploymentId: string): Promise<void> {
+  await postDeployments(trx, [deploymentId])
+}
+
+/** postDeployment for many at once (the demo's year): one read, rates once per association, one insert. */
+export async function postDeployments(trx: Transaction<DB>, deploymentIds: readonly string[]): Promise<void> {
+  if (deploymentIds.length === 0) return
   const repo = ledgerRepository(trx)
-  const d = await repo.deploymentForPosting(deploymentId)
+  const deployments = await repo.deploymentsForPosting(deploymentIds)
   // The core posts only confirmed hours: anything else is a programming error, not a user's.
-  if (!d) throw new Error(`postDeployment: no deployment ${deploymentId}`)
-  if (!d.start || !d.end || !d.helping_confirmed_at || !d.helped_confirmed_at)
-    throw new Error(`postDeployment: deployment ${deploymentId} has no hours confirmed by both zones`)
-  if ((await repo.livePosting(deploymentId)).length > 0) return
-  const start = new Date(d.start).getTime()
-  const end = new Date(d.end).getTime()
-  const day = localDateOf(start)
-  const rates = await storedRates(repo, d.association_id)
-  const rate = rateFor(rates, d.category, day.toString())
-  const split = hoursSplitter({
-    holidays: holidayDates(day.year - 1, day.year + 1, { region: d.region }),
-    night: DEFAULT_NIGHT,
-  })
-  const lines = postingOf(
-    {
-      id: d.id,
-      category: d.category,
-      helpingZoneId: d.helping_zone_id,
-      helpedZoneId: d.helped_zone_id,
-      personId: d.person_id,
-      start,
-      end,
-    },
-    [rate ?? PLAIN_RATE],
-    split,
-  )
-  if (!lines) throw new Error(`postDeployment: deployment ${deploymentId} has no time to post`)
-  const posting = randomUUID()
-  const rateId = rates.find((r) => r === rate)?.id ?? null
+  if (deployments.length !== new Set(deploymentIds).size)
+    throw new Error(`postDeployment: unknown deployment among ${deploymentIds.join(', ')}`)
+  const posted = await repo.postedOf(deploymentIds)
+  const ratesOf = new Map<string, StoredRate[]>()
+  const splitters = new Map<string, (start: number, end: number) => SlotHours>()
   const postedAt = now()
-  await repo.insertLines(
-    lines.map((l): NewLine => ({
-      association_id: d.association_id,
-      posting,
-      kind: 'deployment',
-      zone_id: l.zoneId,
-      counterpart_zone_id: l.counterpartZoneId,
-      amount: l.amount,
-      booked_on: day.toString(),
-      deployment_id: d.id,
-      settlement_id: null,
-      reverses_posting: null,
-      rate_id: rateId,
-      minutes_total: l.minutes.total,
-      minutes_night: l.minutes.night,
-      minutes_saturday: l.minutes.saturday,
-      minutes_sunday: l.minutes.sunday,
-      minutes_holiday: l.minutes.holiday,
-      posted_at: postedAt,
-    })),
-  )
+  const lines: NewLine[] = []
+  for (const d of deployments) {
+    if (!d.start || !d.end || !d.helping_confirmed_at || !d.helped_confirmed_at)
+      throw new Error(`postDeployment: deployment ${d.id} has no hours confirmed by both zones`)
+    if (posted.has(d.id)) continue
+    const start = new Date(d.start).getTime()
+    const end = new Date(d.end).getTime()
+    const day = localDateOf(start)
+    let rates = ratesOf.get(d.association_id)
+    if (!rates) ratesOf.set(d.association_id, (rates = await storedRates(repo, d.association_id)))
+    const rate = rateFor(rates, d.category, day.toString())
+    // Holidays of the helped zone's region, around the deployment's year (a splitter caches its days).
+    const key = `${d.region}|${day.year}`
+    let split = splitters.get(key)
+    if (!split)
+      splitters.set(
+        key,
+        (split = hoursSplitter({
+          holidays: holidayDates(day.year - 1, day.year + 1, { region: d.region }),
+          night: DEFAULT_NIGHT,
+        })),
+      )
+    const pair = postingOf(
+      {
+        id: d.id,
+        category: d.category,
+        helpingZoneId: d.helping_zone_id,
+        helpedZoneId: d.helped_zone_id,
+        personId: d.person_id,
+        start,
+        end,
+      },
+      [rate ?? PLAIN_RATE],
+      split,
+    )
+    if (!pair) throw new Error(`postDeployment: deployment ${d.id} has no time to post`)
+    const posting = randomUUID()
+    const rateId = rates.find((r) => r === rate)?.id ?? null
+    for (const l of pair)
+      lines.push({
+        association_id: d.association_id,
+        posting,
+        kind: 'deployment',
+        zone_id: l.zoneId,
+        counterpart_zone_id: l.counterpartZoneId,
+        amount: l.amount,
+        booked_on: day.toString(),
+        deployment_id: d.id,
+        settlement_id: null,
+        reverses_posting: null,
+        rate_id: rateId,
+        minutes_total: l.minutes.total,
+        minutes_night: l.minutes.night,
+        minutes_saturday: l.minutes.saturday,
+        minutes_sunday: l.minutes.sunday,
+        minutes_holiday: l.minutes.holiday,
+        posted_at: postedAt,
+      })
+  }
+  await repo.insertLines(lines)
 }
 
 /**
@@ -103,7 +125,7 @@ export async function postDeployment(trx: Transaction<DB>, deploymentId: string)
  */
 export async function reverseDeployment(trx: Transaction<DB>, deploymentId: string): Promise<void> {
   const repo = ledgerRepository(trx)
-  if (!(await repo.deploymentForPosting(deploymentId))) return
+  if ((await repo.deploymentsForPosting([deploymentId])).length === 0) return
   const live = await repo.livePosting(deploymentId)
   if (live.length === 0) return
   const posting = randomUUID()

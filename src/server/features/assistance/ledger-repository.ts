@@ -147,8 +147,8 @@ export function ledgerRepository(db: Db) {
         .executeTakeFirstOrThrow()
     },
 
-    /** A deployment with what its posting needs, locked: two postings of one deployment never race. */
-    deploymentForPosting: (id: string) =>
+    /** Deployments with what their posting needs, locked: two postings of one deployment never race. */
+    deploymentsForPosting: (ids: readonly string[]) =>
       db
         .selectFrom('assistance_deployments as d')
         .innerJoin('assistance_requests as r', 'r.id', 'd.request_id')
@@ -166,9 +166,33 @@ export function ledgerRepository(db: Db) {
           sql<Date | null>`lower(d.period)`.as('start'),
           sql<Date | null>`upper(d.period)`.as('end'),
         ])
-        .where('d.id', '=', id)
+        .where('d.id', 'in', [...ids])
+        .orderBy('d.id')
         .forUpdate('d')
-        .executeTakeFirst(),
+        .execute(),
+
+    /** Of these deployments, those with a live posting (a 'deployment' posting no reversal names). */
+    postedOf: async (ids: readonly string[]): Promise<Set<string>> => {
+      const rows = await db
+        .selectFrom('assistance_ledger_lines as l')
+        .select('l.deployment_id')
+        .distinct()
+        .where('l.deployment_id', 'in', [...ids])
+        .where('l.kind', '=', 'deployment')
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('assistance_ledger_lines as r')
+                .select('r.id')
+                .whereRef('r.association_id', '=', 'l.association_id')
+                .whereRef('r.reverses_posting', '=', 'l.posting'),
+            ),
+          ),
+        )
+        .execute()
+      return new Set(rows.flatMap((r) => (r.deployment_id ? [r.deployment_id] : [])))
+    },
 
     /** The deployment's live posting (a 'deployment' posting no reversal names): its two lines. */
     livePosting: (deploymentId: string) =>
