@@ -73,7 +73,6 @@ const LISTED = {
   'assistance.deployment_remove': true,
   'assistance.hours_record': true,
   'assistance.hours_confirm': true,
-  // web (issue 9): the alerts helper's acknowledgement
   // alerts (issue 9)
   'assistance.acknowledge': true,
 } as const satisfies Record<AuditAction, true>

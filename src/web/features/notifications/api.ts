@@ -24,7 +24,6 @@ export const NOTIFICATION_MESSAGES = {
   'swap.approved': 'notification.swap.approved',
   'swap.rejected': 'notification.swap.rejected',
   'replacement.needed': 'notification.replacement.needed',
-  // web (issue 9): the alerts helper's kinds (its texts are in the dictionaries)
   // alerts (issue 9)
   'assistance.alert': 'notification.assistance.alert',
   'assistance.requested': 'notification.assistance.requested',
