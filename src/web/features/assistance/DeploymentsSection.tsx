@@ -9,6 +9,7 @@ import { useConfirmHours, useRecordHours, type Deployment, type RequestDetail } 
 import { instantOf, wallOf, type Wall } from './model.ts'
 import { useAssistanceText } from './text.ts'
 import { WindowFields } from './WindowFields.tsx'
+import { ScrollTable } from './ScrollTable.tsx'
 
 type SideOf = 'helping' | 'helped' | null
 
@@ -109,7 +110,7 @@ export function DeploymentsSection({ request }: { request: RequestDetail }) {
       <Title order={2} fz="lg" mb="sm" id="assistance-deployments">
         {t('assistance.deployments')}
       </Title>
-      <Table.ScrollContainer minWidth={640}>
+      <ScrollTable label={t('assistance.deployments')} minWidth={640}>
         <Table verticalSpacing={6} fz="sm">
           <Table.Thead>
             <Table.Tr>
@@ -189,7 +190,7 @@ export function DeploymentsSection({ request }: { request: RequestDetail }) {
             })}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
       {confirm.isError && (
         <Alert color="red" variant="light" role="alert" mt="xs">
           {errorMessage(confirm.error, t)}

@@ -5,6 +5,7 @@ import { errorMessage } from '../../i18n/errorMessage.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { useDecide, useWithdrawOffer, type Offer, type OfferLine, type RequestDetail } from './api.ts'
 import { useAssistanceText } from './text.ts'
+import { ScrollTable } from './ScrollTable.tsx'
 
 const LINE_COLOR: Record<OfferLine['status'], string> = {
   offered: 'blue',
@@ -62,7 +63,7 @@ function OfferCard({ offer, request }: { offer: Offer; request: RequestDetail })
           {offer.note}
         </Text>
       )}
-      <Table.ScrollContainer minWidth={320}>
+      <ScrollTable label={t('assistance.offers')} minWidth={320}>
         <Table verticalSpacing={6} fz="sm">
           <Table.Thead>
             <Table.Tr>
@@ -117,7 +118,7 @@ function OfferCard({ offer, request }: { offer: Offer; request: RequestDetail })
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
       {failed && (
         <Alert color="red" variant="light" role="alert" mt="xs">
           {errorMessage(failed, t)}

@@ -18,6 +18,7 @@ import { OfferForm } from './OfferForm.tsx'
 import { OffersSection } from './OffersSection.tsx'
 import { RequestTimeline } from './Timeline.tsx'
 import { useAssistanceText } from './text.ts'
+import { ScrollTable } from './ScrollTable.tsx'
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -50,7 +51,7 @@ function AddresseesSection({ request }: { request: RequestDetail }) {
       <Title order={2} fz="lg" mb="sm" id="assistance-addressees">
         {t('assistance.addressees')}
       </Title>
-      <Table.ScrollContainer minWidth={560}>
+      <ScrollTable label={t('assistance.addressees')} minWidth={560}>
         <Table fz="sm" verticalSpacing={6}>
           <Table.Thead>
             <Table.Tr>
@@ -77,7 +78,7 @@ function AddresseesSection({ request }: { request: RequestDetail }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
     </Paper>
   )
 }
@@ -90,7 +91,7 @@ function RetroApproval({ request }: { request: RequestDetail }) {
   if (!retro || request.direction !== 'outgoing') return null
   return (
     <Alert
-      color={retro.overdue ? 'red' : 'yellow'}
+      color={retro.overdue ? 'red' : 'gold'}
       variant="light"
       title={t(retro.overdue ? 'assistance.retroOverdue' : 'assistance.retroDue')}
     >

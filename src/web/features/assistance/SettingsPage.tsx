@@ -14,6 +14,7 @@ import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { RATE_CATEGORIES } from '../../../server/platform/enums.ts'
 import { useCreateRate, useRates, useSettings, useUpdateSettings, type RateCreate, type Settings } from './api.ts'
 import { useAssistanceText } from './text.ts'
+import { ScrollTable } from './ScrollTable.tsx'
 
 const num = (v: string | number, fallback: number): number =>
   typeof v === 'number' ? v : Number.parseFloat(v.replace(',', '.')) || fallback
@@ -117,7 +118,7 @@ function RatesSection({ associationId }: { associationId: string }) {
         }
       >
         {(r) => (
-          <Table.ScrollContainer minWidth={640}>
+          <ScrollTable label={t('assistance.settings.rates')} minWidth={640}>
             <Table fz="sm">
               <Table.Thead>
                 <Table.Tr>
@@ -148,7 +149,7 @@ function RatesSection({ associationId }: { associationId: string }) {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         )}
       </QueryView>
       <Title order={3} fz="md" mt="lg" mb="sm">

@@ -9,6 +9,7 @@ import { errorMessage } from '../../i18n/errorMessage.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { useRecordSettlement, useSettlementProposal } from './api.ts'
 import { useAssistanceText } from './text.ts'
+import { ScrollTable } from './ScrollTable.tsx'
 
 export function SettlementSection({
   associationId,
@@ -65,7 +66,7 @@ export function SettlementSection({
               {p.transfers.length === 0 ? (
                 <Text fz="sm">{t('assistance.settlement.none')}</Text>
               ) : (
-                <Table.ScrollContainer minWidth={420}>
+                <ScrollTable label={t('assistance.settlement.title')} minWidth={420}>
                   <Table fz="sm">
                     <Table.Thead>
                       <Table.Tr>
@@ -86,7 +87,7 @@ export function SettlementSection({
                       ))}
                     </Table.Tbody>
                   </Table>
-                </Table.ScrollContainer>
+                </ScrollTable>
               )}
               {admin && p.transfers.length > 0 && (
                 <Button
