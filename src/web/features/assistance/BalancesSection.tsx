@@ -79,8 +79,7 @@ export function BalancesSection({
           {t('assistance.balances.zones')}
         </Title>
         <ScrollArea type="auto" viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': caption }}>
-          <Table miw={620} captionSide="bottom" data-testid="assistance-balances">
-            <Table.Caption>{caption}</Table.Caption>
+          <Table miw={620} data-testid="assistance-balances">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('assistance.zone')}</Table.Th>
@@ -141,7 +140,7 @@ export function BalancesSection({
           </Alert>
         )}
         <Text fz="xs" c="dimmed" mt="xs">
-          {t('assistance.balances.note')}
+          {caption} {t('assistance.balances.note')}
         </Text>
       </Paper>
       <Paper withBorder p="md" component="section" aria-labelledby="assistance-balances-chart">
