@@ -28,60 +28,68 @@ function StatementView({ statement, associationName }: { statement: Statement; a
         </Title>
         <Text>{t('assistance.statement.period', { from: f.date(statement.from), to: f.date(statement.to) })}</Text>
       </header>
-      <Table fz="sm" mt="md" withTableBorder className="assistance-statement-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('assistance.statement.date')}</Table.Th>
-            <Table.Th>{t('assistance.statement.kind')}</Table.Th>
-            <Table.Th>{t('assistance.statement.counterpart')}</Table.Th>
-            <Table.Th>{t('assistance.statement.what')}</Table.Th>
-            <Table.Th className="num">{t('assistance.statement.minutes')}</Table.Th>
-            <Table.Th className="num">{t('assistance.statement.amount')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          <Table.Tr>
-            <Table.Td colSpan={5} fw={600}>
-              {t('assistance.balances.opening')}
-            </Table.Td>
-            <Table.Td className="num" fw={600}>
-              {text.hours(statement.opening)}
-            </Table.Td>
-          </Table.Tr>
-          {statement.lines.map((l) => (
-            <Table.Tr key={l.id}>
-              <Table.Td>{f.date(l.bookedOn)}</Table.Td>
-              <Table.Td>{t(`assistance.ledgerKind.${l.kind}`)}</Table.Td>
-              <Table.Td>{l.counterpartZoneCode}</Table.Td>
-              <Table.Td>
-                {l.request ? `${text.category(l.request.category)}, ${l.request.place}` : '—'}
-                {l.person
-                  ? ` · ${l.person.name ?? (l.person.rank ? text.capability(l.person.rank) : '')} (${l.person.zoneCode})`
-                  : ''}
-              </Table.Td>
-              <Table.Td className="num">{text.hours(l.minutes.total)}</Table.Td>
-              <Table.Td className="num">{text.hours(l.amount)}</Table.Td>
+      {/* On a phone the table scrolls sideways in its own named region; on paper it is printed whole. */}
+      <div
+        className="assistance-statement-scroll"
+        tabIndex={0}
+        role="region"
+        aria-label={t('assistance.statement.pageTitle')}
+      >
+        <Table fz="sm" mt="md" withTableBorder className="assistance-statement-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('assistance.statement.date')}</Table.Th>
+              <Table.Th>{t('assistance.statement.kind')}</Table.Th>
+              <Table.Th>{t('assistance.statement.counterpart')}</Table.Th>
+              <Table.Th>{t('assistance.statement.what')}</Table.Th>
+              <Table.Th className="num">{t('assistance.statement.minutes')}</Table.Th>
+              <Table.Th className="num">{t('assistance.statement.amount')}</Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-        <Table.Tfoot>
-          <Table.Tr>
-            <Table.Th colSpan={4}>
-              {t('assistance.balances.credit')} / {t('assistance.balances.debit')}
-            </Table.Th>
-            <Table.Td className="num">{text.hours(sum((m) => m.total))}</Table.Td>
-            <Table.Td className="num">
-              +{text.hours(credit)} / −{text.hours(debit)}
-            </Table.Td>
-          </Table.Tr>
-          <Table.Tr>
-            <Table.Th colSpan={5}>{t('assistance.balances.closing')}</Table.Th>
-            <Table.Td className="num" fw={700}>
-              {text.hours(statement.closing)}
-            </Table.Td>
-          </Table.Tr>
-        </Table.Tfoot>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            <Table.Tr>
+              <Table.Td colSpan={5} fw={600}>
+                {t('assistance.balances.opening')}
+              </Table.Td>
+              <Table.Td className="num" fw={600}>
+                {text.hours(statement.opening)}
+              </Table.Td>
+            </Table.Tr>
+            {statement.lines.map((l) => (
+              <Table.Tr key={l.id}>
+                <Table.Td>{f.date(l.bookedOn)}</Table.Td>
+                <Table.Td>{t(`assistance.ledgerKind.${l.kind}`)}</Table.Td>
+                <Table.Td>{l.counterpartZoneCode}</Table.Td>
+                <Table.Td>
+                  {l.request ? `${text.category(l.request.category)}, ${l.request.place}` : '—'}
+                  {l.person
+                    ? ` · ${l.person.name ?? (l.person.rank ? text.capability(l.person.rank) : '')} (${l.person.zoneCode})`
+                    : ''}
+                </Table.Td>
+                <Table.Td className="num">{text.hours(l.minutes.total)}</Table.Td>
+                <Table.Td className="num">{text.hours(l.amount)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+          <Table.Tfoot>
+            <Table.Tr>
+              <Table.Th colSpan={4}>
+                {t('assistance.balances.credit')} / {t('assistance.balances.debit')}
+              </Table.Th>
+              <Table.Td className="num">{text.hours(sum((m) => m.total))}</Table.Td>
+              <Table.Td className="num">
+                +{text.hours(credit)} / −{text.hours(debit)}
+              </Table.Td>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th colSpan={5}>{t('assistance.balances.closing')}</Table.Th>
+              <Table.Td className="num" fw={700}>
+                {text.hours(statement.closing)}
+              </Table.Td>
+            </Table.Tr>
+          </Table.Tfoot>
+        </Table>
+      </div>
       <Text fz="xs" c="dimmed" mt="sm">
         {t('assistance.statement.note')}
       </Text>
