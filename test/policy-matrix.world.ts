@@ -24,6 +24,12 @@ import {
 import type { Session, TestApp } from './harness.ts'
 import { ROTATIONS_TOPIC } from '../src/server/features/permanences/repository.ts'
 import { notifyInvalidation } from '../src/server/platform/invalidation.ts'
+// core (issue 9)
+import {
+  ASSISTANCE_REQUEST_FIXTURES,
+  assistanceRequestsWorld,
+  type AssistanceRequestsWorld,
+} from './assistance-requests.world.ts'
 
 export type Target = 'own' | 'partner' | 'foreign'
 export type ActorName = 'anonymous' | Role
@@ -94,10 +100,12 @@ export interface World {
   callouts: CalloutsWorld
   /** alerts (issue 9): a request sent to the target zone (see assistanceAlertsWorld). */
   assistanceAlerts: Record<Target, string>
+  // core (issue 9)
+  assistanceRequests: AssistanceRequestsWorld
 }
 
 type Request = Pick<InjectOptions, 'payload' | 'remoteAddress'> & {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE'
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT' // PUT: core (issue 9)
   url: string
 }
 
@@ -654,6 +662,8 @@ export const FIXTURES: Record<string, Fixture | Fixture[]> = {
     }),
     object: (tg) => ({ zones: [], association: tg === 'foreign' ? 'foreign' : 'own' }),
   },
+  // core (issue 9)
+  ...ASSISTANCE_REQUEST_FIXTURES,
 }
 
 /** Builds the world on the test app's database (demo data + fresh drafts and accounts). */
@@ -768,6 +778,8 @@ export async function buildWorld(t: TestApp): Promise<World> {
     swaps: await swapsWorld(t, zone, rotations.rotation),
     callouts,
     assistanceAlerts: await assistanceAlertsWorld(t, zone, association), // alerts (issue 9)
+    // core (issue 9)
+    assistanceRequests: await assistanceRequestsWorld(t, zone, association),
   }
 }
 

@@ -9445,12 +9445,14 @@ export interface operations {
         parameters: {
             query?: {
                 direction?: "outgoing" | "incoming" | "all";
-                status?: ("draft" | "awaiting_approval" | "requested" | "info_requested" | "offered" | "accepted" | "under_way" | "completed" | "closed" | "cancelled" | "declined")[];
+                /** @description Statuses, comma-separated, e.g. `requested,offered`. */
+                status?: string;
                 /** @description Brussels date: windows ending after it. */
                 from?: string;
                 /** @description Brussels date: windows starting on or before it. */
                 to?: string;
                 limit?: number;
+                /** @description The `nextCursor` of the previous page. */
                 before?: string;
             };
             header?: never;

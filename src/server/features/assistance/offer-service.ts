@@ -16,7 +16,8 @@ import { transition } from './domain/lifecycle.ts'
 import { CAPABILITY_CODES, MAX_COUNT } from './domain/request.ts'
 import { postDeployment, reverseDeployment } from './ledger-posting.ts'
 import { presentDetail } from './present.ts'
-import { requestRepository, requestWrites, type DeploymentRow } from './request-repository.ts'
+import { requestRepository, type DeploymentRow } from './request-repository.ts'
+import { requestWrites } from './request-writes.ts'
 import {
   applyTransition,
   asPartner,

@@ -2,17 +2,17 @@
 // help, urgent or planned; the request's lifecycle (domain/lifecycle.ts) is applied under a lock of its row, each
 // act recorded (timeline, outbox, audit). A double send with one idempotency key is one request: the unique
 // constraint assistance_requests_idempotency has the last word, and the loser answers the winner's request.
-import { createHash } from 'node:crypto'
 import type { Kysely, Transaction } from 'kysely'
 import { now } from '../../platform/clock.ts'
 import { AppError } from '../../platform/errors.ts'
 import { decide, scope } from '../../platform/policy.ts'
 import type { PolicyContext } from '../../platform/policy/context.ts'
 import type { DB } from '../../platform/schema.ts'
-import { validateRequest, type RequestProblem } from './domain/request.ts'
 import { acceptOffered } from './offer-service.ts'
+import { fingerprintOf, isIdempotencyRace, ms, requestingZone, validated } from './request-input.ts'
 import { presentDetail, presentSummary } from './present.ts'
-import { requestRepository, requestWrites, type RequestRow } from './request-repository.ts'
+import { requestRepository, type RequestRow } from './request-repository.ts'
+import { requestWrites } from './request-writes.ts'
 import {
   applyTransition,
   asPartner,
@@ -20,7 +20,6 @@ import {
   DOMAIN,
   factsOf,
   loadVisible,
-  partnersOf,
   record,
   type Loaded,
 } from './request-steps.ts'
@@ -32,86 +31,6 @@ import type {
   AssistanceRequestUpdate,
   AssistanceTransition,
 } from './schema.ts'
-
-const ms = (iso: string | undefined): number | null => (iso === undefined ? null : new Date(iso).getTime())
-
-/** The fields of a request as validated, ready to store. */
-interface Draft {
-  urgency: 'urgent' | 'planned'
-  category: string
-  start: Date
-  end: Date
-  municipalityId: string | null
-  place: string
-  purpose: string
-  contact: string
-  addressing: 'all' | 'chosen'
-  zoneIds: string[]
-  lines: { capability: string; count: number }[]
-}
-
-/** 422 with the first problem's code and every problem in `details.problems`. */
-function refuse(problems: readonly RequestProblem[] | readonly { code: string; field: string }[]): never {
-  const first = problems[0]!
-  throw new AppError(first.code as RequestProblem['code'], { problems })
-}
-
-/** Validates the request's content for its requesting zone and association (every problem, not only the first). */
-async function validated(
-  trx: Transaction<DB>,
-  ctx: PolicyContext,
-  zoneId: string,
-  associationId: string,
-  input: Omit<Draft, 'start' | 'end'> & { start: number | null; end: number | null },
-): Promise<Draft> {
-  const result = validateRequest(
-    { urgency: input.urgency, category: input.category, start: input.start, end: input.end, lines: input.lines },
-    now().getTime(),
-  )
-  const problems: { code: string; field: string }[] = result.ok ? [] : [...result.problems]
-  const partners = await partnersOf(trx, ctx, zoneId, associationId)
-  if (input.addressing === 'chosen') {
-    if (input.zoneIds.length === 0 || input.zoneIds.some((z) => !partners.includes(z)))
-      problems.push({ code: 'ASSISTANCE_NOT_PARTNER', field: 'zoneIds' })
-  }
-  if (input.municipalityId !== null) {
-    const owner = await requestRepository(trx).municipalityZone(input.municipalityId)
-    if (owner !== zoneId) problems.push({ code: 'VALIDATION_FAILED', field: 'municipalityId' })
-  }
-  if (!result.ok || problems.length > 0) refuse(problems)
-  return {
-    ...input,
-    zoneIds: input.addressing === 'chosen' ? [...input.zoneIds].sort() : [],
-    start: new Date(result.request.start),
-    end: new Date(result.request.end),
-  }
-}
-
-/** The body's fingerprint: a resend with the same key and the same body is the same request. */
-const fingerprintOf = (body: AssistanceRequestCreate): string =>
-  createHash('sha256')
-    .update(
-      JSON.stringify({
-        ...body,
-        zoneIds: [...(body.zoneIds ?? [])].sort(),
-        lines: [...body.lines].sort((a, b) => a.capability.localeCompare(b.capability)),
-      }),
-    )
-    .digest('hex')
-
-const isIdempotencyRace = (err: unknown): boolean =>
-  err instanceof Error &&
-  (err as { code?: unknown }).code === '23505' &&
-  (err as { constraint?: unknown }).constraint === 'assistance_requests_idempotency'
-
-/** The requesting zone: the one given, else the actor's home zone, else the only zone the actor asks for. */
-async function requestingZone(ctx: PolicyContext, body: AssistanceRequestCreate): Promise<string> {
-  if (body.zoneId) return body.zoneId
-  const own = (await scope(ctx, 'assistance.request')).ownZoneIds
-  if (ctx.actor.homeZoneId && own.includes(ctx.actor.homeZoneId)) return ctx.actor.homeZoneId
-  if (own.length === 1) return own[0]!
-  throw new AppError('VALIDATION_FAILED', { field: 'zoneId' })
-}
 
 export function requestService(db: Kysely<DB>) {
   /** The detail of a request the reader may see, in its own transaction (its name reads are audited with it). */
@@ -253,17 +172,16 @@ export function requestService(db: Kysely<DB>) {
       const limit = query.limit ?? 50
       let before: { at: Date; id: string } | null = null
       if (query.before) {
-        const cut = query.before.lastIndexOf('_')
-        const at = new Date(query.before.slice(0, cut))
-        if (Number.isNaN(at.getTime())) throw new AppError('VALIDATION_FAILED', { field: 'before' })
-        before = { at, id: query.before.slice(cut + 1) }
+        // `<created_at in epoch ms>_<id>` (the schema's pattern).
+        const cut = query.before.indexOf('_')
+        before = { at: new Date(Number(query.before.slice(0, cut))), id: query.before.slice(cut + 1) }
       }
       const repo = requestRepository(db)
       const rows = await repo.list({
         ownZoneIds: s.ownZoneIds,
         associationIds: s.associationIds,
         direction: query.direction ?? 'all',
-        statuses: query.status && query.status.length > 0 ? query.status : null,
+        statuses: query.status ? [...new Set(query.status.split(','))] : null,
         from: query.from ?? null,
         to: query.to ?? null,
         before,
@@ -285,7 +203,7 @@ export function requestService(db: Kysely<DB>) {
       const last = page[page.length - 1]
       return {
         items,
-        nextCursor: rows.length > limit && last ? `${new Date(last.created_at).toISOString()}_${last.id}` : null,
+        nextCursor: rows.length > limit && last ? `${new Date(last.created_at).getTime()}_${last.id}` : null,
       }
     },
 

@@ -11,7 +11,8 @@ import type { PolicyContext } from '../../platform/policy/context.ts'
 import type { DB } from '../../platform/schema.ts'
 import { alertAddressees } from './alerts.ts'
 import { retroApproval, transition, type RequestAction, type RequestFacts, type Side } from './domain/lifecycle.ts'
-import { requestRepository, requestWrites, type RequestRow } from './request-repository.ts'
+import { requestRepository, type RequestRow } from './request-repository.ts'
+import { requestWrites } from './request-writes.ts'
 
 export const DOMAIN = 'assistance'
 

@@ -375,3 +375,91 @@ describe('idempotency', () => {
     expect(codeOf(changed)).toBe('ASSISTANCE_IDEMPOTENCY_CONFLICT')
   })
 })
+
+describe('deployments and hours', () => {
+  it('names its own people, refuses bad periods and overlaps, and a correction clears the other confirmation', async () => {
+    const d = detail(await create(officerA, body()))
+    const person = await makePerson(t, { zone: B, rank: 'inspecteur' })
+    const other = detail(await create(officerA, body()))
+    // Deployed at once: the requester deploys, the helping zone names its people.
+    expect((await act(officerA, d.id, 'deploy')).statusCode).toBe(200)
+    expect((await act(officerA, other.id, 'deploy')).statusCode).toBe(200)
+    const add = (id: string, payload: Record<string, unknown>) =>
+      officerB.request({ method: 'POST', url: `/api/assistance/requests/${id}/deployments`, payload })
+    const first = await add(d.id, { personId: person.id, capability: 'inspecteur' })
+    expect(first.statusCode).toBe(201)
+    const twice = await add(d.id, { personId: person.id, capability: 'inspecteur' })
+    expect(twice.statusCode).toBe(409)
+    expect(codeOf(twice)).toBe('ASSISTANCE_DEPLOYMENT_DUPLICATE')
+    const notMine = await officerC.request({
+      method: 'POST',
+      url: `/api/assistance/requests/${d.id}/deployments`,
+      payload: { personId: person.id, capability: 'inspecteur' },
+    })
+    expect(notMine.statusCode).toBe(403)
+    const dep = detail(first).deployments.find((x) => x.person.id === person.id)!
+    const hours = (s: Session, id: string, start: string, end: string) =>
+      s.request({ method: 'PUT', url: `/api/assistance/deployments/${id}/hours`, payload: { start, end } })
+    for (const [start, end] of [
+      [isoAgo(2), isoAgo(3)],
+      [isoAgo(30), isoAgo(1)],
+      [new Date(Date.now() + HOUR).toISOString(), new Date(Date.now() + 2 * HOUR).toISOString()],
+    ] as const) {
+      const res = await hours(officerB, dep.id, start, end)
+      expect(res.statusCode).toBe(422)
+      expect(codeOf(res)).toBe('ASSISTANCE_DEPLOYMENT_PERIOD_INVALID')
+    }
+    const noHours = await officerA.request({ method: 'POST', url: `/api/assistance/deployments/${dep.id}/confirm` })
+    expect(noHours.statusCode).toBe(409)
+    expect(codeOf(noHours)).toBe('ASSISTANCE_NO_HOURS')
+    expect((await hours(officerB, dep.id, isoAgo(3), isoAgo(1))).statusCode).toBe(200)
+    // The same person elsewhere at the same time.
+    const second = detail(await add(other.id, { personId: person.id, capability: 'inspecteur' }))
+    const dep2 = second.deployments.find((x) => x.person.id === person.id)!
+    const overlap = await hours(officerB, dep2.id, isoAgo(2), isoAgo(0.5))
+    expect(overlap.statusCode).toBe(409)
+    expect(codeOf(overlap)).toBe('ASSISTANCE_DEPLOYMENT_OVERLAP')
+    // A confirms; B corrects: A's confirmation is cleared.
+    const confirmed = detail(
+      await officerA.request({ method: 'POST', url: `/api/assistance/deployments/${dep.id}/confirm` }),
+    ).deployments.find((x) => x.id === dep.id)!
+    expect(confirmed.confirmed).toBe(true)
+    const corrected = detail(await hours(officerB, dep.id, isoAgo(4), isoAgo(1))).deployments.find(
+      (x) => x.id === dep.id,
+    )!
+    expect(corrected.helpedConfirmedAt).toBeNull()
+    expect(corrected.helpingConfirmedAt).not.toBeNull()
+    // Removed (not confirmed by both any more): the person is no longer named to A on this request.
+    const removed = await officerB.request({ method: 'DELETE', url: `/api/assistance/deployments/${dep.id}` })
+    expect(removed.statusCode).toBe(200)
+    const reasons = await t.database.db
+      .selectFrom('visibility_reasons')
+      .select('id')
+      .where('source_table', '=', 'assistance_deployments')
+      .where('source_id', '=', dep.id)
+      .execute()
+    expect(reasons).toEqual([])
+  })
+
+  it('an edit of a draft is validated like a new request', async () => {
+    const d = detail(await create(officerA, body({ send: false })))
+    const bad = await officerA.request({
+      method: 'PATCH',
+      url: `/api/assistance/requests/${d.id}`,
+      payload: { lines: [{ capability: 'inspecteur', count: 0 }] },
+    })
+    expect(bad.statusCode).toBe(422)
+    expect(codeOf(bad)).toBe('ASSISTANCE_COUNT_INVALID')
+    const ok = await officerA.request({
+      method: 'PATCH',
+      url: `/api/assistance/requests/${d.id}`,
+      payload: { place: 'Kerkplein 2', addressing: 'chosen', zoneIds: [C.id] },
+    })
+    expect(ok.statusCode).toBe(200)
+    expect(detail(ok).place).toBe('Kerkplein 2')
+    const sent = detail(await act(officerA, d.id, 'submit'))
+    expect(sent.status).toBe('requested')
+    expect(sent.addressees.map((a) => a.zone.id)).toEqual([C.id])
+    expect((await get(officerB, d.id)).statusCode).toBe(404)
+  })
+})

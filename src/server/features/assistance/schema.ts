@@ -169,11 +169,23 @@ export type AssistanceRequestSummary = Static<typeof AssistanceRequestSummary>
 export const AssistanceRequestQuery = Type.Object(
   {
     direction: Type.Optional(StringEnum(['outgoing', 'incoming', 'all'] as const)),
-    status: Type.Optional(Type.Array(StringEnum(ASSISTANCE_STATUSES), { maxItems: ASSISTANCE_STATUSES.length })),
+    // One parameter, comma-separated (a repeated query parameter is refused as a wrong type everywhere).
+    status: Type.Optional(
+      Type.String({
+        pattern: `^(${ASSISTANCE_STATUSES.join('|')})(,(${ASSISTANCE_STATUSES.join('|')}))*$`,
+        maxLength: 300,
+        description: 'Statuses, comma-separated, e.g. `requested,offered`.',
+      }),
+    ),
     from: Type.Optional(Type.String({ format: 'date', description: 'Brussels date: windows ending after it.' })),
     to: Type.Optional(Type.String({ format: 'date', description: 'Brussels date: windows starting on or before it.' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
-    before: Type.Optional(Type.String({ maxLength: 100, pattern: '^[0-9TZ:.+-]{10,40}_[0-9a-f-]{36}$' })),
+    before: Type.Optional(
+      Type.String({
+        pattern: '^\\d{1,15}_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$',
+        description: 'The `nextCursor` of the previous page.',
+      }),
+    ),
   },
   { additionalProperties: false },
 )
