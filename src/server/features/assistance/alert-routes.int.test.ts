@@ -87,6 +87,7 @@ describe('open alerts and their acknowledgement', () => {
     expect(about.find((e) => e.type === 'assistance.request_changed')?.payload).toEqual({
       requestId: request.id,
       status: 'requested',
+      action: 'acknowledge',
       coveredZoneIds: [w.a.id, w.b.id],
     })
     const audit = await db

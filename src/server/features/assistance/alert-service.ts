@@ -73,6 +73,7 @@ export function alertService(db: Kysely<DB>) {
             payload: {
               requestId,
               status: row.status,
+              action: 'acknowledge',
               coveredZoneIds: [row.requesting_zone_id, ...addressedZones],
             },
           },
