@@ -106,6 +106,7 @@ export interface World {
 
 type Request = Pick<InjectOptions, 'payload' | 'remoteAddress'> & {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT' // PUT: core (issue 9)
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE' // PUT: ledger (issue 9)
   url: string
 }
 
@@ -664,6 +665,79 @@ export const FIXTURES: Record<string, Fixture | Fixture[]> = {
   },
   // core (issue 9)
   ...ASSISTANCE_REQUEST_FIXTURES,
+  // ledger (issue 9): the person-hours ledger of the own association (own and partner targets) or the foreign
+  // one. Writes are the admin's: each rate version and settlement gets a later day than the one before.
+  getAssistanceSettings: {
+    request: (w, tg) => ({ method: 'GET', url: `/api/assistance/associations/${w.association[tg]}/settings` }),
+    object: ofAssociation,
+  },
+  updateAssistanceSettings: {
+    request: (w, tg) => ({
+      method: 'PUT',
+      url: `/api/assistance/associations/${w.association[tg]}/settings`,
+      payload: { retroApprovalDays: 3, escalationMinutes: 5, hourlyRateCents: 6500 },
+    }),
+    object: ofAssociation,
+  },
+  listAssistanceRates: {
+    request: (w, tg) => ({ method: 'GET', url: `/api/assistance/associations/${w.association[tg]}/rates` }),
+    object: ofAssociation,
+  },
+  createAssistanceRate: {
+    request: (w, tg) => ({
+      method: 'POST',
+      url: `/api/assistance/associations/${w.association[tg]}/rates`,
+      payload: {
+        category: 'other',
+        from: ledgerDay(2040),
+        base: 1,
+        extra: { night: 0.5, saturday: 0.25, sunday: 0.5, holiday: 1 },
+      },
+    }),
+    object: ofAssociation,
+    ok: 201,
+  },
+  assistanceBalances: {
+    request: (w, tg) => ({
+      method: 'GET',
+      url: `/api/assistance/associations/${w.association[tg]}/balances?from=2026-01-01&to=2026-12-31`,
+    }),
+    object: ofAssociation,
+  },
+  assistanceStatement: {
+    request: (w, tg) => ({
+      method: 'GET',
+      url: `/api/assistance/associations/${w.association[tg]}/statement?zoneId=${w.zone[tg]}&from=2026-01-01&to=2026-12-31`,
+    }),
+    object: ofAssociation,
+  },
+  exportAssistanceStatement: {
+    request: (w, tg) => ({
+      method: 'GET',
+      url: `/api/assistance/associations/${w.association[tg]}/statement.csv?zoneId=${w.zone[tg]}&from=2026-01-01&to=2026-12-31`,
+    }),
+    object: ofAssociation,
+  },
+  assistanceSettlementProposal: {
+    request: (w, tg) => ({
+      method: 'GET',
+      url: `/api/assistance/associations/${w.association[tg]}/settlement-proposal?until=2026-12-31`,
+    }),
+    object: ofAssociation,
+  },
+  listAssistanceSettlements: {
+    request: (w, tg) => ({ method: 'GET', url: `/api/assistance/associations/${w.association[tg]}/settlements` }),
+    object: ofAssociation,
+  },
+  recordAssistanceSettlement: {
+    request: (w, tg) => ({
+      method: 'POST',
+      url: `/api/assistance/associations/${w.association[tg]}/settlements`,
+      payload: { until: ledgerDay(2041), unit: 'hours' },
+    }),
+    object: ofAssociation,
+    ok: 201,
+  },
 }
 
 /** Builds the world on the test app's database (demo data + fresh drafts and accounts). */
@@ -1288,3 +1362,7 @@ async function assistanceAlertsWorld(
     foreign: await send(association.foreign, zone.foreign, zone.foreign2),
   }
 }
+// ledger (issue 9): a later day at each call, so every rate version and settlement follows the one before.
+let ledgerDays = 0
+const ledgerDay = (year: number): string =>
+  new Date(Date.UTC(year, 0, 1) + ledgerDays++ * 86_400_000).toISOString().slice(0, 10)

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../../../../test/harness.ts'
 import { DEMO_ADMIN_EMAIL } from '../../demo/data.ts'
 import { today } from '../../platform/clock.ts'
-import { seedDemoAssistance } from './demo.ts'
+import { generateAssistanceYear, seedDemoAssistance } from './demo.ts'
 
 let t: TestApp
 beforeAll(async () => {
@@ -52,5 +52,14 @@ describe('assistance demo', () => {
     const zones = res.json().zones as { closing: number; movements: number }[]
     expect(zones.reduce((s, z) => s + z.closing, 0)).toBe(0)
     expect(zones.some((z) => z.movements > 0)).toBe(true)
+    // The benchmark's reuse: another year on the same association, nobody deployed twice at once.
+    const more = await generateAssistanceYear(db, id, { requests: 100, seed: 2 })
+    expect(more.deployments).toBeGreaterThan(100)
+    const sum = await db
+      .selectFrom('assistance_ledger_lines')
+      .select(db.fn.sum<number>('amount').as('sum'))
+      .where('association_id', '=', id)
+      .executeTakeFirstOrThrow()
+    expect(Number(sum.sum)).toBe(0)
   })
 })

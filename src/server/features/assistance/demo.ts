@@ -85,7 +85,16 @@ export async function generateAssistanceYear(
   const rng = mulberry32(hashLabel(associationId, options.seed ?? 9))
   const end = (options.end ?? now()).getTime()
   const yearStart = Math.floor((end - 365 * DAY) / HOUR) * HOUR
+  // Hours these people already worked on deployments (a second year for the benchmark): never twice at once.
   const busy = new Map<string, Array<[number, number]>>()
+  const worked = await db
+    .selectFrom('assistance_deployments')
+    .select(['person_id', sql<Date>`lower(period)`.as('start'), sql<Date>`upper(period)`.as('end')])
+    .where('association_id', '=', associationId)
+    .where('period', 'is not', null)
+    .execute()
+  for (const w of worked)
+    busy.set(w.person_id, [...(busy.get(w.person_id) ?? []), [new Date(w.start).getTime(), new Date(w.end).getTime()]])
   const free = (personId: string, s: number, e: number) =>
     !(busy.get(personId) ?? []).some(([bs, be]) => bs < e && s < be)
 
