@@ -105,8 +105,7 @@ export interface World {
 }
 
 type Request = Pick<InjectOptions, 'payload' | 'remoteAddress'> & {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT' // PUT: core (issue 9)
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE' // PUT: ledger (issue 9)
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT' // PUT: core and ledger (issue 9)
   url: string
 }
 

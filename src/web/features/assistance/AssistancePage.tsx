@@ -29,7 +29,7 @@ function RequestList({
   const query: RequestsQuery = {
     direction,
     limit: 100,
-    ...(status ? { status: [status] } : scope === 'open' ? { status: [...OPEN_STATUSES] } : {}),
+    ...(status ? { status } : scope === 'open' ? { status: OPEN_STATUSES.join(',') } : {}),
   }
   const requests = useRequests(query)
   return (
