@@ -90,6 +90,11 @@ test('an urgent request reaches the partner live, is answered, deployed, and bal
   await expectAccessible(helper, 'live alert')
   await shot(helper, 'assistance-alert-nl')
   await expect(helper.getByRole('link', { name: new RegExp('Westkust') }).first()).toBeVisible()
+  // Muting stops the beep, not the alert; a reload restores the open alert from GET /api/assistance/alerts.
+  await alert.getByRole('button', { name: nl['assistance.alert.mute'] }).click()
+  await expect(alert.getByRole('button', { name: nl['assistance.alert.unmute'] })).toBeVisible()
+  await helper.reload()
+  await expect(alert).toContainText(place)
   await alert.getByRole('button', { name: nl['assistance.alert.acknowledge'] }).click()
   await expect(alert).toBeHidden()
 
