@@ -57,6 +57,25 @@ const CallOutsPage = lazy(() =>
 const StatementPage = lazy(() =>
   import('./features/callouts/StatementPage.tsx').then((m) => ({ default: m.StatementPage })),
 )
+// web (issue 9): mutual assistance
+const AssistancePage = lazy(() =>
+  import('./features/assistance/AssistancePage.tsx').then((m) => ({ default: m.AssistancePage })),
+)
+const NewRequestPage = lazy(() =>
+  import('./features/assistance/NewRequestPage.tsx').then((m) => ({ default: m.NewRequestPage })),
+)
+const AssistanceRequestPage = lazy(() =>
+  import('./features/assistance/RequestPage.tsx').then((m) => ({ default: m.RequestPage })),
+)
+const AssistanceBalancesPage = lazy(() =>
+  import('./features/assistance/BalancesPage.tsx').then((m) => ({ default: m.BalancesPage })),
+)
+const AssistanceStatementPage = lazy(() =>
+  import('./features/assistance/AssistanceStatementPage.tsx').then((m) => ({ default: m.AssistanceStatementPage })),
+)
+const AssistanceSettingsPage = lazy(() =>
+  import('./features/assistance/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })),
+)
 const ChangePasswordPage = lazy(() =>
   import('./features/accounts/ChangePasswordPage.tsx').then((m) => ({ default: m.ChangePasswordPage })),
 )
@@ -109,6 +128,13 @@ export function App() {
           {/* callouts (issue 8) */}
           <Route path="callouts" element={<CallOutsPage />} />
           <Route path="callouts/statement" element={<StatementPage />} />
+          {/* web (issue 9): mutual assistance (fixed paths before :id) */}
+          <Route path="assistance" element={<AssistancePage />} />
+          <Route path="assistance/new" element={<NewRequestPage />} />
+          <Route path="assistance/balances" element={<AssistanceBalancesPage />} />
+          <Route path="assistance/statement" element={<AssistanceStatementPage />} />
+          <Route path="assistance/settings" element={<AssistanceSettingsPage />} />
+          <Route path="assistance/:id" element={<AssistanceRequestPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -10,6 +10,7 @@ import { AppNavbar } from './AppNavbar.tsx'
 import { LanguageSwitch } from './LanguageSwitch.tsx'
 import { Logo } from './Logo.tsx'
 import { UserMenu } from './UserMenu.tsx'
+import { LiveAlert } from '../features/assistance/LiveAlert.tsx' // web (issue 9)
 
 interface FrameProps {
   /** Right of the language switch: who is signed in and the way out. */
@@ -72,6 +73,8 @@ export function AppLayout() {
   return (
     <AssociationProvider>
       <AppFrame account={<UserMenu />} navbar={(close) => <AppNavbar onNavigate={close} />}>
+        {/* web (issue 9): the live assistance alert, above every page */}
+        <LiveAlert />
         <ErrorBoundary resetKey={pathname} fallback={(error) => <PageError error={error} />}>
           <Suspense fallback={<LoadingState rows={6} />}>
             <Outlet />

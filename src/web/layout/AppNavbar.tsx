@@ -23,6 +23,10 @@ interface NavItem {
   accountManagersOnly?: boolean
   /** fairness (issue 8): planners, korpschefs and association admins (the report's rule; others get 403). */
   plannersOnly?: boolean
+  /** web (issue 9): the assistance ledger: korpschef, planner, finance of a zone, or an association admin. */
+  ledgerOnly?: boolean
+  /** web (issue 9): the association's assistance settings: its admin. */
+  adminOnly?: boolean
 }
 
 const LINKS: NavItem[] = [
@@ -50,6 +54,10 @@ const LINKS: NavItem[] = [
   // callouts (issue 8): one's own call-outs and monthly statement (a planner also the zone's), zone roles only
   { to: '/callouts', label: 'nav.callouts', icon: <IconBell />, zoneRolesOnly: true, end: true },
   { to: '/callouts/statement', label: 'nav.statement', icon: <IconDocument />, zoneRolesOnly: true },
+  // web (issue 9): mutual assistance (requests: every role; the ledger and the settings: see the flags)
+  { to: '/assistance', label: 'nav.assistance', icon: <IconBell />, end: true },
+  { to: '/assistance/balances', label: 'nav.assistanceBalances', icon: <IconChart />, ledgerOnly: true },
+  { to: '/assistance/settings', label: 'nav.assistanceSettings', icon: <IconKey />, adminOnly: true },
 ]
 
 function AssociationSwitcher() {
@@ -87,11 +95,18 @@ export function AppNavbar({ onNavigate }: { onNavigate: () => void }) {
   const dpo = isDpo(me)
   const managers = managesAccounts(me)
   const plans = me.roles.some((r) => r.role === 'planner' || r.role === 'korpschef' || r.role === 'admin')
+  // web (issue 9)
+  const ledger = me.roles.some(
+    (r) => r.role === 'korpschef' || r.role === 'planner' || r.role === 'finance' || r.role === 'admin',
+  )
+  const admin = me.roles.some((r) => r.role === 'admin')
   const visible = (link: NavItem) =>
     (hasZoneRole || !link.zoneRolesOnly) &&
     (dpo || !link.dpoOnly) &&
     (managers || !link.accountManagersOnly) &&
-    (plans || !link.plannersOnly)
+    (plans || !link.plannersOnly) &&
+    (ledger || !link.ledgerOnly) &&
+    (admin || !link.adminOnly)
   const isActive = (to: string, end?: boolean) =>
     end ? pathname === to : pathname === to || pathname.startsWith(`${to}/`)
   return (
