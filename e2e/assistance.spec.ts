@@ -9,7 +9,7 @@
 // other partner zones' alerts do not stay open for later specs.
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { nl } from '../src/web/i18n/nl.ts'
-import { apiAs, expectAccessible, keepDutch, signIn } from './support.ts'
+import { addDays, apiAs, brusselsDate, expectAccessible, keepDutch, signIn } from './support.ts'
 
 const REQUESTER = 'officer.5461@demo.verbond.be' // Westkust
 const HELPER = 'officer.5460@demo.verbond.be' // Polder: on the alert through the dispatch fallback
@@ -135,24 +135,44 @@ test('an urgent request reaches the partner live, is answered, deployed, and bal
   await expect(requester.getByRole('button', { name: nl['assistance.confirmHours'] })).toHaveCount(0)
   await expect(requester.getByText(nl['assistance.confirmed'], { exact: true })).toHaveCount(4)
 
-  // Both korpschefs see the same balance: Polder helped (+), Westkust was helped (−), the same hours.
-  const closings: string[] = []
+  // Both korpschefs see the same balances (the demo's year of assistance is in them too), and in each zone's
+  // statement this request's hours: Polder credited (+), Westkust debited (−), the same weighted minutes.
+  const seen: string[] = []
   for (const email of ['korpschef.5461@demo.verbond.be', 'korpschef.5460@demo.verbond.be']) {
     const page = await signedIn(browser, email)
     await page.getByRole('link', { name: nl['nav.assistanceBalances'] }).click()
     const polderClosing = page.getByTestId('closing-5460')
     await expect(polderClosing).not.toHaveText('0:00')
-    const westkust = await page.getByTestId('closing-5461').textContent()
-    const helped = (await polderClosing.textContent()) ?? ''
-    expect(westkust).toBe(`−${helped}`)
-    closings.push(helped)
+    const westkust = (await page.getByTestId('closing-5461').textContent()) ?? ''
+    seen.push(`${(await polderClosing.textContent()) ?? ''} ${westkust}`)
     await expectAccessible(page, 'balances')
     await page.setViewportSize({ width: 375, height: 800 })
     await expectAccessible(page, 'balances at 375 px')
     await shot(page, `assistance-balances-${email.slice(10, 14)}`)
     await page.context().close()
   }
-  expect(closings[0]).toBe(closings[1])
+  expect(seen[0]).toBe(seen[1])
+  const korpschefApi = await apiAs(
+    await playwright.request.newContext({ baseURL: test.info().project.use.baseURL }),
+    'korpschef.5461@demo.verbond.be',
+  )
+  const detail = (await korpschefApi.get(`/api/assistance/requests/${requestId}`)) as { association: { id: string } }
+  const zoneIds = Object.fromEntries(
+    ((await korpschefApi.get('/api/zones')) as { items: { id: string; code: string }[] }).items.map((z) => [
+      z.code,
+      z.id,
+    ]),
+  )
+  const day = brusselsDate(new Date().toISOString())
+  const thisRequest = async (code: string) => {
+    const statement = (await korpschefApi.get(
+      `/api/assistance/associations/${detail.association.id}/statement?zoneId=${zoneIds[code]}&from=${addDays(day, -1)}&to=${day}`,
+    )) as { lines: { amount: number; request: { id: string } | null }[] }
+    return statement.lines.filter((l) => l.request?.id === requestId).reduce((sum, l) => sum + l.amount, 0)
+  }
+  const credited = await thisRequest('5460')
+  expect(credited).toBeGreaterThanOrEqual(4 * 60) // two inspecteurs, two hours each, at least plain weight
+  expect(await thisRequest('5461')).toBe(-credited)
 
   // The other two partner zones never answered: closing the request ends their alerts (and their escalation).
   const requesterApi = await apiAs(

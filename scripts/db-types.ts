@@ -87,7 +87,12 @@ export const ENUM_COLUMNS = {
 } as const satisfies Record<string, readonly [string, readonly string[]]>
 
 /** jsonb columns the code writes as a JSON string and reads back as an object. */
-const JSON_OBJECT_COLUMNS = ['audit_events.details', 'outbox_events.payload', 'jobs.payload', 'assistance_events.details']
+const JSON_OBJECT_COLUMNS = [
+  'audit_events.details',
+  'outbox_events.payload',
+  'jobs.payload',
+  'assistance_events.details',
+]
 const JSON_OBJECT = 'ColumnType<Record<string, unknown>, string, never>'
 
 /** The source of db-types.ts for the database `db` is connected to (migrated), formatted like the repository. */
