@@ -341,6 +341,10 @@ export const AUDIT_ACTIONS = [
   'assistance.deployment_remove',
   'assistance.hours_record',
   'assistance.hours_confirm',
+  // lead (issue 9): the association's assistance settings, rates and settlements (in every member zone's chain)
+  'assistance.settings_update',
+  'assistance.rate_create',
+  'assistance.settlement_record',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

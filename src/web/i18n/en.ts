@@ -1375,4 +1375,8 @@ export const en: Dictionary = {
   'auditAction.assistance.deployment_remove': 'Assistance deployment removed',
   'auditAction.assistance.hours_record': 'Assistance hours recorded',
   'auditAction.assistance.hours_confirm': 'Assistance hours confirmed',
+  // lead (issue 9)
+  'auditAction.assistance.settings_update': 'Assistance settings changed',
+  'auditAction.assistance.rate_create': 'Assistance rate added',
+  'auditAction.assistance.settlement_record': 'Assistance settlement recorded',
 }

@@ -1392,4 +1392,8 @@ export const fr: Dictionary = {
   'auditAction.assistance.deployment_remove': 'Engagement en assistance supprimé',
   'auditAction.assistance.hours_record': 'Heures d’assistance enregistrées',
   'auditAction.assistance.hours_confirm': 'Heures d’assistance confirmées',
+  // lead (issue 9)
+  'auditAction.assistance.settings_update': 'Paramètres de l’assistance modifiés',
+  'auditAction.assistance.rate_create': 'Taux d’assistance ajouté',
+  'auditAction.assistance.settlement_record': 'Règlement de l’assistance enregistré',
 }

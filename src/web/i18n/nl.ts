@@ -1383,6 +1383,10 @@ export const nl = {
   'auditAction.assistance.deployment_remove': 'Inzet bij bijstand verwijderd',
   'auditAction.assistance.hours_record': 'Uren van bijstand geregistreerd',
   'auditAction.assistance.hours_confirm': 'Uren van bijstand bevestigd',
+  // lead (issue 9)
+  'auditAction.assistance.settings_update': 'Instellingen van bijstand gewijzigd',
+  'auditAction.assistance.rate_create': 'Tarief van bijstand toegevoegd',
+  'auditAction.assistance.settlement_record': 'Vereffening van bijstand geboekt',
 } as const
 
 export type MessageKey = keyof typeof nl

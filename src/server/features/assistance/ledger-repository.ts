@@ -73,6 +73,18 @@ export function ledgerRepository(db: Db) {
         .where('s.association_id', '=', associationId)
         .executeTakeFirst(),
 
+    /** The zones that are members of the association on `date` (its audit chains for an association-wide write). */
+    memberZoneIds: async (associationId: string, date: string): Promise<string[]> =>
+      (
+        await db
+          .selectFrom('association_memberships')
+          .select('zone_id')
+          .where('association_id', '=', associationId)
+          .where('valid_from', '<=', date)
+          .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', date)]))
+          .execute()
+      ).map((r) => r.zone_id),
+
     upsertSettings: (
       associationId: string,
       values: { retro_approval_days: number; escalation_minutes: number; hourly_rate_cents: number | null },

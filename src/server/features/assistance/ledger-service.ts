@@ -3,10 +3,10 @@
 // statement (the korpschef, planner or finance of a zone party to an agreement in force listing `assistance`,
 // and the admin: assistance.ledger). Outside the reach: 404, never a hint. Partner people on a statement are
 // named only through a visibility reason, and those reads are logged in the person's zone's chain.
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import { Temporal } from 'temporal-polyfill'
 import { audit } from '../../platform/audit.ts'
-import { now } from '../../platform/clock.ts'
+import { now, today } from '../../platform/clock.ts'
 import { AppError } from '../../platform/errors.ts'
 import { decide, scope, type Rule } from '../../platform/policy.ts'
 import type { PolicyContext } from '../../platform/policy/context.ts'
@@ -62,6 +62,24 @@ function multiplier(value: number, positive: boolean): number {
     Math.abs(Math.round(value * 1000) - value * 1000) < 1e-6
   if (!ok) throw new AppError('ASSISTANCE_RATE_INVALID')
   return value
+}
+
+/**
+ * An association-wide write of the admin (settings, a rate, a settlement), logged in the chain of every zone that is
+ * a member of the association today — as agreement writes are in every party's chain — in the write's transaction.
+ */
+export async function auditAssociationWrite(
+  trx: Transaction<DB>,
+  ctx: PolicyContext,
+  action: 'assistance.settings_update' | 'assistance.rate_create' | 'assistance.settlement_record',
+  associationId: string,
+  details: Record<string, unknown>,
+): Promise<void> {
+  const chains = await ledgerRepository(trx).memberZoneIds(associationId, today())
+  await audit.write(trx, ctx.actor, action, { type: 'association', id: associationId }, details, {
+    chains,
+    domain: 'assistance',
+  })
 }
 
 const who = (id: string | null, name: string | null) => (id ? { userId: id, name: name ?? '' } : null)
@@ -186,16 +204,15 @@ export function ledgerService(db: Kysely<DB>) {
       input: AssistanceSettingsUpdate,
     ): Promise<AssistanceSettings> {
       await authorizeAssociation(db, ctx, 'assistance.settle', associationId, 'assistance.ledger')
-      await ledgerRepository(db).upsertSettings(
-        associationId,
-        {
+      await db.transaction().execute(async (trx) => {
+        const values = {
           retro_approval_days: input.retroApprovalDays,
           escalation_minutes: input.escalationMinutes,
           hourly_rate_cents: input.hourlyRateCents,
-        },
-        ctx.actor.userId,
-        now(),
-      )
+        }
+        await ledgerRepository(trx).upsertSettings(associationId, values, ctx.actor.userId, now())
+        await auditAssociationWrite(trx, ctx, 'assistance.settings_update', associationId, { ...input })
+      })
       return this.settings(ctx, associationId)
     },
 
@@ -251,6 +268,7 @@ export function ledgerService(db: Kysely<DB>) {
           created_by: ctx.actor.userId,
           created_at: now(),
         })
+        await auditAssociationWrite(trx, ctx, 'assistance.rate_create', associationId, { rateId: row.id, ...input })
         return row.id
       })
       const created = (await this.rates(ctx, associationId)).items.find((r) => r.id === id)

@@ -244,6 +244,14 @@ describe('rates and settings', () => {
     const put = await admin.request({ method: 'PUT', url: url('/settings'), payload })
     expect(put.statusCode).toBe(200)
     expect(put.json()).toMatchObject(payload)
+    // Logged in the chain of every member zone, as an agreement write is in every party's.
+    const logged = await t.database.db
+      .selectFrom('audit_events')
+      .select('chain_zone_id')
+      .where('action', '=', 'assistance.settings_update')
+      .where('object_id', '=', association.id)
+      .execute()
+    expect(logged.map((r) => r.chain_zone_id).sort()).toEqual(association.zones.map((z) => z.id).sort())
     expect((await chiefA.request({ method: 'PUT', url: url('/settings'), payload })).statusCode).toBe(403)
     expect((await foreignAdmin.request({ method: 'PUT', url: url('/settings'), payload })).statusCode).toBe(404)
     const bad = await admin.request({

@@ -20,7 +20,7 @@ import type {
   SettlementQuery,
   SettlementTransfer,
 } from './ledger-schema.ts'
-import { authorizeAssociation } from './ledger-service.ts'
+import { auditAssociationWrite, authorizeAssociation } from './ledger-service.ts'
 import { balanceCents, transferCents } from './settlement-euros.ts'
 import { settlementRepository } from './settlement-repository.ts'
 
@@ -130,6 +130,12 @@ export function settlementService(db: Kysely<DB>) {
           transfers: proposal.transfers,
           created_by: ctx.actor.userId,
           created_at: at,
+        })
+        await auditAssociationWrite(trx, ctx, 'assistance.settlement_record', associationId, {
+          settlementId: id,
+          until: input.until,
+          unit: input.unit,
+          transfers: proposal.transfers.length,
         })
         const line = (t: SettlementTransfer, posting: string, debtor: boolean): NewLine => ({
           association_id: associationId,

@@ -75,6 +75,10 @@ const LISTED = {
   'assistance.deployment_remove': true,
   'assistance.hours_record': true,
   'assistance.hours_confirm': true,
+  // lead (issue 9)
+  'assistance.settings_update': true,
+  'assistance.rate_create': true,
+  'assistance.settlement_record': true,
 } as const satisfies Record<AuditAction, true>
 
 export const AUDIT_ACTIONS = Object.keys(LISTED) as readonly AuditAction[]
