@@ -83,7 +83,9 @@ async function signIn(email: string): Promise<Session> {
 }
 
 const percentile = (sorted: readonly number[], p: number): number =>
-  sorted.length === 0 ? Number.NaN : (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0)
+  sorted.length === 0
+    ? Number.NaN
+    : (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0)
 const summary = (samples: readonly number[]) => {
   const sorted = [...samples].sort((a, b) => a - b)
   const round = (n: number) => Math.round(n * 100) / 100
@@ -231,7 +233,9 @@ const report = {
 
 if (values.json) console.log(JSON.stringify(report))
 else {
-  console.log(`alert latency     p50 ${alertLatencyMs.p50} ms  p99 ${alertLatencyMs.p99} ms  (${latencies.length} requests)`)
+  console.log(
+    `alert latency     p50 ${alertLatencyMs.p50} ms  p99 ${alertLatencyMs.p99} ms  (${latencies.length} requests)`,
+  )
   console.log(`  of which POST   p50 ${createMs.p50} ms  p99 ${createMs.p99} ms`)
   console.log(`ledger balance    p50 ${ledgerBalanceMs.p50} ms  p99 ${ledgerBalanceMs.p99} ms  (${ledgerLines} lines)`)
   console.log(`baseline ping     p50 ${pingMs.p50} ms  p99 ${pingMs.p99} ms`)
