@@ -58,7 +58,10 @@ async function recreate(url: string): Promise<void> {
 const database = await openDatabase({ databaseUrl, dataDir: null })
 await migrate(database)
 await seedDemo(database.db, { passwordHash: await hashPassword(DEMO_PASSWORD) })
-const config = loadConfig({}, { logLevel: 'silent', rateLimitPerMinute: 0, webDir: '/nonexistent', demo: true })
+const config = loadConfig(
+  {},
+  { logLevel: 'silent', rateLimitPerMinute: 0, webDir: '/nonexistent', demo: true, databaseUrl },
+)
 // As `verbond serve`: the dispatcher (bus) and the job runner, the demo rosters in progress and assistance.
 const background = await startBackground(database, config, { pollMs: 200 })
 const app = await buildApp(config, database, { bus: background.bus })
