@@ -6,7 +6,6 @@
 // docs/performance.md. Usage: npm run bench:api -- [--json] [--seconds N] [--connections N]
 import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
-import pg from 'pg'
 import { buildApp } from '../src/server/app.ts'
 import { loadConfig } from '../src/server/config.ts'
 import { DEMO_ADMIN_EMAIL } from '../src/server/demo/accounts.ts'
@@ -17,6 +16,7 @@ import { startEventBus } from '../src/server/platform/events.ts'
 import { hashPassword } from '../src/server/platform/auth/passwords.ts'
 import { openDatabase } from '../src/server/platform/db.ts'
 import { migrate } from '../src/server/platform/migrate.ts'
+import { recreate } from './database.ts'
 
 const { values } = parseArgs({
   options: {
@@ -31,25 +31,6 @@ const connections = Number(values.connections)
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? null
 if (databaseUrl) await recreate(databaseUrl)
 
-/**
- * Every PostgreSQL run starts from an empty database, so that runs compare (the audit log and the dead rows of
- * earlier runs would otherwise slow the later ones). Only a database whose name ends in `_bench` is dropped.
- */
-async function recreate(url: string): Promise<void> {
-  const name = decodeURIComponent(new URL(url).pathname.slice(1))
-  if (!/^[a-z0-9_]+_bench$/.test(name))
-    throw new Error(`BENCH_DATABASE_URL must name a database ending in _bench (it is dropped and created): ${name}`)
-  const admin = new URL(url)
-  admin.pathname = '/postgres'
-  const client = new pg.Client({ connectionString: admin.toString() })
-  await client.connect()
-  try {
-    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-    await client.query(`CREATE DATABASE ${name}`)
-  } finally {
-    await client.end()
-  }
-}
 const database = await openDatabase({ databaseUrl, dataDir: null })
 await migrate(database)
 await seedDemo(database.db, { passwordHash: await hashPassword(DEMO_PASSWORD) })

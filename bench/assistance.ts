@@ -8,7 +8,6 @@
 // Usage: npm run bench:assistance -- [--json] [--requests N] [--year-requests N] [--balance-runs N]
 // On PostgreSQL: BENCH_DATABASE_URL=postgres://…/<name>_bench (dropped and created).
 import { parseArgs } from 'node:util'
-import pg from 'pg'
 import { buildApp } from '../src/server/app.ts'
 import { loadConfig } from '../src/server/config.ts'
 import { DEMO_ADMIN_EMAIL } from '../src/server/demo/accounts.ts'
@@ -22,6 +21,7 @@ import { openDatabase } from '../src/server/platform/db.ts'
 import { migrate } from '../src/server/platform/migrate.ts'
 import { today } from '../src/server/platform/clock.ts'
 import { Temporal } from 'temporal-polyfill'
+import { recreate } from './database.ts'
 
 const { values } = parseArgs({
   options: {
@@ -37,23 +37,6 @@ const balanceRuns = Number(values['balance-runs'])
 
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? null
 if (databaseUrl) await recreate(databaseUrl)
-
-/** Every PostgreSQL run starts from an empty database; only a database whose name ends in `_bench` is dropped. */
-async function recreate(url: string): Promise<void> {
-  const name = decodeURIComponent(new URL(url).pathname.slice(1))
-  if (!/^[a-z0-9_]+_bench$/.test(name))
-    throw new Error(`BENCH_DATABASE_URL must name a database ending in _bench (it is dropped and created): ${name}`)
-  const admin = new URL(url)
-  admin.pathname = '/postgres'
-  const client = new pg.Client({ connectionString: admin.toString() })
-  await client.connect()
-  try {
-    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-    await client.query(`CREATE DATABASE ${name}`)
-  } finally {
-    await client.end()
-  }
-}
 
 const database = await openDatabase({ databaseUrl, dataDir: null })
 await migrate(database)

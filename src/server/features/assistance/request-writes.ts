@@ -3,26 +3,17 @@
 import { sql, type Transaction } from 'kysely'
 import type { AssistanceStatus } from '../../platform/enums.ts'
 import type { DB } from '../../platform/schema.ts'
+import type { Draft } from './request-input.ts'
+
+/** A request's own fields, as validated (request-input.ts). */
+type Fields = Omit<Draft, 'zoneIds'>
 
 /** The writes, only inside a transaction. */
 export function requestWrites(trx: Transaction<DB>) {
   return {
-    async insertRequest(values: {
-      associationId: string
-      zoneId: string
-      urgency: 'urgent' | 'planned'
-      category: string
-      start: Date
-      end: Date
-      municipalityId: string | null
-      place: string
-      purpose: string
-      contact: string
-      addressing: 'all' | 'chosen'
-      idempotencyKey: string
-      userId: string
-      at: Date
-    }): Promise<string> {
+    async insertRequest(
+      values: Fields & { associationId: string; zoneId: string; idempotencyKey: string; userId: string; at: Date },
+    ): Promise<string> {
       const { id } = await trx
         .insertInto('assistance_requests')
         .values({
@@ -47,21 +38,7 @@ export function requestWrites(trx: Transaction<DB>) {
       return id
     },
 
-    async updateRequest(
-      id: string,
-      values: {
-        urgency: 'urgent' | 'planned'
-        category: string
-        start: Date
-        end: Date
-        municipalityId: string | null
-        place: string
-        purpose: string
-        contact: string
-        addressing: 'all' | 'chosen'
-        at: Date
-      },
-    ): Promise<void> {
+    async updateRequest(id: string, values: Fields & { at: Date }): Promise<void> {
       await trx
         .updateTable('assistance_requests')
         .set({
