@@ -116,7 +116,7 @@ function fill(path: string, param: string): string {
 }
 
 describe('bad input never yields a 5xx', () => {
-  // Its work grows with every route (issue 9 added 30): a minute or two on a loaded machine.
+  // Its work grows with every route (issue 9 added 27): a minute or two on a loaded machine.
   it('holds for random requests on every route', { timeout: 180_000 }, async () => {
     expect(routes.length).toBeGreaterThan(10)
     await fc.assert(
@@ -154,7 +154,7 @@ describe('bad input never yields a 5xx', () => {
     )
   })
 
-  // Its work grows with every route (issue 9 added 30): a minute or two on a loaded machine.
+  // Its work grows with every route (issue 9 added 27): a minute or two on a loaded machine.
   it('answers the named cases with their codes', { timeout: 180_000 }, async () => {
     const cases: [Parameters<Session['request']>[0], number, string][] = [
       [
@@ -434,7 +434,7 @@ function expectCoded(label: string, status: number, text: string): void {
 }
 
 describe('every parameter and body field refuses text PostgreSQL cannot store, huge text and wrong types', () => {
-  // Its work grows with every route (issue 9 added 30): a minute or two on a loaded machine.
+  // Its work grows with every route (issue 9 added 27): a minute or two on a loaded machine.
   it(
     'answers each with a coded 4xx (or a 2xx for acceptable text), never a 5xx or a reset',
     { timeout: 180_000 },
