@@ -3,7 +3,7 @@
 // approves the month's statement and downloads the CSV for payroll; the officer's call-outs are then locked.
 // Accessible (axe) at phone width without sideways scrolling; screenshots in nl and fr when E2E_SCREENSHOTS is set.
 import { readFile } from 'node:fs/promises'
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
+import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test'
 import { nl } from '../src/web/i18n/nl.ts'
 import { DEMO_PASSWORD, expectAccessible, signIn } from './support.ts'
 
@@ -92,6 +92,23 @@ const brussels = (at: Date) => ({
   }).format(at),
 })
 
+/** Types a call-out's period into the form: dates as dd/mm/jjjj, times in 24 h, all in Brussels time. */
+async function typePeriod(form: Locator, start: Date, end: Date): Promise<void> {
+  for (const [label, value] of [
+    [nl['callouts.startDate'], brussels(start).date],
+    [nl['callouts.endDate'], brussels(end).date],
+  ] as const) {
+    const field = form.getByRole('textbox', { name: label })
+    await field.click()
+    await field.press('ControlOrMeta+a')
+    await field.press('Backspace')
+    await field.pressSequentially(value)
+    await field.press('Tab')
+  }
+  await form.getByLabel(nl['callouts.startTime']).fill(brussels(start).time)
+  await form.getByLabel(nl['callouts.endTime']).fill(brussels(end).time)
+}
+
 async function noSidewaysScroll(page: Page): Promise<void> {
   const width = await page.evaluate(() => document.documentElement.scrollWidth)
   expect(width).toBeLessThanOrEqual(375)
@@ -127,19 +144,7 @@ test('an officer on call records call-outs on a phone; the planner approves the 
   const start = new Date(Math.floor((Date.now() - 3_600_000) / 60_000) * 60_000)
   const end = new Date(start.getTime() + 20 * 60_000)
   const form = page.getByRole('form', { name: nl['callouts.manual'] })
-  for (const [label, value] of [
-    [nl['callouts.startDate'], brussels(start).date],
-    [nl['callouts.endDate'], brussels(end).date],
-  ] as const) {
-    const field = form.getByRole('textbox', { name: label })
-    await field.click()
-    await field.press('ControlOrMeta+a')
-    await field.press('Backspace')
-    await field.pressSequentially(value)
-    await field.press('Tab')
-  }
-  await form.getByLabel(nl['callouts.startTime']).fill(brussels(start).time)
-  await form.getByLabel(nl['callouts.endTime']).fill(brussels(end).time)
+  await typePeriod(form, start, end)
   await form.getByRole('textbox', { name: nl['callouts.reason'] }).fill('Verkeersongeval N50')
   await form.getByRole('button', { name: nl['callouts.save'] }).click()
   await expect(list.getByRole('listitem').filter({ hasText: 'Verkeersongeval N50' })).toContainText(
@@ -164,8 +169,8 @@ test('an officer on call records call-outs on a phone; the planner approves the 
   ).toBeVisible()
   const early = new Date(start.getTime() - 40 * 60_000)
   const plannerForm = planner.getByRole('form', { name: nl['callouts.manual'] })
-  await plannerForm.getByLabel(nl['callouts.startTime']).fill(brussels(early).time)
-  await plannerForm.getByLabel(nl['callouts.endTime']).fill(brussels(new Date(early.getTime() + 10 * 60_000)).time)
+  // Dates typed too: shortly after midnight, "an hour and forty minutes ago" is yesterday.
+  await typePeriod(plannerForm, early, new Date(early.getTime() + 10 * 60_000))
   await plannerForm.getByRole('textbox', { name: nl['callouts.reason'] }).fill('Telefonisch advies parket')
   await plannerForm.getByRole('button', { name: nl['callouts.save'] }).click()
   const plannerList = planner.getByRole('region', { name: /^Oproepen van/ })
