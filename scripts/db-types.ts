@@ -38,6 +38,16 @@ import {
   CALENDAR_SCOPES,
   // swaps (issue 8)
   SWAP_KINDS,
+  // equipment and investments (issue 10)
+  ASSET_KINDS,
+  ASSET_STATUSES,
+  BOOKING_STATUSES,
+  COST_KEY_METHODS,
+  HANDOVER_CONDITIONS,
+  HANDOVER_KINDS,
+  LOAN_TERM_KINDS,
+  RUNNING_COST_KINDS,
+  VALIDITY_KINDS,
   SWAP_STATUSES,
 } from '../src/server/platform/enums.ts'
 
@@ -84,6 +94,16 @@ export const ENUM_COLUMNS = {
   'assistance_offer_lines.status': ['OfferLineStatus', OFFER_LINE_STATUSES],
   'assistance_ledger_lines.kind': ['LedgerLineKind', LEDGER_LINE_KINDS],
   'assistance_settlements.unit': ['SettlementUnit', SETTLEMENT_UNITS],
+  // equipment and investments (issue 10)
+  'assets.kind': ['AssetKind', ASSET_KINDS],
+  'assets.status': ['AssetStatus', ASSET_STATUSES],
+  'asset_validities.kind': ['ValidityKind', VALIDITY_KINDS],
+  'equipment_loan_terms.kind': ['LoanTermKind', LOAN_TERM_KINDS],
+  'equipment_bookings.status': ['BookingStatus', BOOKING_STATUSES],
+  'equipment_handovers.kind': ['HandoverKind', HANDOVER_KINDS],
+  'equipment_handovers.condition': ['HandoverCondition', HANDOVER_CONDITIONS],
+  'investment_cost_keys.method': ['CostKeyMethod', COST_KEY_METHODS],
+  'investment_costs.kind': ['RunningCostKind', RUNNING_COST_KINDS],
 } as const satisfies Record<string, readonly [string, readonly string[]]>
 
 /** jsonb columns the code writes as a JSON string and reads back as an object. */
@@ -92,6 +112,10 @@ const JSON_OBJECT_COLUMNS = [
   'outbox_events.payload',
   'jobs.payload',
   'assistance_events.details',
+  // equipment and investments (issue 10)
+  'investment_cost_keys.weights',
+  'investment_cost_keys.inputs',
+  'investment_settlements.statement',
 ]
 const JSON_OBJECT = 'ColumnType<Record<string, unknown>, string, never>'
 

@@ -44,6 +44,11 @@ import { calloutsRoutes } from './features/callouts/routes.ts'
 import { assistanceAlertRoutes } from './features/assistance/alert-routes.ts'
 import { assistanceLedgerRoutes } from './features/assistance/ledger-routes.ts'
 import { assistanceRequestRoutes } from './features/assistance/request-routes.ts'
+// equipment and investments (issue 10)
+import { equipmentAssetRoutes } from './features/equipment/asset-routes.ts'
+import { equipmentBookingRoutes } from './features/equipment/booking-routes.ts'
+import { investmentRoutes } from './features/investments/investment-routes.ts'
+import { investmentSettlementRoutes } from './features/investments/settlement-routes.ts'
 // core (issue 9)
 import { AssistanceRequestDetail, AssistanceRequestSummary } from './features/assistance/schema.ts'
 import { CallOut, StatementLine, ZoneStatement } from './features/callouts/schema.ts'
@@ -274,6 +279,11 @@ export async function buildApp(config: Config, database: Database, options: AppO
   await app.register(assistanceRequestRoutes, { db })
   await app.register(assistanceAlertRoutes, { db })
   await app.register(assistanceLedgerRoutes, { db })
+  // equipment and investments (issue 10)
+  await app.register(equipmentAssetRoutes, { db, workers })
+  await app.register(equipmentBookingRoutes, { db, workers })
+  await app.register(investmentRoutes, { db, workers })
+  await app.register(investmentSettlementRoutes, { db, workers })
 
   if (existsSync(config.webDir)) {
     await app.register(fastifyStatic, { root: config.webDir, prefix: '/', wildcard: true, index: 'index.html' })

@@ -5,20 +5,27 @@ import type {
   AgreementStatus,
   ApprovalBody,
   ApprovalDecision,
+  AssetKind,
+  AssetStatus,
   AssistanceAddressing,
   AssistanceCategory,
   AssistanceStatus,
   AssistanceUrgency,
+  BookingStatus,
   CalendarScope,
   CalogLevel,
+  CostKeyMethod,
   DatePrecision,
   DomainCategory,
   DutyCause,
   DutyKind,
   DutyPreference,
   EscalationLevel,
+  HandoverCondition,
+  HandoverKind,
   JobState,
   LedgerLineKind,
+  LoanTermKind,
   Locale,
   OfferLineStatus,
   Rank,
@@ -26,12 +33,14 @@ import type {
   Region,
   Role,
   RosterStatus,
+  RunningCostKind,
   SettlementUnit,
   StaffKind,
   SupersededReason,
   SwapKind,
   SwapStatus,
   UnavailabilityKind,
+  ValidityKind,
 } from './enums.ts'
 import type { ColumnType } from 'kysely'
 
@@ -113,6 +122,35 @@ export interface Agreements {
   trial_months: number | null
   updated_at: Generated<Timestamp>
   version: Generated<number>
+}
+
+export interface Assets {
+  counter: number | null
+  created_at: Timestamp
+  created_by: string | null
+  description: string | null
+  id: Generated<string>
+  identifier: string
+  investment_id: string | null
+  kind: AssetKind
+  lendable: Generated<boolean>
+  location: string | null
+  name: string
+  odometer_km: number | null
+  status: Generated<AssetStatus>
+  updated_at: Timestamp
+  zone_id: string
+}
+
+export interface AssetValidities {
+  asset_id: string
+  created_at: Timestamp
+  id: Generated<string>
+  kind: ValidityKind
+  note: string | null
+  reminded_at: Timestamp | null
+  valid_until: string
+  zone_id: string
 }
 
 export interface AssistanceAddressees {
@@ -383,6 +421,116 @@ export interface DutyPreferences {
   zone_id: string
 }
 
+export interface EquipmentBookings {
+  agreement_id: string | null
+  asset_id: string
+  association_id: string | null
+  auto_approved: Generated<boolean>
+  blocked: string
+  borrower_zone_id: string
+  decided_at: Timestamp | null
+  decided_by: string | null
+  decision_note: string | null
+  fee_cents_per_day: Generated<number>
+  group_id: string
+  id: Generated<string>
+  idempotency_key: string | null
+  overdue_reminded_at: Timestamp | null
+  period: string
+  purpose: string
+  requested_at: Timestamp
+  requested_by: string | null
+  status: BookingStatus
+  zone_id: string
+}
+
+export interface EquipmentHandovers {
+  at: Timestamp
+  booking_id: string
+  condition: HandoverCondition
+  counter: number | null
+  damage_note: string | null
+  handed_by_person_id: string
+  id: Generated<string>
+  kind: HandoverKind
+  odometer_km: number | null
+  received_by_person_id: string
+  recorded_at: Timestamp
+  recorded_by: string | null
+  zone_id: string
+}
+
+export interface EquipmentLoanTerms {
+  agreement_id: string
+  association_id: string
+  auto_approve: Generated<boolean>
+  auto_approve_max_hours: number | null
+  buffer_minutes: Generated<number>
+  fee_cents_per_day: Generated<number>
+  kind: LoanTermKind
+  updated_at: Timestamp
+  updated_by: string | null
+}
+
+export interface InvestmentCostKeys {
+  association_id: string
+  created_at: Timestamp
+  created_by: string | null
+  id: Generated<string>
+  inputs: ColumnType<Record<string, unknown>, string, never>
+  investment_id: string
+  method: CostKeyMethod
+  note: string | null
+  valid: string
+  weights: ColumnType<Record<string, unknown>, string, never>
+}
+
+export interface InvestmentCosts {
+  amount_cents: number
+  association_id: string
+  created_at: Timestamp
+  created_by: string | null
+  description: string
+  id: Generated<string>
+  incurred_on: string
+  investment_id: string
+  kind: RunningCostKind
+  paid_by_zone_id: string
+}
+
+export interface InvestmentParties {
+  investment_id: string
+  joined_on: string
+  left_on: string | null
+  zone_id: string
+}
+
+export interface Investments {
+  agreement_id: string | null
+  amount_cents: number
+  association_id: string
+  created_at: Timestamp
+  created_by: string | null
+  depreciation_months: number
+  description: string | null
+  id: Generated<string>
+  managing_zone_id: string
+  paid_by_zone_id: string
+  purchased_on: string
+  supplier: string | null
+  title: string
+  updated_at: Timestamp
+}
+
+export interface InvestmentSettlements {
+  association_id: string
+  created_at: Timestamp
+  created_by: string | null
+  id: Generated<string>
+  period: string
+  statement: ColumnType<Record<string, unknown>, string, never>
+}
+
 export interface Jobs {
   attempts: Generated<number>
   created_at: Timestamp
@@ -626,6 +774,17 @@ export interface VisibilityReasons {
   source_table: string | null
 }
 
+export interface WeaponCustody {
+  asset_id: string
+  handover_id: string | null
+  holder_person_id: string | null
+  holder_zone_id: string
+  id: Generated<number>
+  period: string
+  recorded_by: string | null
+  zone_id: string
+}
+
 export interface Zones {
   code: string
   id: Generated<string>
@@ -641,6 +800,8 @@ export interface DB {
   agreement_key_figures: AgreementKeyFigures
   agreement_parties: AgreementParties
   agreements: Agreements
+  asset_validities: AssetValidities
+  assets: Assets
   assistance_addressees: AssistanceAddressees
   assistance_deployments: AssistanceDeployments
   assistance_events: AssistanceEvents
@@ -663,6 +824,14 @@ export interface DB {
   data_versions: DataVersions
   duties: Duties
   duty_preferences: DutyPreferences
+  equipment_bookings: EquipmentBookings
+  equipment_handovers: EquipmentHandovers
+  equipment_loan_terms: EquipmentLoanTerms
+  investment_cost_keys: InvestmentCostKeys
+  investment_costs: InvestmentCosts
+  investment_parties: InvestmentParties
+  investment_settlements: InvestmentSettlements
+  investments: Investments
   jobs: Jobs
   login_attempts: LoginAttempts
   municipalities: Municipalities
@@ -685,5 +854,6 @@ export interface DB {
   user_roles: UserRoles
   users: Users
   visibility_reasons: VisibilityReasons
+  weapon_custody: WeaponCustody
   zones: Zones
 }

@@ -234,3 +234,54 @@ export const ASSISTANCE_CAPABILITIES = [
   { code: 'combi', kind: 'equipment', rank: null },
 ] as const
 export type AssistanceCapability = (typeof ASSISTANCE_CAPABILITIES)[number]['code']
+
+// equipment and investments (issue 10)
+/** `assets.kind`: what a zone lends or shares. */
+export const ASSET_KINDS = [
+  'vehicle',
+  'weapon',
+  'speed_radar',
+  'flash_device',
+  'anpr_camera',
+  'bodycam',
+  'drone',
+  'server',
+  'range_lane',
+  'other',
+] as const
+export type AssetKind = (typeof ASSET_KINDS)[number]
+
+/** `equipment_loan_terms.kind`: an asset kind, or '*' for every kind without its own terms. */
+export const LOAN_TERM_KINDS = ['*', ...ASSET_KINDS] as const
+export type LoanTermKind = (typeof LOAN_TERM_KINDS)[number]
+
+/** `assets.status`: the keeper's; a lapsed validity also keeps an asset from being lent. */
+export const ASSET_STATUSES = ['available', 'maintenance', 'out_of_service', 'retired'] as const
+export type AssetStatus = (typeof ASSET_STATUSES)[number]
+
+/** `asset_validities.kind`: calibration and type approval (radars), inspection (vehicles, weapons), … */
+export const VALIDITY_KINDS = ['calibration', 'approval', 'inspection', 'insurance', 'licence', 'other'] as const
+export type ValidityKind = (typeof VALIDITY_KINDS)[number]
+
+/** `equipment_bookings.status`; the active ones (requested, approved, checked_out) take part in the exclusion. */
+export const BOOKING_STATUSES = ['requested', 'approved', 'rejected', 'cancelled', 'checked_out', 'returned'] as const
+export type BookingStatus = (typeof BOOKING_STATUSES)[number]
+export const ACTIVE_BOOKING_STATUSES = [
+  'requested',
+  'approved',
+  'checked_out',
+] as const satisfies readonly BookingStatus[]
+
+/** `equipment_handovers.kind` and `.condition`. */
+export const HANDOVER_KINDS = ['check_out', 'check_in'] as const
+export type HandoverKind = (typeof HANDOVER_KINDS)[number]
+export const HANDOVER_CONDITIONS = ['good', 'worn', 'damaged'] as const
+export type HandoverCondition = (typeof HANDOVER_CONDITIONS)[number]
+
+/** `investment_cost_keys.method`: how an investment's costs are divided among its parties. */
+export const COST_KEY_METHODS = ['equal', 'population', 'fte', 'usage_hours', 'custom', 'mix'] as const
+export type CostKeyMethod = (typeof COST_KEY_METHODS)[number]
+
+/** `investment_costs.kind`: running costs of an investment. */
+export const RUNNING_COST_KINDS = ['maintenance', 'licence', 'calibration', 'insurance', 'repair', 'other'] as const
+export type RunningCostKind = (typeof RUNNING_COST_KINDS)[number]

@@ -888,6 +888,79 @@ export const ERRORS = {
       en: 'The hours of this deployment are already in the ledger: correct the hours instead of removing the deployment.',
     },
   },
+  // lead (issue 10): equipment and investments
+  BOOKING_CONFLICT: {
+    status: 409,
+    message: {
+      nl: 'Dit materiaal is in die periode al gereserveerd. Kies een andere periode of ander materiaal.',
+      fr: 'Ce matériel est déjà réservé pendant cette période. Choisissez une autre période ou un autre matériel.',
+      en: 'This equipment is already booked in that period. Choose another period or other equipment.',
+    },
+  },
+  BOOKING_PERIOD_INVALID: {
+    status: 422,
+    message: {
+      nl: 'De periode is niet geldig: het einde moet na het begin liggen, en een reservatie duurt hoogstens een jaar.',
+      fr: 'La période n’est pas valide : la fin doit suivre le début, et une réservation dure au plus un an.',
+      en: 'The period is not valid: the end must come after the start, and a booking lasts at most a year.',
+    },
+  },
+  ASSET_NOT_LENDABLE: {
+    status: 409,
+    message: {
+      nl: 'Dit materiaal kan nu niet worden uitgeleend: het is niet beschikbaar, buiten dienst of een geldigheid (keuring, ijking) is verlopen.',
+      fr: 'Ce matériel ne peut pas être prêté : il n’est pas disponible, hors service, ou une validité (contrôle, étalonnage) est expirée.',
+      en: 'This equipment cannot be lent now: it is not available, out of service, or a validity (inspection, calibration) has lapsed.',
+    },
+  },
+  ASSET_IDENTIFIER_TAKEN: {
+    status: 409,
+    message: {
+      nl: 'Uw zone heeft al materiaal van deze soort met dit kenmerk (nummerplaat, serienummer, wapennummer).',
+      fr: 'Votre zone a déjà du matériel de ce type avec cet identifiant (plaque, numéro de série, numéro d’arme).',
+      en: 'Your zone already has equipment of this kind with this identifier (plate, serial or weapon number).',
+    },
+  },
+  BOOKING_TRANSITION_INVALID: {
+    status: 409,
+    message: {
+      nl: 'Deze stap kan niet in de huidige toestand van de reservatie.',
+      fr: 'Cette étape n’est pas possible dans l’état actuel de la réservation.',
+      en: 'This step is not possible in the booking’s current state.',
+    },
+  },
+  BOOKING_IDEMPOTENCY_CONFLICT: {
+    status: 409,
+    message: {
+      nl: 'Deze reservatie werd al verstuurd met andere gegevens. Vernieuw het formulier en probeer opnieuw.',
+      fr: 'Cette réservation a déjà été envoyée avec d’autres données. Rechargez le formulaire et réessayez.',
+      en: 'This booking was already sent with different data. Reload the form and try again.',
+    },
+  },
+  CUSTODY_CONFLICT: {
+    status: 409,
+    message: {
+      nl: 'Dit wapen heeft op dat ogenblik al een andere houder. De bewaarketen moet sluitend blijven.',
+      fr: 'Cette arme a déjà un autre détenteur à ce moment. La chaîne de garde doit rester continue.',
+      en: 'This weapon already has another holder at that moment. The chain of custody must stay unbroken.',
+    },
+  },
+  COST_KEY_OVERLAP: {
+    status: 409,
+    message: {
+      nl: 'Er geldt al een verdeelsleutel voor deze investering in (een deel van) die periode.',
+      fr: 'Une clé de répartition s’applique déjà à cet investissement pendant (une partie de) cette période.',
+      en: 'A cost key already applies to this investment in (part of) that period.',
+    },
+  },
+  SETTLEMENT_PERIOD_TAKEN: {
+    status: 409,
+    message: {
+      nl: 'Voor (een deel van) deze periode werd al een afrekening vastgelegd.',
+      fr: 'Un décompte a déjà été arrêté pour (une partie de) cette période.',
+      en: 'A settlement was already recorded for (part of) this period.',
+    },
+  },
 } as const satisfies Record<string, CatalogueEntry>
 
 export type ErrorCode = keyof typeof ERRORS

@@ -30,6 +30,11 @@
 //   assistance.*      requests: the requesting zone and the zones it is addressed to (read); ask, approve, respond,
 //                     record hours: the roles of the zone acting; the ledger: zones party to an agreement in force
 //                     of the association listing `assistance`; settings, rates, settlements: the admin
+//   equipment.*       assets: the keeping zone; partners under `equipment` see the catalogue and availability, of
+//                     bookings only their own; manage, approve, hand over: logistics/korpschef of the keeper; book:
+//                     logistics/korpschef/planner of the borrower; loan terms: korpschef of a party, admin
+//   investment.*      investments: korpschef/finance/logistics of a party zone, admin; settlements: korpschef and
+//                     finance of zones in force under `investment`/`equipment`; recording one: the admin
 // Everything else: not visible, answered as 404 (never a hint that it exists).
 import { ZONE_ROLES } from './enums.ts'
 import type { Locale, Role } from './schema.ts'
@@ -276,6 +281,59 @@ export const POLICY = {
     reach: {},
     seenThrough: 'assistance.ledger',
     doc: "The association's assistance settings (retroactive approval days, escalation time, hourly rate in euros), its versioned rates, and recording a settlement (which carries the balances over): the association's admin, as the parties agreed.",
+  },
+  // equipment (issue 10): assets, their validities, bookings, handovers, the chain of custody of weapons
+  'equipment.read': {
+    who: { zoneRoles: ZONE_ROLES, admin: false },
+    reach: { zone: true, partner: ['equipment'] },
+    doc: "Assets and their availability: any role of the keeping zone (every booking of its assets, the handovers, a weapon's chain of custody); a partner zone under an agreement in force listing `equipment` for both sees the lendable catalogue, validities and when an asset is busy — of the bookings, only its own zone's. Any other zone: 404.",
+  },
+  'equipment.manage': {
+    who: { zoneRoles: ['logistics', 'korpschef'], admin: false },
+    reach: { zone: true },
+    seenThrough: 'equipment.read',
+    doc: 'Add, edit, retire an asset, set its status and validity dates: the logistics staff or korpschef of the keeping zone.',
+  },
+  'equipment.book': {
+    who: { zoneRoles: ['logistics', 'korpschef', 'planner'], admin: false },
+    reach: { zone: true },
+    seenThrough: 'equipment.read',
+    doc: "Book assets for the own zone (own assets, or a partner's under `equipment` in force), cancel the own zone's bookings: the logistics staff, korpschef or planner of the borrowing zone.",
+  },
+  'equipment.approve': {
+    who: { zoneRoles: ['logistics', 'korpschef'], admin: false },
+    reach: { zone: true },
+    seenThrough: 'equipment.read',
+    doc: "Approve or reject a partner's booking, record check-out and check-in (handover, counters, damage) and so a weapon's custody: the logistics staff or korpschef of the keeping zone.",
+  },
+  'equipment.terms': {
+    who: KORPSCHEF_OR_ADMIN,
+    reach: { zone: true },
+    seenThrough: 'agreement.read',
+    doc: "The loan terms of an agreement (auto-approval, buffer time, loan fee per asset kind): the korpschef of a party zone; the association's admin.",
+  },
+  // investments (issue 10): joint investments, running costs, cost keys, settlements
+  'investment.read': {
+    who: { zoneRoles: ['korpschef', 'finance', 'logistics'], admin: true },
+    reach: { zone: true },
+    doc: "A joint investment (purchase, running costs, cost key versions and their inputs, the shares): the korpschef, finance or logistics staff of a party zone; the association's admin. Any other zone: 404.",
+  },
+  'investment.manage': {
+    who: { zoneRoles: ['korpschef', 'finance'], admin: true },
+    reach: { zone: true },
+    seenThrough: 'investment.read',
+    doc: "Record an investment, its parties, running costs and cost key versions: the korpschef or finance staff of a party zone; the association's admin.",
+  },
+  'investment.settlement': {
+    who: { zoneRoles: ['korpschef', 'finance'], admin: true },
+    reach: { zone: true, inForce: true },
+    doc: "A period's settlement of an association (shares of investments and running costs, loan fees, valued assistance hours, net positions, transfers; a zone's statement as CSV and PDF): the korpschef or finance staff of a zone party to an agreement in force of the association listing `investment` or `equipment`; the association's admin.",
+  },
+  'investment.settle': {
+    who: { zoneRoles: [], admin: true },
+    reach: {},
+    seenThrough: 'investment.settlement',
+    doc: "Record (freeze) a period's settlement, as the parties agreed: the association's admin.",
   },
 } as const satisfies Record<string, RuleRow>
 

@@ -1,0 +1,13 @@
+import type { FastifyInstance } from 'fastify'
+import type { Kysely } from 'kysely'
+import type { DB } from '../../platform/schema.ts'
+import type { WorkerPool } from '../../platform/workers.ts'
+
+/** Equipment and investments (issue 10): settlements, statements as CSV and PDF (settlements helper). */
+export async function investmentSettlementRoutes(
+  fastify: FastifyInstance,
+  opts: { db: Kysely<DB>; workers: WorkerPool },
+): Promise<void> {
+  void fastify
+  void opts
+}
