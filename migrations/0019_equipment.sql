@@ -185,6 +185,9 @@ CREATE TABLE equipment_bookings (
     status IN ('requested', 'approved', 'rejected', 'cancelled', 'checked_out', 'returned')
   ),
   purpose text NOT NULL CONSTRAINT equipment_bookings_purpose CHECK (length(purpose) BETWEEN 1 AND 500),
+  -- The borrower's person who collects and returns it, named by the borrower: visible to the keeper for this
+  -- booking through a visibility reason (kind 'booking'), so the keeper can record the handovers.
+  collector_person_id uuid,
   fee_cents_per_day integer NOT NULL DEFAULT 0 CONSTRAINT equipment_bookings_fee CHECK (fee_cents_per_day >= 0),
   idempotency_key text CONSTRAINT equipment_bookings_idempotency_key CHECK (idempotency_key ~ '^[A-Za-z0-9_-]{8,80}$'),
   requested_by uuid REFERENCES users (id) ON DELETE SET NULL,
@@ -195,6 +198,8 @@ CREATE TABLE equipment_bookings (
   auto_approved boolean NOT NULL DEFAULT false,
   overdue_reminded_at timestamptz,
   CONSTRAINT equipment_bookings_asset FOREIGN KEY (asset_id, zone_id) REFERENCES assets (id, zone_id),
+  CONSTRAINT equipment_bookings_collector FOREIGN KEY (collector_person_id, borrower_zone_id)
+    REFERENCES people (id, zone_id) ON UPDATE CASCADE,
   CONSTRAINT equipment_bookings_partner CHECK ((borrower_zone_id = zone_id) = (agreement_id IS NULL)),
   CONSTRAINT equipment_bookings_idempotency UNIQUE (borrower_zone_id, requested_by, idempotency_key, asset_id),
   CONSTRAINT equipment_bookings_no_overlap EXCLUDE USING gist (zone_id WITH =, asset_id WITH =, blocked WITH &&)

@@ -428,6 +428,7 @@ export interface EquipmentBookings {
   auto_approved: Generated<boolean>
   blocked: string
   borrower_zone_id: string
+  collector_person_id: string | null
   decided_at: Timestamp | null
   decided_by: string | null
   decision_note: string | null
