@@ -30,6 +30,8 @@ import {
   assistanceRequestsWorld,
   type AssistanceRequestsWorld,
 } from './assistance-requests.world.ts'
+// assets (issue 10)
+import { EQUIPMENT_ASSET_FIXTURES, equipmentAssetsWorld, type EquipmentAssetsWorld } from './equipment-assets.world.ts'
 
 export type Target = 'own' | 'partner' | 'foreign'
 export type ActorName = 'anonymous' | Role
@@ -102,6 +104,7 @@ export interface World {
   assistanceAlerts: Record<Target, string>
   // core (issue 9)
   assistanceRequests: AssistanceRequestsWorld
+  equipmentAssets: EquipmentAssetsWorld // assets (issue 10)
 }
 
 type Request = Pick<InjectOptions, 'payload' | 'remoteAddress'> & {
@@ -737,6 +740,7 @@ export const FIXTURES: Record<string, Fixture | Fixture[]> = {
     object: ofAssociation,
     ok: 201,
   },
+  ...EQUIPMENT_ASSET_FIXTURES, // assets (issue 10)
 }
 
 /** Builds the world on the test app's database (demo data + fresh drafts and accounts). */
@@ -853,6 +857,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     assistanceAlerts: await assistanceAlertsWorld(t, zone, association), // alerts (issue 9)
     // core (issue 9)
     assistanceRequests: await assistanceRequestsWorld(t, zone, association),
+    equipmentAssets: await equipmentAssetsWorld(t, zone), // assets (issue 10)
   }
 }
 

@@ -345,6 +345,11 @@ export const AUDIT_ACTIONS = [
   'assistance.settings_update',
   'assistance.rate_create',
   'assistance.settlement_record',
+  // assets (issue 10)
+  'equipment.asset_create',
+  'equipment.asset_update',
+  'equipment.validity_set',
+  'equipment.validity_remove',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -961,6 +961,31 @@ export const ERRORS = {
       en: 'A settlement was already recorded for (part of) this period.',
     },
   },
+  // assets (issue 10)
+  ASSET_SEARCH_PERIOD_INVALID: {
+    status: 422,
+    message: {
+      nl: 'Geef een begin en een einde op, het einde na het begin. Het overzicht beslaat hoogstens 62 dagen, een zoekopdracht hoogstens een jaar.',
+      fr: 'Indiquez un début et une fin, la fin après le début. Le planning couvre au plus 62 jours, une recherche au plus un an.',
+      en: 'Give a start and an end, the end after the start. The timeline covers at most 62 days, a search at most a year.',
+    },
+  },
+  ASSET_INVESTMENT_INVALID: {
+    status: 422,
+    message: {
+      nl: 'Deze investering bestaat niet of uw zone is er geen partij van: het materiaal kan er niet aan gekoppeld worden.',
+      fr: 'Cet investissement n’existe pas ou votre zone n’y est pas partie : le matériel ne peut pas y être lié.',
+      en: 'This investment does not exist or your zone is not a party to it: the equipment cannot be linked to it.',
+    },
+  },
+  ASSET_VALIDITY_DUPLICATE: {
+    status: 422,
+    message: {
+      nl: 'Elke soort geldigheid (ijking, keuring, …) kan maar één keer worden opgegeven.',
+      fr: 'Chaque type de validité (étalonnage, contrôle, …) ne peut être indiqué qu’une fois.',
+      en: 'Each kind of validity (calibration, inspection, …) can be given only once.',
+    },
+  },
 } as const satisfies Record<string, CatalogueEntry>
 
 export type ErrorCode = keyof typeof ERRORS

@@ -1552,6 +1552,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/equipment/assets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The catalogue: the own zones' assets and partners' lendable ones under `equipment`; with from/to, whether each is free then */
+        get: operations["listAssets"];
+        put?: never;
+        /** Add an asset to the keeping zone (a weapon starts in its armoury: the first link of its custody) */
+        post: operations["createAsset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/equipment/assets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One asset of the catalogue, with its validities and counters */
+        get: operations["getAsset"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an asset's name, location, description, status or lendability (retire: status 'retired') */
+        patch: operations["updateAsset"];
+        trace?: never;
+    };
+    "/api/equipment/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Availability timeline: the assets in reach and the periods active bookings block (a partner sees only its own bookings named) */
+        get: operations["getEquipmentTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/equipment/assets/{id}/validities/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a validity date of an asset (calibration, approval, inspection, …); a new date is flagged again */
+        put: operations["setAssetValidity"];
+        post?: never;
+        /** Remove a validity of an asset (none of that kind: the asset as it is) */
+        delete: operations["removeAssetValidity"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1864,14 +1935,14 @@ export interface components {
              * @description What happened; the app renders it with `params` in the reader’s language.
              * @enum {unknown}
              */
-            kind: "agreement.approval_requested" | "agreement.in_force" | "agreement.ended" | "agreement.approvals_voided" | "availability.entered_for_you" | "roster.duties_changed" | "swap.offered" | "swap.taken" | "swap.approval_needed" | "swap.approved" | "swap.rejected" | "replacement.needed" | "assistance.alert" | "assistance.requested";
+            kind: "agreement.approval_requested" | "agreement.in_force" | "agreement.ended" | "agreement.approvals_voided" | "availability.entered_for_you" | "roster.duties_changed" | "swap.offered" | "swap.taken" | "swap.approval_needed" | "swap.approved" | "swap.rejected" | "replacement.needed" | "assistance.alert" | "assistance.requested" | "equipment.validity_expiring";
             /** @description The facts the message names (text). */
             params: {
                 [key: string]: string;
             };
             object: {
                 /** @enum {unknown} */
-                type: "agreement" | "availability" | "rotation" | "swap" | "assistance_request";
+                type: "agreement" | "availability" | "rotation" | "swap" | "assistance_request" | "asset";
                 /** Format: uuid */
                 id: string;
             } | null;
@@ -4343,7 +4414,7 @@ export interface operations {
             query?: {
                 zoneId?: string;
                 /** @description An action the application logs (AuditAction) */
-                action?: "auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.locale_update" | "agreement.create" | "agreement.update" | "agreement.approval_record" | "agreement.transition" | "person.read" | "person.list" | "audit.list" | "audit.export" | "account.create" | "account.role_grant" | "account.role_remove" | "account.disable" | "account.enable" | "account.password_reset" | "user.password_change" | "user.password_change_failed" | "restricted.read" | "availability.create" | "availability.update" | "availability.delete" | "preference.create" | "preference.delete" | "rotation.create" | "rotation.update" | "rotation.member_add" | "rotation.member_end" | "roster.generate" | "roster.publish" | "duty.override" | "swap.request" | "swap.take" | "swap.approve" | "swap.reject" | "swap.withdraw" | "callout.create" | "callout.update" | "callout.delete" | "statement.approve" | "statement.reopen" | "assistance.acknowledge" | "assistance.request_create" | "assistance.request_update" | "assistance.request_transition" | "assistance.request_approve" | "assistance.offer_withdraw" | "assistance.offer_decide" | "assistance.deployment_add" | "assistance.deployment_remove" | "assistance.hours_record" | "assistance.hours_confirm" | "assistance.settings_update" | "assistance.rate_create" | "assistance.settlement_record";
+                action?: "auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.locale_update" | "agreement.create" | "agreement.update" | "agreement.approval_record" | "agreement.transition" | "person.read" | "person.list" | "audit.list" | "audit.export" | "account.create" | "account.role_grant" | "account.role_remove" | "account.disable" | "account.enable" | "account.password_reset" | "user.password_change" | "user.password_change_failed" | "restricted.read" | "availability.create" | "availability.update" | "availability.delete" | "preference.create" | "preference.delete" | "rotation.create" | "rotation.update" | "rotation.member_add" | "rotation.member_end" | "roster.generate" | "roster.publish" | "duty.override" | "swap.request" | "swap.take" | "swap.approve" | "swap.reject" | "swap.withdraw" | "callout.create" | "callout.update" | "callout.delete" | "statement.approve" | "statement.reopen" | "assistance.acknowledge" | "assistance.request_create" | "assistance.request_update" | "assistance.request_transition" | "assistance.request_approve" | "assistance.offer_withdraw" | "assistance.offer_decide" | "assistance.deployment_add" | "assistance.deployment_remove" | "assistance.hours_record" | "assistance.hours_confirm" | "assistance.settings_update" | "assistance.rate_create" | "assistance.settlement_record" | "equipment.asset_create" | "equipment.asset_update" | "equipment.validity_set" | "equipment.validity_remove";
                 /** @description Events about this person: as the object, or among the people of a list (details.personIds) */
                 personId?: string;
                 /** @description Events by this user */
@@ -4483,7 +4554,7 @@ export interface operations {
             query?: {
                 zoneId?: string;
                 /** @description An action the application logs (AuditAction) */
-                action?: "auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.locale_update" | "agreement.create" | "agreement.update" | "agreement.approval_record" | "agreement.transition" | "person.read" | "person.list" | "audit.list" | "audit.export" | "account.create" | "account.role_grant" | "account.role_remove" | "account.disable" | "account.enable" | "account.password_reset" | "user.password_change" | "user.password_change_failed" | "restricted.read" | "availability.create" | "availability.update" | "availability.delete" | "preference.create" | "preference.delete" | "rotation.create" | "rotation.update" | "rotation.member_add" | "rotation.member_end" | "roster.generate" | "roster.publish" | "duty.override" | "swap.request" | "swap.take" | "swap.approve" | "swap.reject" | "swap.withdraw" | "callout.create" | "callout.update" | "callout.delete" | "statement.approve" | "statement.reopen" | "assistance.acknowledge" | "assistance.request_create" | "assistance.request_update" | "assistance.request_transition" | "assistance.request_approve" | "assistance.offer_withdraw" | "assistance.offer_decide" | "assistance.deployment_add" | "assistance.deployment_remove" | "assistance.hours_record" | "assistance.hours_confirm" | "assistance.settings_update" | "assistance.rate_create" | "assistance.settlement_record";
+                action?: "auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.locale_update" | "agreement.create" | "agreement.update" | "agreement.approval_record" | "agreement.transition" | "person.read" | "person.list" | "audit.list" | "audit.export" | "account.create" | "account.role_grant" | "account.role_remove" | "account.disable" | "account.enable" | "account.password_reset" | "user.password_change" | "user.password_change_failed" | "restricted.read" | "availability.create" | "availability.update" | "availability.delete" | "preference.create" | "preference.delete" | "rotation.create" | "rotation.update" | "rotation.member_add" | "rotation.member_end" | "roster.generate" | "roster.publish" | "duty.override" | "swap.request" | "swap.take" | "swap.approve" | "swap.reject" | "swap.withdraw" | "callout.create" | "callout.update" | "callout.delete" | "statement.approve" | "statement.reopen" | "assistance.acknowledge" | "assistance.request_create" | "assistance.request_update" | "assistance.request_transition" | "assistance.request_approve" | "assistance.offer_withdraw" | "assistance.offer_decide" | "assistance.deployment_add" | "assistance.deployment_remove" | "assistance.hours_record" | "assistance.hours_confirm" | "assistance.settings_update" | "assistance.rate_create" | "assistance.settlement_record" | "equipment.asset_create" | "equipment.asset_update" | "equipment.validity_set" | "equipment.validity_remove";
                 /** @description Events about this person: as the object, or among the people of a list (details.personIds) */
                 personId?: string;
                 /** @description Events by this user */
@@ -11830,6 +11901,913 @@ export interface operations {
             };
             /** @description Error: see the error catalogue */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listAssets: {
+        parameters: {
+            query?: {
+                /** @description Only the assets this zone keeps */
+                zoneId?: string;
+                kind?: "vehicle" | "weapon" | "speed_radar" | "flash_device" | "anpr_camera" | "bodycam" | "drone" | "server" | "range_lane" | "other";
+                status?: "available" | "maintenance" | "out_of_service" | "retired";
+                /** @description Name, identifier or location contains this */
+                q?: string;
+                /** @description Availability search: the start of the period */
+                from?: string;
+                /** @description Availability search: the end of the period (exclusive) */
+                to?: string;
+                /** @description With from/to: only assets that can be lent and are free over the period */
+                onlyAvailable?: boolean;
+                /** @description Pages of 50, from 1 */
+                page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            investmentId: string | null;
+                            /** @enum {string} */
+                            kind: "vehicle" | "weapon" | "speed_radar" | "flash_device" | "anpr_camera" | "bodycam" | "drone" | "server" | "range_lane" | "other";
+                            name: string;
+                            /** @description Plate, serial or weapon number */
+                            identifier: string;
+                            /** @enum {string} */
+                            status: "available" | "maintenance" | "out_of_service" | "retired";
+                            location: string | null;
+                            /** @description Whether partner zones may book it at all */
+                            lendable: boolean;
+                            validities: {
+                                /** @enum {string} */
+                                kind: "calibration" | "approval" | "inspection" | "insurance" | "licence" | "other";
+                                /**
+                                 * Format: date
+                                 * @description Calendar date YYYY-MM-DD
+                                 */
+                                validUntil: string;
+                                /**
+                                 * @description expired: lapsed before today; expiring: lapses within 30 days (Brussels)
+                                 * @enum {string}
+                                 */
+                                state: "ok" | "expiring" | "expired";
+                            }[];
+                            availability?: {
+                                available: boolean;
+                                reason: ("busy" | "status" | "validity") | null;
+                            };
+                        }[];
+                        /** @description Assets matching, over all pages */
+                        total: number;
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createAsset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    zoneId: string;
+                    /** @enum {string} */
+                    kind: "vehicle" | "weapon" | "speed_radar" | "flash_device" | "anpr_camera" | "bodycam" | "drone" | "server" | "range_lane" | "other";
+                    /** @description What people call it, e.g. "Mobiele snelheidsradar Westkust" */
+                    name: string;
+                    /** @description Plate, serial or weapon number: unique per zone and kind */
+                    identifier: string;
+                    location?: string | null;
+                    description?: string | null;
+                    /** @description Whether partner zones may book it (default true) */
+                    lendable?: boolean;
+                    investmentId?: string | null;
+                    validities?: {
+                        /** @enum {string} */
+                        kind: "calibration" | "approval" | "inspection" | "insurance" | "licence" | "other";
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        validUntil: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        zone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        investmentId: string | null;
+                        /** @enum {string} */
+                        kind: "vehicle" | "weapon" | "speed_radar" | "flash_device" | "anpr_camera" | "bodycam" | "drone" | "server" | "range_lane" | "other";
+                        name: string;
+                        /** @description Plate, serial or weapon number */
+                        identifier: string;
+                        /** @enum {string} */
+                        status: "available" | "maintenance" | "out_of_service" | "retired";
+                        location: string | null;
+                        /** @description Whether partner zones may book it at all */
+                        lendable: boolean;
+                        validities: {
+                            /** @enum {string} */
+                            kind: "calibration" | "approval" | "inspection" | "insurance" | "licence" | "other";
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            validUntil: string;
+                            /**
+                             * @description expired: lapsed before today; expiring: lapses within 30 days (Brussels)
+                             * @enum {string}
+                             */
+                            state: "ok" | "expiring" | "expired";
+                        }[];
+                        availability?: {
+                            available: boolean;
+                            reason: ("busy" | "status" | "validity") | null;
+                        };
+                        description: string | null;
+                        odometerKm: number | null;
+                        counter: number | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description The caller's zone keeps it */
+                        own: boolean;
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAsset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        zone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        investmentId: string | null;
+                        /** @enum {string} */
+                        kind: "vehicle" | "weapon" | "speed_radar" | "flash_device" | "anpr_camera" | "bodycam" | "drone" | "server" | "range_lane" | "other";
+                        name: string;
+                        /** @description Plate, serial or weapon number */
+                        identifier: string;
+                        /** @enum {string} */
+                        status: "available" | "maintenance" | "out_of_service" | "retired";
+                        location: string | null;
+                        /** @description Whether partner zones may book it at all */
+                        lendable: boolean;
+                        validities: {
+                            /** @enum {string} */
+                            kind: "calibration" | "approval" | "inspection" | "insurance" | "licence" | "other";
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            validUntil: string;
+                            /**
+                             * @description expired: lapsed before today; expiring: lapses within 30 days (Brussels)
+                             * @enum {string}
+                             */
+                            state: "ok" | "expiring" | "expired";
+                        }[];
+                        availability?: {
+                            available: boolean;
+                            reason: ("busy" | "status" | "validity") | null;
+                        };
+                        description: string | null;
+                        odometerKm: number | null;
+                        counter: number | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description The caller's zone keeps it */
+                        own: boolean;
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateAsset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description What people call it */
+                    name?: string;
+                    location?: string | null;
+                    description?: string | null;
+                    /**
+                     * @description Retiring is 'retired' (never deleted)
+                     * @enum {string}
+                     */
+                    status?: "available" | "maintenance" | "out_of_service" | "retired";
+                    lendable?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        zone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        investmentId: string | null;
+                        /** @enum {string} */
+                        kind: "vehicle" | "weapon" | "speed_radar" | "flash_device" | "anpr_camera" | "bodycam" | "drone" | "server" | "range_lane" | "other";
+                        name: string;
+                        /** @description Plate, serial or weapon number */
+                        identifier: string;
+                        /** @enum {string} */
+                        status: "available" | "maintenance" | "out_of_service" | "retired";
+                        location: string | null;
+                        /** @description Whether partner zones may book it at all */
+                        lendable: boolean;
+                        validities: {
+                            /** @enum {string} */
+                            kind: "calibration" | "approval" | "inspection" | "insurance" | "licence" | "other";
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            validUntil: string;
+                            /**
+                             * @description expired: lapsed before today; expiring: lapses within 30 days (Brussels)
+                             * @enum {string}
+                             */
+                            state: "ok" | "expiring" | "expired";
+                        }[];
+                        availability?: {
+                            available: boolean;
+                            reason: ("busy" | "status" | "validity") | null;
+                        };
+                        description: string | null;
+                        odometerKm: number | null;
+                        counter: number | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description The caller's zone keeps it */
+                        own: boolean;
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getEquipmentTimeline: {
+        parameters: {
+            query: {
+                from: string;
+                /** @description Exclusive; at most 62 days after `from` */
+                to: string;
+                kind?: "vehicle" | "weapon" | "speed_radar" | "flash_device" | "anpr_camera" | "bodycam" | "drone" | "server" | "range_lane" | "other";
+                /** @description Only the assets this zone keeps */
+                zoneId?: string;
+                /** @description Only this asset (its page) */
+                assetId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        from: string;
+                        /** Format: date-time */
+                        to: string;
+                        assets: {
+                            asset: {
+                                /** Format: uuid */
+                                id: string;
+                                zone: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                };
+                                investmentId: string | null;
+                                /** @enum {string} */
+                                kind: "vehicle" | "weapon" | "speed_radar" | "flash_device" | "anpr_camera" | "bodycam" | "drone" | "server" | "range_lane" | "other";
+                                name: string;
+                                /** @description Plate, serial or weapon number */
+                                identifier: string;
+                                /** @enum {string} */
+                                status: "available" | "maintenance" | "out_of_service" | "retired";
+                                location: string | null;
+                                /** @description Whether partner zones may book it at all */
+                                lendable: boolean;
+                                validities: {
+                                    /** @enum {string} */
+                                    kind: "calibration" | "approval" | "inspection" | "insurance" | "licence" | "other";
+                                    /**
+                                     * Format: date
+                                     * @description Calendar date YYYY-MM-DD
+                                     */
+                                    validUntil: string;
+                                    /**
+                                     * @description expired: lapsed before today; expiring: lapses within 30 days (Brussels)
+                                     * @enum {string}
+                                     */
+                                    state: "ok" | "expiring" | "expired";
+                                }[];
+                                availability?: {
+                                    available: boolean;
+                                    reason: ("busy" | "status" | "validity") | null;
+                                };
+                            };
+                            busy: {
+                                /** Format: date-time */
+                                from: string;
+                                /** Format: date-time */
+                                to: string;
+                                /** @enum {string} */
+                                status: "requested" | "approved" | "rejected" | "cancelled" | "checked_out" | "returned";
+                                bookingId: string | null;
+                                borrowerZone: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                } | null;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    setAssetValidity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                kind: "calibration" | "approval" | "inspection" | "insurance" | "licence" | "other";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description Calendar date YYYY-MM-DD
+                     */
+                    validUntil: string;
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        zone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        investmentId: string | null;
+                        /** @enum {string} */
+                        kind: "vehicle" | "weapon" | "speed_radar" | "flash_device" | "anpr_camera" | "bodycam" | "drone" | "server" | "range_lane" | "other";
+                        name: string;
+                        /** @description Plate, serial or weapon number */
+                        identifier: string;
+                        /** @enum {string} */
+                        status: "available" | "maintenance" | "out_of_service" | "retired";
+                        location: string | null;
+                        /** @description Whether partner zones may book it at all */
+                        lendable: boolean;
+                        validities: {
+                            /** @enum {string} */
+                            kind: "calibration" | "approval" | "inspection" | "insurance" | "licence" | "other";
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            validUntil: string;
+                            /**
+                             * @description expired: lapsed before today; expiring: lapses within 30 days (Brussels)
+                             * @enum {string}
+                             */
+                            state: "ok" | "expiring" | "expired";
+                        }[];
+                        availability?: {
+                            available: boolean;
+                            reason: ("busy" | "status" | "validity") | null;
+                        };
+                        description: string | null;
+                        odometerKm: number | null;
+                        counter: number | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description The caller's zone keeps it */
+                        own: boolean;
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    removeAssetValidity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                kind: "calibration" | "approval" | "inspection" | "insurance" | "licence" | "other";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        zone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        investmentId: string | null;
+                        /** @enum {string} */
+                        kind: "vehicle" | "weapon" | "speed_radar" | "flash_device" | "anpr_camera" | "bodycam" | "drone" | "server" | "range_lane" | "other";
+                        name: string;
+                        /** @description Plate, serial or weapon number */
+                        identifier: string;
+                        /** @enum {string} */
+                        status: "available" | "maintenance" | "out_of_service" | "retired";
+                        location: string | null;
+                        /** @description Whether partner zones may book it at all */
+                        lendable: boolean;
+                        validities: {
+                            /** @enum {string} */
+                            kind: "calibration" | "approval" | "inspection" | "insurance" | "licence" | "other";
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            validUntil: string;
+                            /**
+                             * @description expired: lapsed before today; expiring: lapses within 30 days (Brussels)
+                             * @enum {string}
+                             */
+                            state: "ok" | "expiring" | "expired";
+                        }[];
+                        availability?: {
+                            available: boolean;
+                            reason: ("busy" | "status" | "validity") | null;
+                        };
+                        description: string | null;
+                        odometerKm: number | null;
+                        counter: number | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description The caller's zone keeps it */
+                        own: boolean;
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

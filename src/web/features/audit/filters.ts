@@ -79,6 +79,11 @@ const LISTED = {
   'assistance.settings_update': true,
   'assistance.rate_create': true,
   'assistance.settlement_record': true,
+  // assets (issue 10)
+  'equipment.asset_create': true,
+  'equipment.asset_update': true,
+  'equipment.validity_set': true,
+  'equipment.validity_remove': true,
 } as const satisfies Record<AuditAction, true>
 
 export const AUDIT_ACTIONS = Object.keys(LISTED) as readonly AuditAction[]
