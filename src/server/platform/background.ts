@@ -4,6 +4,7 @@
 import type { Config } from '../config.ts'
 import { assistanceJobs } from '../features/assistance/alert-jobs.ts'
 import { purgeLoginAttempts } from '../features/auth/service.ts'
+import { bookingJobs } from '../features/equipment/booking-jobs.ts' // bookings (issue 10)
 import { sessionStore } from './auth/sessions.ts'
 import { currentClock, systemClock, type Clock } from './clock.ts'
 import type { Database } from './db.ts'
@@ -67,6 +68,8 @@ export function platformJobs(config: BackgroundConfig): JobDefinition[] {
     ...notificationJobs(config),
     // alerts (issue 9)
     ...assistanceJobs(),
+    // bookings (issue 10): overdue loans
+    ...bookingJobs(),
   ]
 }
 

@@ -79,6 +79,14 @@ const LISTED = {
   'assistance.settings_update': true,
   'assistance.rate_create': true,
   'assistance.settlement_record': true,
+  // bookings (issue 10)
+  'equipment.booking_create': true,
+  'equipment.booking_approve': true,
+  'equipment.booking_reject': true,
+  'equipment.booking_cancel': true,
+  'equipment.booking_check_out': true,
+  'equipment.booking_check_in': true,
+  'equipment.terms_update': true,
 } as const satisfies Record<AuditAction, true>
 
 export const AUDIT_ACTIONS = Object.keys(LISTED) as readonly AuditAction[]
