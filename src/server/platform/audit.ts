@@ -350,6 +350,14 @@ export const AUDIT_ACTIONS = [
   'equipment.asset_update',
   'equipment.validity_set',
   'equipment.validity_remove',
+  // bookings (issue 10): bookings, their lifecycle and handovers (keeper's and borrower's chains), loan terms
+  'equipment.booking_create',
+  'equipment.booking_approve',
+  'equipment.booking_reject',
+  'equipment.booking_cancel',
+  'equipment.booking_check_out',
+  'equipment.booking_check_in',
+  'equipment.terms_update',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -986,6 +986,31 @@ export const ERRORS = {
       en: 'Each kind of validity (calibration, inspection, …) can be given only once.',
     },
   },
+  // bookings (issue 10)
+  HANDOVER_PERSON_INVALID: {
+    status: 422,
+    message: {
+      nl: 'Kies wie overhandigt en wie ontvangt: een persoon van de uitlenende zone en een persoon van de ontlenende zone (de ophaler of iemand die u mag zien), twee verschillende mensen.',
+      fr: 'Choisissez qui remet et qui reçoit : une personne de la zone prêteuse et une personne de la zone emprunteuse (la personne qui vient chercher le matériel ou une personne que vous pouvez voir), deux personnes différentes.',
+      en: 'Choose who hands over and who receives: a person of the lending zone and a person of the borrowing zone (the collector or someone you may see), two different people.',
+    },
+  },
+  HANDOVER_DAMAGE_NOTE_REQUIRED: {
+    status: 422,
+    message: {
+      nl: 'Beschrijf de schade: bij een beschadigd toestel is een opmerking verplicht.',
+      fr: 'Décrivez les dégâts : une note est obligatoire pour du matériel endommagé.',
+      en: 'Describe the damage: a note is required when the equipment is damaged.',
+    },
+  },
+  HANDOVER_COUNTER_BACKWARDS: {
+    status: 422,
+    message: {
+      nl: 'De kilometerstand of teller kan niet lager zijn dan de laatst gekende stand.',
+      fr: 'Le kilométrage ou le compteur ne peut pas être inférieur au dernier relevé connu.',
+      en: 'The odometer or counter cannot be lower than the last known reading.',
+    },
+  },
 } as const satisfies Record<string, CatalogueEntry>
 
 export type ErrorCode = keyof typeof ERRORS

@@ -16,6 +16,8 @@ export const NOTIFICATION_OBJECTS = {
   assistance_request: (id: string) => `/assistance/requests/${id}`,
   // assets (issue 10): an asset's page in the catalogue
   asset: (id: string) => `/equipment/assets/${id}`,
+  // bookings (issue 10): a booking's page
+  equipment_booking: (id: string) => `/equipment/bookings/${id}`,
 } as const satisfies Record<string, (id: string) => string>
 export type NotificationObjectType = keyof typeof NOTIFICATION_OBJECTS
 
@@ -118,6 +120,25 @@ export const NOTIFICATION_KINDS = {
     params: ['asset', 'identifier', 'validUntil'],
     object: 'asset',
     message: 'notification.equipment.validity_expiring',
+  },
+  // bookings (issue 10)
+  /** A partner zone (`zone`) asks to borrow the recipient zone's `asset` from `from` (Brussels DD/MM/YYYY HH:MM). */
+  'equipment.booking_requested': {
+    params: ['zone', 'asset', 'from'],
+    object: 'equipment_booking',
+    message: 'notification.equipment.booking_requested',
+  },
+  /** The keeper decided the recipient's booking of `asset` (`decision`: approved | rejected). */
+  'equipment.booking_decided': {
+    params: ['asset', 'decision', 'from'],
+    object: 'equipment_booking',
+    message: 'notification.equipment.booking_decided',
+  },
+  /** A loan of `asset` to `zone` is still out after its end `to`. */
+  'equipment.booking_overdue': {
+    params: ['asset', 'zone', 'to'],
+    object: 'equipment_booking',
+    message: 'notification.equipment.booking_overdue',
   },
 } as const satisfies Record<
   string,

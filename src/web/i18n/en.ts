@@ -1513,4 +1513,17 @@ export const en: Dictionary = {
   'equipment.timeline.free': 'Free',
   'equipment.timeline.empty': 'No equipment in this selection.',
   'equipment.timeline.range': '{from} – {to}',
+  // bookings (issue 10)
+  'notification.equipment.booking_requested': '{zone} wants to borrow {asset} from {from}. Approve or reject.',
+  'notification.equipment.booking_decided':
+    'Your booking of {asset} from {from} was decided. Open it to see the decision.',
+  'notification.equipment.booking_overdue':
+    '{asset}, lent to {zone}, was due back on {to} and has not been checked in yet.',
+  'auditAction.equipment.booking_create': 'Equipment booked',
+  'auditAction.equipment.booking_approve': 'Booking approved',
+  'auditAction.equipment.booking_reject': 'Booking rejected',
+  'auditAction.equipment.booking_cancel': 'Booking cancelled',
+  'auditAction.equipment.booking_check_out': 'Equipment handed out (check-out)',
+  'auditAction.equipment.booking_check_in': 'Equipment taken back (check-in)',
+  'auditAction.equipment.terms_update': 'Loan terms changed',
 }

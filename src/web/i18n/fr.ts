@@ -1530,4 +1530,18 @@ export const fr: Dictionary = {
   'equipment.timeline.free': 'Libre',
   'equipment.timeline.empty': 'Aucun matériel dans cette sélection.',
   'equipment.timeline.range': 'du {from} au {to}',
+  // bookings (issue 10)
+  'notification.equipment.booking_requested':
+    '{zone} souhaite emprunter {asset} à partir du {from}. Approuvez ou refusez.',
+  'notification.equipment.booking_decided':
+    'Votre réservation de {asset} à partir du {from} a été traitée. Ouvrez-la pour voir la décision.',
+  'notification.equipment.booking_overdue':
+    '{asset}, prêté à {zone}, devait être rendu le {to} et n’a pas encore été restitué.',
+  'auditAction.equipment.booking_create': 'Matériel réservé',
+  'auditAction.equipment.booking_approve': 'Réservation approuvée',
+  'auditAction.equipment.booking_reject': 'Réservation refusée',
+  'auditAction.equipment.booking_cancel': 'Réservation annulée',
+  'auditAction.equipment.booking_check_out': 'Matériel remis (sortie)',
+  'auditAction.equipment.booking_check_in': 'Matériel repris (retour)',
+  'auditAction.equipment.terms_update': 'Conditions de prêt modifiées',
 }

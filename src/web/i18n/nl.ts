@@ -1521,6 +1521,19 @@ export const nl = {
   'equipment.timeline.free': 'Vrij',
   'equipment.timeline.empty': 'Geen materiaal in deze selectie.',
   'equipment.timeline.range': '{from} – {to}',
+  // bookings (issue 10)
+  'notification.equipment.booking_requested': '{zone} wil {asset} lenen vanaf {from}. Keur goed of weiger.',
+  'notification.equipment.booking_decided':
+    'Uw reservatie van {asset} vanaf {from} werd beoordeeld. Open ze om de beslissing te zien.',
+  'notification.equipment.booking_overdue':
+    '{asset}, uitgeleend aan {zone}, moest terug zijn op {to} en is nog niet ingecheckt.',
+  'auditAction.equipment.booking_create': 'Materiaal gereserveerd',
+  'auditAction.equipment.booking_approve': 'Reservatie goedgekeurd',
+  'auditAction.equipment.booking_reject': 'Reservatie geweigerd',
+  'auditAction.equipment.booking_cancel': 'Reservatie geannuleerd',
+  'auditAction.equipment.booking_check_out': 'Materiaal meegegeven (check-out)',
+  'auditAction.equipment.booking_check_in': 'Materiaal teruggenomen (check-in)',
+  'auditAction.equipment.terms_update': 'Leenvoorwaarden gewijzigd',
 } as const
 
 export type MessageKey = keyof typeof nl

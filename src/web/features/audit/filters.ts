@@ -84,6 +84,14 @@ const LISTED = {
   'equipment.asset_update': true,
   'equipment.validity_set': true,
   'equipment.validity_remove': true,
+  // bookings (issue 10)
+  'equipment.booking_create': true,
+  'equipment.booking_approve': true,
+  'equipment.booking_reject': true,
+  'equipment.booking_cancel': true,
+  'equipment.booking_check_out': true,
+  'equipment.booking_check_in': true,
+  'equipment.terms_update': true,
 } as const satisfies Record<AuditAction, true>
 
 export const AUDIT_ACTIONS = Object.keys(LISTED) as readonly AuditAction[]
