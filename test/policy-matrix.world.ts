@@ -30,6 +30,8 @@ import {
   assistanceRequestsWorld,
   type AssistanceRequestsWorld,
 } from './assistance-requests.world.ts'
+// investments (issue 10)
+import { INVESTMENT_FIXTURES, investmentsWorld, type InvestmentsWorld } from './investments.world.ts'
 
 export type Target = 'own' | 'partner' | 'foreign'
 export type ActorName = 'anonymous' | Role
@@ -102,6 +104,8 @@ export interface World {
   assistanceAlerts: Record<Target, string>
   // core (issue 9)
   assistanceRequests: AssistanceRequestsWorld
+  // investments (issue 10)
+  investments: InvestmentsWorld
 }
 
 type Request = Pick<InjectOptions, 'payload' | 'remoteAddress'> & {
@@ -737,6 +741,8 @@ export const FIXTURES: Record<string, Fixture | Fixture[]> = {
     object: ofAssociation,
     ok: 201,
   },
+  // investments (issue 10)
+  ...INVESTMENT_FIXTURES,
 }
 
 /** Builds the world on the test app's database (demo data + fresh drafts and accounts). */
@@ -853,6 +859,8 @@ export async function buildWorld(t: TestApp): Promise<World> {
     assistanceAlerts: await assistanceAlertsWorld(t, zone, association), // alerts (issue 9)
     // core (issue 9)
     assistanceRequests: await assistanceRequestsWorld(t, zone, association),
+    // investments (issue 10)
+    investments: await investmentsWorld(t, zone, association),
   }
 }
 

@@ -345,6 +345,15 @@ export const AUDIT_ACTIONS = [
   'assistance.settings_update',
   'assistance.rate_create',
   'assistance.settlement_record',
+  // investments (issue 10)
+  'investment.create',
+  'investment.update',
+  'investment.parties_set',
+  'investment.assets_set',
+  'investment.cost_key_add',
+  'investment.cost_key_remove',
+  'investment.cost_add',
+  'investment.cost_remove',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

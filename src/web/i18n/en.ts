@@ -1379,4 +1379,13 @@ export const en: Dictionary = {
   'auditAction.assistance.settings_update': 'Assistance settings changed',
   'auditAction.assistance.rate_create': 'Assistance rate added',
   'auditAction.assistance.settlement_record': 'Assistance settlement recorded',
+  // investments (issue 10)
+  'auditAction.investment.create': 'Investment recorded',
+  'auditAction.investment.update': 'Investment edited',
+  'auditAction.investment.parties_set': 'Investment party zones changed',
+  'auditAction.investment.assets_set': 'Investment equipment linked',
+  'auditAction.investment.cost_key_add': 'Cost key version added',
+  'auditAction.investment.cost_key_remove': 'Cost key version removed',
+  'auditAction.investment.cost_add': 'Running cost added',
+  'auditAction.investment.cost_remove': 'Running cost removed',
 }

@@ -1396,4 +1396,13 @@ export const fr: Dictionary = {
   'auditAction.assistance.settings_update': 'Paramètres de l’assistance modifiés',
   'auditAction.assistance.rate_create': 'Taux d’assistance ajouté',
   'auditAction.assistance.settlement_record': 'Règlement de l’assistance enregistré',
+  // investments (issue 10)
+  'auditAction.investment.create': 'Investissement enregistré',
+  'auditAction.investment.update': 'Investissement modifié',
+  'auditAction.investment.parties_set': 'Zones participantes de l’investissement modifiées',
+  'auditAction.investment.assets_set': 'Matériel de l’investissement lié',
+  'auditAction.investment.cost_key_add': 'Version de la clé de répartition ajoutée',
+  'auditAction.investment.cost_key_remove': 'Version de la clé de répartition supprimée',
+  'auditAction.investment.cost_add': 'Coût de fonctionnement ajouté',
+  'auditAction.investment.cost_remove': 'Coût de fonctionnement supprimé',
 }

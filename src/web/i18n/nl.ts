@@ -1387,6 +1387,15 @@ export const nl = {
   'auditAction.assistance.settings_update': 'Instellingen van bijstand gewijzigd',
   'auditAction.assistance.rate_create': 'Tarief van bijstand toegevoegd',
   'auditAction.assistance.settlement_record': 'Vereffening van bijstand geboekt',
+  // investments (issue 10)
+  'auditAction.investment.create': 'Investering geregistreerd',
+  'auditAction.investment.update': 'Investering gewijzigd',
+  'auditAction.investment.parties_set': 'Deelnemende zones van investering gewijzigd',
+  'auditAction.investment.assets_set': 'Materiaal van investering gekoppeld',
+  'auditAction.investment.cost_key_add': 'Versie van verdeelsleutel toegevoegd',
+  'auditAction.investment.cost_key_remove': 'Versie van verdeelsleutel verwijderd',
+  'auditAction.investment.cost_add': 'Werkingskost toegevoegd',
+  'auditAction.investment.cost_remove': 'Werkingskost verwijderd',
 } as const
 
 export type MessageKey = keyof typeof nl

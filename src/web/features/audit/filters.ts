@@ -79,6 +79,15 @@ const LISTED = {
   'assistance.settings_update': true,
   'assistance.rate_create': true,
   'assistance.settlement_record': true,
+  // investments (issue 10)
+  'investment.create': true,
+  'investment.update': true,
+  'investment.parties_set': true,
+  'investment.assets_set': true,
+  'investment.cost_key_add': true,
+  'investment.cost_key_remove': true,
+  'investment.cost_add': true,
+  'investment.cost_remove': true,
 } as const satisfies Record<AuditAction, true>
 
 export const AUDIT_ACTIONS = Object.keys(LISTED) as readonly AuditAction[]
