@@ -32,6 +32,8 @@ import {
 } from './assistance-requests.world.ts'
 // assets (issue 10)
 import { EQUIPMENT_ASSET_FIXTURES, equipmentAssetsWorld, type EquipmentAssetsWorld } from './equipment-assets.world.ts'
+// investments (issue 10)
+import { INVESTMENT_FIXTURES, investmentsWorld, type InvestmentsWorld } from './investments.world.ts'
 
 export type Target = 'own' | 'partner' | 'foreign'
 export type ActorName = 'anonymous' | Role
@@ -105,6 +107,8 @@ export interface World {
   // core (issue 9)
   assistanceRequests: AssistanceRequestsWorld
   equipmentAssets: EquipmentAssetsWorld // assets (issue 10)
+  // investments (issue 10)
+  investments: InvestmentsWorld
 }
 
 type Request = Pick<InjectOptions, 'payload' | 'remoteAddress'> & {
@@ -741,6 +745,8 @@ export const FIXTURES: Record<string, Fixture | Fixture[]> = {
     ok: 201,
   },
   ...EQUIPMENT_ASSET_FIXTURES, // assets (issue 10)
+  // investments (issue 10)
+  ...INVESTMENT_FIXTURES,
 }
 
 /** Builds the world on the test app's database (demo data + fresh drafts and accounts). */
@@ -858,6 +864,8 @@ export async function buildWorld(t: TestApp): Promise<World> {
     // core (issue 9)
     assistanceRequests: await assistanceRequestsWorld(t, zone, association),
     equipmentAssets: await equipmentAssetsWorld(t, zone), // assets (issue 10)
+    // investments (issue 10)
+    investments: await investmentsWorld(t, zone, association),
   }
 }
 

@@ -358,6 +358,15 @@ export const AUDIT_ACTIONS = [
   'equipment.booking_check_out',
   'equipment.booking_check_in',
   'equipment.terms_update',
+  // investments (issue 10)
+  'investment.create',
+  'investment.update',
+  'investment.parties_set',
+  'investment.assets_set',
+  'investment.cost_key_add',
+  'investment.cost_key_remove',
+  'investment.cost_add',
+  'investment.cost_remove',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -1795,6 +1795,161 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/investments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Joint investments of which a zone of the reader is a party (an admin: the association's) */
+        get: operations["listInvestments"];
+        put?: never;
+        /** Record a joint investment with its parties, first cost key version (from the purchase) and assets */
+        post: operations["createInvestment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/investments/key-inputs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Population and active staff (FTE) per zone on a day: the usual inputs of a cost key version */
+        get: operations["suggestKeyInputs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/investments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An investment with its parties, assets, cost key versions, running costs and the reader’s actions */
+        get: operations["getInvestment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit the purchase facts: title, supplier, description, amount, depreciation period */
+        patch: operations["updateInvestment"];
+        trace?: never;
+    };
+    "/api/investments/{id}/parties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The party zones with the day each joined and left (a zone may join mid-year) */
+        put: operations["setInvestmentParties"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/investments/{id}/assets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The assets bought with the investment (kept by a party zone) */
+        put: operations["setInvestmentAssets"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/investments/{id}/cost-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new cost key version from a day: it closes the open version then (an overlap otherwise: 409) */
+        post: operations["addCostKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/investments/{id}/cost-keys/{keyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a cost key version that has not started yet (the version before it continues) */
+        delete: operations["removeCostKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/investments/{id}/costs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A running cost (maintenance, licence, calibration, …) paid by a party zone */
+        post: operations["addRunningCost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/investments/{id}/costs/{costId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a running cost, unless a recorded settlement covers its day (409) */
+        delete: operations["removeRunningCost"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4667,7 +4822,7 @@ export interface operations {
             query?: {
                 zoneId?: string;
                 /** @description An action the application logs (AuditAction) */
-                action?: "auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.locale_update" | "agreement.create" | "agreement.update" | "agreement.approval_record" | "agreement.transition" | "person.read" | "person.list" | "audit.list" | "audit.export" | "account.create" | "account.role_grant" | "account.role_remove" | "account.disable" | "account.enable" | "account.password_reset" | "user.password_change" | "user.password_change_failed" | "restricted.read" | "availability.create" | "availability.update" | "availability.delete" | "preference.create" | "preference.delete" | "rotation.create" | "rotation.update" | "rotation.member_add" | "rotation.member_end" | "roster.generate" | "roster.publish" | "duty.override" | "swap.request" | "swap.take" | "swap.approve" | "swap.reject" | "swap.withdraw" | "callout.create" | "callout.update" | "callout.delete" | "statement.approve" | "statement.reopen" | "assistance.acknowledge" | "assistance.request_create" | "assistance.request_update" | "assistance.request_transition" | "assistance.request_approve" | "assistance.offer_withdraw" | "assistance.offer_decide" | "assistance.deployment_add" | "assistance.deployment_remove" | "assistance.hours_record" | "assistance.hours_confirm" | "assistance.settings_update" | "assistance.rate_create" | "assistance.settlement_record" | "equipment.asset_create" | "equipment.asset_update" | "equipment.validity_set" | "equipment.validity_remove" | "equipment.booking_create" | "equipment.booking_approve" | "equipment.booking_reject" | "equipment.booking_cancel" | "equipment.booking_check_out" | "equipment.booking_check_in" | "equipment.terms_update";
+                action?: "auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.locale_update" | "agreement.create" | "agreement.update" | "agreement.approval_record" | "agreement.transition" | "person.read" | "person.list" | "audit.list" | "audit.export" | "account.create" | "account.role_grant" | "account.role_remove" | "account.disable" | "account.enable" | "account.password_reset" | "user.password_change" | "user.password_change_failed" | "restricted.read" | "availability.create" | "availability.update" | "availability.delete" | "preference.create" | "preference.delete" | "rotation.create" | "rotation.update" | "rotation.member_add" | "rotation.member_end" | "roster.generate" | "roster.publish" | "duty.override" | "swap.request" | "swap.take" | "swap.approve" | "swap.reject" | "swap.withdraw" | "callout.create" | "callout.update" | "callout.delete" | "statement.approve" | "statement.reopen" | "assistance.acknowledge" | "assistance.request_create" | "assistance.request_update" | "assistance.request_transition" | "assistance.request_approve" | "assistance.offer_withdraw" | "assistance.offer_decide" | "assistance.deployment_add" | "assistance.deployment_remove" | "assistance.hours_record" | "assistance.hours_confirm" | "assistance.settings_update" | "assistance.rate_create" | "assistance.settlement_record" | "equipment.asset_create" | "equipment.asset_update" | "equipment.validity_set" | "equipment.validity_remove" | "equipment.booking_create" | "equipment.booking_approve" | "equipment.booking_reject" | "equipment.booking_cancel" | "equipment.booking_check_out" | "equipment.booking_check_in" | "equipment.terms_update" | "investment.create" | "investment.update" | "investment.parties_set" | "investment.assets_set" | "investment.cost_key_add" | "investment.cost_key_remove" | "investment.cost_add" | "investment.cost_remove";
                 /** @description Events about this person: as the object, or among the people of a list (details.personIds) */
                 personId?: string;
                 /** @description Events by this user */
@@ -4807,7 +4962,7 @@ export interface operations {
             query?: {
                 zoneId?: string;
                 /** @description An action the application logs (AuditAction) */
-                action?: "auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.locale_update" | "agreement.create" | "agreement.update" | "agreement.approval_record" | "agreement.transition" | "person.read" | "person.list" | "audit.list" | "audit.export" | "account.create" | "account.role_grant" | "account.role_remove" | "account.disable" | "account.enable" | "account.password_reset" | "user.password_change" | "user.password_change_failed" | "restricted.read" | "availability.create" | "availability.update" | "availability.delete" | "preference.create" | "preference.delete" | "rotation.create" | "rotation.update" | "rotation.member_add" | "rotation.member_end" | "roster.generate" | "roster.publish" | "duty.override" | "swap.request" | "swap.take" | "swap.approve" | "swap.reject" | "swap.withdraw" | "callout.create" | "callout.update" | "callout.delete" | "statement.approve" | "statement.reopen" | "assistance.acknowledge" | "assistance.request_create" | "assistance.request_update" | "assistance.request_transition" | "assistance.request_approve" | "assistance.offer_withdraw" | "assistance.offer_decide" | "assistance.deployment_add" | "assistance.deployment_remove" | "assistance.hours_record" | "assistance.hours_confirm" | "assistance.settings_update" | "assistance.rate_create" | "assistance.settlement_record" | "equipment.asset_create" | "equipment.asset_update" | "equipment.validity_set" | "equipment.validity_remove" | "equipment.booking_create" | "equipment.booking_approve" | "equipment.booking_reject" | "equipment.booking_cancel" | "equipment.booking_check_out" | "equipment.booking_check_in" | "equipment.terms_update";
+                action?: "auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.locale_update" | "agreement.create" | "agreement.update" | "agreement.approval_record" | "agreement.transition" | "person.read" | "person.list" | "audit.list" | "audit.export" | "account.create" | "account.role_grant" | "account.role_remove" | "account.disable" | "account.enable" | "account.password_reset" | "user.password_change" | "user.password_change_failed" | "restricted.read" | "availability.create" | "availability.update" | "availability.delete" | "preference.create" | "preference.delete" | "rotation.create" | "rotation.update" | "rotation.member_add" | "rotation.member_end" | "roster.generate" | "roster.publish" | "duty.override" | "swap.request" | "swap.take" | "swap.approve" | "swap.reject" | "swap.withdraw" | "callout.create" | "callout.update" | "callout.delete" | "statement.approve" | "statement.reopen" | "assistance.acknowledge" | "assistance.request_create" | "assistance.request_update" | "assistance.request_transition" | "assistance.request_approve" | "assistance.offer_withdraw" | "assistance.offer_decide" | "assistance.deployment_add" | "assistance.deployment_remove" | "assistance.hours_record" | "assistance.hours_confirm" | "assistance.settings_update" | "assistance.rate_create" | "assistance.settlement_record" | "equipment.asset_create" | "equipment.asset_update" | "equipment.validity_set" | "equipment.validity_remove" | "equipment.booking_create" | "equipment.booking_approve" | "equipment.booking_reject" | "equipment.booking_cancel" | "equipment.booking_check_out" | "equipment.booking_check_in" | "equipment.terms_update" | "investment.create" | "investment.update" | "investment.parties_set" | "investment.assets_set" | "investment.cost_key_add" | "investment.cost_key_remove" | "investment.cost_add" | "investment.cost_remove";
                 /** @description Events about this person: as the object, or among the people of a list (details.personIds) */
                 personId?: string;
                 /** @description Events by this user */
@@ -14021,6 +14176,1942 @@ export interface operations {
             };
             /** @description Error: see the error catalogue */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listInvestments: {
+        parameters: {
+            query?: {
+                associationId?: string;
+                /** @description Words of the title or supplier. */
+                q?: string;
+                page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            associationId: string;
+                            title: string;
+                            supplier: string | null;
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            purchasedOn: string;
+                            amountCents: number;
+                            depreciationMonths: number;
+                            paidByZone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            managingZone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            parties: {
+                                zone: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                };
+                                /**
+                                 * Format: date
+                                 * @description Calendar date YYYY-MM-DD
+                                 */
+                                joinedOn: string;
+                                leftOn: string | null;
+                            }[];
+                            currentKey: {
+                                /** @enum {string} */
+                                method: "equal" | "population" | "fte" | "usage_hours" | "custom" | "mix";
+                            } | null;
+                            assetCount: number;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createInvestment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    associationId: string;
+                    agreementId?: string | null;
+                    title: string;
+                    supplier?: string | null;
+                    description?: string | null;
+                    /**
+                     * Format: date
+                     * @description Calendar date YYYY-MM-DD
+                     */
+                    purchasedOn: string;
+                    /** @description The purchase price (euro cents) */
+                    amountCents: number;
+                    /** @description Depreciation period in months. */
+                    depreciationMonths: number;
+                    /** Format: uuid */
+                    paidByZoneId: string;
+                    /** Format: uuid */
+                    managingZoneId: string;
+                    parties: {
+                        /** Format: uuid */
+                        zoneId: string;
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        joinedOn?: string;
+                        leftOn?: string | null;
+                    }[];
+                    costKey: {
+                        /** @enum {string} */
+                        method: "equal" | "population" | "fte" | "usage_hours" | "custom" | "mix";
+                        /** @description Only for 'mix': relative weights of equal/population/fte/usage_hours/custom; `{}` otherwise. */
+                        weights?: {
+                            [key: string]: number;
+                        };
+                        /** @description Per party zone id: population, fte, percent (custom: the percents add up to exactly 100). */
+                        inputs?: {
+                            [key: string]: {
+                                population?: number;
+                                /** @description At most 2 decimals. */
+                                fte?: number;
+                                /** @description At most 2 decimals. */
+                                percent?: number;
+                            };
+                        };
+                    };
+                    assetIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        associationId: string;
+                        title: string;
+                        supplier: string | null;
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        purchasedOn: string;
+                        amountCents: number;
+                        depreciationMonths: number;
+                        paidByZone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        managingZone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        parties: {
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            joinedOn: string;
+                            leftOn: string | null;
+                        }[];
+                        currentKey: {
+                            /** @enum {string} */
+                            method: "equal" | "population" | "fte" | "usage_hours" | "custom" | "mix";
+                        } | null;
+                        assetCount: number;
+                        description: string | null;
+                        agreementId: string | null;
+                        assets: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "vehicle" | "weapon" | "speed_radar" | "flash_device" | "anpr_camera" | "bodycam" | "drone" | "server" | "range_lane" | "other";
+                            name: string;
+                            identifier: string;
+                            /** Format: uuid */
+                            zoneId: string;
+                        }[];
+                        /** @description Newest first. */
+                        costKeys: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            validFrom: string;
+                            validTo: string | null;
+                            /** @enum {string} */
+                            method: "equal" | "population" | "fte" | "usage_hours" | "custom" | "mix";
+                            weights: {
+                                [key: string]: number;
+                            };
+                            inputs: {
+                                [key: string]: {
+                                    population?: number;
+                                    /** @description At most 2 decimals. */
+                                    fte?: number;
+                                    /** @description At most 2 decimals. */
+                                    percent?: number;
+                                };
+                            };
+                            note: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        /** @description Newest first. */
+                        costs: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "maintenance" | "licence" | "calibration" | "insurance" | "repair" | "other";
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            incurredOn: string;
+                            amountCents: number;
+                            description: string;
+                            paidByZone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            removable: boolean;
+                        }[];
+                        actions: ("edit" | "add_cost" | "add_key" | "edit_parties")[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    suggestKeyInputs: {
+        parameters: {
+            query: {
+                /** @description Zone ids, comma-separated (at most 50). */
+                zoneIds: string;
+                /** @description Calendar date YYYY-MM-DD */
+                on: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Per zone id: the population of its municipalities and its active staff in FTE on that day. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: {
+                            population: number;
+                            fte: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getInvestment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        associationId: string;
+                        title: string;
+                        supplier: string | null;
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        purchasedOn: string;
+                        amountCents: number;
+                        depreciationMonths: number;
+                        paidByZone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        managingZone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        parties: {
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            joinedOn: string;
+                            leftOn: string | null;
+                        }[];
+                        currentKey: {
+                            /** @enum {string} */
+                            method: "equal" | "population" | "fte" | "usage_hours" | "custom" | "mix";
+                        } | null;
+                        assetCount: number;
+                        description: string | null;
+                        agreementId: string | null;
+                        assets: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "vehicle" | "weapon" | "speed_radar" | "flash_device" | "anpr_camera" | "bodycam" | "drone" | "server" | "range_lane" | "other";
+                            name: string;
+                            identifier: string;
+                            /** Format: uuid */
+                            zoneId: string;
+                        }[];
+                        /** @description Newest first. */
+                        costKeys: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            validFrom: string;
+                            validTo: string | null;
+                            /** @enum {string} */
+                            method: "equal" | "population" | "fte" | "usage_hours" | "custom" | "mix";
+                            weights: {
+                                [key: string]: number;
+                            };
+                            inputs: {
+                                [key: string]: {
+                                    population?: number;
+                                    /** @description At most 2 decimals. */
+                                    fte?: number;
+                                    /** @description At most 2 decimals. */
+                                    percent?: number;
+                                };
+                            };
+                            note: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        /** @description Newest first. */
+                        costs: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "maintenance" | "licence" | "calibration" | "insurance" | "repair" | "other";
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            incurredOn: string;
+                            amountCents: number;
+                            description: string;
+                            paidByZone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            removable: boolean;
+                        }[];
+                        actions: ("edit" | "add_cost" | "add_key" | "edit_parties")[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateInvestment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title?: string;
+                    supplier?: string | null;
+                    description?: string | null;
+                    /** @description Depreciation period in months. */
+                    depreciationMonths?: number;
+                    /** @description The purchase price (euro cents) */
+                    amountCents?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        associationId: string;
+                        title: string;
+                        supplier: string | null;
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        purchasedOn: string;
+                        amountCents: number;
+                        depreciationMonths: number;
+                        paidByZone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        managingZone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        parties: {
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            joinedOn: string;
+                            leftOn: string | null;
+                        }[];
+                        currentKey: {
+                            /** @enum {string} */
+                            method: "equal" | "population" | "fte" | "usage_hours" | "custom" | "mix";
+                        } | null;
+                        assetCount: number;
+                        description: string | null;
+                        agreementId: string | null;
+                        assets: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "vehicle" | "weapon" | "speed_radar" | "flash_device" | "anpr_camera" | "bodycam" | "drone" | "server" | "range_lane" | "other";
+                            name: string;
+                            identifier: string;
+                            /** Format: uuid */
+                            zoneId: string;
+                        }[];
+                        /** @description Newest first. */
+                        costKeys: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            validFrom: string;
+                            validTo: string | null;
+                            /** @enum {string} */
+                            method: "equal" | "population" | "fte" | "usage_hours" | "custom" | "mix";
+                            weights: {
+                                [key: string]: number;
+                            };
+                            inputs: {
+                                [key: string]: {
+                                    population?: number;
+                                    /** @description At most 2 decimals. */
+                                    fte?: number;
+                                    /** @description At most 2 decimals. */
+                                    percent?: number;
+                                };
+                            };
+                            note: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        /** @description Newest first. */
+                        costs: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "maintenance" | "licence" | "calibration" | "insurance" | "repair" | "other";
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            incurredOn: string;
+                            amountCents: number;
+                            description: string;
+                            paidByZone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            removable: boolean;
+                        }[];
+                        actions: ("edit" | "add_cost" | "add_key" | "edit_parties")[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    setInvestmentParties: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    parties: {
+                        /** Format: uuid */
+                        zoneId: string;
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        joinedOn?: string;
+                        leftOn?: string | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        associationId: string;
+                        title: string;
+                        supplier: string | null;
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        purchasedOn: string;
+                        amountCents: number;
+                        depreciationMonths: number;
+                        paidByZone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        managingZone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        parties: {
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            joinedOn: string;
+                            leftOn: string | null;
+                        }[];
+                        currentKey: {
+                            /** @enum {string} */
+                            method: "equal" | "population" | "fte" | "usage_hours" | "custom" | "mix";
+                        } | null;
+                        assetCount: number;
+                        description: string | null;
+                        agreementId: string | null;
+                        assets: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "vehicle" | "weapon" | "speed_radar" | "flash_device" | "anpr_camera" | "bodycam" | "drone" | "server" | "range_lane" | "other";
+                            name: string;
+                            identifier: string;
+                            /** Format: uuid */
+                            zoneId: string;
+                        }[];
+                        /** @description Newest first. */
+                        costKeys: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            validFrom: string;
+                            validTo: string | null;
+                            /** @enum {string} */
+                            method: "equal" | "population" | "fte" | "usage_hours" | "custom" | "mix";
+                            weights: {
+                                [key: string]: number;
+                            };
+                            inputs: {
+                                [key: string]: {
+                                    population?: number;
+                                    /** @description At most 2 decimals. */
+                                    fte?: number;
+                                    /** @description At most 2 decimals. */
+                                    percent?: number;
+                                };
+                            };
+                            note: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        /** @description Newest first. */
+                        costs: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "maintenance" | "licence" | "calibration" | "insurance" | "repair" | "other";
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            incurredOn: string;
+                            amountCents: number;
+                            description: string;
+                            paidByZone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            removable: boolean;
+                        }[];
+                        actions: ("edit" | "add_cost" | "add_key" | "edit_parties")[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    setInvestmentAssets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    assetIds: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        associationId: string;
+                        title: string;
+                        supplier: string | null;
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        purchasedOn: string;
+                        amountCents: number;
+                        depreciationMonths: number;
+                        paidByZone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        managingZone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        parties: {
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            joinedOn: string;
+                            leftOn: string | null;
+                        }[];
+                        currentKey: {
+                            /** @enum {string} */
+                            method: "equal" | "population" | "fte" | "usage_hours" | "custom" | "mix";
+                        } | null;
+                        assetCount: number;
+                        description: string | null;
+                        agreementId: string | null;
+                        assets: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "vehicle" | "weapon" | "speed_radar" | "flash_device" | "anpr_camera" | "bodycam" | "drone" | "server" | "range_lane" | "other";
+                            name: string;
+                            identifier: string;
+                            /** Format: uuid */
+                            zoneId: string;
+                        }[];
+                        /** @description Newest first. */
+                        costKeys: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            validFrom: string;
+                            validTo: string | null;
+                            /** @enum {string} */
+                            method: "equal" | "population" | "fte" | "usage_hours" | "custom" | "mix";
+                            weights: {
+                                [key: string]: number;
+                            };
+                            inputs: {
+                                [key: string]: {
+                                    population?: number;
+                                    /** @description At most 2 decimals. */
+                                    fte?: number;
+                                    /** @description At most 2 decimals. */
+                                    percent?: number;
+                                };
+                            };
+                            note: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        /** @description Newest first. */
+                        costs: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "maintenance" | "licence" | "calibration" | "insurance" | "repair" | "other";
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            incurredOn: string;
+                            amountCents: number;
+                            description: string;
+                            paidByZone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            removable: boolean;
+                        }[];
+                        actions: ("edit" | "add_cost" | "add_key" | "edit_parties")[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    addCostKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description Calendar date YYYY-MM-DD
+                     */
+                    validFrom: string;
+                    /** @enum {string} */
+                    method: "equal" | "population" | "fte" | "usage_hours" | "custom" | "mix";
+                    /** @description Only for 'mix': relative weights of equal/population/fte/usage_hours/custom; `{}` otherwise. */
+                    weights?: {
+                        [key: string]: number;
+                    };
+                    /** @description Per party zone id: population, fte, percent (custom: the percents add up to exactly 100). */
+                    inputs?: {
+                        [key: string]: {
+                            population?: number;
+                            /** @description At most 2 decimals. */
+                            fte?: number;
+                            /** @description At most 2 decimals. */
+                            percent?: number;
+                        };
+                    };
+                    note?: string | null;
+                    /** @description Close the open version on validFrom (default true); else an overlap is a 409. */
+                    closePrevious?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        associationId: string;
+                        title: string;
+                        supplier: string | null;
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        purchasedOn: string;
+                        amountCents: number;
+                        depreciationMonths: number;
+                        paidByZone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        managingZone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        parties: {
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            joinedOn: string;
+                            leftOn: string | null;
+                        }[];
+                        currentKey: {
+                            /** @enum {string} */
+                            method: "equal" | "population" | "fte" | "usage_hours" | "custom" | "mix";
+                        } | null;
+                        assetCount: number;
+                        description: string | null;
+                        agreementId: string | null;
+                        assets: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "vehicle" | "weapon" | "speed_radar" | "flash_device" | "anpr_camera" | "bodycam" | "drone" | "server" | "range_lane" | "other";
+                            name: string;
+                            identifier: string;
+                            /** Format: uuid */
+                            zoneId: string;
+                        }[];
+                        /** @description Newest first. */
+                        costKeys: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            validFrom: string;
+                            validTo: string | null;
+                            /** @enum {string} */
+                            method: "equal" | "population" | "fte" | "usage_hours" | "custom" | "mix";
+                            weights: {
+                                [key: string]: number;
+                            };
+                            inputs: {
+                                [key: string]: {
+                                    population?: number;
+                                    /** @description At most 2 decimals. */
+                                    fte?: number;
+                                    /** @description At most 2 decimals. */
+                                    percent?: number;
+                                };
+                            };
+                            note: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        /** @description Newest first. */
+                        costs: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "maintenance" | "licence" | "calibration" | "insurance" | "repair" | "other";
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            incurredOn: string;
+                            amountCents: number;
+                            description: string;
+                            paidByZone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            removable: boolean;
+                        }[];
+                        actions: ("edit" | "add_cost" | "add_key" | "edit_parties")[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    removeCostKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                keyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        associationId: string;
+                        title: string;
+                        supplier: string | null;
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        purchasedOn: string;
+                        amountCents: number;
+                        depreciationMonths: number;
+                        paidByZone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        managingZone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        parties: {
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            joinedOn: string;
+                            leftOn: string | null;
+                        }[];
+                        currentKey: {
+                            /** @enum {string} */
+                            method: "equal" | "population" | "fte" | "usage_hours" | "custom" | "mix";
+                        } | null;
+                        assetCount: number;
+                        description: string | null;
+                        agreementId: string | null;
+                        assets: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "vehicle" | "weapon" | "speed_radar" | "flash_device" | "anpr_camera" | "bodycam" | "drone" | "server" | "range_lane" | "other";
+                            name: string;
+                            identifier: string;
+                            /** Format: uuid */
+                            zoneId: string;
+                        }[];
+                        /** @description Newest first. */
+                        costKeys: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            validFrom: string;
+                            validTo: string | null;
+                            /** @enum {string} */
+                            method: "equal" | "population" | "fte" | "usage_hours" | "custom" | "mix";
+                            weights: {
+                                [key: string]: number;
+                            };
+                            inputs: {
+                                [key: string]: {
+                                    population?: number;
+                                    /** @description At most 2 decimals. */
+                                    fte?: number;
+                                    /** @description At most 2 decimals. */
+                                    percent?: number;
+                                };
+                            };
+                            note: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        /** @description Newest first. */
+                        costs: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "maintenance" | "licence" | "calibration" | "insurance" | "repair" | "other";
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            incurredOn: string;
+                            amountCents: number;
+                            description: string;
+                            paidByZone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            removable: boolean;
+                        }[];
+                        actions: ("edit" | "add_cost" | "add_key" | "edit_parties")[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    addRunningCost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "maintenance" | "licence" | "calibration" | "insurance" | "repair" | "other";
+                    /**
+                     * Format: date
+                     * @description Calendar date YYYY-MM-DD
+                     */
+                    incurredOn: string;
+                    /** @description The amount (euro cents) */
+                    amountCents: number;
+                    description: string;
+                    /** Format: uuid */
+                    paidByZoneId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        associationId: string;
+                        title: string;
+                        supplier: string | null;
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        purchasedOn: string;
+                        amountCents: number;
+                        depreciationMonths: number;
+                        paidByZone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        managingZone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        parties: {
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            joinedOn: string;
+                            leftOn: string | null;
+                        }[];
+                        currentKey: {
+                            /** @enum {string} */
+                            method: "equal" | "population" | "fte" | "usage_hours" | "custom" | "mix";
+                        } | null;
+                        assetCount: number;
+                        description: string | null;
+                        agreementId: string | null;
+                        assets: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "vehicle" | "weapon" | "speed_radar" | "flash_device" | "anpr_camera" | "bodycam" | "drone" | "server" | "range_lane" | "other";
+                            name: string;
+                            identifier: string;
+                            /** Format: uuid */
+                            zoneId: string;
+                        }[];
+                        /** @description Newest first. */
+                        costKeys: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            validFrom: string;
+                            validTo: string | null;
+                            /** @enum {string} */
+                            method: "equal" | "population" | "fte" | "usage_hours" | "custom" | "mix";
+                            weights: {
+                                [key: string]: number;
+                            };
+                            inputs: {
+                                [key: string]: {
+                                    population?: number;
+                                    /** @description At most 2 decimals. */
+                                    fte?: number;
+                                    /** @description At most 2 decimals. */
+                                    percent?: number;
+                                };
+                            };
+                            note: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        /** @description Newest first. */
+                        costs: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "maintenance" | "licence" | "calibration" | "insurance" | "repair" | "other";
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            incurredOn: string;
+                            amountCents: number;
+                            description: string;
+                            paidByZone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            removable: boolean;
+                        }[];
+                        actions: ("edit" | "add_cost" | "add_key" | "edit_parties")[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    removeRunningCost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                costId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        associationId: string;
+                        title: string;
+                        supplier: string | null;
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        purchasedOn: string;
+                        amountCents: number;
+                        depreciationMonths: number;
+                        paidByZone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        managingZone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        parties: {
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            joinedOn: string;
+                            leftOn: string | null;
+                        }[];
+                        currentKey: {
+                            /** @enum {string} */
+                            method: "equal" | "population" | "fte" | "usage_hours" | "custom" | "mix";
+                        } | null;
+                        assetCount: number;
+                        description: string | null;
+                        agreementId: string | null;
+                        assets: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "vehicle" | "weapon" | "speed_radar" | "flash_device" | "anpr_camera" | "bodycam" | "drone" | "server" | "range_lane" | "other";
+                            name: string;
+                            identifier: string;
+                            /** Format: uuid */
+                            zoneId: string;
+                        }[];
+                        /** @description Newest first. */
+                        costKeys: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            validFrom: string;
+                            validTo: string | null;
+                            /** @enum {string} */
+                            method: "equal" | "population" | "fte" | "usage_hours" | "custom" | "mix";
+                            weights: {
+                                [key: string]: number;
+                            };
+                            inputs: {
+                                [key: string]: {
+                                    population?: number;
+                                    /** @description At most 2 decimals. */
+                                    fte?: number;
+                                    /** @description At most 2 decimals. */
+                                    percent?: number;
+                                };
+                            };
+                            note: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        /** @description Newest first. */
+                        costs: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "maintenance" | "licence" | "calibration" | "insurance" | "repair" | "other";
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            incurredOn: string;
+                            amountCents: number;
+                            description: string;
+                            paidByZone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            removable: boolean;
+                        }[];
+                        actions: ("edit" | "add_cost" | "add_key" | "edit_parties")[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1526,4 +1526,13 @@ export const en: Dictionary = {
   'auditAction.equipment.booking_check_out': 'Equipment handed out (check-out)',
   'auditAction.equipment.booking_check_in': 'Equipment taken back (check-in)',
   'auditAction.equipment.terms_update': 'Loan terms changed',
+  // investments (issue 10)
+  'auditAction.investment.create': 'Investment recorded',
+  'auditAction.investment.update': 'Investment edited',
+  'auditAction.investment.parties_set': 'Investment party zones changed',
+  'auditAction.investment.assets_set': 'Investment equipment linked',
+  'auditAction.investment.cost_key_add': 'Cost key version added',
+  'auditAction.investment.cost_key_remove': 'Cost key version removed',
+  'auditAction.investment.cost_add': 'Running cost added',
+  'auditAction.investment.cost_remove': 'Running cost removed',
 }

@@ -1544,4 +1544,13 @@ export const fr: Dictionary = {
   'auditAction.equipment.booking_check_out': 'Matériel remis (sortie)',
   'auditAction.equipment.booking_check_in': 'Matériel repris (retour)',
   'auditAction.equipment.terms_update': 'Conditions de prêt modifiées',
+  // investments (issue 10)
+  'auditAction.investment.create': 'Investissement enregistré',
+  'auditAction.investment.update': 'Investissement modifié',
+  'auditAction.investment.parties_set': 'Zones participantes de l’investissement modifiées',
+  'auditAction.investment.assets_set': 'Matériel de l’investissement lié',
+  'auditAction.investment.cost_key_add': 'Version de la clé de répartition ajoutée',
+  'auditAction.investment.cost_key_remove': 'Version de la clé de répartition supprimée',
+  'auditAction.investment.cost_add': 'Coût de fonctionnement ajouté',
+  'auditAction.investment.cost_remove': 'Coût de fonctionnement supprimé',
 }

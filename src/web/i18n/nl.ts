@@ -1534,6 +1534,15 @@ export const nl = {
   'auditAction.equipment.booking_check_out': 'Materiaal meegegeven (check-out)',
   'auditAction.equipment.booking_check_in': 'Materiaal teruggenomen (check-in)',
   'auditAction.equipment.terms_update': 'Leenvoorwaarden gewijzigd',
+  // investments (issue 10)
+  'auditAction.investment.create': 'Investering geregistreerd',
+  'auditAction.investment.update': 'Investering gewijzigd',
+  'auditAction.investment.parties_set': 'Deelnemende zones van investering gewijzigd',
+  'auditAction.investment.assets_set': 'Materiaal van investering gekoppeld',
+  'auditAction.investment.cost_key_add': 'Versie van verdeelsleutel toegevoegd',
+  'auditAction.investment.cost_key_remove': 'Versie van verdeelsleutel verwijderd',
+  'auditAction.investment.cost_add': 'Werkingskost toegevoegd',
+  'auditAction.investment.cost_remove': 'Werkingskost verwijderd',
 } as const
 
 export type MessageKey = keyof typeof nl

@@ -92,6 +92,15 @@ const LISTED = {
   'equipment.booking_check_out': true,
   'equipment.booking_check_in': true,
   'equipment.terms_update': true,
+  // investments (issue 10)
+  'investment.create': true,
+  'investment.update': true,
+  'investment.parties_set': true,
+  'investment.assets_set': true,
+  'investment.cost_key_add': true,
+  'investment.cost_key_remove': true,
+  'investment.cost_add': true,
+  'investment.cost_remove': true,
 } as const satisfies Record<AuditAction, true>
 
 export const AUDIT_ACTIONS = Object.keys(LISTED) as readonly AuditAction[]
