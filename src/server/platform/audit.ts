@@ -345,6 +345,8 @@ export const AUDIT_ACTIONS = [
   'assistance.settings_update',
   'assistance.rate_create',
   'assistance.settlement_record',
+  // settlements (issue 10): a period's settlement of investments, loan fees and assistance, frozen
+  'investment.settlement_record',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

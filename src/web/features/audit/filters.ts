@@ -79,6 +79,8 @@ const LISTED = {
   'assistance.settings_update': true,
   'assistance.rate_create': true,
   'assistance.settlement_record': true,
+  // settlements (issue 10)
+  'investment.settlement_record': true,
 } as const satisfies Record<AuditAction, true>
 
 export const AUDIT_ACTIONS = Object.keys(LISTED) as readonly AuditAction[]
