@@ -54,6 +54,7 @@ export function settlementRepository(db: Db) {
         .where('association_id', '=', associationId)
         .where('purchased_on', '<', to)
         .orderBy('purchased_on')
+        .orderBy('title')
         .orderBy('id')
         .execute(),
 

@@ -145,7 +145,9 @@ function presentKeys(keys: readonly DomainKeyView[], zones: Map<string, ZoneRef>
     validTo: k.validTo,
     method: k.method,
     weights: { ...k.weights },
-    inputs: k.inputs.map(({ zoneId, ...rest }) => ({ zone: refOf(zones, zoneId), ...rest })),
+    inputs: k.inputs
+      .map(({ zoneId, ...rest }) => ({ zone: refOf(zones, zoneId), ...rest }))
+      .sort((a, b) => a.zone.code.localeCompare(b.zone.code)),
   }))
 }
 

@@ -61,7 +61,7 @@ const NL: StatementLabels = {
   credited: 'Gecrediteerd',
   net: 'Saldo',
   totals: 'Totaal',
-  netMeaning: 'Saldo = gecrediteerd − aangerekend (positief: de zone ontvangt; negatief: de zone betaalt).',
+  netMeaning: 'Saldo = gecrediteerd - aangerekend (positief: de zone ontvangt; negatief: de zone betaalt).',
   keys: 'Verdeelsleutels',
   keyVersion: 'Versie',
   method: {
@@ -118,7 +118,7 @@ const FR: StatementLabels = {
   credited: 'Crédité',
   net: 'Solde',
   totals: 'Total',
-  netMeaning: 'Solde = crédité − imputé (positif : la zone reçoit ; négatif : la zone paie).',
+  netMeaning: 'Solde = crédité - imputé (positif : la zone reçoit ; négatif : la zone paie).',
   keys: 'Clés de répartition',
   keyVersion: 'Version',
   method: {
@@ -175,7 +175,7 @@ const EN: StatementLabels = {
   credited: 'Credited',
   net: 'Net',
   totals: 'Total',
-  netMeaning: 'Net = credited − charged (positive: the zone receives; negative: the zone pays).',
+  netMeaning: 'Net = credited - charged (positive: the zone receives; negative: the zone pays).',
   keys: 'Cost keys',
   keyVersion: 'Version',
   method: {

@@ -287,6 +287,7 @@ export function keyViews(inv: InvestmentFacts, from: string, to: string): KeyVie
         .filter((p) => p.joinedOn < b && (p.leftOn === null || p.leftOn > a))
         .map((p) => p.zoneId)
       const usage = usageIn(inv.usage, a, b)
+      const usesUsage = k.method === 'usage_hours' || (k.method === 'mix' && (k.weights.usage_hours ?? 0) > 0)
       const fractions: Map<string, Fraction> =
         parties.length > 0 ? keyFractions(k, parties, usage).fractions : new Map<string, Fraction>()
       return {
@@ -302,7 +303,7 @@ export function keyViews(inv: InvestmentFacts, from: string, to: string): KeyVie
             population: input.population ?? null,
             fte: input.fte ?? null,
             percent: input.percent ?? null,
-            usageHours: Math.round(Number(usage.get(zoneId) ?? 0n) / 36_000) / 100,
+            usageHours: usesUsage ? Math.round(Number(usage.get(zoneId) ?? 0n) / 36_000) / 100 : null,
             fraction: fractionText(fractions.get(zoneId) ?? { n: 0n, d: 1n }),
           }
         }),
