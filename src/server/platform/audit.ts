@@ -367,6 +367,8 @@ export const AUDIT_ACTIONS = [
   'investment.cost_key_remove',
   'investment.cost_add',
   'investment.cost_remove',
+  // settlements (issue 10): a period's settlement of investments, loan fees and assistance, frozen
+  'investment.settlement_record',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

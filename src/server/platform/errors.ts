@@ -1068,6 +1068,23 @@ export const ERRORS = {
       en: 'This cost falls in a period that was already settled: costs can no longer be added or removed there.',
     },
   },
+  // settlements (issue 10)
+  SETTLEMENT_PERIOD_INVALID: {
+    status: 422,
+    message: {
+      nl: 'De periode is niet geldig: de einddatum moet na de begindatum liggen, en een afrekening beslaat hoogstens twee jaar.',
+      fr: 'La période n’est pas valide : la date de fin doit suivre la date de début, et un décompte couvre au plus deux ans.',
+      en: 'The period is not valid: the end date must come after the start date, and a settlement covers at most two years.',
+    },
+  },
+  SETTLEMENT_ZONE_UNKNOWN: {
+    status: 422,
+    message: {
+      nl: 'Deze zone maakt geen deel uit van deze afrekening.',
+      fr: 'Cette zone ne fait pas partie de ce décompte.',
+      en: 'This zone is not part of this settlement.',
+    },
+  },
 } as const satisfies Record<string, CatalogueEntry>
 
 export type ErrorCode = keyof typeof ERRORS

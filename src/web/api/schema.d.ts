@@ -1950,6 +1950,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/investments/{id}/shares": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An investment's shares per zone over a period (default: this calendar year): depreciation and running costs, with the key versions, their inputs and fractions */
+        get: operations["getInvestmentShares"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/investments/associations/{id}/settlement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An association's settlement of a period [from, to) (default: last calendar year): lines per zone, nets, the fewest transfers; the recorded one when that period was recorded */
+        get: operations["getSettlement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/investments/associations/{id}/settlements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The association's recorded settlements, latest period first */
+        get: operations["listSettlements"];
+        put?: never;
+        /** Record (freeze) the settlement of a period; 409 when a recorded one overlaps it */
+        post: operations["recordSettlement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/investments/associations/{id}/statement.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A zone's settlement statement as CSV (UTF-8 with BOM, `;`, euros with a decimal comma) */
+        get: operations["settlementStatementCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/investments/associations/{id}/statement.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A zone's settlement statement as PDF, in the caller's language (rendered off the request thread) */
+        get: operations["settlementStatementPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4822,7 +4908,7 @@ export interface operations {
             query?: {
                 zoneId?: string;
                 /** @description An action the application logs (AuditAction) */
-                action?: "auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.locale_update" | "agreement.create" | "agreement.update" | "agreement.approval_record" | "agreement.transition" | "person.read" | "person.list" | "audit.list" | "audit.export" | "account.create" | "account.role_grant" | "account.role_remove" | "account.disable" | "account.enable" | "account.password_reset" | "user.password_change" | "user.password_change_failed" | "restricted.read" | "availability.create" | "availability.update" | "availability.delete" | "preference.create" | "preference.delete" | "rotation.create" | "rotation.update" | "rotation.member_add" | "rotation.member_end" | "roster.generate" | "roster.publish" | "duty.override" | "swap.request" | "swap.take" | "swap.approve" | "swap.reject" | "swap.withdraw" | "callout.create" | "callout.update" | "callout.delete" | "statement.approve" | "statement.reopen" | "assistance.acknowledge" | "assistance.request_create" | "assistance.request_update" | "assistance.request_transition" | "assistance.request_approve" | "assistance.offer_withdraw" | "assistance.offer_decide" | "assistance.deployment_add" | "assistance.deployment_remove" | "assistance.hours_record" | "assistance.hours_confirm" | "assistance.settings_update" | "assistance.rate_create" | "assistance.settlement_record" | "equipment.asset_create" | "equipment.asset_update" | "equipment.validity_set" | "equipment.validity_remove" | "equipment.booking_create" | "equipment.booking_approve" | "equipment.booking_reject" | "equipment.booking_cancel" | "equipment.booking_check_out" | "equipment.booking_check_in" | "equipment.terms_update" | "investment.create" | "investment.update" | "investment.parties_set" | "investment.assets_set" | "investment.cost_key_add" | "investment.cost_key_remove" | "investment.cost_add" | "investment.cost_remove";
+                action?: "auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.locale_update" | "agreement.create" | "agreement.update" | "agreement.approval_record" | "agreement.transition" | "person.read" | "person.list" | "audit.list" | "audit.export" | "account.create" | "account.role_grant" | "account.role_remove" | "account.disable" | "account.enable" | "account.password_reset" | "user.password_change" | "user.password_change_failed" | "restricted.read" | "availability.create" | "availability.update" | "availability.delete" | "preference.create" | "preference.delete" | "rotation.create" | "rotation.update" | "rotation.member_add" | "rotation.member_end" | "roster.generate" | "roster.publish" | "duty.override" | "swap.request" | "swap.take" | "swap.approve" | "swap.reject" | "swap.withdraw" | "callout.create" | "callout.update" | "callout.delete" | "statement.approve" | "statement.reopen" | "assistance.acknowledge" | "assistance.request_create" | "assistance.request_update" | "assistance.request_transition" | "assistance.request_approve" | "assistance.offer_withdraw" | "assistance.offer_decide" | "assistance.deployment_add" | "assistance.deployment_remove" | "assistance.hours_record" | "assistance.hours_confirm" | "assistance.settings_update" | "assistance.rate_create" | "assistance.settlement_record" | "equipment.asset_create" | "equipment.asset_update" | "equipment.validity_set" | "equipment.validity_remove" | "equipment.booking_create" | "equipment.booking_approve" | "equipment.booking_reject" | "equipment.booking_cancel" | "equipment.booking_check_out" | "equipment.booking_check_in" | "equipment.terms_update" | "investment.create" | "investment.update" | "investment.parties_set" | "investment.assets_set" | "investment.cost_key_add" | "investment.cost_key_remove" | "investment.cost_add" | "investment.cost_remove" | "investment.settlement_record";
                 /** @description Events about this person: as the object, or among the people of a list (details.personIds) */
                 personId?: string;
                 /** @description Events by this user */
@@ -4962,7 +5048,7 @@ export interface operations {
             query?: {
                 zoneId?: string;
                 /** @description An action the application logs (AuditAction) */
-                action?: "auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.locale_update" | "agreement.create" | "agreement.update" | "agreement.approval_record" | "agreement.transition" | "person.read" | "person.list" | "audit.list" | "audit.export" | "account.create" | "account.role_grant" | "account.role_remove" | "account.disable" | "account.enable" | "account.password_reset" | "user.password_change" | "user.password_change_failed" | "restricted.read" | "availability.create" | "availability.update" | "availability.delete" | "preference.create" | "preference.delete" | "rotation.create" | "rotation.update" | "rotation.member_add" | "rotation.member_end" | "roster.generate" | "roster.publish" | "duty.override" | "swap.request" | "swap.take" | "swap.approve" | "swap.reject" | "swap.withdraw" | "callout.create" | "callout.update" | "callout.delete" | "statement.approve" | "statement.reopen" | "assistance.acknowledge" | "assistance.request_create" | "assistance.request_update" | "assistance.request_transition" | "assistance.request_approve" | "assistance.offer_withdraw" | "assistance.offer_decide" | "assistance.deployment_add" | "assistance.deployment_remove" | "assistance.hours_record" | "assistance.hours_confirm" | "assistance.settings_update" | "assistance.rate_create" | "assistance.settlement_record" | "equipment.asset_create" | "equipment.asset_update" | "equipment.validity_set" | "equipment.validity_remove" | "equipment.booking_create" | "equipment.booking_approve" | "equipment.booking_reject" | "equipment.booking_cancel" | "equipment.booking_check_out" | "equipment.booking_check_in" | "equipment.terms_update" | "investment.create" | "investment.update" | "investment.parties_set" | "investment.assets_set" | "investment.cost_key_add" | "investment.cost_key_remove" | "investment.cost_add" | "investment.cost_remove";
+                action?: "auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.locale_update" | "agreement.create" | "agreement.update" | "agreement.approval_record" | "agreement.transition" | "person.read" | "person.list" | "audit.list" | "audit.export" | "account.create" | "account.role_grant" | "account.role_remove" | "account.disable" | "account.enable" | "account.password_reset" | "user.password_change" | "user.password_change_failed" | "restricted.read" | "availability.create" | "availability.update" | "availability.delete" | "preference.create" | "preference.delete" | "rotation.create" | "rotation.update" | "rotation.member_add" | "rotation.member_end" | "roster.generate" | "roster.publish" | "duty.override" | "swap.request" | "swap.take" | "swap.approve" | "swap.reject" | "swap.withdraw" | "callout.create" | "callout.update" | "callout.delete" | "statement.approve" | "statement.reopen" | "assistance.acknowledge" | "assistance.request_create" | "assistance.request_update" | "assistance.request_transition" | "assistance.request_approve" | "assistance.offer_withdraw" | "assistance.offer_decide" | "assistance.deployment_add" | "assistance.deployment_remove" | "assistance.hours_record" | "assistance.hours_confirm" | "assistance.settings_update" | "assistance.rate_create" | "assistance.settlement_record" | "equipment.asset_create" | "equipment.asset_update" | "equipment.validity_set" | "equipment.validity_remove" | "equipment.booking_create" | "equipment.booking_approve" | "equipment.booking_reject" | "equipment.booking_cancel" | "equipment.booking_check_out" | "equipment.booking_check_in" | "equipment.terms_update" | "investment.create" | "investment.update" | "investment.parties_set" | "investment.assets_set" | "investment.cost_key_add" | "investment.cost_key_remove" | "investment.cost_add" | "investment.cost_remove" | "investment.settlement_record";
                 /** @description Events about this person: as the object, or among the people of a list (details.personIds) */
                 personId?: string;
                 /** @description Events by this user */
@@ -16126,6 +16212,731 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getInvestmentShares: {
+        parameters: {
+            query?: {
+                /** @description Calendar date YYYY-MM-DD */
+                from?: string;
+                /** @description The first day after the period (exclusive). */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        investmentId: string;
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        from: string;
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        to: string;
+                        keys: {
+                            keyId: string;
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            validFrom: string;
+                            validTo: string | null;
+                            /** @enum {string} */
+                            method: "equal" | "population" | "fte" | "usage_hours" | "custom" | "mix";
+                            weights: {
+                                [key: string]: number;
+                            };
+                            inputs: {
+                                zone: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                };
+                                population: number | null;
+                                fte: number | null;
+                                percent: number | null;
+                                usageHours: number | null;
+                                /** @description The zone's exact fraction, four decimals: '0.4321' = 43,21 %. */
+                                fraction: string;
+                            }[];
+                        }[];
+                        zones: {
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            depreciationCents: number;
+                            runningCostCents: number;
+                            totalCents: number;
+                        }[];
+                        totalCents: number;
+                        notes: string[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSettlement: {
+        parameters: {
+            query?: {
+                /** @description Calendar date YYYY-MM-DD */
+                from?: string;
+                /** @description The first day after the period (exclusive). */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        associationId: string;
+                        association: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        from: string;
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        to: string;
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        madeOn: string;
+                        zones: {
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            lines: {
+                                /** @enum {string} */
+                                kind: "depreciation" | "running_cost" | "loan_fee" | "assistance";
+                                investmentId: string | null;
+                                title: string;
+                                chargedCents: number;
+                                creditedCents: number;
+                                detail: string;
+                            }[];
+                            chargedCents: number;
+                            creditedCents: number;
+                            /** @description Credited − charged: above zero the zone receives, below it pays. */
+                            netCents: number;
+                        }[];
+                        transfers: {
+                            from: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            to: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            amountCents: number;
+                        }[];
+                        keys: {
+                            investmentId: string;
+                            title: string;
+                            keys: {
+                                keyId: string;
+                                /**
+                                 * Format: date
+                                 * @description Calendar date YYYY-MM-DD
+                                 */
+                                validFrom: string;
+                                validTo: string | null;
+                                /** @enum {string} */
+                                method: "equal" | "population" | "fte" | "usage_hours" | "custom" | "mix";
+                                weights: {
+                                    [key: string]: number;
+                                };
+                                inputs: {
+                                    zone: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        code: string;
+                                        name: string;
+                                    };
+                                    population: number | null;
+                                    fte: number | null;
+                                    percent: number | null;
+                                    usageHours: number | null;
+                                    /** @description The zone's exact fraction, four decimals: '0.4321' = 43,21 %. */
+                                    fraction: string;
+                                }[];
+                            }[];
+                        }[];
+                        notes: string[];
+                        recorded: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                            } | null;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listSettlements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            associationId: string;
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            from: string;
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            to: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    recordSettlement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description Calendar date YYYY-MM-DD
+                     */
+                    from: string;
+                    /**
+                     * Format: date
+                     * @description The first day after the period (exclusive).
+                     */
+                    to: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        associationId: string;
+                        association: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        from: string;
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        to: string;
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        madeOn: string;
+                        zones: {
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            lines: {
+                                /** @enum {string} */
+                                kind: "depreciation" | "running_cost" | "loan_fee" | "assistance";
+                                investmentId: string | null;
+                                title: string;
+                                chargedCents: number;
+                                creditedCents: number;
+                                detail: string;
+                            }[];
+                            chargedCents: number;
+                            creditedCents: number;
+                            /** @description Credited − charged: above zero the zone receives, below it pays. */
+                            netCents: number;
+                        }[];
+                        transfers: {
+                            from: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            to: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            amountCents: number;
+                        }[];
+                        keys: {
+                            investmentId: string;
+                            title: string;
+                            keys: {
+                                keyId: string;
+                                /**
+                                 * Format: date
+                                 * @description Calendar date YYYY-MM-DD
+                                 */
+                                validFrom: string;
+                                validTo: string | null;
+                                /** @enum {string} */
+                                method: "equal" | "population" | "fte" | "usage_hours" | "custom" | "mix";
+                                weights: {
+                                    [key: string]: number;
+                                };
+                                inputs: {
+                                    zone: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        code: string;
+                                        name: string;
+                                    };
+                                    population: number | null;
+                                    fte: number | null;
+                                    percent: number | null;
+                                    usageHours: number | null;
+                                    /** @description The zone's exact fraction, four decimals: '0.4321' = 43,21 %. */
+                                    fraction: string;
+                                }[];
+                            }[];
+                        }[];
+                        notes: string[];
+                        recorded: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                            } | null;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    settlementStatementCsv: {
+        parameters: {
+            query: {
+                zoneId: string;
+                /** @description Calendar date YYYY-MM-DD */
+                from?: string;
+                /** @description The first day after the period (exclusive). */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    settlementStatementPdf: {
+        parameters: {
+            query: {
+                zoneId: string;
+                /** @description Calendar date YYYY-MM-DD */
+                from?: string;
+                /** @description The first day after the period (exclusive). */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PDF file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Error"];
                 };
             };
         };

@@ -1,23 +1,8 @@
 // Weighted minutes to euro cents for a settlement in euros (issue 9): an exact fraction (minutes × the hourly
 // rate in cents / 60) per amount, floored, and the cents the flooring lost handed out one by one to the largest
 // remainders (ties: the earlier amount), so the rounded amounts add up exactly to the rounded total — a
-// settlement never creates or loses a cent. BigInt keeps the products exact whatever the sizes.
-
-/** Amounts of `numerators / denominator`, rounded so they add up to exactly `target`. */
-function largestRemainder(numerators: readonly bigint[], denominator: bigint, target: bigint): number[] {
-  const floorDiv = (n: bigint) => (n >= 0n ? n / denominator : -((-n + denominator - 1n) / denominator))
-  const floors = numerators.map(floorDiv)
-  const remainders = numerators.map((n, i) => n - floors[i]! * denominator)
-  let missing = target - floors.reduce((s, f) => s + f, 0n)
-  const order = remainders.map((r, i) => ({ r, i })).sort((a, b) => (a.r === b.r ? a.i - b.i : a.r > b.r ? -1 : 1))
-  const result = [...floors]
-  for (const { i } of order) {
-    if (missing <= 0n) break
-    result[i] = result[i]! + 1n
-    missing -= 1n
-  }
-  return result.map(Number)
-}
+// settlement never creates or loses a cent. BigInt keeps the products exact whatever the sizes (platform/money.ts).
+import { largestRemainder } from '../../platform/money.ts'
 
 /** Half away from zero of n / d (d > 0). */
 const roundDiv = (n: bigint, d: bigint): bigint => (n >= 0n ? (2n * n + d) / (2n * d) : -((-2n * n + d) / (2n * d)))

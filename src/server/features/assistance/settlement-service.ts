@@ -1,5 +1,5 @@
 // Settling the person-hours ledger (issue 9): the balances of every line booked up to a day (earlier
-// settlements included: the carry-over) netted with the fewest transfers (domain/settle.ts), in weighted hours
+// settlements included: the carry-over) netted with the fewest transfers (platform/settle.ts), in weighted hours
 // or in euros at the association's hourly rate (settlement-euros.ts: exact cents). Recording a settlement posts
 // each transfer as a 'settlement' posting — the debtor +amount, the creditor −amount, booked on `until` — so the
 // balances up to that day become zero and the next period carries only what came after.
@@ -11,7 +11,7 @@ import { AppError } from '../../platform/errors.ts'
 import type { PolicyContext } from '../../platform/policy/context.ts'
 import type { DB } from '../../platform/schema.ts'
 import { isValidDate } from '../../platform/time.ts'
-import { settle } from './domain/settle.ts'
+import { settle } from '../../platform/settle.ts'
 import { ledgerRepository, type NewLine } from './ledger-repository.ts'
 import type {
   AssistanceSettlement,

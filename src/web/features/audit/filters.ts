@@ -101,6 +101,8 @@ const LISTED = {
   'investment.cost_key_remove': true,
   'investment.cost_add': true,
   'investment.cost_remove': true,
+  // settlements (issue 10)
+  'investment.settlement_record': true,
 } as const satisfies Record<AuditAction, true>
 
 export const AUDIT_ACTIONS = Object.keys(LISTED) as readonly AuditAction[]

@@ -11,7 +11,7 @@ import {
   type LedgerLine,
   type Rate,
 } from './ledger.ts'
-import { settle } from './settle.ts'
+import { settle } from '../../../platform/settle.ts'
 
 const split = hoursSplitter({ holidays: holidayDates(2026, 2027), night: DEFAULT_NIGHT })
 const flat = { night: 0, saturday: 0, sunday: 0, holiday: 0 }
