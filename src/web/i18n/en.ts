@@ -1513,4 +1513,5 @@ export const en: Dictionary = {
   'equipment.timeline.free': 'Free',
   'equipment.timeline.empty': 'No equipment in this selection.',
   'equipment.timeline.range': '{from} – {to}',
+  'equipment.asset.remove': 'Remove',
 }

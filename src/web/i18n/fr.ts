@@ -1530,4 +1530,5 @@ export const fr: Dictionary = {
   'equipment.timeline.free': 'Libre',
   'equipment.timeline.empty': 'Aucun matériel dans cette sélection.',
   'equipment.timeline.range': 'du {from} au {to}',
+  'equipment.asset.remove': 'Supprimer',
 }

@@ -1521,6 +1521,7 @@ export const nl = {
   'equipment.timeline.free': 'Vrij',
   'equipment.timeline.empty': 'Geen materiaal in deze selectie.',
   'equipment.timeline.range': '{from} – {to}',
+  'equipment.asset.remove': 'Verwijderen',
 } as const
 
 export type MessageKey = keyof typeof nl

@@ -1,0 +1,88 @@
+// The small pieces the equipment pages share (issue 10): labels of the codes, the status badge, the validity
+// badges (expiring / expired with the date; the colour is never the only sign: the text says it) and the
+// availability answer of a search.
+import { Badge, Group, Text } from '@mantine/core'
+import { useI18n } from '../../i18n/I18nProvider.tsx'
+import type { AssetStatus, AssetSummary, BookingStatusCode, ValidityKind } from './assets-api.ts'
+
+export function useAssetLabels() {
+  const { t } = useI18n()
+  return {
+    kind: (kind: AssetSummary['kind']) => t(`equipment.kind.${kind}`),
+    status: (status: AssetStatus) => t(`equipment.status.${status}`),
+    validityKind: (kind: ValidityKind) => t(`equipment.validityKind.${kind}`),
+    bookingStatus: (status: BookingStatusCode) => t(`equipment.bookingStatus.${status}`),
+  }
+}
+
+const STATUS_COLOR: Record<AssetStatus, string> = {
+  available: 'teal.9',
+  maintenance: 'yellow.9',
+  out_of_service: 'red.9',
+  retired: 'gray.7',
+}
+
+export function StatusBadge({ status }: { status: AssetStatus }) {
+  const labels = useAssetLabels()
+  return (
+    <Badge color={STATUS_COLOR[status]} variant="light" radius="sm">
+      {labels.status(status)}
+    </Badge>
+  )
+}
+
+/** Flagged validities as badges; when none is flagged, the first one to lapse as plain text. */
+export function ValidityBadges({ validities }: { validities: AssetSummary['validities'] }) {
+  const { t, f } = useI18n()
+  const labels = useAssetLabels()
+  const flagged = validities.filter((v) => v.state !== 'ok')
+  if (validities.length === 0)
+    return (
+      <Text fz="sm" c="dimmed">
+        {t('equipment.validity.none')}
+      </Text>
+    )
+  if (flagged.length === 0) {
+    const first = validities[0]!
+    return (
+      <Text fz="sm">
+        {t('equipment.validity.ok', { kind: labels.validityKind(first.kind), date: f.date(first.validUntil) })}
+      </Text>
+    )
+  }
+  return (
+    <Group gap={4}>
+      {flagged.map((v) => (
+        <Badge
+          key={v.kind}
+          color={v.state === 'expired' ? 'red.9' : 'yellow.9'}
+          variant="light"
+          radius="sm"
+          style={{ textTransform: 'none' }}
+        >
+          {t(v.state === 'expired' ? 'equipment.validity.expired' : 'equipment.validity.expiring', {
+            kind: labels.validityKind(v.kind),
+            date: f.date(v.validUntil),
+          })}
+        </Badge>
+      ))}
+    </Group>
+  )
+}
+
+/** The answer of an availability search: available, or why not. */
+export function AvailabilityBadge({ availability }: { availability: NonNullable<AssetSummary['availability']> }) {
+  const { t } = useI18n()
+  if (availability.available)
+    return (
+      <Badge color="teal.9" variant="filled" radius="sm">
+        {t('equipment.available')}
+      </Badge>
+    )
+  const reason = availability.reason ?? 'status'
+  return (
+    <Badge color={reason === 'busy' ? 'orange.9' : 'red.9'} variant="light" radius="sm">
+      {t(`equipment.reason.${reason}`)}
+    </Badge>
+  )
+}
