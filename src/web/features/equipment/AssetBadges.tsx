@@ -16,16 +16,16 @@ export function useAssetLabels() {
 }
 
 const STATUS_COLOR: Record<AssetStatus, string> = {
-  available: 'teal.9',
-  maintenance: 'yellow.9',
-  out_of_service: 'red.9',
-  retired: 'gray.7',
+  available: 'teal',
+  maintenance: 'yellow',
+  out_of_service: 'red',
+  retired: 'gray',
 }
 
 export function StatusBadge({ status }: { status: AssetStatus }) {
   const labels = useAssetLabels()
   return (
-    <Badge color={STATUS_COLOR[status]} variant="light" radius="sm">
+    <Badge color={STATUS_COLOR[status]} variant="light" c="dark.9" radius="sm">
       {labels.status(status)}
     </Badge>
   )
@@ -55,8 +55,9 @@ export function ValidityBadges({ validities }: { validities: AssetSummary['valid
       {flagged.map((v) => (
         <Badge
           key={v.kind}
-          color={v.state === 'expired' ? 'red.9' : 'yellow.9'}
+          color={v.state === 'expired' ? 'red' : 'yellow'}
           variant="light"
+          c="dark.9"
           radius="sm"
           style={{ textTransform: 'none' }}
         >
@@ -81,7 +82,7 @@ export function AvailabilityBadge({ availability }: { availability: NonNullable<
     )
   const reason = availability.reason ?? 'status'
   return (
-    <Badge color={reason === 'busy' ? 'orange.9' : 'red.9'} variant="light" radius="sm">
+    <Badge color={reason === 'busy' ? 'orange' : 'red'} variant="light" c="dark.9" radius="sm">
       {t(`equipment.reason.${reason}`)}
     </Badge>
   )

@@ -1,6 +1,6 @@
 // The validities of an asset (issue 10): each with its last day and state; for its managers a form to set one
 // (typed dd/mm/jjjj; a new date is flagged again 30 days ahead) and a button to remove one.
-import { Alert, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Button, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core'
 import { useState } from 'react'
 import { BelgianDateInput } from '../../components/BelgianDateInput.tsx'
 import { useNotify } from '../../components/useNotify.ts'
@@ -31,47 +31,39 @@ export function AssetValidities({ asset, canManage }: { asset: AssetDetail; canM
       {asset.validities.length === 0 ? (
         <Text fz="sm">{t('equipment.asset.noValidities')}</Text>
       ) : (
-        <Table fz="sm" mb="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('equipment.asset.validityKind')}</Table.Th>
-              <Table.Th>{t('equipment.asset.validUntil')}</Table.Th>
+        <Stack component="ul" gap="xs" m={0} mb="sm" p={0} style={{ listStyle: 'none' }}>
+          {asset.validities.map((v) => (
+            <Group
+              component="li"
+              key={v.kind}
+              justify="space-between"
+              gap="xs"
+              wrap="wrap"
+              py={4}
+              style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}
+            >
+              <Stack gap={2}>
+                <Text fz="sm" fw={600}>
+                  {labels.validityKind(v.kind)}
+                </Text>
+                <Text fz="sm">
+                  {t('equipment.asset.validUntil')}: {f.date(v.validUntil)}
+                </Text>
+                {v.state !== 'ok' && <ValidityBadges validities={[v]} />}
+              </Stack>
               {canManage && (
-                <Table.Th>
-                  <span className="visually-hidden">{t('equipment.asset.remove')}</span>
-                </Table.Th>
+                <Button
+                  variant="default"
+                  size="compact-sm"
+                  loading={remove.isPending && remove.variables === v.kind}
+                  onClick={() => remove.mutate(v.kind, { onSuccess: () => notify.success(t('equipment.asset.saved')) })}
+                >
+                  {t('equipment.asset.removeValidity', { kind: labels.validityKind(v.kind) })}
+                </Button>
               )}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {asset.validities.map((v) => (
-              <Table.Tr key={v.kind}>
-                <Table.Td>{labels.validityKind(v.kind)}</Table.Td>
-                <Table.Td>
-                  <Stack gap={2}>
-                    <Text fz="sm">{f.date(v.validUntil)}</Text>
-                    {v.state !== 'ok' && <ValidityBadges validities={[v]} />}
-                  </Stack>
-                </Table.Td>
-                {canManage && (
-                  <Table.Td ta="right">
-                    <Button
-                      variant="subtle"
-                      color="red.9"
-                      size="compact-sm"
-                      loading={remove.isPending && remove.variables === v.kind}
-                      onClick={() =>
-                        remove.mutate(v.kind, { onSuccess: () => notify.success(t('equipment.asset.saved')) })
-                      }
-                    >
-                      {t('equipment.asset.removeValidity', { kind: labels.validityKind(v.kind) })}
-                    </Button>
-                  </Table.Td>
-                )}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Group>
+          ))}
+        </Stack>
       )}
       {canManage && (
         <form
