@@ -15,6 +15,12 @@ export function useAssetLabels() {
   }
 }
 
+/** Badges here carry sentences ("IJking verloopt 11/12/2026"): in normal case, wrapping rather than cut off. */
+const WRAPPING = {
+  root: { height: 'auto', maxWidth: '100%' },
+  label: { whiteSpace: 'normal', overflow: 'visible' },
+} as const
+
 const STATUS_COLOR: Record<AssetStatus, string> = {
   available: 'teal',
   maintenance: 'yellow',
@@ -25,7 +31,7 @@ const STATUS_COLOR: Record<AssetStatus, string> = {
 export function StatusBadge({ status }: { status: AssetStatus }) {
   const labels = useAssetLabels()
   return (
-    <Badge color={STATUS_COLOR[status]} variant="light" c="dark.9" radius="sm">
+    <Badge color={STATUS_COLOR[status]} variant="light" c="dark.9" radius="sm" tt="none" styles={WRAPPING}>
       {labels.status(status)}
     </Badge>
   )
@@ -59,7 +65,8 @@ export function ValidityBadges({ validities }: { validities: AssetSummary['valid
           variant="light"
           c="dark.9"
           radius="sm"
-          style={{ textTransform: 'none' }}
+          tt="none"
+          styles={WRAPPING}
         >
           {t(v.state === 'expired' ? 'equipment.validity.expired' : 'equipment.validity.expiring', {
             kind: labels.validityKind(v.kind),
@@ -76,13 +83,20 @@ export function AvailabilityBadge({ availability }: { availability: NonNullable<
   const { t } = useI18n()
   if (availability.available)
     return (
-      <Badge color="teal.9" variant="filled" radius="sm">
+      <Badge color="teal.9" variant="filled" radius="sm" tt="none" styles={WRAPPING}>
         {t('equipment.available')}
       </Badge>
     )
   const reason = availability.reason ?? 'status'
   return (
-    <Badge color={reason === 'busy' ? 'orange' : 'red'} variant="light" c="dark.9" radius="sm">
+    <Badge
+      color={reason === 'busy' ? 'orange' : 'red'}
+      variant="light"
+      c="dark.9"
+      radius="sm"
+      tt="none"
+      styles={WRAPPING}
+    >
       {t(`equipment.reason.${reason}`)}
     </Badge>
   )
