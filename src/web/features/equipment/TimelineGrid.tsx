@@ -9,7 +9,7 @@ import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { useAssetLabels } from './AssetBadges.tsx'
 import type { BusyPeriod, Timeline } from './assets-api.ts'
 
-const NAME_WIDTH = 190
+const NAME_WIDTH = 230
 const DAY_WIDTH = 64
 const ROW_HEIGHT = 44
 
@@ -96,7 +96,7 @@ export function TimelineGrid({ timeline, days }: { timeline: Timeline; days: Gri
           >
             {t('equipment.timeline.asset')}
           </div>
-          <div style={{ position: 'relative', width: trackWidth, flex: 'none', height: 40 }}>
+          <div style={{ position: 'relative', minWidth: trackWidth, flex: '1 1 auto', height: 40 }}>
             {days.map((d, i) => {
               const next = days[i + 1]?.start ?? from + span
               const isToday = today >= new Date(d.start).toISOString() && today < new Date(next).toISOString()
@@ -143,14 +143,21 @@ export function TimelineGrid({ timeline, days }: { timeline: Timeline; days: Gri
                   borderRight: '1px solid var(--mantine-color-gray-3)',
                 }}
               >
-                <Anchor component={Link} to={`/equipment/assets/${asset.id}`} fz="sm" fw={600} lineClamp={1}>
+                <Anchor
+                  component={Link}
+                  to={`/equipment/assets/${asset.id}`}
+                  fz="sm"
+                  fw={600}
+                  lineClamp={2}
+                  title={asset.name}
+                >
                   {asset.name}
                 </Anchor>
                 <Text fz="xs" c="dimmed" lineClamp={1}>
                   {labels.kind(asset.kind)} · {asset.zone.code}
                 </Text>
               </div>
-              <div style={{ position: 'relative', width: trackWidth, flex: 'none' }}>
+              <div style={{ position: 'relative', minWidth: trackWidth, flex: '1 1 auto' }}>
                 {days.map((d) => (
                   <div
                     key={d.date}
