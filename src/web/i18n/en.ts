@@ -1535,4 +1535,5 @@ export const en: Dictionary = {
   'auditAction.investment.cost_key_remove': 'Cost key version removed',
   'auditAction.investment.cost_add': 'Running cost added',
   'auditAction.investment.cost_remove': 'Running cost removed',
+  'equipment.asset.remove': 'Remove',
 }
