@@ -20,6 +20,8 @@ import { migrate } from './platform/migrate.ts'
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from './demo/data.ts'
 import { seedDemoRostersInProgress } from './features/permanences/demo.ts'
 import { seedDemoAssistance } from './features/assistance/demo.ts'
+// investments (issue 10)
+import { seedDemoInvestments } from './features/investments/demo-investments.ts'
 
 const USAGE = `Usage: verbond <command> [options]
 
@@ -101,6 +103,9 @@ async function seedRosters(database: Database): Promise<void> {
   const assistanceStarted = Date.now()
   const assistance = await seedDemoAssistance(database.db, DEMO_ADMIN_EMAIL)
   console.log(`Demo assistance made in ${Date.now() - assistanceStarted} ms: ${JSON.stringify(assistance)}`)
+  // investments (issue 10): the server park and the speed radar of Voeren and Bilzen-Hoeselt-Riemst
+  const investments = await seedDemoInvestments(database.db)
+  console.log(`Demo investments made: ${JSON.stringify(investments)}`)
 }
 
 async function serve(config: Config): Promise<void> {
