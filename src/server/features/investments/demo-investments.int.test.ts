@@ -26,7 +26,7 @@ describe('investments demo', () => {
     const park = list.items.find((i: { title: string }) => i.title === 'Gemeenschappelijk serverpark')
     expect(park).toMatchObject({ amountCents: 18_425_000, currentKey: { method: 'mix' }, assetCount: 2 })
     const detail = (await chief.request({ method: 'GET', url: `/api/investments/${park.id}` })).json()
-    const inputs = Object.values(detail.costKeys[0].inputs) as { population: number; fte: number }[]
+    const inputs = Object.values<{ population: number; fte: number }>(detail.costKeys[0].inputs)
     expect(inputs).toHaveLength(2)
     expect(inputs.every((i) => i.population > 1000)).toBe(true)
     const radar = list.items.find((i: { title: string }) => i.title === 'Mobiele snelheidsradar')
