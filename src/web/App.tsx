@@ -76,6 +76,16 @@ const AssistanceStatementPage = lazy(() =>
 const AssistanceSettingsPage = lazy(() =>
   import('./features/assistance/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })),
 )
+// investments (issue 10)
+const InvestmentsPage = lazy(() =>
+  import('./features/investments/InvestmentsPage.tsx').then((m) => ({ default: m.InvestmentsPage })),
+)
+const InvestmentNewPage = lazy(() =>
+  import('./features/investments/InvestmentNewPage.tsx').then((m) => ({ default: m.InvestmentNewPage })),
+)
+const InvestmentPage = lazy(() =>
+  import('./features/investments/InvestmentPage.tsx').then((m) => ({ default: m.InvestmentPage })),
+)
 const ChangePasswordPage = lazy(() =>
   import('./features/accounts/ChangePasswordPage.tsx').then((m) => ({ default: m.ChangePasswordPage })),
 )
@@ -135,6 +145,10 @@ export function App() {
           <Route path="assistance/statement" element={<AssistanceStatementPage />} />
           <Route path="assistance/settings" element={<AssistanceSettingsPage />} />
           <Route path="assistance/:id" element={<AssistanceRequestPage />} />
+          {/* investments (issue 10) */}
+          <Route path="investments" element={<InvestmentsPage />} />
+          <Route path="investments/new" element={<InvestmentNewPage />} />
+          <Route path="investments/:id" element={<InvestmentPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>
