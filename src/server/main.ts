@@ -21,6 +21,8 @@ import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from './demo/data.ts'
 import { seedDemoRostersInProgress } from './features/permanences/demo.ts'
 import { seedDemoAssistance } from './features/assistance/demo.ts'
 import { seedDemoAssets } from './features/equipment/demo-assets.ts' // assets (issue 10)
+// investments (issue 10)
+import { seedDemoInvestments } from './features/investments/demo-investments.ts'
 
 const USAGE = `Usage: verbond <command> [options]
 
@@ -105,6 +107,9 @@ async function seedRosters(database: Database): Promise<void> {
   // assets (issue 10): the equipment catalogue of the demo zones, validity dates relative to today
   const equipment = await seedDemoAssets(database.db)
   console.log(`Demo equipment: ${JSON.stringify(equipment)}`)
+  // investments (issue 10): the server park and the speed radar of Voeren and Bilzen-Hoeselt-Riemst
+  const investments = await seedDemoInvestments(database.db)
+  console.log(`Demo investments made: ${JSON.stringify(investments)}`)
 }
 
 async function serve(config: Config): Promise<void> {

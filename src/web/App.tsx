@@ -87,6 +87,16 @@ const AssetNewPage = lazy(() =>
 const TimelinePage = lazy(() =>
   import('./features/equipment/TimelinePage.tsx').then((m) => ({ default: m.TimelinePage })),
 )
+// investments (issue 10)
+const InvestmentsPage = lazy(() =>
+  import('./features/investments/InvestmentsPage.tsx').then((m) => ({ default: m.InvestmentsPage })),
+)
+const InvestmentNewPage = lazy(() =>
+  import('./features/investments/InvestmentNewPage.tsx').then((m) => ({ default: m.InvestmentNewPage })),
+)
+const InvestmentPage = lazy(() =>
+  import('./features/investments/InvestmentPage.tsx').then((m) => ({ default: m.InvestmentPage })),
+)
 const ChangePasswordPage = lazy(() =>
   import('./features/accounts/ChangePasswordPage.tsx').then((m) => ({ default: m.ChangePasswordPage })),
 )
@@ -151,6 +161,10 @@ export function App() {
           <Route path="equipment/timeline" element={<TimelinePage />} />
           <Route path="equipment/assets/new" element={<AssetNewPage />} />
           <Route path="equipment/assets/:id" element={<AssetPage />} />
+          {/* investments (issue 10) */}
+          <Route path="investments" element={<InvestmentsPage />} />
+          <Route path="investments/new" element={<InvestmentNewPage />} />
+          <Route path="investments/:id" element={<InvestmentPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -27,6 +27,8 @@ interface NavItem {
   ledgerOnly?: boolean
   /** web (issue 9): the association's assistance settings: its admin. */
   adminOnly?: boolean
+  /** investments (issue 10): korpschef, finance, logistics of a zone, or an association admin. */
+  investmentsOnly?: boolean
 }
 
 const LINKS: NavItem[] = [
@@ -60,6 +62,8 @@ const LINKS: NavItem[] = [
   { to: '/assistance/settings', label: 'nav.assistanceSettings', icon: <IconKey />, adminOnly: true },
   // assets (issue 10): the equipment catalogue and its timeline, for every zone role
   { to: '/equipment', label: 'nav.equipment', icon: <IconSwap />, zoneRolesOnly: true },
+  // investments (issue 10)
+  { to: '/investments', label: 'nav.investments', icon: <IconChart />, investmentsOnly: true },
 ]
 
 function AssociationSwitcher() {
@@ -102,13 +106,18 @@ export function AppNavbar({ onNavigate }: { onNavigate: () => void }) {
     (r) => r.role === 'korpschef' || r.role === 'planner' || r.role === 'finance' || r.role === 'admin',
   )
   const admin = me.roles.some((r) => r.role === 'admin')
+  // investments (issue 10)
+  const investments = me.roles.some(
+    (r) => r.role === 'korpschef' || r.role === 'finance' || r.role === 'logistics' || r.role === 'admin',
+  )
   const visible = (link: NavItem) =>
     (hasZoneRole || !link.zoneRolesOnly) &&
     (dpo || !link.dpoOnly) &&
     (managers || !link.accountManagersOnly) &&
     (plans || !link.plannersOnly) &&
     (ledger || !link.ledgerOnly) &&
-    (admin || !link.adminOnly)
+    (admin || !link.adminOnly) &&
+    (investments || !link.investmentsOnly) // investments (issue 10)
   const isActive = (to: string, end?: boolean) =>
     end ? pathname === to : pathname === to || pathname.startsWith(`${to}/`)
   return (

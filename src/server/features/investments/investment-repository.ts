@@ -340,7 +340,7 @@ export function investmentRepository(db: Db) {
 
     deleteCost: (costId: string) => db.deleteFrom('investment_costs').where('id', '=', costId).execute(),
 
-    insertInvestment: (v: Omit<InvestmentRow, 'id'> & { created_by: string; at: Date }) =>
+    insertInvestment: (v: Omit<InvestmentRow, 'id'> & { created_by: string | null; at: Date }) =>
       db
         .insertInto('investments')
         .values({
