@@ -1,14 +1,15 @@
 // Joint investments (issue 10): the finance officer of Bilzen-Hoeselt-Riemst (5381) opens the investments from the
 // menu, finds the demo server park with its price written the Belgian way, opens it (purchase, parties, assets,
 // cost key versions), and adds a running cost typing the day dd/mm/jjjj and the amount 1.234,56; the total moves
-// by exactly that. Accessible (axe) at 1280 and 375 px, no sideways scroll on a phone.
+// by exactly that; the new-investment form prefills the zones' population. Accessible (axe) at 1280 and 375 px, no sideways scroll on a phone.
 import { expect, test } from '@playwright/test'
 import { nl } from '../src/web/i18n/nl.ts'
-import { expectAccessible, keepDutch, signIn, todayTyped } from './support.ts'
+import { expectAccessible, keepDutch, pick, signIn, todayTyped } from './support.ts'
 
 const FINANCE = 'finance.5381@demo.verbond.be'
 
 test('a finance officer reads a joint investment and adds a running cost', async ({ page, request }) => {
+  test.setTimeout(120_000)
   await keepDutch(request, FINANCE)
   await page.setViewportSize({ width: 1280, height: 900 })
   await signIn(page, FINANCE)
@@ -42,4 +43,17 @@ test('a finance officer reads a joint investment and adds a running cost', async
   await expect(page.getByRole('heading', { name: 'Gemeenschappelijk serverpark', level: 1 })).toBeVisible()
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
   await expectAccessible(page, 'investment detail 375')
+  // The new-investment form: the party zones' figures prefilled for a population key once a day is typed.
+  await page.goto('/investments/new')
+  await expect(page.getByRole('heading', { name: nl['investments.new'], level: 1 })).toBeVisible()
+  await page.getByLabel(nl['investments.field.purchasedOn']).fill('15/03/2022')
+  await page.getByLabel(nl['investments.field.purchasedOn']).press('Tab')
+  await pick(
+    page,
+    page.getByRole('combobox', { name: nl['investments.key.method'] }),
+    nl['investments.method.population'],
+  )
+  await expect(page.getByRole('textbox', { name: `${nl['investments.key.population']} Voeren` })).not.toHaveValue('')
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
+  await expectAccessible(page, 'new investment 375')
 })
