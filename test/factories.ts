@@ -7,7 +7,6 @@
 import { randomBytes } from 'node:crypto'
 import { sql } from 'kysely'
 import { agreementsService } from '../src/server/features/agreements/service.ts'
-import { hashPassword } from '../src/server/platform/auth/passwords.ts'
 import { addUser } from '../src/server/platform/auth/users.ts'
 import { runWithClock, systemClock, today, type Clock } from '../src/server/platform/clock.ts'
 import type { AssistanceCategory, AssistanceStatus, DomainCode } from '../src/server/platform/enums.ts'
@@ -16,6 +15,7 @@ import { policyContext } from '../src/server/platform/policy/context.ts'
 import type { AgreementKind, Rank, Role } from '../src/server/platform/schema.ts'
 import { addReasons, type KnownReasonKind } from '../src/server/platform/visibility.ts'
 import type { Session, TestApp } from './harness.ts'
+import { testPasswordHash } from './passwords.ts'
 import { ROTATIONS_TOPIC } from '../src/server/features/permanences/repository.ts'
 import { notifyInvalidation } from '../src/server/platform/invalidation.ts'
 
@@ -77,7 +77,7 @@ export async function makeAssociation(
   return { id, code, name, zones }
 }
 
-/** The password of every factory user; hashed once per test file (argon2 is slow on purpose). */
+/** The password of every factory user; hashed once per test file, at the test cost (test/passwords.ts). */
 export const FACTORY_PASSWORD = 'factory-password-0f3a9c'
 let passwordHash: Promise<string> | null = null
 
@@ -100,7 +100,7 @@ export async function makeUser(
   const isAssociation = 'zones' in scope
   if ((role === 'admin') !== isAssociation)
     throw new Error(role === 'admin' ? 'makeUser: an admin needs an association' : `makeUser: a ${role} needs a zone`)
-  passwordHash ??= hashPassword(FACTORY_PASSWORD)
+  passwordHash ??= testPasswordHash(FACTORY_PASSWORD)
   const email = `${role}.${unique()}@factory.test`
   const displayName = `Test ${role} ${scope.code}`
   const user = await addUser(t.database.db, {

@@ -4,9 +4,9 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import type { TestProject } from 'vitest/node'
 import { seedDemo } from '../src/server/demo/seed.ts'
 import { DEMO_PASSWORD } from '../src/server/demo/data.ts'
-import { hashPassword } from '../src/server/platform/auth/passwords.ts'
 import { openDatabase, type Database } from '../src/server/platform/db.ts'
 import { migrate } from '../src/server/platform/migrate.ts'
+import { testPasswordHash } from './passwords.ts'
 import { adminQuery, CACHE_DIR, PGLITE_TEMPLATE, postgresUrl, templateName, withDatabase } from './databases.ts'
 
 async function fill(database: Database, passwordHash: string): Promise<void> {
@@ -16,12 +16,13 @@ async function fill(database: Database, passwordHash: string): Promise<void> {
 
 /** Run once per test project: the pglite project builds the PGlite template, the postgres project its own. */
 export default async function setup(project: TestProject): Promise<void> {
-  const passwordHash = await hashPassword(DEMO_PASSWORD)
+  // At the test cost (test/passwords.ts): every test login of a demo account verifies this hash.
+  const passwordHash = await testPasswordHash(DEMO_PASSWORD)
   if (project.name === 'postgres') return buildPostgresTemplate(passwordHash)
   await mkdir(CACHE_DIR, { recursive: true })
   const pglite = await openDatabase({ databaseUrl: null, dataDir: null })
   await fill(pglite, passwordHash)
-  const dump = await pglite.pglite!.dumpDataDir('gzip')
+  const dump = await pglite.pglite!.dumpDataDir('none')
   await writeFile(PGLITE_TEMPLATE, Buffer.from(await dump.arrayBuffer()))
   await pglite.close()
 }

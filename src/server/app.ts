@@ -69,6 +69,7 @@ import { ERRORS } from './platform/errors.ts'
 import { clientErrorHandler, ErrorBody, registerErrorHandling, registerHttpEdges, sendError } from './platform/http.ts'
 import { runWithNotificationMail } from './platform/notifications.ts'
 import { requestValidation } from './platform/validation.ts'
+import { sharedSerializers } from './platform/serialization.ts'
 
 export interface AppOptions {
   /** The source of "now" for every request (platform/clock.ts); tests pass a TestClock. */
@@ -96,7 +97,10 @@ export async function buildApp(config: Config, database: Database, options: AppO
     clientErrorHandler,
     // Coercion ('array') applies to query strings and path parameters only; bodies are validated strictly.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
-    schemaController: requestValidation(),
+    // Response serializers built once per distinct schema (platform/serialization.ts).
+    schemaController: {
+      compilersFactory: { ...requestValidation().compilersFactory, buildSerializer: sharedSerializers() },
+    },
   })
   const { db } = database
   // Sessions and grants from memory, dropped in every process by the invalidations of migration 0011.
