@@ -110,5 +110,5 @@ describe('long transactions', () => {
     } finally {
       await database.close()
     }
-  })
+  }, 90_000) // a fresh in-memory PGlite of its own: its start-up alone took 30 s on a loaded machine
 })
