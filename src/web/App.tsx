@@ -76,6 +76,17 @@ const AssistanceStatementPage = lazy(() =>
 const AssistanceSettingsPage = lazy(() =>
   import('./features/assistance/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })),
 )
+// bookings (issue 10)
+const BookingsPage = lazy(() =>
+  import('./features/equipment/BookingsPage.tsx').then((m) => ({ default: m.BookingsPage })),
+)
+const BookingNewPage = lazy(() =>
+  import('./features/equipment/BookingNewPage.tsx').then((m) => ({ default: m.BookingNewPage })),
+)
+const BookingPage = lazy(() => import('./features/equipment/BookingPage.tsx').then((m) => ({ default: m.BookingPage })))
+const LoanTermsPage = lazy(() =>
+  import('./features/equipment/LoanTermsPage.tsx').then((m) => ({ default: m.LoanTermsPage })),
+)
 const ChangePasswordPage = lazy(() =>
   import('./features/accounts/ChangePasswordPage.tsx').then((m) => ({ default: m.ChangePasswordPage })),
 )
@@ -135,6 +146,11 @@ export function App() {
           <Route path="assistance/statement" element={<AssistanceStatementPage />} />
           <Route path="assistance/settings" element={<AssistanceSettingsPage />} />
           <Route path="assistance/:id" element={<AssistanceRequestPage />} />
+          {/* bookings (issue 10) */}
+          <Route path="equipment/book" element={<BookingNewPage />} />
+          <Route path="equipment/bookings" element={<BookingsPage />} />
+          <Route path="equipment/bookings/:id" element={<BookingPage />} />
+          <Route path="equipment/terms/:agreementId" element={<LoanTermsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -12125,6 +12125,19 @@ export interface operations {
                         assets: {
                             /** Format: uuid */
                             assetId: string;
+                            /** @description What the form lists. */
+                            asset: {
+                                /** @enum {string} */
+                                kind: "vehicle" | "weapon" | "speed_radar" | "flash_device" | "anpr_camera" | "bodycam" | "drone" | "server" | "range_lane" | "other";
+                                name: string;
+                                identifier: string;
+                                zone: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                };
+                            };
                             conflicts: {
                                 /** Format: date-time */
                                 from: string;

@@ -58,6 +58,8 @@ const LINKS: NavItem[] = [
   { to: '/assistance', label: 'nav.assistance', icon: <IconBell />, end: true },
   { to: '/assistance/balances', label: 'nav.assistanceBalances', icon: <IconChart />, ledgerOnly: true },
   { to: '/assistance/settings', label: 'nav.assistanceSettings', icon: <IconKey />, adminOnly: true },
+  // bookings (issue 10): the own zone's bookings and the requests for its equipment (zone roles)
+  { to: '/equipment/bookings', label: 'nav.bookings', icon: <IconCalendar />, zoneRolesOnly: true },
 ]
 
 function AssociationSwitcher() {
