@@ -14,6 +14,8 @@ export const NOTIFICATION_OBJECTS = {
   swap: () => '/duties',
   // alerts (issue 9): an assistance request's page
   assistance_request: (id: string) => `/assistance/requests/${id}`,
+  // assets (issue 10): an asset's page in the catalogue
+  asset: (id: string) => `/equipment/assets/${id}`,
   // bookings (issue 10): a booking's page
   equipment_booking: (id: string) => `/equipment/bookings/${id}`,
 } as const satisfies Record<string, (id: string) => string>
@@ -110,6 +112,14 @@ export const NOTIFICATION_KINDS = {
     params: ['zone', 'place', 'from'],
     object: 'assistance_request',
     message: 'notification.assistance.requested',
+  },
+  // assets (issue 10)
+  /** A validity (calibration, inspection, …) of an asset the recipient's zone keeps lapses soon (`validUntil`: its
+   *  last day, YYYY-MM-DD): renew it, or the asset cannot be lent from then on. The asset's page says which one. */
+  'equipment.validity_expiring': {
+    params: ['asset', 'identifier', 'validUntil'],
+    object: 'asset',
+    message: 'notification.equipment.validity_expiring',
   },
   // bookings (issue 10)
   /** A partner zone (`zone`) asks to borrow the recipient zone's `asset` from `from` (Brussels DD/MM/YYYY HH:MM). */

@@ -334,6 +334,30 @@ export const NOTIFICATION_TEMPLATES: { [K in NotificationKind]: Record<Locale, T
       ],
     }),
   },
+  // assets (issue 10)
+  'equipment.validity_expiring': {
+    nl: (p) => ({
+      subject: `Geldigheid verloopt op ${day(p.validUntil)}: ${p.asset}`,
+      paragraphs: [
+        `Beste ${p.recipientName},`,
+        `Een geldigheid (ijking, keuring, …) van ${p.asset} (${p.identifier}) verloopt op ${day(p.validUntil)}. Daarna kan het materiaal niet meer worden uitgeleend. Vernieuw ze en vul de nieuwe datum in Verbond in.`,
+      ],
+    }),
+    fr: (p) => ({
+      subject: `Validité expirant le ${day(p.validUntil)} : ${p.asset}`,
+      paragraphs: [
+        `Bonjour ${p.recipientName},`,
+        `Une validité (étalonnage, contrôle, …) de ${p.asset} (${p.identifier}) expire le ${day(p.validUntil)}. Ensuite, le matériel ne pourra plus être prêté. Renouvelez-la et indiquez la nouvelle date dans Verbond.`,
+      ],
+    }),
+    en: (p) => ({
+      subject: `Validity lapsing on ${day(p.validUntil)}: ${p.asset}`,
+      paragraphs: [
+        `Dear ${p.recipientName},`,
+        `A validity (calibration, inspection, …) of ${p.asset} (${p.identifier}) lapses on ${day(p.validUntil)}. From then on the equipment cannot be lent. Renew it and enter the new date in Verbond.`,
+      ],
+    }),
+  },
   // bookings (issue 10)
   'equipment.booking_requested': {
     nl: (p) => ({

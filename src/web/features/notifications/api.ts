@@ -27,6 +27,7 @@ export const NOTIFICATION_MESSAGES = {
   // alerts (issue 9)
   'assistance.alert': 'notification.assistance.alert',
   'assistance.requested': 'notification.assistance.requested',
+  'equipment.validity_expiring': 'notification.equipment.validity_expiring', // assets (issue 10)
   // bookings (issue 10)
   'equipment.booking_requested': 'notification.equipment.booking_requested',
   'equipment.booking_decided': 'notification.equipment.booking_decided',
