@@ -1559,7 +1559,7 @@ export const en: Dictionary = {
     'Who of your zone collects and returns the equipment. The lending zone sees this name for this booking.',
   'bookings.blockedUntil': 'Unavailable until (buffer)',
   'bookings.fee': 'Loan fee per day',
-  'bookings.requested': 'Requested',
+  'bookings.requested': 'Request',
   'bookings.decided': 'Decided',
   'bookings.autoApproved': 'Approved automatically',
   'bookings.decisionNote': 'Note on the decision (optional)',

@@ -1577,7 +1577,7 @@ export const fr: Dictionary = {
     'Qui de votre zone vient chercher le matériel et le ramène. La zone prêteuse voit ce nom pour cette réservation.',
   'bookings.blockedUntil': "Indisponible jusqu'au (battement)",
   'bookings.fee': 'Indemnité de prêt par jour',
-  'bookings.requested': 'Demandé',
+  'bookings.requested': 'Demande',
   'bookings.decided': 'Décidé',
   'bookings.autoApproved': 'Approuvé automatiquement',
   'bookings.decisionNote': 'Remarque sur la décision (facultatif)',

@@ -1567,7 +1567,7 @@ export const nl = {
     'Wie van uw zone haalt het materiaal op en brengt het terug. De uitlenende zone ziet deze naam voor deze reservatie.',
   'bookings.blockedUntil': 'Niet beschikbaar tot (buffer)',
   'bookings.fee': 'Leenvergoeding per dag',
-  'bookings.requested': 'Aangevraagd',
+  'bookings.requested': 'Aanvraag',
   'bookings.decided': 'Beslist',
   'bookings.autoApproved': 'Automatisch goedgekeurd',
   'bookings.decisionNote': 'Opmerking bij de beslissing (optioneel)',
