@@ -2,8 +2,8 @@
 // lists `equipment`): Polder's logistics staff (5460) books Westkust's (5461) mobile speed radar for a day next
 // week, naming a collector; a second booking over an overlapping period shows the conflict (with the period, in
 // Belgian format) BEFORE submit, and submit stays disabled; Westkust's logistics staff approves, checks the radar
-// out to the collector and checks it back in damaged, with a note; Polder sees the booking returned with the
-// note. Accessible (axe) at 1280 and 375 px. Screenshots in nl when E2E_SCREENSHOTS names a directory.
+// out to the collector and checks it back in damaged, with a note, and puts it in maintenance; Polder sees the
+// booking returned with the note. Accessible (axe) at 1280 and 375 px. Screenshots in nl when E2E_SCREENSHOTS names a directory.
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { nl } from '../src/web/i18n/nl.ts'
 import { addDays, apiAs, brusselsDate, expectAccessible, keepDutch, pick, signIn } from './support.ts'
@@ -168,6 +168,11 @@ test("a partner's speed radar: booked, conflict before submit, approved, checked
   await keeper.getByLabel(nl['bookings.handover.damageNote']).fill('Statief geplooid, flitser werkt niet meer')
   await keeper.getByRole('button', { name: nl['bookings.handover.saveIn'] }).click()
   await expect(keeper.getByText(nl['bookings.status.returned'], { exact: true }).first()).toBeVisible()
+  // Damage leaves the radar available until the keeper puts it in maintenance.
+  await keeper.getByRole('button', { name: nl['bookings.damage.putInMaintenance'] }).click()
+  await expect(keeper.getByText(nl['bookings.damage.inMaintenance']).first()).toBeVisible()
+  const after = (await keeperApi.get(`/api/equipment/assets/${radar!.id}`)) as { status: string }
+  expect(after.status).toBe('maintenance')
   await shot(keeper, 'check-in-done')
 
   // Polder sees it returned, with the note.

@@ -1640,4 +1640,8 @@ export const en: Dictionary = {
   'bookings.validity.insurance': 'The insurance',
   'bookings.validity.licence': 'The licence',
   'bookings.validity.other': 'A validity',
+  'bookings.damage.title': 'Returned damaged',
+  'bookings.damage.text': 'The equipment stays available for new bookings unless you put it in maintenance.',
+  'bookings.damage.putInMaintenance': 'Put in maintenance',
+  'bookings.damage.inMaintenance': 'The equipment is no longer available: it is in maintenance or out of service.',
 }

@@ -1658,4 +1658,9 @@ export const fr: Dictionary = {
   'bookings.validity.insurance': "L'assurance",
   'bookings.validity.licence': 'La licence',
   'bookings.validity.other': 'Une validité',
+  'bookings.damage.title': 'Rendu endommagé',
+  'bookings.damage.text':
+    'Le matériel reste disponible pour de nouvelles réservations, sauf si vous le mettez en entretien.',
+  'bookings.damage.putInMaintenance': 'Mettre en entretien',
+  'bookings.damage.inMaintenance': "Le matériel n'est plus disponible : il est en entretien ou hors service.",
 }

@@ -1648,6 +1648,10 @@ export const nl = {
   'bookings.validity.insurance': 'De verzekering',
   'bookings.validity.licence': 'De licentie',
   'bookings.validity.other': 'Een geldigheid',
+  'bookings.damage.title': 'Beschadigd teruggebracht',
+  'bookings.damage.text': 'Het materiaal blijft beschikbaar voor nieuwe reservaties, tenzij u het in onderhoud zet.',
+  'bookings.damage.putInMaintenance': 'In onderhoud zetten',
+  'bookings.damage.inMaintenance': 'Het materiaal is niet meer beschikbaar: het staat in onderhoud of buiten dienst.',
 } as const
 
 export type MessageKey = keyof typeof nl

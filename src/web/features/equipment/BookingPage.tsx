@@ -10,7 +10,16 @@ import { QueryView } from '../../components/QueryState.tsx'
 import { useNotify } from '../../components/useNotify.ts'
 import { errorMessage } from '../../i18n/errorMessage.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
-import { useBooking, useBookingStep, useCustody, useLiveBookings, type Booking } from './bookings-api.ts'
+import { useSignedInUser } from '../../auth/session.ts'
+import {
+  useAssetStatus,
+  useBooking,
+  useBookingStep,
+  useCustody,
+  useLiveBookings,
+  usePutInMaintenance,
+  type Booking,
+} from './bookings-api.ts'
 import { STATUS_COLOR, useBookingText } from './BookingText.ts'
 import { HandoverForm } from './HandoverForm.tsx'
 
@@ -142,6 +151,48 @@ function Custody({ booking }: { booking: Booking }) {
   )
 }
 
+/** Returned damaged: the keeper may put the asset in maintenance (it stays available otherwise). */
+function DamageFollowUp({ booking }: { booking: Booking }) {
+  const { t } = useI18n()
+  const me = useSignedInUser()
+  const notify = useNotify()
+  const keeper = me.roles.some(
+    (r) => (r.role === 'logistics' || r.role === 'korpschef') && r.zoneId === booking.asset.zone.id,
+  )
+  const damaged =
+    booking.status === 'returned' && booking.handovers.some((h) => h.kind === 'check_in' && h.condition === 'damaged')
+  const asset = useAssetStatus(booking.asset.id, keeper && damaged)
+  const maintenance = usePutInMaintenance(booking.asset.id)
+  if (!keeper || !damaged || !asset.data) return null
+  if (asset.data.status !== 'available')
+    return (
+      <Alert color="gray" variant="light">
+        {t('bookings.damage.inMaintenance')}
+      </Alert>
+    )
+  return (
+    <Alert color="gold" variant="light" title={t('bookings.damage.title')}>
+      <Stack gap="xs" align="flex-start">
+        <Text fz="sm">{t('bookings.damage.text')}</Text>
+        <Button
+          size="md"
+          loading={maintenance.isPending}
+          onClick={() =>
+            maintenance.mutate(undefined, { onSuccess: () => notify.success(t('bookings.damage.inMaintenance')) })
+          }
+        >
+          {t('bookings.damage.putInMaintenance')}
+        </Button>
+        {maintenance.isError && (
+          <Text c="red.8" fz="sm">
+            {errorMessage(maintenance.error, t)}
+          </Text>
+        )}
+      </Stack>
+    </Alert>
+  )
+}
+
 function BookingView({ booking }: { booking: Booking }) {
   const { t, f } = useI18n()
   const text = useBookingText()
@@ -206,6 +257,7 @@ function BookingView({ booking }: { booking: Booking }) {
           }}
         />
       )}
+      <DamageFollowUp booking={booking} />
       <Handovers booking={booking} />
       <Custody booking={booking} />
     </Stack>

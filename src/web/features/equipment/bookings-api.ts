@@ -125,3 +125,20 @@ export const useZonePeople = (zoneId: string | null) =>
     staleTime: 5 * 60_000,
     queryFn: () => data(api.GET('/api/people', { params: { query: { zoneId: zoneId!, limit: 200 } } })),
   })
+
+/** The asset's current status (the keeper, after a damaged return). */
+export const useAssetStatus = (assetId: string, enabled: boolean) =>
+  useQuery({
+    queryKey: ['equipment', 'asset-status', assetId],
+    enabled,
+    retry: false,
+    queryFn: () => data(api.GET('/api/equipment/assets/{id}', { params: { path: { id: assetId } } })),
+  })
+
+/** Damage on return: the keeper puts the asset in maintenance (the assets' own route). */
+export const usePutInMaintenance = (assetId: string) =>
+  useWrite(() =>
+    data(
+      api.PATCH('/api/equipment/assets/{id}', { params: { path: { id: assetId } }, body: { status: 'maintenance' } }),
+    ),
+  )
