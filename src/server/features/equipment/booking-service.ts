@@ -238,7 +238,7 @@ export function bookingService(db: Kysely<DB>) {
             : 'equipment.booking_cancel'
       const after = (await repo.byId(id))!
       await recordBookingWrite(trx, ctx.actor, after, auditAction, { from: row.status, note })
-      if (to === 'approved' || to === 'rejected') await notifyDecided(trx, after, to)
+      if (to === 'approved' || to === 'rejected') await notifyDecided(trx, after)
       return (await presentAll(trx, c, [after], s))[0]!
     })
   }
