@@ -34,6 +34,12 @@ import {
 import { EQUIPMENT_ASSET_FIXTURES, equipmentAssetsWorld, type EquipmentAssetsWorld } from './equipment-assets.world.ts'
 // investments (issue 10)
 import { INVESTMENT_FIXTURES, investmentsWorld, type InvestmentsWorld } from './investments.world.ts'
+// bookings (issue 10)
+import {
+  EQUIPMENT_BOOKING_FIXTURES,
+  equipmentBookingsWorld,
+  type EquipmentBookingsWorld,
+} from './equipment-bookings.world.ts'
 
 export type Target = 'own' | 'partner' | 'foreign'
 export type ActorName = 'anonymous' | Role
@@ -109,6 +115,7 @@ export interface World {
   equipmentAssets: EquipmentAssetsWorld // assets (issue 10)
   // investments (issue 10)
   investments: InvestmentsWorld
+  equipmentBookings: EquipmentBookingsWorld // bookings (issue 10)
 }
 
 type Request = Pick<InjectOptions, 'payload' | 'remoteAddress'> & {
@@ -747,6 +754,7 @@ export const FIXTURES: Record<string, Fixture | Fixture[]> = {
   ...EQUIPMENT_ASSET_FIXTURES, // assets (issue 10)
   // investments (issue 10)
   ...INVESTMENT_FIXTURES,
+  ...EQUIPMENT_BOOKING_FIXTURES, // bookings (issue 10)
 }
 
 /** Builds the world on the test app's database (demo data + fresh drafts and accounts). */
@@ -866,6 +874,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     equipmentAssets: await equipmentAssetsWorld(t, zone), // assets (issue 10)
     // investments (issue 10)
     investments: await investmentsWorld(t, zone, association),
+    equipmentBookings: await equipmentBookingsWorld(t, zone), // bookings (issue 10)
   }
 }
 

@@ -97,6 +97,17 @@ const InvestmentNewPage = lazy(() =>
 const InvestmentPage = lazy(() =>
   import('./features/investments/InvestmentPage.tsx').then((m) => ({ default: m.InvestmentPage })),
 )
+// bookings (issue 10)
+const BookingsPage = lazy(() =>
+  import('./features/equipment/BookingsPage.tsx').then((m) => ({ default: m.BookingsPage })),
+)
+const BookingNewPage = lazy(() =>
+  import('./features/equipment/BookingNewPage.tsx').then((m) => ({ default: m.BookingNewPage })),
+)
+const BookingPage = lazy(() => import('./features/equipment/BookingPage.tsx').then((m) => ({ default: m.BookingPage })))
+const LoanTermsPage = lazy(() =>
+  import('./features/equipment/LoanTermsPage.tsx').then((m) => ({ default: m.LoanTermsPage })),
+)
 const ChangePasswordPage = lazy(() =>
   import('./features/accounts/ChangePasswordPage.tsx').then((m) => ({ default: m.ChangePasswordPage })),
 )
@@ -165,6 +176,11 @@ export function App() {
           <Route path="investments" element={<InvestmentsPage />} />
           <Route path="investments/new" element={<InvestmentNewPage />} />
           <Route path="investments/:id" element={<InvestmentPage />} />
+          {/* bookings (issue 10) */}
+          <Route path="equipment/book" element={<BookingNewPage />} />
+          <Route path="equipment/bookings" element={<BookingsPage />} />
+          <Route path="equipment/bookings/:id" element={<BookingPage />} />
+          <Route path="equipment/terms/:agreementId" element={<LoanTermsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -128,9 +128,9 @@ export const NOTIFICATION_KINDS = {
     object: 'equipment_booking',
     message: 'notification.equipment.booking_requested',
   },
-  /** The keeper decided the recipient's booking of `asset` (`decision`: approved | rejected). */
+  /** The keeper decided the recipient's booking of `asset` (the booking's page says how: mails are read elsewhere). */
   'equipment.booking_decided': {
-    params: ['asset', 'decision', 'from'],
+    params: ['asset', 'from'],
     object: 'equipment_booking',
     message: 'notification.equipment.booking_decided',
   },

@@ -384,24 +384,24 @@ export const NOTIFICATION_TEMPLATES: { [K in NotificationKind]: Record<Locale, T
   },
   'equipment.booking_decided': {
     nl: (p) => ({
-      subject: `Reservatie ${p.decision === 'approved' ? 'goedgekeurd' : 'geweigerd'}: ${p.asset}`,
+      subject: `Beslissing over uw reservatie: ${p.asset}`,
       paragraphs: [
         `Beste ${p.recipientName},`,
-        `Uw reservatie van ${p.asset} vanaf ${p.from} werd ${p.decision === 'approved' ? 'goedgekeurd' : 'geweigerd'}.`,
+        `De uitlenende zone heeft beslist over uw reservatie van ${p.asset} vanaf ${p.from}. Open de reservatie in Verbond om de beslissing te zien.`,
       ],
     }),
     fr: (p) => ({
-      subject: `Réservation ${p.decision === 'approved' ? 'approuvée' : 'refusée'} : ${p.asset}`,
+      subject: `Décision sur votre réservation : ${p.asset}`,
       paragraphs: [
         `Bonjour ${p.recipientName},`,
-        `Votre réservation de ${p.asset} à partir du ${p.from} a été ${p.decision === 'approved' ? 'approuvée' : 'refusée'}.`,
+        `La zone prêteuse a pris une décision sur votre réservation de ${p.asset} à partir du ${p.from}. Ouvrez la réservation dans Verbond pour la voir.`,
       ],
     }),
     en: (p) => ({
-      subject: `Booking ${p.decision === 'approved' ? 'approved' : 'rejected'}: ${p.asset}`,
+      subject: `Decision on your booking: ${p.asset}`,
       paragraphs: [
         `Dear ${p.recipientName},`,
-        `Your booking of ${p.asset} from ${p.from} was ${p.decision === 'approved' ? 'approved' : 'rejected'}.`,
+        `The lending zone decided on your booking of ${p.asset} from ${p.from}. Open the booking in Verbond to see the decision.`,
       ],
     }),
   },

@@ -64,6 +64,8 @@ const LINKS: NavItem[] = [
   { to: '/equipment', label: 'nav.equipment', icon: <IconSwap />, zoneRolesOnly: true },
   // investments (issue 10)
   { to: '/investments', label: 'nav.investments', icon: <IconChart />, investmentsOnly: true },
+  // bookings (issue 10): the own zone's bookings and the requests for its equipment (zone roles)
+  { to: '/equipment/bookings', label: 'nav.bookings', icon: <IconCalendar />, zoneRolesOnly: true },
 ]
 
 function AssociationSwitcher() {

@@ -53,12 +53,12 @@ export async function notifyRequested(trx: Transaction<DB>, row: BookingRow): Pr
 }
 
 /** The requester hears of the keeper's decision. */
-export async function notifyDecided(trx: Transaction<DB>, row: BookingRow, decision: 'approved' | 'rejected') {
+export async function notifyDecided(trx: Transaction<DB>, row: BookingRow) {
   if (!row.requested_by) return
   await notify(trx, {
     recipients: [row.requested_by],
     kind: 'equipment.booking_decided',
-    params: { asset: row.asset_name, decision, from: brusselsDateTime(row.period_from) },
+    params: { asset: row.asset_name, from: brusselsDateTime(row.period_from) },
     object: { type: 'equipment_booking', id: row.id },
   })
 }

@@ -12,6 +12,7 @@ import type { PolicyContext } from '../../platform/policy/context.ts'
 import type { DB } from '../../platform/schema.ts'
 import { brusselsDate } from '../../platform/time.ts'
 import { addReasons, removeReasonsOf } from '../../platform/visibility.ts'
+import { assetForBooking } from './asset-repository.ts'
 import { canSee, presentAll, standingOf, type Standing } from './booking-present.ts'
 import { DOMAIN, notifyDecided, notifyRequested, recordBookingWrite } from './booking-record.ts'
 import { bookingRepository, type BookableAsset, type BookingRow } from './booking-repository.ts'
@@ -156,6 +157,8 @@ export function bookingService(db: Kysely<DB>) {
     const ids: string[] = []
     // In one order of assets, so two groups over the same assets wait for each other rather than deadlock.
     for (const assetId of [...body.assetIds].sort()) {
+      // Locked FOR SHARE: a concurrent status change or retirement waits for this booking (or it for that).
+      if (!(await assetForBooking(trx, assetId))) throw new AppError('NOT_FOUND')
       const plan = await planFor(trx, c, zoneId, assetId, period)
       if (!plan.lendability.lendable) throw new AppError('ASSET_NOT_LENDABLE', { assetId, ...plan.lendability })
       const [conflict] = await repo.conflicts(assetId, plan.asset.zoneId, plan.blocked)
@@ -235,7 +238,7 @@ export function bookingService(db: Kysely<DB>) {
             : 'equipment.booking_cancel'
       const after = (await repo.byId(id))!
       await recordBookingWrite(trx, ctx.actor, after, auditAction, { from: row.status, note })
-      if (to === 'approved' || to === 'rejected') await notifyDecided(trx, after, to)
+      if (to === 'approved' || to === 'rejected') await notifyDecided(trx, after)
       return (await presentAll(trx, c, [after], s))[0]!
     })
   }
