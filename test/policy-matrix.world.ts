@@ -30,6 +30,12 @@ import {
   assistanceRequestsWorld,
   type AssistanceRequestsWorld,
 } from './assistance-requests.world.ts'
+// settlements (issue 10)
+import {
+  INVESTMENT_SETTLEMENT_FIXTURES,
+  investmentSettlementsWorld,
+  type InvestmentSettlementsWorld,
+} from './investment-settlements.world.ts'
 
 export type Target = 'own' | 'partner' | 'foreign'
 export type ActorName = 'anonymous' | Role
@@ -102,6 +108,7 @@ export interface World {
   assistanceAlerts: Record<Target, string>
   // core (issue 9)
   assistanceRequests: AssistanceRequestsWorld
+  investmentSettlements: InvestmentSettlementsWorld // settlements (issue 10)
 }
 
 type Request = Pick<InjectOptions, 'payload' | 'remoteAddress'> & {
@@ -737,6 +744,7 @@ export const FIXTURES: Record<string, Fixture | Fixture[]> = {
     object: ofAssociation,
     ok: 201,
   },
+  ...INVESTMENT_SETTLEMENT_FIXTURES, // settlements (issue 10)
 }
 
 /** Builds the world on the test app's database (demo data + fresh drafts and accounts). */
@@ -853,6 +861,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     assistanceAlerts: await assistanceAlertsWorld(t, zone, association), // alerts (issue 9)
     // core (issue 9)
     assistanceRequests: await assistanceRequestsWorld(t, zone, association),
+    investmentSettlements: await investmentSettlementsWorld(t, zone, association), // settlements (issue 10)
   }
 }
 

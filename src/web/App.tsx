@@ -76,6 +76,10 @@ const AssistanceStatementPage = lazy(() =>
 const AssistanceSettingsPage = lazy(() =>
   import('./features/assistance/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })),
 )
+// settlements (issue 10)
+const InvestmentSettlementPage = lazy(() =>
+  import('./features/investments/SettlementPage.tsx').then((m) => ({ default: m.SettlementPage })),
+)
 const ChangePasswordPage = lazy(() =>
   import('./features/accounts/ChangePasswordPage.tsx').then((m) => ({ default: m.ChangePasswordPage })),
 )
@@ -135,6 +139,7 @@ export function App() {
           <Route path="assistance/statement" element={<AssistanceStatementPage />} />
           <Route path="assistance/settings" element={<AssistanceSettingsPage />} />
           <Route path="assistance/:id" element={<AssistanceRequestPage />} />
+          <Route path="investments/settlement" element={<InvestmentSettlementPage />} /> {/* settlements (issue 10) */}
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

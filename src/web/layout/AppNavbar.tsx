@@ -27,6 +27,8 @@ interface NavItem {
   ledgerOnly?: boolean
   /** web (issue 9): the association's assistance settings: its admin. */
   adminOnly?: boolean
+  /** settlements (issue 10): korpschef or finance of a zone, or an association admin. */
+  settlementOnly?: boolean
 }
 
 const LINKS: NavItem[] = [
@@ -58,6 +60,8 @@ const LINKS: NavItem[] = [
   { to: '/assistance', label: 'nav.assistance', icon: <IconBell />, end: true },
   { to: '/assistance/balances', label: 'nav.assistanceBalances', icon: <IconChart />, ledgerOnly: true },
   { to: '/assistance/settings', label: 'nav.assistanceSettings', icon: <IconKey />, adminOnly: true },
+  // settlements (issue 10): the period settlement of investments, loan fees and assistance
+  { to: '/investments/settlement', label: 'nav.settlement', icon: <IconDocument />, settlementOnly: true },
 ]
 
 function AssociationSwitcher() {
@@ -100,13 +104,16 @@ export function AppNavbar({ onNavigate }: { onNavigate: () => void }) {
     (r) => r.role === 'korpschef' || r.role === 'planner' || r.role === 'finance' || r.role === 'admin',
   )
   const admin = me.roles.some((r) => r.role === 'admin')
+  // settlements (issue 10)
+  const settlement = me.roles.some((r) => r.role === 'korpschef' || r.role === 'finance' || r.role === 'admin')
   const visible = (link: NavItem) =>
     (hasZoneRole || !link.zoneRolesOnly) &&
     (dpo || !link.dpoOnly) &&
     (managers || !link.accountManagersOnly) &&
     (plans || !link.plannersOnly) &&
     (ledger || !link.ledgerOnly) &&
-    (admin || !link.adminOnly)
+    (admin || !link.adminOnly) &&
+    (settlement || !link.settlementOnly)
   const isActive = (to: string, end?: boolean) =>
     end ? pathname === to : pathname === to || pathname.startsWith(`${to}/`)
   return (
