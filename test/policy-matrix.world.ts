@@ -30,6 +30,10 @@ import {
   assistanceRequestsWorld,
   type AssistanceRequestsWorld,
 } from './assistance-requests.world.ts'
+// assets (issue 10)
+import { EQUIPMENT_ASSET_FIXTURES, equipmentAssetsWorld, type EquipmentAssetsWorld } from './equipment-assets.world.ts'
+// investments (issue 10)
+import { INVESTMENT_FIXTURES, investmentsWorld, type InvestmentsWorld } from './investments.world.ts'
 // settlements (issue 10)
 import {
   INVESTMENT_SETTLEMENT_FIXTURES,
@@ -108,6 +112,9 @@ export interface World {
   assistanceAlerts: Record<Target, string>
   // core (issue 9)
   assistanceRequests: AssistanceRequestsWorld
+  equipmentAssets: EquipmentAssetsWorld // assets (issue 10)
+  // investments (issue 10)
+  investments: InvestmentsWorld
   investmentSettlements: InvestmentSettlementsWorld // settlements (issue 10)
 }
 
@@ -744,6 +751,9 @@ export const FIXTURES: Record<string, Fixture | Fixture[]> = {
     object: ofAssociation,
     ok: 201,
   },
+  ...EQUIPMENT_ASSET_FIXTURES, // assets (issue 10)
+  // investments (issue 10)
+  ...INVESTMENT_FIXTURES,
   ...INVESTMENT_SETTLEMENT_FIXTURES, // settlements (issue 10)
 }
 
@@ -861,6 +871,9 @@ export async function buildWorld(t: TestApp): Promise<World> {
     assistanceAlerts: await assistanceAlertsWorld(t, zone, association), // alerts (issue 9)
     // core (issue 9)
     assistanceRequests: await assistanceRequestsWorld(t, zone, association),
+    equipmentAssets: await equipmentAssetsWorld(t, zone), // assets (issue 10)
+    // investments (issue 10)
+    investments: await investmentsWorld(t, zone, association),
     investmentSettlements: await investmentSettlementsWorld(t, zone, association), // settlements (issue 10)
   }
 }

@@ -49,6 +49,7 @@ import { equipmentAssetRoutes } from './features/equipment/asset-routes.ts'
 import { equipmentBookingRoutes } from './features/equipment/booking-routes.ts'
 import { investmentRoutes } from './features/investments/investment-routes.ts'
 import { investmentSettlementRoutes } from './features/investments/settlement-routes.ts'
+import { Booking } from './features/equipment/booking-schema.ts' // bookings (issue 10)
 // core (issue 9)
 import { AssistanceRequestDetail, AssistanceRequestSummary } from './features/assistance/schema.ts'
 import { CallOut, StatementLine, ZoneStatement } from './features/callouts/schema.ts'
@@ -226,6 +227,7 @@ export async function buildApp(config: Config, database: Database, options: AppO
     // core (issue 9)
     AssistanceRequestSummary,
     AssistanceRequestDetail,
+    Booking, // bookings (issue 10)
   ])
     app.addSchema(schema)
 

@@ -20,6 +20,7 @@ import { migrate } from './platform/migrate.ts'
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from './demo/data.ts'
 import { seedDemoRostersInProgress } from './features/permanences/demo.ts'
 import { seedDemoAssistance } from './features/assistance/demo.ts'
+import { seedDemoAssets } from './features/equipment/demo-assets.ts' // assets (issue 10)
 
 const USAGE = `Usage: verbond <command> [options]
 
@@ -101,6 +102,9 @@ async function seedRosters(database: Database): Promise<void> {
   const assistanceStarted = Date.now()
   const assistance = await seedDemoAssistance(database.db, DEMO_ADMIN_EMAIL)
   console.log(`Demo assistance made in ${Date.now() - assistanceStarted} ms: ${JSON.stringify(assistance)}`)
+  // assets (issue 10): the equipment catalogue of the demo zones, validity dates relative to today
+  const equipment = await seedDemoAssets(database.db)
+  console.log(`Demo equipment: ${JSON.stringify(equipment)}`)
 }
 
 async function serve(config: Config): Promise<void> {

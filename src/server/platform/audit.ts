@@ -345,6 +345,28 @@ export const AUDIT_ACTIONS = [
   'assistance.settings_update',
   'assistance.rate_create',
   'assistance.settlement_record',
+  // assets (issue 10)
+  'equipment.asset_create',
+  'equipment.asset_update',
+  'equipment.validity_set',
+  'equipment.validity_remove',
+  // bookings (issue 10): bookings, their lifecycle and handovers (keeper's and borrower's chains), loan terms
+  'equipment.booking_create',
+  'equipment.booking_approve',
+  'equipment.booking_reject',
+  'equipment.booking_cancel',
+  'equipment.booking_check_out',
+  'equipment.booking_check_in',
+  'equipment.terms_update',
+  // investments (issue 10)
+  'investment.create',
+  'investment.update',
+  'investment.parties_set',
+  'investment.assets_set',
+  'investment.cost_key_add',
+  'investment.cost_key_remove',
+  'investment.cost_add',
+  'investment.cost_remove',
   // settlements (issue 10): a period's settlement of investments, loan fees and assistance, frozen
   'investment.settlement_record',
 ] as const

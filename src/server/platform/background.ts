@@ -3,7 +3,9 @@
 // pieces they need themselves.
 import type { Config } from '../config.ts'
 import { assistanceJobs } from '../features/assistance/alert-jobs.ts'
+import { equipmentJobs } from '../features/equipment/validity-jobs.ts' // assets (issue 10)
 import { purgeLoginAttempts } from '../features/auth/service.ts'
+import { bookingJobs } from '../features/equipment/booking-jobs.ts' // bookings (issue 10)
 import { sessionStore } from './auth/sessions.ts'
 import { currentClock, systemClock, type Clock } from './clock.ts'
 import type { Database } from './db.ts'
@@ -67,6 +69,10 @@ export function platformJobs(config: BackgroundConfig): JobDefinition[] {
     ...notificationJobs(config),
     // alerts (issue 9)
     ...assistanceJobs(),
+    // assets (issue 10): the daily reminder of lapsing validities
+    ...equipmentJobs(),
+    // bookings (issue 10): overdue loans
+    ...bookingJobs(),
   ]
 }
 

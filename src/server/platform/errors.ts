@@ -961,6 +961,113 @@ export const ERRORS = {
       en: 'A settlement was already recorded for (part of) this period.',
     },
   },
+  // assets (issue 10)
+  ASSET_SEARCH_PERIOD_INVALID: {
+    status: 422,
+    message: {
+      nl: 'Geef een begin en een einde op, het einde na het begin. Het overzicht beslaat hoogstens 62 dagen, een zoekopdracht hoogstens een jaar.',
+      fr: 'Indiquez un début et une fin, la fin après le début. Le planning couvre au plus 62 jours, une recherche au plus un an.',
+      en: 'Give a start and an end, the end after the start. The timeline covers at most 62 days, a search at most a year.',
+    },
+  },
+  ASSET_INVESTMENT_INVALID: {
+    status: 422,
+    message: {
+      nl: 'Deze investering bestaat niet of uw zone is er geen partij van: het materiaal kan er niet aan gekoppeld worden.',
+      fr: 'Cet investissement n’existe pas ou votre zone n’y est pas partie : le matériel ne peut pas y être lié.',
+      en: 'This investment does not exist or your zone is not a party to it: the equipment cannot be linked to it.',
+    },
+  },
+  ASSET_VALIDITY_DUPLICATE: {
+    status: 422,
+    message: {
+      nl: 'Elke soort geldigheid (ijking, keuring, …) kan maar één keer worden opgegeven.',
+      fr: 'Chaque type de validité (étalonnage, contrôle, …) ne peut être indiqué qu’une fois.',
+      en: 'Each kind of validity (calibration, inspection, …) can be given only once.',
+    },
+  },
+  // bookings (issue 10)
+  HANDOVER_PERSON_INVALID: {
+    status: 422,
+    message: {
+      nl: 'Kies wie overhandigt en wie ontvangt: een persoon van de uitlenende zone en een persoon van de ontlenende zone (de ophaler of iemand die u mag zien), twee verschillende mensen.',
+      fr: 'Choisissez qui remet et qui reçoit : une personne de la zone prêteuse et une personne de la zone emprunteuse (la personne qui vient chercher le matériel ou une personne que vous pouvez voir), deux personnes différentes.',
+      en: 'Choose who hands over and who receives: a person of the lending zone and a person of the borrowing zone (the collector or someone you may see), two different people.',
+    },
+  },
+  HANDOVER_DAMAGE_NOTE_REQUIRED: {
+    status: 422,
+    message: {
+      nl: 'Beschrijf de schade: bij een beschadigd toestel is een opmerking verplicht.',
+      fr: 'Décrivez les dégâts : une note est obligatoire pour du matériel endommagé.',
+      en: 'Describe the damage: a note is required when the equipment is damaged.',
+    },
+  },
+  HANDOVER_COUNTER_BACKWARDS: {
+    status: 422,
+    message: {
+      nl: 'De kilometerstand of teller kan niet lager zijn dan de laatst gekende stand.',
+      fr: 'Le kilométrage ou le compteur ne peut pas être inférieur au dernier relevé connu.',
+      en: 'The odometer or counter cannot be lower than the last known reading.',
+    },
+  },
+  // investments (issue 10)
+  COST_KEY_INVALID: {
+    status: 422,
+    message: {
+      nl: 'De verdeelsleutel klopt niet: vul voor elke deelnemende zone de gevraagde gegevens in (inwoners, VTE of percentages die samen 100 maken).',
+      fr: 'La clé de répartition n’est pas correcte : complétez pour chaque zone participante les données demandées (habitants, ETP ou pourcentages totalisant 100).',
+      en: 'The cost key is not valid: fill in the data asked for every party zone (population, FTE, or percentages adding up to 100).',
+    },
+  },
+  COST_KEY_STARTED: {
+    status: 409,
+    message: {
+      nl: 'Deze versie van de verdeelsleutel is al ingegaan en kan niet meer worden verwijderd. Voeg een nieuwe versie toe.',
+      fr: 'Cette version de la clé de répartition est déjà entrée en vigueur et ne peut plus être supprimée. Ajoutez une nouvelle version.',
+      en: 'This cost key version has already started and can no longer be removed. Add a new version instead.',
+    },
+  },
+  INVESTMENT_PARTIES_INVALID: {
+    status: 422,
+    message: {
+      nl: 'De deelnemende zones kloppen niet: elke zone moet lid zijn van de associatie, één keer voorkomen, en de betalende en beherende zone moeten deelnemen.',
+      fr: 'Les zones participantes ne sont pas correctes : chaque zone doit être membre de l’association, figurer une seule fois, et les zones qui paient et gèrent doivent participer.',
+      en: 'The party zones are not valid: each must be a member of the association, listed once, and the paying and managing zones must take part.',
+    },
+  },
+  INVESTMENT_AGREEMENT_INVALID: {
+    status: 422,
+    message: {
+      nl: 'Deze overeenkomst is niet van kracht of voorziet geen gezamenlijke investeringen voor alle deelnemende zones.',
+      fr: 'Cet accord n’est pas en vigueur ou ne prévoit pas d’investissements communs pour toutes les zones participantes.',
+      en: 'This agreement is not in force or does not list joint investments for all party zones.',
+    },
+  },
+  INVESTMENT_ASSET_INVALID: {
+    status: 422,
+    message: {
+      nl: 'Dit materiaal kan niet aan de investering gekoppeld worden: het moet bewaard worden door een deelnemende zone en mag niet bij een andere investering horen.',
+      fr: 'Ce matériel ne peut pas être lié à l’investissement : il doit être gardé par une zone participante et ne peut pas appartenir à un autre investissement.',
+      en: 'This equipment cannot be linked to the investment: it must be kept by a party zone and not belong to another investment.',
+    },
+  },
+  RUNNING_COST_INVALID: {
+    status: 422,
+    message: {
+      nl: 'Deze werkingskost klopt niet: de betalende zone moet deelnemen en de datum mag niet vóór de aankoop liggen.',
+      fr: 'Ce coût de fonctionnement n’est pas correct : la zone qui paie doit participer et la date ne peut pas précéder l’achat.',
+      en: 'This running cost is not valid: the paying zone must be a party and the date cannot be before the purchase.',
+    },
+  },
+  RUNNING_COST_SETTLED: {
+    status: 409,
+    message: {
+      nl: 'Deze kost valt in een periode die al werd afgerekend: daar kan geen kost meer worden toegevoegd of verwijderd.',
+      fr: 'Ce coût tombe dans une période déjà décomptée : on ne peut plus y ajouter ni supprimer de coût.',
+      en: 'This cost falls in a period that was already settled: costs can no longer be added or removed there.',
+    },
+  },
   // settlements (issue 10)
   SETTLEMENT_PERIOD_INVALID: {
     status: 422,

@@ -14,6 +14,10 @@ export const NOTIFICATION_OBJECTS = {
   swap: () => '/duties',
   // alerts (issue 9): an assistance request's page
   assistance_request: (id: string) => `/assistance/requests/${id}`,
+  // assets (issue 10): an asset's page in the catalogue
+  asset: (id: string) => `/equipment/assets/${id}`,
+  // bookings (issue 10): a booking's page
+  equipment_booking: (id: string) => `/equipment/bookings/${id}`,
 } as const satisfies Record<string, (id: string) => string>
 export type NotificationObjectType = keyof typeof NOTIFICATION_OBJECTS
 
@@ -108,6 +112,33 @@ export const NOTIFICATION_KINDS = {
     params: ['zone', 'place', 'from'],
     object: 'assistance_request',
     message: 'notification.assistance.requested',
+  },
+  // assets (issue 10)
+  /** A validity (calibration, inspection, …) of an asset the recipient's zone keeps lapses soon (`validUntil`: its
+   *  last day, YYYY-MM-DD): renew it, or the asset cannot be lent from then on. The asset's page says which one. */
+  'equipment.validity_expiring': {
+    params: ['asset', 'identifier', 'validUntil'],
+    object: 'asset',
+    message: 'notification.equipment.validity_expiring',
+  },
+  // bookings (issue 10)
+  /** A partner zone (`zone`) asks to borrow the recipient zone's `asset` from `from` (Brussels DD/MM/YYYY HH:MM). */
+  'equipment.booking_requested': {
+    params: ['zone', 'asset', 'from'],
+    object: 'equipment_booking',
+    message: 'notification.equipment.booking_requested',
+  },
+  /** The keeper decided the recipient's booking of `asset` (`decision`: approved | rejected). */
+  'equipment.booking_decided': {
+    params: ['asset', 'decision', 'from'],
+    object: 'equipment_booking',
+    message: 'notification.equipment.booking_decided',
+  },
+  /** A loan of `asset` to `zone` is still out after its end `to`. */
+  'equipment.booking_overdue': {
+    params: ['asset', 'zone', 'to'],
+    object: 'equipment_booking',
+    message: 'notification.equipment.booking_overdue',
   },
 } as const satisfies Record<
   string,

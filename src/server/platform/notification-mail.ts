@@ -334,4 +334,98 @@ export const NOTIFICATION_TEMPLATES: { [K in NotificationKind]: Record<Locale, T
       ],
     }),
   },
+  // assets (issue 10)
+  'equipment.validity_expiring': {
+    nl: (p) => ({
+      subject: `Geldigheid verloopt op ${day(p.validUntil)}: ${p.asset}`,
+      paragraphs: [
+        `Beste ${p.recipientName},`,
+        `Een geldigheid (ijking, keuring, …) van ${p.asset} (${p.identifier}) verloopt op ${day(p.validUntil)}. Daarna kan het materiaal niet meer worden uitgeleend. Vernieuw ze en vul de nieuwe datum in Verbond in.`,
+      ],
+    }),
+    fr: (p) => ({
+      subject: `Validité expirant le ${day(p.validUntil)} : ${p.asset}`,
+      paragraphs: [
+        `Bonjour ${p.recipientName},`,
+        `Une validité (étalonnage, contrôle, …) de ${p.asset} (${p.identifier}) expire le ${day(p.validUntil)}. Ensuite, le matériel ne pourra plus être prêté. Renouvelez-la et indiquez la nouvelle date dans Verbond.`,
+      ],
+    }),
+    en: (p) => ({
+      subject: `Validity lapsing on ${day(p.validUntil)}: ${p.asset}`,
+      paragraphs: [
+        `Dear ${p.recipientName},`,
+        `A validity (calibration, inspection, …) of ${p.asset} (${p.identifier}) lapses on ${day(p.validUntil)}. From then on the equipment cannot be lent. Renew it and enter the new date in Verbond.`,
+      ],
+    }),
+  },
+  // bookings (issue 10)
+  'equipment.booking_requested': {
+    nl: (p) => ({
+      subject: `Reservatieaanvraag van ${p.zone}: ${p.asset}`,
+      paragraphs: [
+        `Beste ${p.recipientName},`,
+        `${p.zone} wil ${p.asset} lenen vanaf ${p.from}. Keur de aanvraag goed of weiger ze in Verbond.`,
+      ],
+    }),
+    fr: (p) => ({
+      subject: `Demande de réservation de ${p.zone} : ${p.asset}`,
+      paragraphs: [
+        `Bonjour ${p.recipientName},`,
+        `${p.zone} souhaite emprunter ${p.asset} à partir du ${p.from}. Approuvez ou refusez la demande dans Verbond.`,
+      ],
+    }),
+    en: (p) => ({
+      subject: `Booking request from ${p.zone}: ${p.asset}`,
+      paragraphs: [
+        `Dear ${p.recipientName},`,
+        `${p.zone} wants to borrow ${p.asset} from ${p.from}. Approve or reject the request in Verbond.`,
+      ],
+    }),
+  },
+  'equipment.booking_decided': {
+    nl: (p) => ({
+      subject: `Reservatie ${p.decision === 'approved' ? 'goedgekeurd' : 'geweigerd'}: ${p.asset}`,
+      paragraphs: [
+        `Beste ${p.recipientName},`,
+        `Uw reservatie van ${p.asset} vanaf ${p.from} werd ${p.decision === 'approved' ? 'goedgekeurd' : 'geweigerd'}.`,
+      ],
+    }),
+    fr: (p) => ({
+      subject: `Réservation ${p.decision === 'approved' ? 'approuvée' : 'refusée'} : ${p.asset}`,
+      paragraphs: [
+        `Bonjour ${p.recipientName},`,
+        `Votre réservation de ${p.asset} à partir du ${p.from} a été ${p.decision === 'approved' ? 'approuvée' : 'refusée'}.`,
+      ],
+    }),
+    en: (p) => ({
+      subject: `Booking ${p.decision === 'approved' ? 'approved' : 'rejected'}: ${p.asset}`,
+      paragraphs: [
+        `Dear ${p.recipientName},`,
+        `Your booking of ${p.asset} from ${p.from} was ${p.decision === 'approved' ? 'approved' : 'rejected'}.`,
+      ],
+    }),
+  },
+  'equipment.booking_overdue': {
+    nl: (p) => ({
+      subject: `Niet teruggebracht: ${p.asset}`,
+      paragraphs: [
+        `Beste ${p.recipientName},`,
+        `${p.asset}, uitgeleend aan ${p.zone}, moest terug zijn op ${p.to} en is nog niet ingecheckt. Spreek een terugbrengmoment af.`,
+      ],
+    }),
+    fr: (p) => ({
+      subject: `Non restitué : ${p.asset}`,
+      paragraphs: [
+        `Bonjour ${p.recipientName},`,
+        `${p.asset}, prêté à ${p.zone}, devait être rendu le ${p.to} et n’a pas encore été restitué. Convenez d’un moment de retour.`,
+      ],
+    }),
+    en: (p) => ({
+      subject: `Not returned: ${p.asset}`,
+      paragraphs: [
+        `Dear ${p.recipientName},`,
+        `${p.asset}, lent to ${p.zone}, was due back on ${p.to} and has not been checked in yet. Agree on a time to return it.`,
+      ],
+    }),
+  },
 }

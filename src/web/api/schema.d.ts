@@ -1552,6 +1552,404 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/equipment/assets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The catalogue: the own zones' assets and partners' lendable ones under `equipment`; with from/to, whether each is free then */
+        get: operations["listAssets"];
+        put?: never;
+        /** Add an asset to the keeping zone (a weapon starts in its armoury: the first link of its custody) */
+        post: operations["createAsset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/equipment/assets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One asset of the catalogue, with its validities and counters */
+        get: operations["getAsset"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an asset's name, location, description, status or lendability (retire: status 'retired') */
+        patch: operations["updateAsset"];
+        trace?: never;
+    };
+    "/api/equipment/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Availability timeline: the assets in reach and the periods active bookings block (a partner sees only its own bookings named) */
+        get: operations["getEquipmentTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/equipment/assets/{id}/validities/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a validity date of an asset (calibration, approval, inspection, …); a new date is flagged again */
+        put: operations["setAssetValidity"];
+        post?: never;
+        /** Remove a validity of an asset (none of that kind: the asset as it is) */
+        delete: operations["removeAssetValidity"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/equipment/bookings/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Before submit: the conflicting bookings and the lendability of each asset over a period */
+        post: operations["checkBooking"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/equipment/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bookings of the own zones' assets (keeper side) or the own zones' bookings (borrower side) */
+        get: operations["listBookings"];
+        put?: never;
+        /** Book one or more assets for a period, all or nothing: the same idempotency key and body again answer the same group (200) */
+        post: operations["createBooking"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/equipment/bookings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A booking with its handovers and the actions the reader may take: keeper or borrower zone only */
+        get: operations["getBooking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/equipment/bookings/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a partner's requested booking (the keeper) */
+        post: operations["approveBooking"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/equipment/bookings/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a partner's requested booking (the keeper) */
+        post: operations["rejectBooking"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/equipment/bookings/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a requested or approved booking: the borrower zone, or the keeper */
+        post: operations["cancelBooking"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/equipment/bookings/{id}/check-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hand an approved booking's asset to the borrower (handover record; a weapon changes holder) */
+        post: operations["checkOutBooking"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/equipment/bookings/{id}/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a lent asset back (handover record, counters, damage with a note; a weapon back to the armoury) */
+        post: operations["checkInBooking"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/equipment/assets/{id}/custody": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A weapon's chain of custody, oldest first: the keeping zone only */
+        get: operations["getWeaponCustody"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/equipment/agreements/{id}/terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The loan terms of an agreement per asset kind */
+        get: operations["getLoanTerms"];
+        /** Replace the loan terms of an agreement */
+        put: operations["setLoanTerms"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/investments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Joint investments of which a zone of the reader is a party (an admin: the association's) */
+        get: operations["listInvestments"];
+        put?: never;
+        /** Record a joint investment with its parties, first cost key version (from the purchase) and assets */
+        post: operations["createInvestment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/investments/key-inputs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Population and active staff (FTE) per zone on a day: the usual inputs of a cost key version */
+        get: operations["suggestKeyInputs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/investments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An investment with its parties, assets, cost key versions, running costs and the reader’s actions */
+        get: operations["getInvestment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit the purchase facts: title, supplier, description, amount, depreciation period */
+        patch: operations["updateInvestment"];
+        trace?: never;
+    };
+    "/api/investments/{id}/parties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The party zones with the day each joined and left (a zone may join mid-year) */
+        put: operations["setInvestmentParties"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/investments/{id}/assets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The assets bought with the investment (kept by a party zone) */
+        put: operations["setInvestmentAssets"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/investments/{id}/cost-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new cost key version from a day: it closes the open version then (an overlap otherwise: 409) */
+        post: operations["addCostKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/investments/{id}/cost-keys/{keyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a cost key version that has not started yet (the version before it continues) */
+        delete: operations["removeCostKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/investments/{id}/costs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A running cost (maintenance, licence, calibration, …) paid by a party zone */
+        post: operations["addRunningCost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/investments/{id}/costs/{costId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a running cost, unless a recorded settlement covers its day (409) */
+        delete: operations["removeRunningCost"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/investments/{id}/shares": {
         parameters: {
             query?: never;
@@ -1950,14 +2348,14 @@ export interface components {
              * @description What happened; the app renders it with `params` in the reader’s language.
              * @enum {unknown}
              */
-            kind: "agreement.approval_requested" | "agreement.in_force" | "agreement.ended" | "agreement.approvals_voided" | "availability.entered_for_you" | "roster.duties_changed" | "swap.offered" | "swap.taken" | "swap.approval_needed" | "swap.approved" | "swap.rejected" | "replacement.needed" | "assistance.alert" | "assistance.requested";
+            kind: "agreement.approval_requested" | "agreement.in_force" | "agreement.ended" | "agreement.approvals_voided" | "availability.entered_for_you" | "roster.duties_changed" | "swap.offered" | "swap.taken" | "swap.approval_needed" | "swap.approved" | "swap.rejected" | "replacement.needed" | "assistance.alert" | "assistance.requested" | "equipment.validity_expiring" | "equipment.booking_requested" | "equipment.booking_decided" | "equipment.booking_overdue";
             /** @description The facts the message names (text). */
             params: {
                 [key: string]: string;
             };
             object: {
                 /** @enum {unknown} */
-                type: "agreement" | "availability" | "rotation" | "swap" | "assistance_request";
+                type: "agreement" | "availability" | "rotation" | "swap" | "assistance_request" | "asset" | "equipment_booking";
                 /** Format: uuid */
                 id: string;
             } | null;
@@ -2636,6 +3034,87 @@ export interface components {
             actions: ("submit" | "approve" | "ask_info" | "answer_info" | "offer" | "decline" | "accept" | "deploy" | "start" | "complete" | "close" | "cancel")[];
             canApprove: boolean;
             respondingZoneIds: string[];
+        };
+        Booking: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            groupId: string;
+            asset: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: "vehicle" | "weapon" | "speed_radar" | "flash_device" | "anpr_camera" | "bodycam" | "drone" | "server" | "range_lane" | "other";
+                name: string;
+                identifier: string;
+                zone: {
+                    /** Format: uuid */
+                    id: string;
+                    code: string;
+                    name: string;
+                };
+            };
+            borrowerZone: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                name: string;
+            };
+            period: {
+                /** Format: date-time */
+                from: string;
+                /** Format: date-time */
+                to: string;
+            };
+            blocked: {
+                /** Format: date-time */
+                from: string;
+                /** Format: date-time */
+                to: string;
+            };
+            /** @enum {string} */
+            status: "requested" | "approved" | "rejected" | "cancelled" | "checked_out" | "returned";
+            purpose: string;
+            feeCentsPerDay: number;
+            autoApproved: boolean;
+            requestedBy: {
+                displayName: string;
+            } | null;
+            /** Format: date-time */
+            requestedAt: string;
+            decidedAt: string | null;
+            decisionNote: string | null;
+            collector: {
+                /** Format: uuid */
+                personId: string;
+                name: string;
+            } | null;
+            overdue: boolean;
+            handovers: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: "check_out" | "check_in";
+                /** Format: date-time */
+                at: string;
+                handedBy: {
+                    /** Format: uuid */
+                    personId: string;
+                    name: string;
+                };
+                receivedBy: {
+                    /** Format: uuid */
+                    personId: string;
+                    name: string;
+                };
+                /** @enum {string} */
+                condition: "good" | "worn" | "damaged";
+                odometerKm: number | null;
+                counter: number | null;
+                damageNote: string | null;
+            }[];
+            /** @description The steps the caller may take now. */
+            actions: ("approve" | "reject" | "cancel" | "check_out" | "check_in")[];
         };
     };
     responses: never;
@@ -4429,7 +4908,7 @@ export interface operations {
             query?: {
                 zoneId?: string;
                 /** @description An action the application logs (AuditAction) */
-                action?: "auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.locale_update" | "agreement.create" | "agreement.update" | "agreement.approval_record" | "agreement.transition" | "person.read" | "person.list" | "audit.list" | "audit.export" | "account.create" | "account.role_grant" | "account.role_remove" | "account.disable" | "account.enable" | "account.password_reset" | "user.password_change" | "user.password_change_failed" | "restricted.read" | "availability.create" | "availability.update" | "availability.delete" | "preference.create" | "preference.delete" | "rotation.create" | "rotation.update" | "rotation.member_add" | "rotation.member_end" | "roster.generate" | "roster.publish" | "duty.override" | "swap.request" | "swap.take" | "swap.approve" | "swap.reject" | "swap.withdraw" | "callout.create" | "callout.update" | "callout.delete" | "statement.approve" | "statement.reopen" | "assistance.acknowledge" | "assistance.request_create" | "assistance.request_update" | "assistance.request_transition" | "assistance.request_approve" | "assistance.offer_withdraw" | "assistance.offer_decide" | "assistance.deployment_add" | "assistance.deployment_remove" | "assistance.hours_record" | "assistance.hours_confirm" | "assistance.settings_update" | "assistance.rate_create" | "assistance.settlement_record" | "investment.settlement_record";
+                action?: "auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.locale_update" | "agreement.create" | "agreement.update" | "agreement.approval_record" | "agreement.transition" | "person.read" | "person.list" | "audit.list" | "audit.export" | "account.create" | "account.role_grant" | "account.role_remove" | "account.disable" | "account.enable" | "account.password_reset" | "user.password_change" | "user.password_change_failed" | "restricted.read" | "availability.create" | "availability.update" | "availability.delete" | "preference.create" | "preference.delete" | "rotation.create" | "rotation.update" | "rotation.member_add" | "rotation.member_end" | "roster.generate" | "roster.publish" | "duty.override" | "swap.request" | "swap.take" | "swap.approve" | "swap.reject" | "swap.withdraw" | "callout.create" | "callout.update" | "callout.delete" | "statement.approve" | "statement.reopen" | "assistance.acknowledge" | "assistance.request_create" | "assistance.request_update" | "assistance.request_transition" | "assistance.request_approve" | "assistance.offer_withdraw" | "assistance.offer_decide" | "assistance.deployment_add" | "assistance.deployment_remove" | "assistance.hours_record" | "assistance.hours_confirm" | "assistance.settings_update" | "assistance.rate_create" | "assistance.settlement_record" | "equipment.asset_create" | "equipment.asset_update" | "equipment.validity_set" | "equipment.validity_remove" | "equipment.booking_create" | "equipment.booking_approve" | "equipment.booking_reject" | "equipment.booking_cancel" | "equipment.booking_check_out" | "equipment.booking_check_in" | "equipment.terms_update" | "investment.create" | "investment.update" | "investment.parties_set" | "investment.assets_set" | "investment.cost_key_add" | "investment.cost_key_remove" | "investment.cost_add" | "investment.cost_remove" | "investment.settlement_record";
                 /** @description Events about this person: as the object, or among the people of a list (details.personIds) */
                 personId?: string;
                 /** @description Events by this user */
@@ -4569,7 +5048,7 @@ export interface operations {
             query?: {
                 zoneId?: string;
                 /** @description An action the application logs (AuditAction) */
-                action?: "auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.locale_update" | "agreement.create" | "agreement.update" | "agreement.approval_record" | "agreement.transition" | "person.read" | "person.list" | "audit.list" | "audit.export" | "account.create" | "account.role_grant" | "account.role_remove" | "account.disable" | "account.enable" | "account.password_reset" | "user.password_change" | "user.password_change_failed" | "restricted.read" | "availability.create" | "availability.update" | "availability.delete" | "preference.create" | "preference.delete" | "rotation.create" | "rotation.update" | "rotation.member_add" | "rotation.member_end" | "roster.generate" | "roster.publish" | "duty.override" | "swap.request" | "swap.take" | "swap.approve" | "swap.reject" | "swap.withdraw" | "callout.create" | "callout.update" | "callout.delete" | "statement.approve" | "statement.reopen" | "assistance.acknowledge" | "assistance.request_create" | "assistance.request_update" | "assistance.request_transition" | "assistance.request_approve" | "assistance.offer_withdraw" | "assistance.offer_decide" | "assistance.deployment_add" | "assistance.deployment_remove" | "assistance.hours_record" | "assistance.hours_confirm" | "assistance.settings_update" | "assistance.rate_create" | "assistance.settlement_record" | "investment.settlement_record";
+                action?: "auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.locale_update" | "agreement.create" | "agreement.update" | "agreement.approval_record" | "agreement.transition" | "person.read" | "person.list" | "audit.list" | "audit.export" | "account.create" | "account.role_grant" | "account.role_remove" | "account.disable" | "account.enable" | "account.password_reset" | "user.password_change" | "user.password_change_failed" | "restricted.read" | "availability.create" | "availability.update" | "availability.delete" | "preference.create" | "preference.delete" | "rotation.create" | "rotation.update" | "rotation.member_add" | "rotation.member_end" | "roster.generate" | "roster.publish" | "duty.override" | "swap.request" | "swap.take" | "swap.approve" | "swap.reject" | "swap.withdraw" | "callout.create" | "callout.update" | "callout.delete" | "statement.approve" | "statement.reopen" | "assistance.acknowledge" | "assistance.request_create" | "assistance.request_update" | "assistance.request_transition" | "assistance.request_approve" | "assistance.offer_withdraw" | "assistance.offer_decide" | "assistance.deployment_add" | "assistance.deployment_remove" | "assistance.hours_record" | "assistance.hours_confirm" | "assistance.settings_update" | "assistance.rate_create" | "assistance.settlement_record" | "equipment.asset_create" | "equipment.asset_update" | "equipment.validity_set" | "equipment.validity_remove" | "equipment.booking_create" | "equipment.booking_approve" | "equipment.booking_reject" | "equipment.booking_cancel" | "equipment.booking_check_out" | "equipment.booking_check_in" | "equipment.terms_update" | "investment.create" | "investment.update" | "investment.parties_set" | "investment.assets_set" | "investment.cost_key_add" | "investment.cost_key_remove" | "investment.cost_add" | "investment.cost_remove" | "investment.settlement_record";
                 /** @description Events about this person: as the object, or among the people of a list (details.personIds) */
                 personId?: string;
                 /** @description Events by this user */
@@ -11866,6 +12345,3818 @@ export interface operations {
                             userId: string;
                             name: string;
                         } | null;
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listAssets: {
+        parameters: {
+            query?: {
+                /** @description Only the assets this zone keeps */
+                zoneId?: string;
+                kind?: "vehicle" | "weapon" | "speed_radar" | "flash_device" | "anpr_camera" | "bodycam" | "drone" | "server" | "range_lane" | "other";
+                status?: "available" | "maintenance" | "out_of_service" | "retired";
+                /** @description Name, identifier or location contains this */
+                q?: string;
+                /** @description Availability search: the start of the period */
+                from?: string;
+                /** @description Availability search: the end of the period (exclusive) */
+                to?: string;
+                /** @description With from/to: only assets that can be lent and are free over the period */
+                onlyAvailable?: boolean;
+                /** @description Pages of 50, from 1 */
+                page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            investmentId: string | null;
+                            /** @enum {string} */
+                            kind: "vehicle" | "weapon" | "speed_radar" | "flash_device" | "anpr_camera" | "bodycam" | "drone" | "server" | "range_lane" | "other";
+                            name: string;
+                            /** @description Plate, serial or weapon number */
+                            identifier: string;
+                            /** @enum {string} */
+                            status: "available" | "maintenance" | "out_of_service" | "retired";
+                            location: string | null;
+                            /** @description Whether partner zones may book it at all */
+                            lendable: boolean;
+                            validities: {
+                                /** @enum {string} */
+                                kind: "calibration" | "approval" | "inspection" | "insurance" | "licence" | "other";
+                                /**
+                                 * Format: date
+                                 * @description Calendar date YYYY-MM-DD
+                                 */
+                                validUntil: string;
+                                /**
+                                 * @description expired: lapsed before today; expiring: lapses within 30 days (Brussels)
+                                 * @enum {string}
+                                 */
+                                state: "ok" | "expiring" | "expired";
+                            }[];
+                            availability?: {
+                                available: boolean;
+                                reason: ("busy" | "status" | "validity") | null;
+                            };
+                        }[];
+                        /** @description Assets matching, over all pages */
+                        total: number;
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createAsset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    zoneId: string;
+                    /** @enum {string} */
+                    kind: "vehicle" | "weapon" | "speed_radar" | "flash_device" | "anpr_camera" | "bodycam" | "drone" | "server" | "range_lane" | "other";
+                    /** @description What people call it, e.g. "Mobiele snelheidsradar Westkust" */
+                    name: string;
+                    /** @description Plate, serial or weapon number: unique per zone and kind */
+                    identifier: string;
+                    location?: string | null;
+                    description?: string | null;
+                    /** @description Whether partner zones may book it (default true) */
+                    lendable?: boolean;
+                    investmentId?: string | null;
+                    validities?: {
+                        /** @enum {string} */
+                        kind: "calibration" | "approval" | "inspection" | "insurance" | "licence" | "other";
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        validUntil: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        zone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        investmentId: string | null;
+                        /** @enum {string} */
+                        kind: "vehicle" | "weapon" | "speed_radar" | "flash_device" | "anpr_camera" | "bodycam" | "drone" | "server" | "range_lane" | "other";
+                        name: string;
+                        /** @description Plate, serial or weapon number */
+                        identifier: string;
+                        /** @enum {string} */
+                        status: "available" | "maintenance" | "out_of_service" | "retired";
+                        location: string | null;
+                        /** @description Whether partner zones may book it at all */
+                        lendable: boolean;
+                        validities: {
+                            /** @enum {string} */
+                            kind: "calibration" | "approval" | "inspection" | "insurance" | "licence" | "other";
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            validUntil: string;
+                            /**
+                             * @description expired: lapsed before today; expiring: lapses within 30 days (Brussels)
+                             * @enum {string}
+                             */
+                            state: "ok" | "expiring" | "expired";
+                        }[];
+                        availability?: {
+                            available: boolean;
+                            reason: ("busy" | "status" | "validity") | null;
+                        };
+                        description: string | null;
+                        odometerKm: number | null;
+                        counter: number | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description The caller's zone keeps it */
+                        own: boolean;
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAsset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        zone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        investmentId: string | null;
+                        /** @enum {string} */
+                        kind: "vehicle" | "weapon" | "speed_radar" | "flash_device" | "anpr_camera" | "bodycam" | "drone" | "server" | "range_lane" | "other";
+                        name: string;
+                        /** @description Plate, serial or weapon number */
+                        identifier: string;
+                        /** @enum {string} */
+                        status: "available" | "maintenance" | "out_of_service" | "retired";
+                        location: string | null;
+                        /** @description Whether partner zones may book it at all */
+                        lendable: boolean;
+                        validities: {
+                            /** @enum {string} */
+                            kind: "calibration" | "approval" | "inspection" | "insurance" | "licence" | "other";
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            validUntil: string;
+                            /**
+                             * @description expired: lapsed before today; expiring: lapses within 30 days (Brussels)
+                             * @enum {string}
+                             */
+                            state: "ok" | "expiring" | "expired";
+                        }[];
+                        availability?: {
+                            available: boolean;
+                            reason: ("busy" | "status" | "validity") | null;
+                        };
+                        description: string | null;
+                        odometerKm: number | null;
+                        counter: number | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description The caller's zone keeps it */
+                        own: boolean;
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateAsset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description What people call it */
+                    name?: string;
+                    location?: string | null;
+                    description?: string | null;
+                    /**
+                     * @description Retiring is 'retired' (never deleted)
+                     * @enum {string}
+                     */
+                    status?: "available" | "maintenance" | "out_of_service" | "retired";
+                    lendable?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        zone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        investmentId: string | null;
+                        /** @enum {string} */
+                        kind: "vehicle" | "weapon" | "speed_radar" | "flash_device" | "anpr_camera" | "bodycam" | "drone" | "server" | "range_lane" | "other";
+                        name: string;
+                        /** @description Plate, serial or weapon number */
+                        identifier: string;
+                        /** @enum {string} */
+                        status: "available" | "maintenance" | "out_of_service" | "retired";
+                        location: string | null;
+                        /** @description Whether partner zones may book it at all */
+                        lendable: boolean;
+                        validities: {
+                            /** @enum {string} */
+                            kind: "calibration" | "approval" | "inspection" | "insurance" | "licence" | "other";
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            validUntil: string;
+                            /**
+                             * @description expired: lapsed before today; expiring: lapses within 30 days (Brussels)
+                             * @enum {string}
+                             */
+                            state: "ok" | "expiring" | "expired";
+                        }[];
+                        availability?: {
+                            available: boolean;
+                            reason: ("busy" | "status" | "validity") | null;
+                        };
+                        description: string | null;
+                        odometerKm: number | null;
+                        counter: number | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description The caller's zone keeps it */
+                        own: boolean;
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getEquipmentTimeline: {
+        parameters: {
+            query: {
+                from: string;
+                /** @description Exclusive; at most 62 days after `from` */
+                to: string;
+                kind?: "vehicle" | "weapon" | "speed_radar" | "flash_device" | "anpr_camera" | "bodycam" | "drone" | "server" | "range_lane" | "other";
+                /** @description Only the assets this zone keeps */
+                zoneId?: string;
+                /** @description Only this asset (its page) */
+                assetId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        from: string;
+                        /** Format: date-time */
+                        to: string;
+                        assets: {
+                            asset: {
+                                /** Format: uuid */
+                                id: string;
+                                zone: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                };
+                                investmentId: string | null;
+                                /** @enum {string} */
+                                kind: "vehicle" | "weapon" | "speed_radar" | "flash_device" | "anpr_camera" | "bodycam" | "drone" | "server" | "range_lane" | "other";
+                                name: string;
+                                /** @description Plate, serial or weapon number */
+                                identifier: string;
+                                /** @enum {string} */
+                                status: "available" | "maintenance" | "out_of_service" | "retired";
+                                location: string | null;
+                                /** @description Whether partner zones may book it at all */
+                                lendable: boolean;
+                                validities: {
+                                    /** @enum {string} */
+                                    kind: "calibration" | "approval" | "inspection" | "insurance" | "licence" | "other";
+                                    /**
+                                     * Format: date
+                                     * @description Calendar date YYYY-MM-DD
+                                     */
+                                    validUntil: string;
+                                    /**
+                                     * @description expired: lapsed before today; expiring: lapses within 30 days (Brussels)
+                                     * @enum {string}
+                                     */
+                                    state: "ok" | "expiring" | "expired";
+                                }[];
+                                availability?: {
+                                    available: boolean;
+                                    reason: ("busy" | "status" | "validity") | null;
+                                };
+                            };
+                            busy: {
+                                /** Format: date-time */
+                                from: string;
+                                /** Format: date-time */
+                                to: string;
+                                /** @enum {string} */
+                                status: "requested" | "approved" | "rejected" | "cancelled" | "checked_out" | "returned";
+                                bookingId: string | null;
+                                borrowerZone: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                } | null;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    setAssetValidity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                kind: "calibration" | "approval" | "inspection" | "insurance" | "licence" | "other";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description Calendar date YYYY-MM-DD
+                     */
+                    validUntil: string;
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        zone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        investmentId: string | null;
+                        /** @enum {string} */
+                        kind: "vehicle" | "weapon" | "speed_radar" | "flash_device" | "anpr_camera" | "bodycam" | "drone" | "server" | "range_lane" | "other";
+                        name: string;
+                        /** @description Plate, serial or weapon number */
+                        identifier: string;
+                        /** @enum {string} */
+                        status: "available" | "maintenance" | "out_of_service" | "retired";
+                        location: string | null;
+                        /** @description Whether partner zones may book it at all */
+                        lendable: boolean;
+                        validities: {
+                            /** @enum {string} */
+                            kind: "calibration" | "approval" | "inspection" | "insurance" | "licence" | "other";
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            validUntil: string;
+                            /**
+                             * @description expired: lapsed before today; expiring: lapses within 30 days (Brussels)
+                             * @enum {string}
+                             */
+                            state: "ok" | "expiring" | "expired";
+                        }[];
+                        availability?: {
+                            available: boolean;
+                            reason: ("busy" | "status" | "validity") | null;
+                        };
+                        description: string | null;
+                        odometerKm: number | null;
+                        counter: number | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description The caller's zone keeps it */
+                        own: boolean;
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    removeAssetValidity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                kind: "calibration" | "approval" | "inspection" | "insurance" | "licence" | "other";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        zone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        investmentId: string | null;
+                        /** @enum {string} */
+                        kind: "vehicle" | "weapon" | "speed_radar" | "flash_device" | "anpr_camera" | "bodycam" | "drone" | "server" | "range_lane" | "other";
+                        name: string;
+                        /** @description Plate, serial or weapon number */
+                        identifier: string;
+                        /** @enum {string} */
+                        status: "available" | "maintenance" | "out_of_service" | "retired";
+                        location: string | null;
+                        /** @description Whether partner zones may book it at all */
+                        lendable: boolean;
+                        validities: {
+                            /** @enum {string} */
+                            kind: "calibration" | "approval" | "inspection" | "insurance" | "licence" | "other";
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            validUntil: string;
+                            /**
+                             * @description expired: lapsed before today; expiring: lapses within 30 days (Brussels)
+                             * @enum {string}
+                             */
+                            state: "ok" | "expiring" | "expired";
+                        }[];
+                        availability?: {
+                            available: boolean;
+                            reason: ("busy" | "status" | "validity") | null;
+                        };
+                        description: string | null;
+                        odometerKm: number | null;
+                        counter: number | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description The caller's zone keeps it */
+                        own: boolean;
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    checkBooking: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    assetIds: string[];
+                    /** @description Start of the period. */
+                    from: string;
+                    /** @description End of the period (exclusive). */
+                    to: string;
+                    /** Format: uuid */
+                    borrowerZoneId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description True when every asset is lendable and free over the period (its buffer included). */
+                        ok: boolean;
+                        assets: {
+                            /** Format: uuid */
+                            assetId: string;
+                            /** @description What the form lists. */
+                            asset: {
+                                /** @enum {string} */
+                                kind: "vehicle" | "weapon" | "speed_radar" | "flash_device" | "anpr_camera" | "bodycam" | "drone" | "server" | "range_lane" | "other";
+                                name: string;
+                                identifier: string;
+                                zone: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                };
+                            };
+                            conflicts: {
+                                /** Format: date-time */
+                                from: string;
+                                /** Format: date-time */
+                                to: string;
+                                /** @description True when it is a booking of the caller's zone. */
+                                own: boolean;
+                            }[];
+                            lendability: {
+                                lendable: boolean;
+                                /** @enum {string} */
+                                reason?: "status" | "validity" | "not_lendable";
+                                /** @enum {string} */
+                                kind?: "calibration" | "approval" | "inspection" | "insurance" | "licence" | "other";
+                                /** Format: date */
+                                validUntil?: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listBookings: {
+        parameters: {
+            query: {
+                side: "borrower" | "keeper";
+                zoneId?: string;
+                status?: "requested" | "approved" | "rejected" | "cancelled" | "checked_out" | "returned";
+                from?: string;
+                to?: string;
+                page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Booking"][];
+                        page: number;
+                        hasMore: boolean;
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createBooking: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    assetIds: string[];
+                    /** @description Start of the period. */
+                    from: string;
+                    /** @description End of the period (exclusive). */
+                    to: string;
+                    purpose: string;
+                    /** Format: uuid */
+                    borrowerZoneId?: string;
+                    /** Format: uuid */
+                    collectorPersonId?: string;
+                    /** @description One per booking form. */
+                    idempotencyKey: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        groupId: string;
+                        bookings: components["schemas"]["Booking"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        groupId: string;
+                        bookings: components["schemas"]["Booking"][];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getBooking: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The booking as the reader sees it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Booking"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    approveBooking: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The booking as the reader sees it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Booking"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    rejectBooking: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The booking as the reader sees it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Booking"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    cancelBooking: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The booking as the reader sees it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Booking"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    checkOutBooking: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    handedByPersonId: string;
+                    /** Format: uuid */
+                    receivedByPersonId: string;
+                    /** @enum {string} */
+                    condition: "good" | "worn" | "damaged";
+                    odometerKm?: number;
+                    counter?: number;
+                    damageNote?: string;
+                    /** @description When it was handed over (default: now). */
+                    at?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The booking as the reader sees it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Booking"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    checkInBooking: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    handedByPersonId: string;
+                    /** Format: uuid */
+                    receivedByPersonId: string;
+                    /** @enum {string} */
+                    condition: "good" | "worn" | "damaged";
+                    odometerKm?: number;
+                    counter?: number;
+                    damageNote?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The booking as the reader sees it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Booking"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getWeaponCustody: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            holder: {
+                                /** @enum {string} */
+                                kind: "armoury" | "person";
+                                zone: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                };
+                                person?: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                            };
+                            /** Format: date-time */
+                            from: string;
+                            to: string | null;
+                            handoverId: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getLoanTerms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @enum {string} */
+                            kind: "*" | "vehicle" | "weapon" | "speed_radar" | "flash_device" | "anpr_camera" | "bodycam" | "drone" | "server" | "range_lane" | "other";
+                            autoApprove: boolean;
+                            autoApproveMaxHours: number | null;
+                            bufferMinutes: number;
+                            feeCentsPerDay: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    setLoanTerms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    items: {
+                        /** @enum {string} */
+                        kind: "*" | "vehicle" | "weapon" | "speed_radar" | "flash_device" | "anpr_camera" | "bodycam" | "drone" | "server" | "range_lane" | "other";
+                        autoApprove: boolean;
+                        autoApproveMaxHours: number | null;
+                        bufferMinutes: number;
+                        feeCentsPerDay: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @enum {string} */
+                            kind: "*" | "vehicle" | "weapon" | "speed_radar" | "flash_device" | "anpr_camera" | "bodycam" | "drone" | "server" | "range_lane" | "other";
+                            autoApprove: boolean;
+                            autoApproveMaxHours: number | null;
+                            bufferMinutes: number;
+                            feeCentsPerDay: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listInvestments: {
+        parameters: {
+            query?: {
+                associationId?: string;
+                /** @description Words of the title or supplier. */
+                q?: string;
+                page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            associationId: string;
+                            title: string;
+                            supplier: string | null;
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            purchasedOn: string;
+                            amountCents: number;
+                            depreciationMonths: number;
+                            paidByZone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            managingZone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            parties: {
+                                zone: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                };
+                                /**
+                                 * Format: date
+                                 * @description Calendar date YYYY-MM-DD
+                                 */
+                                joinedOn: string;
+                                leftOn: string | null;
+                            }[];
+                            currentKey: {
+                                /** @enum {string} */
+                                method: "equal" | "population" | "fte" | "usage_hours" | "custom" | "mix";
+                            } | null;
+                            assetCount: number;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createInvestment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    associationId: string;
+                    agreementId?: string | null;
+                    title: string;
+                    supplier?: string | null;
+                    description?: string | null;
+                    /**
+                     * Format: date
+                     * @description Calendar date YYYY-MM-DD
+                     */
+                    purchasedOn: string;
+                    /** @description The purchase price (euro cents) */
+                    amountCents: number;
+                    /** @description Depreciation period in months. */
+                    depreciationMonths: number;
+                    /** Format: uuid */
+                    paidByZoneId: string;
+                    /** Format: uuid */
+                    managingZoneId: string;
+                    parties: {
+                        /** Format: uuid */
+                        zoneId: string;
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        joinedOn?: string;
+                        leftOn?: string | null;
+                    }[];
+                    costKey: {
+                        /** @enum {string} */
+                        method: "equal" | "population" | "fte" | "usage_hours" | "custom" | "mix";
+                        /** @description Only for 'mix': relative weights of equal/population/fte/usage_hours/custom; `{}` otherwise. */
+                        weights?: {
+                            [key: string]: number;
+                        };
+                        /** @description Per party zone id: population, fte, percent (custom: the percents add up to exactly 100). */
+                        inputs?: {
+                            [key: string]: {
+                                population?: number;
+                                /** @description At most 2 decimals. */
+                                fte?: number;
+                                /** @description At most 2 decimals. */
+                                percent?: number;
+                            };
+                        };
+                    };
+                    assetIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        associationId: string;
+                        title: string;
+                        supplier: string | null;
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        purchasedOn: string;
+                        amountCents: number;
+                        depreciationMonths: number;
+                        paidByZone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        managingZone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        parties: {
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            joinedOn: string;
+                            leftOn: string | null;
+                        }[];
+                        currentKey: {
+                            /** @enum {string} */
+                            method: "equal" | "population" | "fte" | "usage_hours" | "custom" | "mix";
+                        } | null;
+                        assetCount: number;
+                        description: string | null;
+                        agreementId: string | null;
+                        assets: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "vehicle" | "weapon" | "speed_radar" | "flash_device" | "anpr_camera" | "bodycam" | "drone" | "server" | "range_lane" | "other";
+                            name: string;
+                            identifier: string;
+                            /** Format: uuid */
+                            zoneId: string;
+                        }[];
+                        /** @description Newest first. */
+                        costKeys: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            validFrom: string;
+                            validTo: string | null;
+                            /** @enum {string} */
+                            method: "equal" | "population" | "fte" | "usage_hours" | "custom" | "mix";
+                            weights: {
+                                [key: string]: number;
+                            };
+                            inputs: {
+                                [key: string]: {
+                                    population?: number;
+                                    /** @description At most 2 decimals. */
+                                    fte?: number;
+                                    /** @description At most 2 decimals. */
+                                    percent?: number;
+                                };
+                            };
+                            note: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        /** @description Newest first. */
+                        costs: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "maintenance" | "licence" | "calibration" | "insurance" | "repair" | "other";
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            incurredOn: string;
+                            amountCents: number;
+                            description: string;
+                            paidByZone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            removable: boolean;
+                        }[];
+                        actions: ("edit" | "add_cost" | "add_key" | "edit_parties")[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    suggestKeyInputs: {
+        parameters: {
+            query: {
+                /** @description Zone ids, comma-separated (at most 50). */
+                zoneIds: string;
+                /** @description Calendar date YYYY-MM-DD */
+                on: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Per zone id: the population of its municipalities and its active staff in FTE on that day. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: {
+                            population: number;
+                            fte: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getInvestment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        associationId: string;
+                        title: string;
+                        supplier: string | null;
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        purchasedOn: string;
+                        amountCents: number;
+                        depreciationMonths: number;
+                        paidByZone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        managingZone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        parties: {
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            joinedOn: string;
+                            leftOn: string | null;
+                        }[];
+                        currentKey: {
+                            /** @enum {string} */
+                            method: "equal" | "population" | "fte" | "usage_hours" | "custom" | "mix";
+                        } | null;
+                        assetCount: number;
+                        description: string | null;
+                        agreementId: string | null;
+                        assets: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "vehicle" | "weapon" | "speed_radar" | "flash_device" | "anpr_camera" | "bodycam" | "drone" | "server" | "range_lane" | "other";
+                            name: string;
+                            identifier: string;
+                            /** Format: uuid */
+                            zoneId: string;
+                        }[];
+                        /** @description Newest first. */
+                        costKeys: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            validFrom: string;
+                            validTo: string | null;
+                            /** @enum {string} */
+                            method: "equal" | "population" | "fte" | "usage_hours" | "custom" | "mix";
+                            weights: {
+                                [key: string]: number;
+                            };
+                            inputs: {
+                                [key: string]: {
+                                    population?: number;
+                                    /** @description At most 2 decimals. */
+                                    fte?: number;
+                                    /** @description At most 2 decimals. */
+                                    percent?: number;
+                                };
+                            };
+                            note: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        /** @description Newest first. */
+                        costs: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "maintenance" | "licence" | "calibration" | "insurance" | "repair" | "other";
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            incurredOn: string;
+                            amountCents: number;
+                            description: string;
+                            paidByZone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            removable: boolean;
+                        }[];
+                        actions: ("edit" | "add_cost" | "add_key" | "edit_parties")[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateInvestment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title?: string;
+                    supplier?: string | null;
+                    description?: string | null;
+                    /** @description Depreciation period in months. */
+                    depreciationMonths?: number;
+                    /** @description The purchase price (euro cents) */
+                    amountCents?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        associationId: string;
+                        title: string;
+                        supplier: string | null;
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        purchasedOn: string;
+                        amountCents: number;
+                        depreciationMonths: number;
+                        paidByZone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        managingZone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        parties: {
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            joinedOn: string;
+                            leftOn: string | null;
+                        }[];
+                        currentKey: {
+                            /** @enum {string} */
+                            method: "equal" | "population" | "fte" | "usage_hours" | "custom" | "mix";
+                        } | null;
+                        assetCount: number;
+                        description: string | null;
+                        agreementId: string | null;
+                        assets: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "vehicle" | "weapon" | "speed_radar" | "flash_device" | "anpr_camera" | "bodycam" | "drone" | "server" | "range_lane" | "other";
+                            name: string;
+                            identifier: string;
+                            /** Format: uuid */
+                            zoneId: string;
+                        }[];
+                        /** @description Newest first. */
+                        costKeys: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            validFrom: string;
+                            validTo: string | null;
+                            /** @enum {string} */
+                            method: "equal" | "population" | "fte" | "usage_hours" | "custom" | "mix";
+                            weights: {
+                                [key: string]: number;
+                            };
+                            inputs: {
+                                [key: string]: {
+                                    population?: number;
+                                    /** @description At most 2 decimals. */
+                                    fte?: number;
+                                    /** @description At most 2 decimals. */
+                                    percent?: number;
+                                };
+                            };
+                            note: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        /** @description Newest first. */
+                        costs: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "maintenance" | "licence" | "calibration" | "insurance" | "repair" | "other";
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            incurredOn: string;
+                            amountCents: number;
+                            description: string;
+                            paidByZone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            removable: boolean;
+                        }[];
+                        actions: ("edit" | "add_cost" | "add_key" | "edit_parties")[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    setInvestmentParties: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    parties: {
+                        /** Format: uuid */
+                        zoneId: string;
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        joinedOn?: string;
+                        leftOn?: string | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        associationId: string;
+                        title: string;
+                        supplier: string | null;
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        purchasedOn: string;
+                        amountCents: number;
+                        depreciationMonths: number;
+                        paidByZone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        managingZone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        parties: {
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            joinedOn: string;
+                            leftOn: string | null;
+                        }[];
+                        currentKey: {
+                            /** @enum {string} */
+                            method: "equal" | "population" | "fte" | "usage_hours" | "custom" | "mix";
+                        } | null;
+                        assetCount: number;
+                        description: string | null;
+                        agreementId: string | null;
+                        assets: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "vehicle" | "weapon" | "speed_radar" | "flash_device" | "anpr_camera" | "bodycam" | "drone" | "server" | "range_lane" | "other";
+                            name: string;
+                            identifier: string;
+                            /** Format: uuid */
+                            zoneId: string;
+                        }[];
+                        /** @description Newest first. */
+                        costKeys: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            validFrom: string;
+                            validTo: string | null;
+                            /** @enum {string} */
+                            method: "equal" | "population" | "fte" | "usage_hours" | "custom" | "mix";
+                            weights: {
+                                [key: string]: number;
+                            };
+                            inputs: {
+                                [key: string]: {
+                                    population?: number;
+                                    /** @description At most 2 decimals. */
+                                    fte?: number;
+                                    /** @description At most 2 decimals. */
+                                    percent?: number;
+                                };
+                            };
+                            note: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        /** @description Newest first. */
+                        costs: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "maintenance" | "licence" | "calibration" | "insurance" | "repair" | "other";
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            incurredOn: string;
+                            amountCents: number;
+                            description: string;
+                            paidByZone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            removable: boolean;
+                        }[];
+                        actions: ("edit" | "add_cost" | "add_key" | "edit_parties")[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    setInvestmentAssets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    assetIds: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        associationId: string;
+                        title: string;
+                        supplier: string | null;
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        purchasedOn: string;
+                        amountCents: number;
+                        depreciationMonths: number;
+                        paidByZone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        managingZone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        parties: {
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            joinedOn: string;
+                            leftOn: string | null;
+                        }[];
+                        currentKey: {
+                            /** @enum {string} */
+                            method: "equal" | "population" | "fte" | "usage_hours" | "custom" | "mix";
+                        } | null;
+                        assetCount: number;
+                        description: string | null;
+                        agreementId: string | null;
+                        assets: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "vehicle" | "weapon" | "speed_radar" | "flash_device" | "anpr_camera" | "bodycam" | "drone" | "server" | "range_lane" | "other";
+                            name: string;
+                            identifier: string;
+                            /** Format: uuid */
+                            zoneId: string;
+                        }[];
+                        /** @description Newest first. */
+                        costKeys: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            validFrom: string;
+                            validTo: string | null;
+                            /** @enum {string} */
+                            method: "equal" | "population" | "fte" | "usage_hours" | "custom" | "mix";
+                            weights: {
+                                [key: string]: number;
+                            };
+                            inputs: {
+                                [key: string]: {
+                                    population?: number;
+                                    /** @description At most 2 decimals. */
+                                    fte?: number;
+                                    /** @description At most 2 decimals. */
+                                    percent?: number;
+                                };
+                            };
+                            note: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        /** @description Newest first. */
+                        costs: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "maintenance" | "licence" | "calibration" | "insurance" | "repair" | "other";
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            incurredOn: string;
+                            amountCents: number;
+                            description: string;
+                            paidByZone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            removable: boolean;
+                        }[];
+                        actions: ("edit" | "add_cost" | "add_key" | "edit_parties")[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    addCostKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description Calendar date YYYY-MM-DD
+                     */
+                    validFrom: string;
+                    /** @enum {string} */
+                    method: "equal" | "population" | "fte" | "usage_hours" | "custom" | "mix";
+                    /** @description Only for 'mix': relative weights of equal/population/fte/usage_hours/custom; `{}` otherwise. */
+                    weights?: {
+                        [key: string]: number;
+                    };
+                    /** @description Per party zone id: population, fte, percent (custom: the percents add up to exactly 100). */
+                    inputs?: {
+                        [key: string]: {
+                            population?: number;
+                            /** @description At most 2 decimals. */
+                            fte?: number;
+                            /** @description At most 2 decimals. */
+                            percent?: number;
+                        };
+                    };
+                    note?: string | null;
+                    /** @description Close the open version on validFrom (default true); else an overlap is a 409. */
+                    closePrevious?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        associationId: string;
+                        title: string;
+                        supplier: string | null;
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        purchasedOn: string;
+                        amountCents: number;
+                        depreciationMonths: number;
+                        paidByZone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        managingZone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        parties: {
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            joinedOn: string;
+                            leftOn: string | null;
+                        }[];
+                        currentKey: {
+                            /** @enum {string} */
+                            method: "equal" | "population" | "fte" | "usage_hours" | "custom" | "mix";
+                        } | null;
+                        assetCount: number;
+                        description: string | null;
+                        agreementId: string | null;
+                        assets: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "vehicle" | "weapon" | "speed_radar" | "flash_device" | "anpr_camera" | "bodycam" | "drone" | "server" | "range_lane" | "other";
+                            name: string;
+                            identifier: string;
+                            /** Format: uuid */
+                            zoneId: string;
+                        }[];
+                        /** @description Newest first. */
+                        costKeys: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            validFrom: string;
+                            validTo: string | null;
+                            /** @enum {string} */
+                            method: "equal" | "population" | "fte" | "usage_hours" | "custom" | "mix";
+                            weights: {
+                                [key: string]: number;
+                            };
+                            inputs: {
+                                [key: string]: {
+                                    population?: number;
+                                    /** @description At most 2 decimals. */
+                                    fte?: number;
+                                    /** @description At most 2 decimals. */
+                                    percent?: number;
+                                };
+                            };
+                            note: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        /** @description Newest first. */
+                        costs: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "maintenance" | "licence" | "calibration" | "insurance" | "repair" | "other";
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            incurredOn: string;
+                            amountCents: number;
+                            description: string;
+                            paidByZone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            removable: boolean;
+                        }[];
+                        actions: ("edit" | "add_cost" | "add_key" | "edit_parties")[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    removeCostKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                keyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        associationId: string;
+                        title: string;
+                        supplier: string | null;
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        purchasedOn: string;
+                        amountCents: number;
+                        depreciationMonths: number;
+                        paidByZone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        managingZone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        parties: {
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            joinedOn: string;
+                            leftOn: string | null;
+                        }[];
+                        currentKey: {
+                            /** @enum {string} */
+                            method: "equal" | "population" | "fte" | "usage_hours" | "custom" | "mix";
+                        } | null;
+                        assetCount: number;
+                        description: string | null;
+                        agreementId: string | null;
+                        assets: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "vehicle" | "weapon" | "speed_radar" | "flash_device" | "anpr_camera" | "bodycam" | "drone" | "server" | "range_lane" | "other";
+                            name: string;
+                            identifier: string;
+                            /** Format: uuid */
+                            zoneId: string;
+                        }[];
+                        /** @description Newest first. */
+                        costKeys: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            validFrom: string;
+                            validTo: string | null;
+                            /** @enum {string} */
+                            method: "equal" | "population" | "fte" | "usage_hours" | "custom" | "mix";
+                            weights: {
+                                [key: string]: number;
+                            };
+                            inputs: {
+                                [key: string]: {
+                                    population?: number;
+                                    /** @description At most 2 decimals. */
+                                    fte?: number;
+                                    /** @description At most 2 decimals. */
+                                    percent?: number;
+                                };
+                            };
+                            note: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        /** @description Newest first. */
+                        costs: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "maintenance" | "licence" | "calibration" | "insurance" | "repair" | "other";
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            incurredOn: string;
+                            amountCents: number;
+                            description: string;
+                            paidByZone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            removable: boolean;
+                        }[];
+                        actions: ("edit" | "add_cost" | "add_key" | "edit_parties")[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    addRunningCost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "maintenance" | "licence" | "calibration" | "insurance" | "repair" | "other";
+                    /**
+                     * Format: date
+                     * @description Calendar date YYYY-MM-DD
+                     */
+                    incurredOn: string;
+                    /** @description The amount (euro cents) */
+                    amountCents: number;
+                    description: string;
+                    /** Format: uuid */
+                    paidByZoneId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        associationId: string;
+                        title: string;
+                        supplier: string | null;
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        purchasedOn: string;
+                        amountCents: number;
+                        depreciationMonths: number;
+                        paidByZone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        managingZone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        parties: {
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            joinedOn: string;
+                            leftOn: string | null;
+                        }[];
+                        currentKey: {
+                            /** @enum {string} */
+                            method: "equal" | "population" | "fte" | "usage_hours" | "custom" | "mix";
+                        } | null;
+                        assetCount: number;
+                        description: string | null;
+                        agreementId: string | null;
+                        assets: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "vehicle" | "weapon" | "speed_radar" | "flash_device" | "anpr_camera" | "bodycam" | "drone" | "server" | "range_lane" | "other";
+                            name: string;
+                            identifier: string;
+                            /** Format: uuid */
+                            zoneId: string;
+                        }[];
+                        /** @description Newest first. */
+                        costKeys: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            validFrom: string;
+                            validTo: string | null;
+                            /** @enum {string} */
+                            method: "equal" | "population" | "fte" | "usage_hours" | "custom" | "mix";
+                            weights: {
+                                [key: string]: number;
+                            };
+                            inputs: {
+                                [key: string]: {
+                                    population?: number;
+                                    /** @description At most 2 decimals. */
+                                    fte?: number;
+                                    /** @description At most 2 decimals. */
+                                    percent?: number;
+                                };
+                            };
+                            note: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        /** @description Newest first. */
+                        costs: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "maintenance" | "licence" | "calibration" | "insurance" | "repair" | "other";
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            incurredOn: string;
+                            amountCents: number;
+                            description: string;
+                            paidByZone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            removable: boolean;
+                        }[];
+                        actions: ("edit" | "add_cost" | "add_key" | "edit_parties")[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    removeRunningCost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                costId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        associationId: string;
+                        title: string;
+                        supplier: string | null;
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        purchasedOn: string;
+                        amountCents: number;
+                        depreciationMonths: number;
+                        paidByZone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        managingZone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        parties: {
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            joinedOn: string;
+                            leftOn: string | null;
+                        }[];
+                        currentKey: {
+                            /** @enum {string} */
+                            method: "equal" | "population" | "fte" | "usage_hours" | "custom" | "mix";
+                        } | null;
+                        assetCount: number;
+                        description: string | null;
+                        agreementId: string | null;
+                        assets: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "vehicle" | "weapon" | "speed_radar" | "flash_device" | "anpr_camera" | "bodycam" | "drone" | "server" | "range_lane" | "other";
+                            name: string;
+                            identifier: string;
+                            /** Format: uuid */
+                            zoneId: string;
+                        }[];
+                        /** @description Newest first. */
+                        costKeys: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            validFrom: string;
+                            validTo: string | null;
+                            /** @enum {string} */
+                            method: "equal" | "population" | "fte" | "usage_hours" | "custom" | "mix";
+                            weights: {
+                                [key: string]: number;
+                            };
+                            inputs: {
+                                [key: string]: {
+                                    population?: number;
+                                    /** @description At most 2 decimals. */
+                                    fte?: number;
+                                    /** @description At most 2 decimals. */
+                                    percent?: number;
+                                };
+                            };
+                            note: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        /** @description Newest first. */
+                        costs: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "maintenance" | "licence" | "calibration" | "insurance" | "repair" | "other";
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            incurredOn: string;
+                            amountCents: number;
+                            description: string;
+                            paidByZone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            removable: boolean;
+                        }[];
+                        actions: ("edit" | "add_cost" | "add_key" | "edit_parties")[];
                     };
                 };
             };

@@ -79,6 +79,28 @@ const LISTED = {
   'assistance.settings_update': true,
   'assistance.rate_create': true,
   'assistance.settlement_record': true,
+  // assets (issue 10)
+  'equipment.asset_create': true,
+  'equipment.asset_update': true,
+  'equipment.validity_set': true,
+  'equipment.validity_remove': true,
+  // bookings (issue 10)
+  'equipment.booking_create': true,
+  'equipment.booking_approve': true,
+  'equipment.booking_reject': true,
+  'equipment.booking_cancel': true,
+  'equipment.booking_check_out': true,
+  'equipment.booking_check_in': true,
+  'equipment.terms_update': true,
+  // investments (issue 10)
+  'investment.create': true,
+  'investment.update': true,
+  'investment.parties_set': true,
+  'investment.assets_set': true,
+  'investment.cost_key_add': true,
+  'investment.cost_key_remove': true,
+  'investment.cost_add': true,
+  'investment.cost_remove': true,
   // settlements (issue 10)
   'investment.settlement_record': true,
 } as const satisfies Record<AuditAction, true>

@@ -27,6 +27,11 @@ export const NOTIFICATION_MESSAGES = {
   // alerts (issue 9)
   'assistance.alert': 'notification.assistance.alert',
   'assistance.requested': 'notification.assistance.requested',
+  'equipment.validity_expiring': 'notification.equipment.validity_expiring', // assets (issue 10)
+  // bookings (issue 10)
+  'equipment.booking_requested': 'notification.equipment.booking_requested',
+  'equipment.booking_decided': 'notification.equipment.booking_decided',
+  'equipment.booking_overdue': 'notification.equipment.booking_overdue',
 } as const satisfies Record<NotificationKind, MessageKey>
 
 export const notificationKeys = {
