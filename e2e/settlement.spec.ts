@@ -47,7 +47,7 @@ test('the finance officer of 5381 reads last year’s settlement and downloads t
   await page.getByRole('link', { name: nl['nav.settlement'] }).click()
   await expect(page.getByRole('heading', { level: 1, name: nl['settlement.title'] })).toBeVisible()
   const lastYear = String(new Date().getFullYear() - 1)
-  await expect(page.getByRole('textbox', { name: nl['settlement.year'] })).toHaveValue(lastYear)
+  await expect(page.getByRole('combobox', { name: nl['settlement.year'] })).toHaveValue(lastYear)
 
   const card = page.getByRole('region', { name: /^5381 / })
   await expect(card).toBeVisible()

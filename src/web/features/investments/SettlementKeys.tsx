@@ -2,6 +2,7 @@
 // settlement page and in an investment's shares panel, so a figure can always be traced to what was agreed.
 import { Stack, Table, Text } from '@mantine/core'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
+import { ScrollTable } from '../assistance/ScrollTable.tsx'
 import type { MessageKey } from '../../i18n/nl.ts'
 import type { KeyView } from './settlement-api.ts'
 
@@ -32,8 +33,8 @@ export function SettlementKeys({ keys, caption }: { keys: KeyView[]; caption: st
                 {t('settlement.weights', { weights })}
               </Text>
             )}
-            <div style={{ overflowX: 'auto' }}>
-              <Table striped withTableBorder fz="sm" miw={460} aria-label={caption}>
+            <ScrollTable label={caption} minWidth={460}>
+              <Table striped withTableBorder fz="sm" aria-label={caption}>
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>{t('settlement.zone')}</Table.Th>
@@ -57,7 +58,7 @@ export function SettlementKeys({ keys, caption }: { keys: KeyView[]; caption: st
                   ))}
                 </Table.Tbody>
               </Table>
-            </div>
+            </ScrollTable>
           </div>
         )
       })}

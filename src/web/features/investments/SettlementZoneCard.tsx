@@ -4,6 +4,7 @@ import { Alert, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine
 import { useState } from 'react'
 import { errorMessage } from '../../i18n/errorMessage.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
+import { ScrollTable } from '../assistance/ScrollTable.tsx'
 import type { MessageKey } from '../../i18n/nl.ts'
 import { downloadStatement, type ZoneSettlement } from './settlement-api.ts'
 import { useEuros } from './SettlementKeys.tsx'
@@ -69,8 +70,8 @@ export function SettlementZoneCard({
             {t('settlement.noLines')}
           </Text>
         ) : (
-          <div style={{ overflowX: 'auto' }}>
-            <Table striped withTableBorder fz="sm" miw={520} aria-label={`${zone.zone.code} ${zone.zone.name}`}>
+          <ScrollTable label={`${t('settlement.zones')}: ${zone.zone.code}`} minWidth={520}>
+            <Table striped withTableBorder fz="sm" aria-label={`${zone.zone.code} ${zone.zone.name}`}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('settlement.line')}</Table.Th>
@@ -95,7 +96,7 @@ export function SettlementZoneCard({
                 ))}
               </Table.Tbody>
             </Table>
-          </div>
+          </ScrollTable>
         )}
         <Table withTableBorder fz="sm" aria-label={`${t('settlement.total')} ${zone.zone.code}`}>
           <Table.Tbody>

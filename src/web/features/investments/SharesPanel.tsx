@@ -8,6 +8,7 @@ import { useState } from 'react'
 import { LoadingState, QueryView } from '../../components/QueryState.tsx'
 import { todayInBrussels } from '../../i18n/format.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
+import { ScrollTable } from '../assistance/ScrollTable.tsx'
 import type { MessageKey } from '../../i18n/nl.ts'
 import { useShares } from './settlement-api.ts'
 import { SettlementKeys, useEuros } from './SettlementKeys.tsx'
@@ -36,8 +37,8 @@ export function SharesPanel({ investmentId }: { investmentId: string }) {
       <QueryView query={shares} loading={<LoadingState rows={3} />}>
         {(s) => (
           <Stack gap="md">
-            <div style={{ overflowX: 'auto' }}>
-              <Table striped withTableBorder fz="sm" miw={420} aria-label={t('shares.title')}>
+            <ScrollTable label={t('shares.title')} minWidth={420}>
+              <Table striped withTableBorder fz="sm" aria-label={t('shares.title')}>
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>{t('settlement.zone')}</Table.Th>
@@ -63,7 +64,7 @@ export function SharesPanel({ investmentId }: { investmentId: string }) {
                   </Table.Tr>
                 </Table.Tbody>
               </Table>
-            </div>
+            </ScrollTable>
             {s.totalCents > 0 && (
               <figure style={{ margin: 0 }} aria-label={t('shares.chart', { year: String(year) })}>
                 <BarChart
