@@ -84,9 +84,11 @@ export function SettlementZoneCard({
                 {zone.lines.map((l, i) => (
                   <Table.Tr key={`${l.kind}-${l.investmentId ?? ''}-${i}`}>
                     <Table.Td>
-                      <Text size="xs" c="dimmed">
-                        {t(`settlement.kind.${l.kind}` as MessageKey)}
-                      </Text>
+                      {l.title && (
+                        <Text size="xs" c="dimmed">
+                          {t(`settlement.kind.${l.kind}` as MessageKey)}
+                        </Text>
+                      )}
                       {l.title || t(`settlement.kind.${l.kind}` as MessageKey)}
                     </Table.Td>
                     <Table.Td>{l.detail}</Table.Td>
