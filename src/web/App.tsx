@@ -76,6 +76,17 @@ const AssistanceStatementPage = lazy(() =>
 const AssistanceSettingsPage = lazy(() =>
   import('./features/assistance/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })),
 )
+// assets (issue 10): the equipment catalogue, an asset, the availability timeline
+const CataloguePage = lazy(() =>
+  import('./features/equipment/CataloguePage.tsx').then((m) => ({ default: m.CataloguePage })),
+)
+const AssetPage = lazy(() => import('./features/equipment/AssetPage.tsx').then((m) => ({ default: m.AssetPage })))
+const AssetNewPage = lazy(() =>
+  import('./features/equipment/AssetNewPage.tsx').then((m) => ({ default: m.AssetNewPage })),
+)
+const TimelinePage = lazy(() =>
+  import('./features/equipment/TimelinePage.tsx').then((m) => ({ default: m.TimelinePage })),
+)
 // settlements (issue 10)
 const InvestmentSettlementPage = lazy(() =>
   import('./features/investments/SettlementPage.tsx').then((m) => ({ default: m.SettlementPage })),
@@ -139,6 +150,11 @@ export function App() {
           <Route path="assistance/statement" element={<AssistanceStatementPage />} />
           <Route path="assistance/settings" element={<AssistanceSettingsPage />} />
           <Route path="assistance/:id" element={<AssistanceRequestPage />} />
+          {/* assets (issue 10): the equipment catalogue (fixed paths before :id) */}
+          <Route path="equipment" element={<CataloguePage />} />
+          <Route path="equipment/timeline" element={<TimelinePage />} />
+          <Route path="equipment/assets/new" element={<AssetNewPage />} />
+          <Route path="equipment/assets/:id" element={<AssetPage />} />
           <Route path="investments/settlement" element={<InvestmentSettlementPage />} /> {/* settlements (issue 10) */}
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -1535,6 +1535,7 @@ export const en: Dictionary = {
   'auditAction.investment.cost_key_remove': 'Cost key version removed',
   'auditAction.investment.cost_add': 'Running cost added',
   'auditAction.investment.cost_remove': 'Running cost removed',
+  'equipment.asset.remove': 'Remove',
   // settlements (issue 10)
   'nav.settlement': 'Settlement',
   'auditAction.investment.settlement_record': 'Investment settlement recorded',

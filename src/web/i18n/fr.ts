@@ -1553,6 +1553,7 @@ export const fr: Dictionary = {
   'auditAction.investment.cost_key_remove': 'Version de la clé de répartition supprimée',
   'auditAction.investment.cost_add': 'Coût de fonctionnement ajouté',
   'auditAction.investment.cost_remove': 'Coût de fonctionnement supprimé',
+  'equipment.asset.remove': 'Supprimer',
   // settlements (issue 10)
   'nav.settlement': 'Décompte',
   'auditAction.investment.settlement_record': 'Décompte des investissements arrêté',

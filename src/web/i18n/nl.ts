@@ -1543,6 +1543,7 @@ export const nl = {
   'auditAction.investment.cost_key_remove': 'Versie van verdeelsleutel verwijderd',
   'auditAction.investment.cost_add': 'Werkingskost toegevoegd',
   'auditAction.investment.cost_remove': 'Werkingskost verwijderd',
+  'equipment.asset.remove': 'Verwijderen',
   // settlements (issue 10)
   'nav.settlement': 'Afrekening',
   'auditAction.investment.settlement_record': 'Afrekening van investeringen vastgelegd',

@@ -60,6 +60,8 @@ const LINKS: NavItem[] = [
   { to: '/assistance', label: 'nav.assistance', icon: <IconBell />, end: true },
   { to: '/assistance/balances', label: 'nav.assistanceBalances', icon: <IconChart />, ledgerOnly: true },
   { to: '/assistance/settings', label: 'nav.assistanceSettings', icon: <IconKey />, adminOnly: true },
+  // assets (issue 10): the equipment catalogue and its timeline, for every zone role
+  { to: '/equipment', label: 'nav.equipment', icon: <IconSwap />, zoneRolesOnly: true },
   // settlements (issue 10): the period settlement of investments, loan fees and assistance
   { to: '/investments/settlement', label: 'nav.settlement', icon: <IconDocument />, settlementOnly: true },
 ]
