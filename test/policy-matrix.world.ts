@@ -40,6 +40,12 @@ import {
   equipmentBookingsWorld,
   type EquipmentBookingsWorld,
 } from './equipment-bookings.world.ts'
+// settlements (issue 10)
+import {
+  INVESTMENT_SETTLEMENT_FIXTURES,
+  investmentSettlementsWorld,
+  type InvestmentSettlementsWorld,
+} from './investment-settlements.world.ts'
 
 export type Target = 'own' | 'partner' | 'foreign'
 export type ActorName = 'anonymous' | Role
@@ -116,6 +122,7 @@ export interface World {
   // investments (issue 10)
   investments: InvestmentsWorld
   equipmentBookings: EquipmentBookingsWorld // bookings (issue 10)
+  investmentSettlements: InvestmentSettlementsWorld // settlements (issue 10)
 }
 
 type Request = Pick<InjectOptions, 'payload' | 'remoteAddress'> & {
@@ -755,6 +762,7 @@ export const FIXTURES: Record<string, Fixture | Fixture[]> = {
   // investments (issue 10)
   ...INVESTMENT_FIXTURES,
   ...EQUIPMENT_BOOKING_FIXTURES, // bookings (issue 10)
+  ...INVESTMENT_SETTLEMENT_FIXTURES, // settlements (issue 10)
 }
 
 /** Builds the world on the test app's database (demo data + fresh drafts and accounts). */
@@ -875,6 +883,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     // investments (issue 10)
     investments: await investmentsWorld(t, zone, association),
     equipmentBookings: await equipmentBookingsWorld(t, zone), // bookings (issue 10)
+    investmentSettlements: await investmentSettlementsWorld(t, zone, association), // settlements (issue 10)
   }
 }
 

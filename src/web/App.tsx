@@ -108,6 +108,10 @@ const BookingPage = lazy(() => import('./features/equipment/BookingPage.tsx').th
 const LoanTermsPage = lazy(() =>
   import('./features/equipment/LoanTermsPage.tsx').then((m) => ({ default: m.LoanTermsPage })),
 )
+// settlements (issue 10)
+const InvestmentSettlementPage = lazy(() =>
+  import('./features/investments/SettlementPage.tsx').then((m) => ({ default: m.SettlementPage })),
+)
 const ChangePasswordPage = lazy(() =>
   import('./features/accounts/ChangePasswordPage.tsx').then((m) => ({ default: m.ChangePasswordPage })),
 )
@@ -181,6 +185,7 @@ export function App() {
           <Route path="equipment/bookings" element={<BookingsPage />} />
           <Route path="equipment/bookings/:id" element={<BookingPage />} />
           <Route path="equipment/terms/:agreementId" element={<LoanTermsPage />} />
+          <Route path="investments/settlement" element={<InvestmentSettlementPage />} /> {/* settlements (issue 10) */}
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -29,6 +29,8 @@ interface NavItem {
   adminOnly?: boolean
   /** investments (issue 10): korpschef, finance, logistics of a zone, or an association admin. */
   investmentsOnly?: boolean
+  /** settlements (issue 10): korpschef or finance of a zone, or an association admin. */
+  settlementOnly?: boolean
 }
 
 const LINKS: NavItem[] = [
@@ -66,6 +68,8 @@ const LINKS: NavItem[] = [
   { to: '/investments', label: 'nav.investments', icon: <IconChart />, investmentsOnly: true },
   // bookings (issue 10): the own zone's bookings and the requests for its equipment (zone roles)
   { to: '/equipment/bookings', label: 'nav.bookings', icon: <IconCalendar />, zoneRolesOnly: true },
+  // settlements (issue 10): the period settlement of investments, loan fees and assistance
+  { to: '/investments/settlement', label: 'nav.settlement', icon: <IconDocument />, settlementOnly: true },
 ]
 
 function AssociationSwitcher() {
@@ -112,6 +116,8 @@ export function AppNavbar({ onNavigate }: { onNavigate: () => void }) {
   const investments = me.roles.some(
     (r) => r.role === 'korpschef' || r.role === 'finance' || r.role === 'logistics' || r.role === 'admin',
   )
+  // settlements (issue 10)
+  const settlement = me.roles.some((r) => r.role === 'korpschef' || r.role === 'finance' || r.role === 'admin')
   const visible = (link: NavItem) =>
     (hasZoneRole || !link.zoneRolesOnly) &&
     (dpo || !link.dpoOnly) &&
@@ -119,7 +125,8 @@ export function AppNavbar({ onNavigate }: { onNavigate: () => void }) {
     (plans || !link.plannersOnly) &&
     (ledger || !link.ledgerOnly) &&
     (admin || !link.adminOnly) &&
-    (investments || !link.investmentsOnly) // investments (issue 10)
+    (investments || !link.investmentsOnly) && // investments (issue 10)
+    (settlement || !link.settlementOnly) // settlements (issue 10)
   const isActive = (to: string, end?: boolean) =>
     end ? pathname === to : pathname === to || pathname.startsWith(`${to}/`)
   return (

@@ -141,6 +141,17 @@ export function settlementRepository(db: Db) {
         .where(sql<boolean>`b.period && ${instants(from, to)}`)
         .execute(),
 
+    /** Whether the zone is a member of the association at some time in [from, to). */
+    isMember: async (associationId: string, zoneId: string, from: string, to: string): Promise<boolean> =>
+      (await db
+        .selectFrom('association_memberships')
+        .select('id')
+        .where('association_id', '=', associationId)
+        .where('zone_id', '=', zoneId)
+        .where('valid_from', '<', to)
+        .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', from)]))
+        .executeTakeFirst()) !== undefined,
+
     zones: (ids: readonly string[]) =>
       ids.length === 0
         ? Promise.resolve([])

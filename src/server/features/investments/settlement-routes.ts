@@ -140,7 +140,7 @@ export async function investmentSettlementRoutes(
       const { settlement, zone } = await settlements.statement(req.policy, req.params.id, req.query)
       const pdf = await opts.workers.run<StatementPdfInput, Uint8Array>({
         ...STATEMENT_PDF_TASK,
-        input: { settlement, zoneId: zone.zone.id, locale: req.policy.actor.locale },
+        input: { settlement, zone, locale: req.policy.actor.locale },
         timeLimitMs: 20_000,
       })
       return reply

@@ -330,13 +330,19 @@ export function settlementService(db: Kysely<DB>) {
       return settlementOf(association, from, to)
     },
 
-    /** One zone's part of the settlement (CSV, PDF): 422 when the zone has no part in it. */
+    /** One zone's part of the settlement (CSV, PDF): 422 when the zone is not of the association. */
     async statement(ctx: PolicyContext, associationId: string, q: StatementQuery) {
       const association = await authorizeAssociation(db, ctx, 'investment.settlement', associationId)
       const { from, to } = periodOf(q, 1)
       const settlement = await settlementOf(association, from, to)
-      const zone = settlement.zones.find((z) => z.zone.id === q.zoneId)
-      if (!zone) throw new AppError('SETTLEMENT_ZONE_UNKNOWN')
+      const listed = settlement.zones.find((z) => z.zone.id === q.zoneId)
+      if (listed) return { settlement, zone: listed }
+      // A member zone with nothing to settle gets a statement of zeros; any other zone has no part in it.
+      const repo = settlementRepository(db)
+      const ref = (await repo.zones([q.zoneId]))[0]
+      if (!ref || !(await repo.isMember(associationId, q.zoneId, from, to)))
+        throw new AppError('SETTLEMENT_ZONE_UNKNOWN')
+      const zone: ZoneSettlement = { zone: ref, lines: [], chargedCents: 0, creditedCents: 0, netCents: 0 }
       return { settlement, zone }
     },
   }

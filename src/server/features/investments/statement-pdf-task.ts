@@ -6,7 +6,7 @@ import PDFDocument from 'pdfkit'
 import { formatEuros } from '../../platform/money.ts'
 import type { Locale } from '../../platform/schema.ts'
 import { belgianDate } from './domain/settlement.ts'
-import type { Settlement } from './settlement-schema.ts'
+import type { Settlement, ZoneSettlement } from './settlement-schema.ts'
 import { periodText, statusText, transferTexts, zoneText } from './statement-csv.ts'
 import { STATEMENT_LABELS, noteText, percentText } from './statement-labels.ts'
 
@@ -17,7 +17,7 @@ export const STATEMENT_PDF_TASK = {
 
 export interface StatementPdfInput {
   settlement: Settlement
-  zoneId: string
+  zone: ZoneSettlement
   locale: Locale
 }
 
@@ -31,10 +31,8 @@ interface Column {
 }
 
 export function renderStatementPdf(input: StatementPdfInput): Promise<Uint8Array> {
-  const { settlement: s, zoneId, locale } = input
+  const { settlement: s, zone, locale } = input
   const l = STATEMENT_LABELS[locale]
-  const zone = s.zones.find((z) => z.zone.id === zoneId)
-  if (!zone) throw new RangeError(`zone ${zoneId} has no part in the settlement`)
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
