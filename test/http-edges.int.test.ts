@@ -1,8 +1,11 @@
 // Regression tests for the HTTP edges of issue 6 §2: NUL bytes and broken text, type coercion of JSON bodies,
 // uncoded errors from Node's HTTP parser, oversized bodies, caching and security headers. The parser and
 // body-size cases go over a real socket: app.inject never sees Node's HTTP parser or a half-read body.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { codeForSqlState, ERRORS } from '../src/server/platform/errors.ts'
 import { startTestApp, type Session, type TestApp } from './harness.ts'
@@ -264,6 +267,24 @@ describe('caching and security headers', () => {
       expect(res.headers['x-frame-options']).toBe('DENY')
     } finally {
       await secure.close()
+    }
+  })
+})
+
+describe('the web app is served for its client-side routes; a missing file is a 404', () => {
+  it('serves index.html for a page whose query ends like a file name, and a 404 for a missing asset', async () => {
+    const webDir = await mkdtemp(path.join(tmpdir(), 'verbond-web-'))
+    await writeFile(path.join(webDir, 'index.html'), '<!doctype html><title>Verbond</title>')
+    const web = await startTestApp({ webDir })
+    try {
+      const page = await web.app.inject({ url: '/equipment/book?assetIds=a&to=2026-12-01T15:00:00.000Z' })
+      expect(page.statusCode).toBe(200)
+      expect(page.headers['content-type']).toMatch(/^text\/html/)
+      for (const url of ['/assets/index-old.js', '/logo.png?v=2', '/api/nothing-here'])
+        expect((await web.app.inject({ url })).json<{ error: { code: string } }>().error.code).toBe('ROUTE_NOT_FOUND')
+    } finally {
+      await web.close()
+      await rm(webDir, { recursive: true, force: true })
     }
   })
 })

@@ -126,11 +126,13 @@ export async function buildApp(config: Config, database: Database, options: AppO
   // The API speaks JSON only: any other body is 415, not a string the schema then half-understands.
   app.removeContentTypeParser('text/plain')
   app.setNotFoundHandler((req, reply) => {
-    // A missing asset (an old tab after a rebuild) must be a 404, not index.html served as JavaScript.
-    const missingAsset = req.url.startsWith('/assets/') || /\.[a-z0-9]{1,5}(\?|$)/i.test(req.url)
+    // A missing asset (an old tab after a rebuild) must be a 404, not index.html served as JavaScript. Only the
+    // path says so: a page's query may end like a file name (`?to=2026-12-01T15:00:00.000Z`).
+    const urlPath = req.url.split('?', 1)[0] ?? ''
+    const missingAsset = urlPath.startsWith('/assets/') || /\.[a-z0-9]{1,5}$/i.test(urlPath)
     if (
-      req.url.startsWith('/api/') ||
-      req.url === '/api' ||
+      urlPath.startsWith('/api/') ||
+      urlPath === '/api' ||
       missingAsset ||
       !existsSync(path.join(config.webDir, 'index.html'))
     )
