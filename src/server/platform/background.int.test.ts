@@ -59,7 +59,7 @@ describe('background', () => {
       await background.bus.flush()
       expect(seen.map((e) => e.type)).toEqual(['test.live'])
 
-      expect(await background.jobs.runDue()).toBe(4)
+      expect(await background.jobs.runDue()).toBe(6) // the four purges, and equipment's two checks (issue 10)
       expect((await idle.request({ method: 'GET', url: '/api/me' })).statusCode).toBe(401)
       expect((await live.request({ method: 'GET', url: '/api/me' })).statusCode).toBe(200)
       const attempts = await db.selectFrom('login_attempts').select('id').where('ip', '=', '10.98.0.1').execute()
@@ -75,13 +75,24 @@ describe('background', () => {
       expect(next.map((j) => j.kind)).toEqual([
         'auth.login_attempts_purge',
         'auth.session_purge',
+        'equipment.overdue',
+        'equipment.validity_reminders',
         'notifications.retention',
         'platform.retention',
       ])
       expect(next.every((j) => j.run_at > clock.now())).toBe(true)
       expect(await background.jobs.runDue()).toBe(0)
       clock.advance(10 * 60_000)
-      expect(await background.jobs.runDue()).toBe(1) // the session purge comes back every ten minutes
+      // The session purge comes back every ten minutes (equipment's overdue check every quarter hour may be due too).
+      const due = await db
+        .selectFrom('jobs')
+        .select('kind')
+        .where('state', '=', 'pending')
+        .where('run_at', '<=', clock.now())
+        .execute()
+      expect(due.map((j) => j.kind)).toContain('auth.session_purge')
+      expect(due.map((j) => j.kind).every((k) => k === 'auth.session_purge' || k === 'equipment.overdue')).toBe(true)
+      expect(await background.jobs.runDue()).toBe(due.length)
     } finally {
       await background.close()
     }
