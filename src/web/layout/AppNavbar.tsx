@@ -127,8 +127,13 @@ export function AppNavbar({ onNavigate }: { onNavigate: () => void }) {
     (admin || !link.adminOnly) &&
     (investments || !link.investmentsOnly) && // investments (issue 10)
     (settlement || !link.settlementOnly) // settlements (issue 10)
-  const isActive = (to: string, end?: boolean) =>
-    end ? pathname === to : pathname === to || pathname.startsWith(`${to}/`)
+  const matches = (link: NavItem) =>
+    link.end ? pathname === link.to : pathname === link.to || pathname.startsWith(`${link.to}/`)
+  // The most specific link is the active one: /investments/settlement is "Afrekening", not also "Investeringen".
+  const active = LINKS.filter((link) => visible(link) && matches(link)).reduce<string | null>(
+    (best, link) => (best === null || link.to.length > best.length ? link.to : best),
+    null,
+  )
   return (
     <>
       <AppShell.Section mb="lg">
@@ -144,7 +149,7 @@ export function AppNavbar({ onNavigate }: { onNavigate: () => void }) {
               end={link.end}
               label={t(link.label)}
               leftSection={link.icon}
-              active={isActive(link.to, link.end)}
+              active={link.to === active}
               onClick={onNavigate}
               variant="light"
               fw={500}
