@@ -23,6 +23,7 @@ import { seedDemoAssistance } from './features/assistance/demo.ts'
 import { seedDemoAssets } from './features/equipment/demo-assets.ts' // assets (issue 10)
 // investments (issue 10)
 import { seedDemoInvestments } from './features/investments/demo-investments.ts'
+import { seedDemoBookings } from './features/equipment/demo-bookings.ts' // bookings (issue 10)
 
 const USAGE = `Usage: verbond <command> [options]
 
@@ -110,6 +111,8 @@ async function seedRosters(database: Database): Promise<void> {
   // investments (issue 10): the server park and the speed radar of Voeren and Bilzen-Hoeselt-Riemst
   const investments = await seedDemoInvestments(database.db)
   console.log(`Demo investments made: ${JSON.stringify(investments)}`)
+  // bookings (issue 10): a past year of loans of the joint radar (its usage hours drive the radar's cost key)
+  console.log(`Demo bookings made: ${JSON.stringify(await seedDemoBookings(database.db))}`)
 }
 
 async function serve(config: Config): Promise<void> {
