@@ -7,28 +7,12 @@
 // balance. A double click on "send" makes one request. Accessible (axe) at 1280 and 375 px. Screenshots in nl
 // and fr when E2E_SCREENSHOTS names a directory. The requests are closed or cancelled at the end, so that the
 // other partner zones' alerts do not stay open for later specs.
-import { expect, test, type Browser, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { nl } from '../src/web/i18n/nl.ts'
-import { addDays, apiAs, brusselsDate, expectAccessible, keepDutch, signIn } from './support.ts'
+import { addDays, apiAs, brusselsDate, expectAccessible, keepDutch, shot, signedIn, signIn } from './support.ts'
 
 const REQUESTER = 'officer.5461@demo.verbond.be' // Westkust
 const HELPER = 'officer.5460@demo.verbond.be' // Polder: on the alert through the dispatch fallback
-const SHOTS = process.env.E2E_SCREENSHOTS
-
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SHOTS) return
-  await page.waitForTimeout(400)
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true })
-}
-
-async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext()
-  const page = await context.newPage()
-  await page.setViewportSize({ width: 1280, height: 900 })
-  await signIn(page, email)
-  return page
-}
-
 interface Person {
   id: string
   firstName: string

@@ -5,15 +5,7 @@
 import { readFile } from 'node:fs/promises'
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test'
 import { nl } from '../src/web/i18n/nl.ts'
-import { DEMO_PASSWORD, expectAccessible, signIn } from './support.ts'
-
-const SHOTS = process.env.E2E_SCREENSHOTS // a directory: save screenshots there to look at
-
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SHOTS) return
-  await page.waitForTimeout(400)
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true })
-}
+import { DEMO_PASSWORD, expectAccessible, shot, signIn } from './support.ts'
 
 async function login(request: APIRequestContext, email: string, password = DEMO_PASSWORD): Promise<string> {
   const res = await request.post('/api/auth/login', { data: { email, password } })

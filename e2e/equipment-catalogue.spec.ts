@@ -6,20 +6,12 @@
 // Screenshots when E2E_SCREENSHOTS names a directory.
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { nl } from '../src/web/i18n/nl.ts'
-import { addDays, apiAs, brusselsDate, expectAccessible, keepDutch, signIn, typed } from './support.ts'
+import { addDays, apiAs, brusselsDate, expectAccessible, keepDutch, shot, signIn, typed } from './support.ts'
 
 const POLDER = 'logistics.5460@demo.verbond.be'
 const WESTKUST = 'logistics.5461@demo.verbond.be'
 const OTHER_ASSOCIATION = 'logistics.5373@demo.verbond.be'
 const RADAR = 'Mobiele snelheidsradar Westkust'
-const SHOTS = process.env.E2E_SCREENSHOTS
-
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SHOTS) return
-  await page.waitForTimeout(400)
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true })
-}
-
 async function typeDate(field: Locator, date: string): Promise<void> {
   await field.click()
   await field.press('ControlOrMeta+a')

@@ -4,28 +4,12 @@
 // Belgian format) BEFORE submit, and submit stays disabled; Westkust's logistics staff approves, checks the radar
 // out to the collector and checks it back in damaged, with a note, and puts it in maintenance; Polder sees the
 // booking returned with the note. Accessible (axe) at 1280 and 375 px. Screenshots in nl when E2E_SCREENSHOTS names a directory.
-import { expect, test, type Browser, type Page } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import { nl } from '../src/web/i18n/nl.ts'
-import { addDays, apiAs, brusselsDate, expectAccessible, keepDutch, pick, signIn } from './support.ts'
+import { addDays, apiAs, brusselsDate, expectAccessible, keepDutch, pick, shot, signedIn } from './support.ts'
 
 const BORROWER = 'logistics.5460@demo.verbond.be' // Polder
 const KEEPER = 'logistics.5461@demo.verbond.be' // Westkust
-const SHOTS = process.env.E2E_SCREENSHOTS
-
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SHOTS) return
-  await page.waitForTimeout(400)
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true })
-}
-
-async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext()
-  const page = await context.newPage()
-  await page.setViewportSize({ width: 1280, height: 900 })
-  await signIn(page, email)
-  return page
-}
-
 async function atPhoneWidth(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 375, height: 800 })
   await expectAccessible(page, `${name} 375`)

@@ -3,22 +3,14 @@
 // sees the progress and the diff, publishes, and the calendar shows the new duties; then gives one duty to
 // another member (override). Accessible (axe) at 1280 and 375 px, no sideways scrolling on a phone;
 // screenshots in nl and fr for a human look (E2E_SCREENSHOTS=<dir>).
-import { expect, test, type Locator, type Page } from '@playwright/test'
+import { expect, test, type Locator } from '@playwright/test'
 import { fr } from '../src/web/i18n/fr.ts'
 import { nl } from '../src/web/i18n/nl.ts'
-import { addDays, brusselsDate, expectAccessible, keepDutch, pick, signIn, typed } from './support.ts'
+import { addDays, brusselsDate, expectAccessible, keepDutch, pick, shot, signIn, typed } from './support.ts'
 
 const PLANNER = 'planner.5382@demo.verbond.be'
 const ROTATION = 'Officier van wacht Voeren–BHR'
-const SHOTS = process.env.E2E_SCREENSHOTS
-
 test.afterEach(async ({ request }) => keepDutch(request, PLANNER))
-
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SHOTS) return
-  await page.waitForTimeout(400)
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true })
-}
 
 async function typeDate(field: Locator, typed: string): Promise<void> {
   await field.click()

@@ -6,15 +6,7 @@ import { readFile } from 'node:fs/promises'
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { extractText } from 'unpdf'
 import { nl } from '../src/web/i18n/nl.ts'
-import { expectAccessible, signIn } from './support.ts'
-
-const SHOTS = process.env.E2E_SCREENSHOTS
-
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SHOTS) return
-  await page.waitForTimeout(400)
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true })
-}
+import { expectAccessible, shot, signIn } from './support.ts'
 
 async function noSidewaysScroll(page: Page): Promise<void> {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)

@@ -1,6 +1,6 @@
 // Shared steps of the end-to-end tests: signing in through the login page, and the axe-core check.
 import { AxeBuilder } from '@axe-core/playwright'
-import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test'
+import { expect, type APIRequestContext, type Browser, type Locator, type Page } from '@playwright/test'
 import { nl } from '../src/web/i18n/nl.ts'
 
 export const DEMO_PASSWORD = 'verbond-demo'
@@ -106,4 +106,22 @@ export async function apiAs(request: APIRequestContext, email: string) {
     post: async (url: string, data: object) => ok(await request.post(url, { data, headers })),
     status: async (url: string, data: object) => (await request.post(url, { data, headers })).status(),
   }
+}
+
+const SHOTS = process.env.E2E_SCREENSHOTS // a directory: save screenshots there to look at
+
+/** A full-page screenshot for a human look, when E2E_SCREENSHOTS names a directory. */
+export async function shot(page: Page, name: string): Promise<void> {
+  if (!SHOTS) return
+  await page.waitForTimeout(400)
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true })
+}
+
+/** A page of a new browser context (1280 × 900), signed in as `email`: one of two people in a walk. */
+export async function signedIn(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  await page.setViewportSize({ width: 1280, height: 900 })
+  await signIn(page, email)
+  return page
 }

@@ -110,6 +110,7 @@ export function investmentRepository(db: Db) {
             .select(['investment_id', 'zone_id', 'joined_on', 'left_on'])
             .where('investment_id', 'in', [...ids])
             .orderBy('joined_on')
+            .orderBy('zone_id')
             .execute(),
 
     zones: (ids: readonly string[]) =>

@@ -5,11 +5,23 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
 import { registerConstraintCodes } from '../../platform/errors.ts'
 import type { DB } from '../../platform/schema.ts'
+import { investmentRepository } from './investment-repository.ts'
 
 // migrations/0019: two recorded settlements of one association never overlap.
 registerConstraintCodes({ investment_settlements_no_overlap: 'SETTLEMENT_PERIOD_TAKEN' })
 
 type Db = Kysely<DB> | Transaction<DB>
+
+/** What a settlement needs of an investment. */
+const SETTLED_COLUMNS = [
+  'id',
+  'association_id',
+  'title',
+  'amount_cents',
+  'purchased_on',
+  'depreciation_months',
+  'paid_by_zone_id',
+] as const
 
 /** Bookings that count: the borrower had (or has) the asset; requested, rejected and cancelled ones do not. */
 const USED = ['approved', 'checked_out', 'returned'] as const
@@ -24,33 +36,13 @@ export function settlementRepository(db: Db) {
       db.selectFrom('associations').select(['id', 'code', 'name']).where('id', '=', id).executeTakeFirst(),
 
     investment: (id: string) =>
-      db
-        .selectFrom('investments')
-        .select([
-          'id',
-          'association_id',
-          'title',
-          'amount_cents',
-          'purchased_on',
-          'depreciation_months',
-          'paid_by_zone_id',
-        ])
-        .where('id', '=', id)
-        .executeTakeFirst(),
+      db.selectFrom('investments').select(SETTLED_COLUMNS).where('id', '=', id).executeTakeFirst(),
 
     /** The association's investments bought before the period ends. */
     investments: (associationId: string, to: string) =>
       db
         .selectFrom('investments')
-        .select([
-          'id',
-          'association_id',
-          'title',
-          'amount_cents',
-          'purchased_on',
-          'depreciation_months',
-          'paid_by_zone_id',
-        ])
+        .select(SETTLED_COLUMNS)
         .where('association_id', '=', associationId)
         .where('purchased_on', '<', to)
         .orderBy('purchased_on')
@@ -58,16 +50,7 @@ export function settlementRepository(db: Db) {
         .orderBy('id')
         .execute(),
 
-    parties: (investmentIds: readonly string[]) =>
-      investmentIds.length === 0
-        ? Promise.resolve([])
-        : db
-            .selectFrom('investment_parties')
-            .select(['investment_id', 'zone_id', 'joined_on', 'left_on'])
-            .where('investment_id', 'in', [...investmentIds])
-            .orderBy('joined_on')
-            .orderBy('zone_id')
-            .execute(),
+    parties: (investmentIds: readonly string[]) => investmentRepository(db).parties(investmentIds),
 
     keys: (investmentIds: readonly string[]) =>
       investmentIds.length === 0
