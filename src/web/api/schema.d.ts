@@ -13368,7 +13368,7 @@ export interface operations {
                             lendability: {
                                 lendable: boolean;
                                 /** @enum {string} */
-                                reason?: "status" | "validity" | "not_lendable";
+                                reason?: "status" | "validity";
                                 /** @enum {string} */
                                 kind?: "calibration" | "approval" | "inspection" | "insurance" | "licence" | "other";
                                 /** Format: date */

@@ -59,7 +59,7 @@ export const BookingCheck = Type.Object({
       ),
       lendability: Type.Object({
         lendable: Type.Boolean(),
-        reason: Type.Optional(StringEnum(['status', 'validity', 'not_lendable'] as const)),
+        reason: Type.Optional(StringEnum(['status', 'validity'] as const)),
         kind: Type.Optional(StringEnum(VALIDITY_KINDS)),
         validUntil: Type.Optional(Type.String({ format: 'date' })),
       }),

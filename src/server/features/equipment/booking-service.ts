@@ -86,7 +86,9 @@ async function planFor(
       : { lendable: false, reason: 'validity', kind: lend.kind, validUntil: lend.validUntil }
   if (asset.zoneId === borrowerZoneId)
     return { asset, agreement: null, blocked: period, feeCentsPerDay: 0, autoApproved: false, lendability: shown }
-  // A partner's asset: an agreement in force today listing `equipment` for both zones, else it does not exist.
+  // A partner's asset: lendable, not retired, and an agreement in force today listing `equipment` for both zones —
+  // else it does not exist for the borrower (as in the catalogue: a zone's own-use assets are not shown to partners).
+  if (!asset.lendable || asset.status === 'retired') throw new AppError('NOT_FOUND')
   const grant = (await ctx.grants(trx))
     .filter((g) => g.domains.includes(DOMAIN) && g.zoneIds.includes(borrowerZoneId) && g.zoneIds.includes(asset.zoneId))
     .sort((a, b) => a.agreementId.localeCompare(b.agreementId))[0]
@@ -98,7 +100,7 @@ async function planFor(
     blocked: blockedPeriod(period, terms.bufferMinutes),
     feeCentsPerDay: terms.feeCentsPerDay,
     autoApproved: autoApproves(terms, period),
-    lendability: asset.lendable ? shown : { lendable: false, reason: 'not_lendable' },
+    lendability: shown,
   }
 }
 
