@@ -1,7 +1,7 @@
 // "Nieuw materiaal" (/equipment/assets/new), for the logistics staff and korpschef of a zone: the asset's kind,
 // name, identifier (plate, serial, weapon number: unique per zone and kind), location, whether partners may book
 // it, and optionally its first validity (typed dd/mm/jjjj). Then on to the asset's page.
-import { Alert, Button, Checkbox, Paper, Select, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core'
+import { Alert, Button, Paper, Select, SimpleGrid, Stack, TextInput, Title } from '@mantine/core'
 import { useState } from 'react'
 import { useNavigate } from 'react-router'
 import { useSignedInUser } from '../../auth/session.ts'
@@ -13,6 +13,7 @@ import { errorMessage } from '../../i18n/errorMessage.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { ASSET_KINDS, VALIDITY_KINDS } from '../../../server/platform/enums.ts'
 import { useAssetLabels } from './AssetBadges.tsx'
+import { AssetDetailFields, type AssetDetails } from './AssetDetailFields.tsx'
 import { useCreateAsset, type AssetKind, type ValidityKind } from './assets-api.ts'
 
 const MANAGERS: ReadonlySet<string> = new Set(['logistics', 'korpschef'])
@@ -36,9 +37,12 @@ export function AssetNewPage() {
   const [kind, setKind] = useState<AssetKind>('speed_radar')
   const [name, setName] = useState('')
   const [identifier, setIdentifier] = useState('')
-  const [location, setLocation] = useState('')
-  const [description, setDescription] = useState('')
-  const [lendable, setLendable] = useState(true)
+  const [details, setDetails] = useState<AssetDetails>({
+    location: '',
+    description: '',
+    lendable: true,
+  })
+  const { location, description, lendable } = details
   const [validityKind, setValidityKind] = useState<ValidityKind>('calibration')
   const [validUntil, setValidUntil] = useState<string | null>(null)
   const [tried, setTried] = useState(false)
@@ -110,25 +114,7 @@ export function AssetNewPage() {
               error={required(identifier)}
               onChange={(e) => setIdentifier(e.currentTarget.value)}
             />
-            <TextInput
-              label={t('equipment.asset.location')}
-              value={location}
-              maxLength={200}
-              onChange={(e) => setLocation(e.currentTarget.value)}
-            />
-            <Textarea
-              label={t('equipment.asset.description')}
-              value={description}
-              maxLength={4000}
-              autosize
-              minRows={2}
-              onChange={(e) => setDescription(e.currentTarget.value)}
-            />
-            <Checkbox
-              label={t('equipment.asset.lendable')}
-              checked={lendable}
-              onChange={(e) => setLendable(e.currentTarget.checked)}
-            />
+            <AssetDetailFields value={details} onChange={(patch) => setDetails((d) => ({ ...d, ...patch }))} />
             <Title order={2} fz="md" mt="sm">
               {t('equipment.asset.firstValidity')}
             </Title>

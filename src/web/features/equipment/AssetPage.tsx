@@ -1,20 +1,7 @@
 // One asset (/equipment/assets/:id): its details and keeper, its validities (managers edit them), a status and
 // details form for the keeper's logistics staff and korpschef, the periods it is booked in the next eight weeks
 // (the borrower named only for the reader's own bookings, or all of them for the keeper), and "Reserveren".
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-  Title,
-} from '@mantine/core'
+import { Alert, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core'
 import { useState, type ReactNode } from 'react'
 import { Link, useParams } from 'react-router'
 import { useSignedInUser } from '../../auth/session.ts'
@@ -26,6 +13,7 @@ import { errorMessage } from '../../i18n/errorMessage.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { ASSET_STATUSES } from '../../../server/platform/enums.ts'
 import { StatusBadge, useAssetLabels, ValidityBadges } from './AssetBadges.tsx'
+import { AssetDetailFields, type AssetDetails } from './AssetDetailFields.tsx'
 import { AssetValidities } from './AssetValidities.tsx'
 import {
   bookingPath,
@@ -59,10 +47,13 @@ function EditForm({ asset }: { asset: AssetDetail }) {
   const notify = useNotify()
   const update = useUpdateAsset(asset.id)
   const [name, setName] = useState(asset.name)
-  const [location, setLocation] = useState(asset.location ?? '')
-  const [description, setDescription] = useState(asset.description ?? '')
+  const [details, setDetails] = useState<AssetDetails>({
+    location: asset.location ?? '',
+    description: asset.description ?? '',
+    lendable: asset.lendable,
+  })
+  const { location, description, lendable } = details
   const [status, setStatus] = useState<AssetStatus>(asset.status)
-  const [lendable, setLendable] = useState(asset.lendable)
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="asset-edit">
       <Title order={2} fz="lg" mb="sm" id="asset-edit">
@@ -98,25 +89,7 @@ function EditForm({ asset }: { asset: AssetDetail }) {
             onChange={(v) => setStatus(ASSET_STATUSES.find((s) => s === v) ?? status)}
             allowDeselect={false}
           />
-          <TextInput
-            label={t('equipment.asset.location')}
-            value={location}
-            maxLength={200}
-            onChange={(e) => setLocation(e.currentTarget.value)}
-          />
-          <Textarea
-            label={t('equipment.asset.description')}
-            value={description}
-            maxLength={4000}
-            autosize
-            minRows={2}
-            onChange={(e) => setDescription(e.currentTarget.value)}
-          />
-          <Checkbox
-            label={t('equipment.asset.lendable')}
-            checked={lendable}
-            onChange={(e) => setLendable(e.currentTarget.checked)}
-          />
+          <AssetDetailFields value={details} onChange={(patch) => setDetails((d) => ({ ...d, ...patch }))} />
           {update.isError && (
             <Alert color="red" variant="light" role="alert">
               {errorMessage(update.error, t)}
