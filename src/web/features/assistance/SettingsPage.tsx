@@ -8,6 +8,7 @@ import { BelgianDateInput } from '../../components/BelgianDateInput.tsx'
 import { PageHeader, usePageTitle } from '../../components/PageHeader.tsx'
 import { EmptyState, LoadingState, QueryView } from '../../components/QueryState.tsx'
 import { useNotify } from '../../components/useNotify.ts'
+import { EuroInput } from '../../components/EuroInput.tsx'
 import { errorMessage } from '../../i18n/errorMessage.ts'
 import { todayInBrussels } from '../../i18n/format.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
@@ -63,14 +64,10 @@ function SettingsForm({ associationId, settings }: { associationId: string; sett
             onChange={(v) => setRetro(num(v, 3))}
             allowDecimal={false}
           />
-          <NumberInput
+          <EuroInput
             label={t('assistance.settings.hourlyRate')}
             description={t('assistance.settings.hourlyRateHint')}
             min={0}
-            decimalScale={2}
-            decimalSeparator=","
-            thousandSeparator="."
-            prefix="€ "
             value={rate ?? ''}
             onChange={(v) => setRate(v === '' ? null : num(v, 0))}
           />

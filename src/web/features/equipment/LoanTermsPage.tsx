@@ -8,6 +8,7 @@ import { BackLink } from '../../components/BackLink.tsx'
 import { PageHeader, usePageTitle } from '../../components/PageHeader.tsx'
 import { QueryView } from '../../components/QueryState.tsx'
 import { useNotify } from '../../components/useNotify.ts'
+import { EuroInput } from '../../components/EuroInput.tsx'
 import { errorMessage } from '../../i18n/errorMessage.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { useLoanTerms, useSetLoanTerms, type LoanTerms } from './bookings-api.ts'
@@ -81,14 +82,10 @@ function TermsEditor({ agreementId, initial }: { agreementId: string; initial: L
                 value={row.bufferMinutes}
                 onChange={(v) => update(i, { bufferMinutes: typeof v === 'number' ? v : 0 })}
               />
-              <NumberInput
+              <EuroInput
                 label={t('bookings.terms.fee')}
                 min={0}
                 max={100000}
-                decimalScale={2}
-                decimalSeparator=","
-                thousandSeparator="."
-                suffix=" €"
                 value={row.feeCentsPerDay / 100}
                 onChange={(v) => update(i, { feeCentsPerDay: typeof v === 'number' ? Math.round(v * 100) : 0 })}
               />

@@ -22,6 +22,7 @@ import { BackLink } from '../../components/BackLink.tsx'
 import { BelgianDateInput } from '../../components/BelgianDateInput.tsx'
 import { PageHeader, usePageTitle } from '../../components/PageHeader.tsx'
 import { QueryView } from '../../components/QueryState.tsx'
+import { EuroInput } from '../../components/EuroInput.tsx'
 import { errorMessage } from '../../i18n/errorMessage.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { useAssociations } from '../agreements/api.ts'
@@ -96,14 +97,10 @@ function NewInvestmentForm({ associationId, zones }: { associationId: string; zo
                 onChange={setPurchasedOn}
                 required
               />
-              <NumberInput
+              <EuroInput
                 label={t('investments.field.amount')}
                 description={t('investments.euroHint')}
                 min={0}
-                decimalScale={2}
-                decimalSeparator=","
-                thousandSeparator="."
-                suffix=" €"
                 value={euros ?? ''}
                 onChange={(v) => setEuros(typeof v === 'number' ? v : null)}
                 required

@@ -1,12 +1,13 @@
 // The running costs of an investment (maintenance, licences, calibration, …), newest first, and for who may manage
 // it the form to add one: a day typed dd/mm/jjjj and an amount typed the Belgian way (1.234,56). A cost in a
 // period already settled cannot be removed (the server says so; the button is not offered).
-import { Alert, Button, Group, NumberInput, Paper, Select, Stack, Table, TextInput, Title } from '@mantine/core'
+import { Alert, Button, Group, Paper, Select, Stack, Table, TextInput, Title } from '@mantine/core'
 import { useState } from 'react'
 import { BelgianDateInput } from '../../components/BelgianDateInput.tsx'
 import { CardList } from '../../components/CardList.tsx'
 import { EmptyState } from '../../components/QueryState.tsx'
 import { useNotify } from '../../components/useNotify.ts'
+import { EuroInput } from '../../components/EuroInput.tsx'
 import { errorMessage } from '../../i18n/errorMessage.ts'
 import { todayInBrussels } from '../../i18n/format.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
@@ -155,14 +156,10 @@ export function RunningCostsSection({ investment }: { investment: InvestmentDeta
                 required
                 w={170}
               />
-              <NumberInput
+              <EuroInput
                 label={t('investments.cost.amount')}
                 description={t('investments.euroHint')}
                 min={0.01}
-                decimalScale={2}
-                decimalSeparator=","
-                thousandSeparator="."
-                suffix=" €"
                 value={euros ?? ''}
                 onChange={(v) => setEuros(typeof v === 'number' ? v : null)}
                 required
