@@ -109,7 +109,9 @@ export function renderStatementPdf(input: StatementPdfInput): Promise<Uint8Array
     { width: 80, align: 'right' },
     { width: 70, align: 'right' },
   ]
-  const num = (v: number | null) => (v === null ? '' : String(v).replace('.', ','))
+  // Belgian figures (59.031 inhabitants, 92,4 FTE), in every language like the amounts (formatEuros).
+  const figure = new Intl.NumberFormat('nl-BE', { maximumFractionDigits: 2 })
+  const num = (v: number | null) => (v === null ? '' : figure.format(v))
   for (const inv of s.keys) {
     heading(inv.title, 10)
     for (const k of inv.keys) {
