@@ -13,6 +13,11 @@ export function addMonths(date: string, months: number): string {
   return Temporal.PlainDate.from(date).add({ months }).toString()
 }
 
+/** A date plus (or minus) whole days, e.g. the horizon of a validity warning. */
+export function addDays(date: string, days: number): string {
+  return Temporal.PlainDate.from(date).add({ days }).toString()
+}
+
 /** The day before a date: a period of N months starting D ends on D + N months - 1 day. */
 export function dayBefore(date: string): string {
   return Temporal.PlainDate.from(date).subtract({ days: 1 }).toString()

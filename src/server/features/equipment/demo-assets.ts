@@ -10,6 +10,7 @@ import { now, today } from '../../platform/clock.ts'
 import type { AssetKind, AssetStatus, ValidityKind } from '../../platform/enums.ts'
 import type { DB } from '../../platform/schema.ts'
 import { hashLabel, mulberry32, type Rng } from '../../demo/prng.ts'
+import { addDays } from '../../platform/time.ts'
 
 interface DemoAsset {
   kind: AssetKind
@@ -24,9 +25,6 @@ interface DemoAsset {
 }
 
 const LETTERS = 'ABCDEFGHJKLMNPRSTVWXYZ'
-const DAY_MS = 86_400_000
-const addDays = (day: string, days: number): string =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10)
 
 /** A Belgian plate like 1-ABC-123, drawn from the zone's own sequence. */
 function plate(rng: Rng): string {

@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely'
 import type { JobDefinition } from '../../platform/jobs.ts'
 import { notify } from '../../platform/notifications.ts'
 import type { DB } from '../../platform/schema.ts'
-import { brusselsDate } from '../../platform/time.ts'
+import { addDays, brusselsDate } from '../../platform/time.ts'
 import { assetRepository } from './asset-repository.ts'
 import { WARNING_DAYS } from './domain/lendable.ts'
 
@@ -15,9 +15,6 @@ export const VALIDITY_REMINDER_JOB = 'equipment.validity_reminders'
 /** Who is reminded in the keeping zone: those who may renew a validity (equipment.manage). */
 const REMINDED_ROLES = ['logistics', 'korpschef'] as const
 const DAY_MS = 86_400_000
-
-const addDays = (day: string, days: number): string =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10)
 
 /** Reminds every validity due on `at` (Brussels day); returns how many validities were reminded. */
 export async function remindLapsingValidities(db: Kysely<DB>, at: Date): Promise<number> {

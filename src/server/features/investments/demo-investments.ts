@@ -8,6 +8,7 @@ import { today } from '../../platform/clock.ts'
 import type { AssetKind, CostKeyMethod, RunningCostKind } from '../../platform/enums.ts'
 import type { DB } from '../../platform/schema.ts'
 import { investmentRepository } from './investment-repository.ts'
+import { addDays } from '../../platform/time.ts'
 
 interface DemoKey {
   from: string
@@ -137,9 +138,6 @@ const DEMO: DemoInvestment[] = [
     ],
   },
 ]
-
-const addDays = (day: string, days: number) =>
-  new Date(Date.parse(`${day}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
 
 async function seedOne(
   trx: Transaction<DB>,

@@ -3,6 +3,7 @@
 // period ends — a speed radar whose calibration ran out cannot measure, a vehicle whose inspection lapsed cannot
 // drive. Validities lapsing within WARNING_DAYS of a day are flagged ahead of time. Pure: plain data in, answer out.
 import type { AssetStatus, ValidityKind } from '../../../platform/enums.ts'
+import { addDays } from '../../../platform/time.ts'
 
 export interface Validity {
   kind: ValidityKind
@@ -43,10 +44,4 @@ export function validityFlags(
     .filter((v) => v.validUntil <= horizon)
     .sort((a, b) => a.validUntil.localeCompare(b.validUntil))
     .map((v) => ({ kind: v.kind, validUntil: v.validUntil, state: v.validUntil < day ? 'expired' : 'expiring' }))
-}
-
-function addDays(day: string, days: number): string {
-  const d = new Date(`${day}T00:00:00Z`)
-  d.setUTCDate(d.getUTCDate() + days)
-  return d.toISOString().slice(0, 10)
 }
