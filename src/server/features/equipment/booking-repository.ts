@@ -1,10 +1,11 @@
 // All SQL of bookings and loans (issue 10). The exclusion constraint equipment_bookings_no_overlap has the last
 // word on double booking (a concurrent request that loses answers 409 BOOKING_CONFLICT); the chain of custody's
 // weapon_custody_no_overlap keeps one holder of a weapon per instant (409 CUSTODY_CONFLICT).
-import { sql, type Kysely, type Transaction } from 'kysely'
+import { sql, type Insertable, type Kysely, type Transaction } from 'kysely'
 import type { AssetKind, AssetStatus, BookingStatus, ValidityKind } from '../../platform/enums.ts'
 import { registerConstraintCodes } from '../../platform/errors.ts'
 import type { DB } from '../../platform/schema.ts'
+import { personVisible, type VisibilityScope } from '../../platform/visibility.ts'
 import type { LoanTerms, Period } from './domain/booking.ts'
 
 registerConstraintCodes({
@@ -324,6 +325,39 @@ export function bookingRepository(db: Db) {
         .where('zone_id', '=', zoneId)
         .executeTakeFirst()
       return row ?? null
+    },
+
+    /** Whether the reader may see the person (its own zone's, or a partner's through a visibility reason). */
+    async personSeen(personId: string, scope: VisibilityScope): Promise<boolean> {
+      const row = await db
+        .selectFrom('people as p')
+        .select('p.id')
+        .where('p.id', '=', personId)
+        .where(personVisible(scope))
+        .executeTakeFirst()
+      return row !== undefined
+    },
+
+    insertHandover: (values: Insertable<DB['equipment_handovers']>) =>
+      db.insertInto('equipment_handovers').values(values).returning('id').executeTakeFirstOrThrow(),
+
+    /** The asset's counters as a handover read them (only those given). */
+    async recordCounters(
+      asset: { id: string; zoneId: string },
+      counters: { odometerKm?: number | undefined; counter?: number | undefined },
+      at: Date,
+    ): Promise<void> {
+      if (counters.odometerKm === undefined && counters.counter === undefined) return
+      await db
+        .updateTable('assets')
+        .set({
+          ...(counters.odometerKm !== undefined ? { odometer_km: counters.odometerKm } : {}),
+          ...(counters.counter !== undefined ? { counter: counters.counter } : {}),
+          updated_at: at,
+        })
+        .where('id', '=', asset.id)
+        .where('zone_id', '=', asset.zoneId)
+        .execute()
     },
 
     async usersWithRole(zoneId: string, roles: readonly string[]): Promise<string[]> {

@@ -8,7 +8,6 @@ import { AppError } from '../../platform/errors.ts'
 import { scope } from '../../platform/policy.ts'
 import type { PolicyContext } from '../../platform/policy/context.ts'
 import type { DB } from '../../platform/schema.ts'
-import { personVisible } from '../../platform/visibility.ts'
 import { canSee, presentAll, standingOf } from './booking-present.ts'
 import { recordBookingWrite } from './booking-record.ts'
 import { bookingRepository, type BookingRow } from './booking-repository.ts'
@@ -41,13 +40,7 @@ async function borrowerPerson(
   const person = (await bookingRepository(trx).personIn(personId, row.borrower_zone_id)) ?? refusePerson(field)
   if (row.zone_id === row.borrower_zone_id || personId === row.collector_person_id) return person
   const s = await scope(ctx.on(trx), 'person.read')
-  const visible = await trx
-    .selectFrom('people as p')
-    .select('p.id')
-    .where('p.id', '=', personId)
-    .where(personVisible(s))
-    .executeTakeFirst()
-  return visible ? person : refusePerson(field)
+  return (await bookingRepository(trx).personSeen(personId, s)) ? person : refusePerson(field)
 }
 
 type HandoverInput = CheckInBody & { at?: string }
@@ -87,35 +80,21 @@ export function handoverService(db: Kysely<DB>) {
       if (body.counter !== undefined && asset.counter !== null && body.counter < asset.counter)
         throw new AppError('HANDOVER_COUNTER_BACKWARDS', { field: 'counter', last: asset.counter })
 
-      const { id: handoverId } = await trx
-        .insertInto('equipment_handovers')
-        .values({
-          booking_id: row.id,
-          zone_id: row.zone_id,
-          kind,
-          at,
-          handed_by_person_id: handedBy.id,
-          received_by_person_id: receivedBy.id,
-          condition: body.condition,
-          odometer_km: body.odometerKm ?? null,
-          counter: body.counter ?? null,
-          damage_note: damageNote,
-          recorded_by: ctx.actor.userId,
-          recorded_at: current,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-      if (body.odometerKm !== undefined || body.counter !== undefined)
-        await trx
-          .updateTable('assets')
-          .set({
-            ...(body.odometerKm !== undefined ? { odometer_km: body.odometerKm } : {}),
-            ...(body.counter !== undefined ? { counter: body.counter } : {}),
-            updated_at: current,
-          })
-          .where('id', '=', row.asset_id)
-          .where('zone_id', '=', row.zone_id)
-          .execute()
+      const { id: handoverId } = await repo.insertHandover({
+        booking_id: row.id,
+        zone_id: row.zone_id,
+        kind,
+        at,
+        handed_by_person_id: handedBy.id,
+        received_by_person_id: receivedBy.id,
+        condition: body.condition,
+        odometer_km: body.odometerKm ?? null,
+        counter: body.counter ?? null,
+        damage_note: damageNote,
+        recorded_by: ctx.actor.userId,
+        recorded_at: current,
+      })
+      await repo.recordCounters({ id: row.asset_id, zoneId: row.zone_id }, body, current)
       if (asset.kind === 'weapon')
         await handOverWeapon(
           trx,

@@ -8,23 +8,17 @@ import { AppError } from '../../platform/errors.ts'
 import { decide } from '../../platform/policy.ts'
 import type { PolicyContext } from '../../platform/policy/context.ts'
 import type { DB } from '../../platform/schema.ts'
+import { agreementsRepository } from '../agreements/repository.ts'
 import { bookingRepository } from './booking-repository.ts'
 import type { LoanTermsBody, LoanTermsList } from './booking-schema.ts'
 
 export function loanTermsService(db: Kysely<DB>) {
   /** The agreement, when the reader sees it (else 404) and holds the terms rule for it (else 403). */
   async function agreementFor(ctx: PolicyContext, agreementId: string) {
-    const agreement = await db
-      .selectFrom('agreements')
-      .select(['id', 'association_id'])
-      .where('id', '=', agreementId)
-      .executeTakeFirst()
+    const agreements = agreementsRepository(db)
+    const agreement = await agreements.byId(agreementId)
     if (!agreement) throw new AppError('NOT_FOUND')
-    const parties = await db
-      .selectFrom('agreement_parties')
-      .select('zone_id')
-      .where('agreement_id', '=', agreementId)
-      .execute()
+    const parties = await agreements.parties([agreementId])
     const target = { zoneIds: parties.map((p) => p.zone_id), associationIds: [agreement.association_id] }
     if (!(await decide(ctx, 'agreement.read', target)).allowed) throw new AppError('NOT_FOUND')
     if (!(await decide(ctx, 'equipment.terms', target)).allowed) throw new AppError('FORBIDDEN')
