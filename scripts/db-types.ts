@@ -14,6 +14,14 @@ import {
   ASSISTANCE_URGENCIES,
   ESCALATION_LEVELS,
   LEDGER_LINE_KINDS,
+  COURSE_KINDS,
+  TRAINING_SESSION_STATUSES,
+  ENROLMENT_STATUSES,
+  ATTENDANCES,
+  TRAINING_RESULTS,
+  BRIEFING_CATEGORIES,
+  BRIEFING_PRIORITIES,
+  PHOTO_TYPES,
   OFFER_LINE_STATUSES,
   RATE_CATEGORIES,
   SETTLEMENT_UNITS,
@@ -104,6 +112,15 @@ export const ENUM_COLUMNS = {
   'equipment_handovers.condition': ['HandoverCondition', HANDOVER_CONDITIONS],
   'investment_cost_keys.method': ['CostKeyMethod', COST_KEY_METHODS],
   'investment_costs.kind': ['RunningCostKind', RUNNING_COST_KINDS],
+  // training and briefing (issue 11)
+  'training_courses.kind': ['CourseKind', COURSE_KINDS],
+  'training_sessions.status': ['TrainingSessionStatus', TRAINING_SESSION_STATUSES],
+  'training_enrolments.status': ['EnrolmentStatus', ENROLMENT_STATUSES],
+  'training_enrolments.attendance': ['Attendance', ATTENDANCES],
+  'training_enrolments.result': ['TrainingResult', TRAINING_RESULTS],
+  'briefing_items.category': ['BriefingCategory', BRIEFING_CATEGORIES],
+  'briefing_items.priority': ['BriefingPriority', BRIEFING_PRIORITIES],
+  'briefing_items.photo_type': ['PhotoType', PHOTO_TYPES],
 } as const satisfies Record<string, readonly [string, readonly string[]]>
 
 /** jsonb columns the code writes as a JSON string and reads back as an object. */

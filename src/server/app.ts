@@ -50,6 +50,11 @@ import { equipmentBookingRoutes } from './features/equipment/booking-routes.ts'
 import { investmentRoutes } from './features/investments/investment-routes.ts'
 import { investmentSettlementRoutes } from './features/investments/settlement-routes.ts'
 import { Booking } from './features/equipment/booking-schema.ts' // bookings (issue 10)
+// training and briefing (issue 11)
+import { trainingSessionRoutes } from './features/training/session-routes.ts'
+import { trainingEnrolmentRoutes } from './features/training/enrolment-routes.ts'
+import { trainingComplianceRoutes } from './features/training/compliance-routes.ts'
+import { briefingRoutes } from './features/briefings/routes.ts'
 // core (issue 9)
 import { AssistanceRequestDetail, AssistanceRequestSummary } from './features/assistance/schema.ts'
 import { CallOut, StatementLine, ZoneStatement } from './features/callouts/schema.ts'
@@ -292,6 +297,11 @@ export async function buildApp(config: Config, database: Database, options: AppO
   await app.register(equipmentBookingRoutes, { db, workers })
   await app.register(investmentRoutes, { db, workers })
   await app.register(investmentSettlementRoutes, { db, workers })
+  // training and briefing (issue 11)
+  await app.register(trainingSessionRoutes, { db, workers })
+  await app.register(trainingEnrolmentRoutes, { db, workers })
+  await app.register(trainingComplianceRoutes, { db, workers })
+  await app.register(briefingRoutes, { db, workers })
 
   if (existsSync(config.webDir)) {
     await app.register(fastifyStatic, { root: config.webDir, prefix: '/', wildcard: true, index: 'index.html' })

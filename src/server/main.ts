@@ -24,6 +24,10 @@ import { seedDemoAssets } from './features/equipment/demo-assets.ts' // assets (
 // investments (issue 10)
 import { seedDemoInvestments } from './features/investments/demo-investments.ts'
 import { seedDemoBookings } from './features/equipment/demo-bookings.ts' // bookings (issue 10)
+import { seedDemoCourses } from './features/training/demo-courses.ts'
+import { seedDemoTraining } from './features/training/demo-training.ts'
+import { seedDemoCompliance } from './features/training/demo-compliance.ts'
+import { seedDemoBriefing } from './features/briefings/demo.ts'
 
 const USAGE = `Usage: verbond <command> [options]
 
@@ -113,6 +117,12 @@ async function seedRosters(database: Database): Promise<void> {
   console.log(`Demo investments made: ${JSON.stringify(investments)}`)
   // bookings (issue 10): a past year of loans of the joint radar (its usage hours drive the radar's cost key)
   console.log(`Demo bookings made: ${JSON.stringify(await seedDemoBookings(database.db))}`)
+  // training (issue 11): the course catalogue, upcoming sessions, a past year of attended GPI 48 sessions
+  await seedDemoCourses(database.db)
+  console.log(`Demo training made: ${JSON.stringify(await seedDemoTraining(database.db))}`)
+  console.log(`Demo compliance history made: ${JSON.stringify(await seedDemoCompliance(database.db))}`)
+  // briefing (issue 11): teams, and briefing items of every category
+  console.log(`Demo briefing made: ${JSON.stringify(await seedDemoBriefing(database.db))}`)
 }
 
 async function serve(config: Config): Promise<void> {

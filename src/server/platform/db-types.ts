@@ -11,15 +11,20 @@ import type {
   AssistanceCategory,
   AssistanceStatus,
   AssistanceUrgency,
+  Attendance,
   BookingStatus,
+  BriefingCategory,
+  BriefingPriority,
   CalendarScope,
   CalogLevel,
   CostKeyMethod,
+  CourseKind,
   DatePrecision,
   DomainCategory,
   DutyCause,
   DutyKind,
   DutyPreference,
+  EnrolmentStatus,
   EscalationLevel,
   HandoverCondition,
   HandoverKind,
@@ -28,6 +33,7 @@ import type {
   LoanTermKind,
   Locale,
   OfferLineStatus,
+  PhotoType,
   Rank,
   RateCategory,
   Region,
@@ -39,6 +45,8 @@ import type {
   SupersededReason,
   SwapKind,
   SwapStatus,
+  TrainingResult,
+  TrainingSessionStatus,
   UnavailabilityKind,
   ValidityKind,
 } from './enums.ts'
@@ -218,6 +226,7 @@ export interface AssistanceLedgerLines {
   rate_id: string | null
   reverses_posting: string | null
   settlement_id: string | null
+  training_trainer_id: string | null
   zone_id: string
 }
 
@@ -344,6 +353,50 @@ export interface AuditEvents {
   object_type: string | null
   prev_hash: string
   seq: number
+}
+
+export interface BriefingItems {
+  author_person_id: string | null
+  author_user_id: string | null
+  body: string
+  category: BriefingCategory
+  created_at: Timestamp
+  id: Generated<string>
+  photo: Buffer | null
+  photo_type: PhotoType | null
+  priority: BriefingPriority
+  restricted: boolean
+  shifts: string[]
+  title: string
+  updated_at: Timestamp
+  valid: string
+  withdrawn_at: Timestamp | null
+  withdrawn_by: string | null
+  zone_id: string
+}
+
+export interface BriefingReads {
+  item_id: string
+  person_id: string
+  read_at: Timestamp
+  zone_id: string
+}
+
+export interface BriefingSettings {
+  early_start: Generated<string>
+  late_start: Generated<string>
+  night_start: Generated<string>
+  restricted_retention_days: Generated<number>
+  retention_days: Generated<number>
+  updated_at: Timestamp
+  updated_by: string | null
+  zone_id: string
+}
+
+export interface BriefingTargets {
+  item_id: string
+  team_id: string | null
+  zone_id: string
 }
 
 export interface CalendarTokens {
@@ -605,6 +658,7 @@ export interface People {
   last_name: string
   rank: Rank | null
   staff_kind: StaffKind
+  team_id: string | null
   work_email: string | null
   work_phone: string | null
   zone_id: string
@@ -614,6 +668,7 @@ export interface PersonQualifications {
   obtained_on: string | null
   person_id: string
   qualification_code: string
+  valid_until: string | null
 }
 
 export interface PersonSharedFunctions {
@@ -731,6 +786,92 @@ export interface SwapRequests {
   unavailability_id: string | null
 }
 
+export interface Teams {
+  code: string
+  id: Generated<string>
+  name: string
+  zone_id: string
+}
+
+export interface TrainingCourses {
+  active: Generated<boolean>
+  association_id: string
+  code: string
+  created_at: Timestamp
+  created_by: string | null
+  description: string | null
+  duration_minutes: number
+  id: Generated<string>
+  kind: CourseKind
+  qualification_code: string | null
+  qualification_months: number | null
+  title: string
+  updated_at: Timestamp
+}
+
+export interface TrainingEnrolments {
+  attendance: Attendance | null
+  cancelled_at: Timestamp | null
+  cancelled_by: string | null
+  enrolled_at: Timestamp | null
+  enrolled_by: string | null
+  id: Generated<string>
+  late_cancel: Generated<boolean>
+  person_id: string
+  promoted_at: Timestamp | null
+  queued_at: Timestamp
+  recorded_at: Timestamp | null
+  recorded_by: string | null
+  result: TrainingResult | null
+  session_id: string
+  status: EnrolmentStatus
+  zone_id: string
+}
+
+export interface TrainingSessionPlaces {
+  places: number
+  session_id: string
+  zone_id: string
+}
+
+export interface TrainingSessions {
+  agreement_id: string | null
+  association_id: string
+  booking_group_id: string | null
+  cancel_deadline: Timestamp
+  capacity: number
+  course_id: string
+  created_at: Timestamp
+  created_by: string | null
+  id: Generated<string>
+  location: string
+  note: string | null
+  period: string
+  status: Generated<TrainingSessionStatus>
+  updated_at: Timestamp
+  zone_id: string
+}
+
+export interface TrainingSessionTrainers {
+  id: Generated<string>
+  ledger_posting: string | null
+  minutes: number
+  person_id: string
+  session_id: string
+  zone_id: string
+}
+
+export interface TrainingSettings {
+  gpi48_min_evaluations: Generated<number>
+  gpi48_min_gap_days: Generated<number>
+  gpi48_min_sessions: Generated<number>
+  gpi48_window_months: Generated<number>
+  updated_at: Timestamp
+  updated_by: string | null
+  warn_days: Generated<number>
+  zone_id: string
+}
+
 export interface Unavailability {
   created_at: Timestamp
   entered_by: string | null
@@ -818,6 +959,10 @@ export interface DB {
   associations: Associations
   audit_chain_heads: AuditChainHeads
   audit_events: AuditEvents
+  briefing_items: BriefingItems
+  briefing_reads: BriefingReads
+  briefing_settings: BriefingSettings
+  briefing_targets: BriefingTargets
   calendar_tokens: CalendarTokens
   call_outs: CallOuts
   callout_statements: CalloutStatements
@@ -851,6 +996,13 @@ export interface DB {
   sessions: Sessions
   swap_approvals: SwapApprovals
   swap_requests: SwapRequests
+  teams: Teams
+  training_courses: TrainingCourses
+  training_enrolments: TrainingEnrolments
+  training_session_places: TrainingSessionPlaces
+  training_session_trainers: TrainingSessionTrainers
+  training_sessions: TrainingSessions
+  training_settings: TrainingSettings
   unavailability: Unavailability
   user_roles: UserRoles
   users: Users

@@ -204,8 +204,9 @@ export type EscalationLevel = (typeof ESCALATION_LEVELS)[number]
 export const OFFER_LINE_STATUSES = ['offered', 'accepted', 'declined', 'withdrawn'] as const
 export type OfferLineStatus = (typeof OFFER_LINE_STATUSES)[number]
 
-/** `assistance_ledger_lines.kind`: a confirmed deployment, a settlement's transfer, a reversal of a posting. */
-export const LEDGER_LINE_KINDS = ['deployment', 'settlement', 'reversal'] as const
+/** `assistance_ledger_lines.kind`: a confirmed deployment, a settlement's transfer, a reversal of a posting, a
+ *  trainer's hours given to a partner zone's training session (issue 11). */
+export const LEDGER_LINE_KINDS = ['deployment', 'settlement', 'reversal', 'training'] as const
 export type LedgerLineKind = (typeof LEDGER_LINE_KINDS)[number]
 
 /** `assistance_settlements.unit`: net in weighted hours, or in euros at the agreed hourly rate. */
@@ -285,3 +286,53 @@ export type CostKeyMethod = (typeof COST_KEY_METHODS)[number]
 /** `investment_costs.kind`: running costs of an investment. */
 export const RUNNING_COST_KINDS = ['maintenance', 'licence', 'calibration', 'insurance', 'repair', 'other'] as const
 export type RunningCostKind = (typeof RUNNING_COST_KINDS)[number]
+
+// training and briefing (issue 11)
+/** `training_courses.kind`: GPI 48 training and its evaluation count for GPI 48 compliance. */
+export const COURSE_KINDS = [
+  'gpi48_training',
+  'gpi48_evaluation',
+  'first_aid',
+  'victim_support',
+  'obp',
+  'ogp',
+  'driving',
+  'other',
+] as const
+export type CourseKind = (typeof COURSE_KINDS)[number]
+/** The course kinds that count for GPI 48 (use of force). */
+export const GPI48_COURSE_KINDS = ['gpi48_training', 'gpi48_evaluation'] as const satisfies readonly CourseKind[]
+
+/** `training_sessions.status`. */
+export const TRAINING_SESSION_STATUSES = ['planned', 'cancelled', 'completed'] as const
+export type TrainingSessionStatus = (typeof TRAINING_SESSION_STATUSES)[number]
+
+/** `training_enrolments.status`, `.attendance` and `.result`. */
+export const ENROLMENT_STATUSES = ['enrolled', 'waitlisted', 'cancelled'] as const
+export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number]
+export const ATTENDANCES = ['present', 'absent', 'excused'] as const
+export type Attendance = (typeof ATTENDANCES)[number]
+export const TRAINING_RESULTS = ['passed', 'failed'] as const
+export type TrainingResult = (typeof TRAINING_RESULTS)[number]
+
+/** How a session's capacity is split in places per zone (largest remainder). */
+export const PLACE_KEYS = ['equal', 'fte', 'custom'] as const
+export type PlaceKey = (typeof PLACE_KEYS)[number]
+
+/** `briefing_items.category`, `.priority` and `.shifts`. */
+export const BRIEFING_CATEGORIES = [
+  'wanted_person',
+  'wanted_vehicle',
+  'attention_point',
+  'event',
+  'working_instruction',
+  'officer_safety',
+] as const
+export type BriefingCategory = (typeof BRIEFING_CATEGORIES)[number]
+export const BRIEFING_PRIORITIES = ['normal', 'high', 'urgent'] as const
+export type BriefingPriority = (typeof BRIEFING_PRIORITIES)[number]
+export const SHIFTS = ['early', 'late', 'night'] as const
+export type Shift = (typeof SHIFTS)[number]
+/** `briefing_items.photo_type`: the image types a briefing photo may have. */
+export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const
+export type PhotoType = (typeof PHOTO_TYPES)[number]

@@ -35,6 +35,12 @@
 //                     logistics/korpschef/planner of the borrower; loan terms: korpschef of a party, admin
 //   investment.*      investments: korpschef/finance/logistics of a party zone, admin; settlements: korpschef and
 //                     finance of zones in force under `investment`/`equipment`; recording one: the admin
+//   training.*        courses: the association's (zones in force under `training`, admin); sessions: the organising
+//                     zone; a partner under `training` sees sessions with places for it, of the enrolments its own;
+//                     manage: trainer/korpschef; enrol: oneself, the zone's planner/korpschef/trainer; attendance:
+//                     trainer/korpschef of the organiser; compliance: oneself and korpschef/planner/trainer, no partner
+//   briefing.*        items: the author zone and the zones they are for under `briefing`; restricted ones only to
+//                     operational staff, each read justified and logged; write: korpschef/planner/officer of the author
 // Everything else: not visible, answered as 404 (never a hint that it exists).
 import { ZONE_ROLES } from './enums.ts'
 import type { Locale, Role } from './schema.ts'
@@ -334,6 +340,65 @@ export const POLICY = {
     reach: {},
     seenThrough: 'investment.settlement',
     doc: "Record (freeze) a period's settlement, as the parties agreed: the association's admin.",
+  },
+  // training (issue 11): courses, sessions with places per zone, enrolments, attendance, GPI 48 compliance
+  'training.read': {
+    who: { zoneRoles: ZONE_ROLES, admin: true },
+    reach: { zone: true, partner: ['training'] },
+    doc: "The course catalogue of an association and its training sessions: any role of the organising zone (every enrolment); a partner zone under an agreement in force listing `training` for both sees the sessions that give it places, and of the enrolments only its own people's (the trainers by name, through their shared function); the association's admin. Any other zone: 404.",
+  },
+  'training.manage': {
+    who: { zoneRoles: ['trainer', 'korpschef'], admin: true },
+    reach: { zone: true, inForce: true },
+    seenThrough: 'training.read',
+    doc: "Courses of the association's catalogue (a trainer or korpschef of a zone party to an agreement in force of the association listing `training`; its admin); sessions, their places per zone, trainers, range-lane bookings, cancelling, and posting trainer hours to the assistance ledger: the trainer or korpschef of the organising zone.",
+  },
+  'training.enrol': {
+    who: { zoneRoles: ZONE_ROLES, admin: false },
+    reach: { self: true, zone: ['planner', 'korpschef', 'trainer'] },
+    seenThrough: 'training.read',
+    doc: "Enrol a person in a session with places for their zone, or cancel (an officer until the cancellation deadline, then only the planner or the organiser): the person themself; the planner, korpschef or trainer of the person's zone.",
+  },
+  'training.attendance': {
+    who: { zoneRoles: ['trainer', 'korpschef'], admin: false },
+    reach: { zone: true },
+    seenThrough: 'training.read',
+    doc: 'Record attendance and the result (passed, failed) of a session, which renews qualifications and counts for GPI 48: the trainer or korpschef of the organising zone.',
+  },
+  'training.compliance': {
+    who: { zoneRoles: ZONE_ROLES, admin: false },
+    reach: { self: true, zone: ['korpschef', 'planner', 'trainer'] },
+    doc: "GPI 48 compliance and qualifications with their expiry, and the suggested next sessions: the person themself; the korpschef, planner or trainer of the person's zone (the zone overview: who is behind, who will fall behind). No partner reach: it is the zone's HR data.",
+  },
+  'training.settings': {
+    who: { zoneRoles: ['korpschef'], admin: false },
+    reach: { zone: true },
+    seenThrough: 'training.compliance',
+    doc: "A zone's GPI 48 thresholds (window, sessions, evaluations, spread, warning horizon): its korpschef.",
+  },
+  // briefing (issue 11): the shift briefing shared across zones
+  'briefing.read': {
+    who: { zoneRoles: ZONE_ROLES, admin: false },
+    reach: { zone: true, partner: ['briefing'] },
+    doc: 'Briefing items: any role of the author zone; a zone an item is for, under an agreement in force listing `briefing` for both. A restricted item (personal data: a wanted person) only for operational staff of the target zones (and its author zone), each read with a justification in the audit log, and not after its validity. Any other zone: 404.',
+  },
+  'briefing.write': {
+    who: { zoneRoles: ['korpschef', 'planner', 'officer'], admin: false },
+    reach: { zone: true },
+    seenThrough: 'briefing.read',
+    doc: "Write, edit, withdraw a briefing item of the own zone, for the own zone and partner zones sharing `briefing` (and their teams), and see who has read it (own zone's people by name, a partner zone's as counts): the korpschef, planner or an officer of the author zone; editing another author's item: the korpschef or planner.",
+  },
+  'briefing.confirm': {
+    who: { zoneRoles: ZONE_ROLES, admin: false },
+    reach: { zone: true, partner: ['briefing'] },
+    seenThrough: 'briefing.read',
+    doc: 'Confirm having read a briefing item: a person of a zone it is for, for themself.',
+  },
+  'briefing.settings': {
+    who: { zoneRoles: ['korpschef'], admin: false },
+    reach: { zone: true },
+    seenThrough: 'briefing.read',
+    doc: "A zone's shift times and how long its briefing items are kept after their validity (restricted items shorter): its korpschef.",
   },
 } as const satisfies Record<string, RuleRow>
 

@@ -11931,7 +11931,7 @@ export interface operations {
                              */
                             bookedOn: string;
                             /** @enum {string} */
-                            kind: "deployment" | "settlement" | "reversal";
+                            kind: "deployment" | "settlement" | "reversal" | "training";
                             /** Format: uuid */
                             counterpartZoneId: string;
                             counterpartZoneCode: string;

@@ -1341,6 +1341,7 @@ export const en: Dictionary = {
   'assistance.ledgerKind.deployment': 'Deployment',
   'assistance.ledgerKind.settlement': 'Settlement',
   'assistance.ledgerKind.reversal': 'Reversal',
+  'assistance.ledgerKind.training': 'Training (trainer)',
   'assistance.settings.title': 'Assistance: settings',
   'assistance.settings.description': 'What {association} agreed on mutual assistance.',
   'assistance.settings.general': 'General',

@@ -1358,6 +1358,7 @@ export const fr: Dictionary = {
   'assistance.ledgerKind.deployment': 'Engagement',
   'assistance.ledgerKind.settlement': 'Règlement',
   'assistance.ledgerKind.reversal': 'Correction',
+  'assistance.ledgerKind.training': 'Formation (formateur)',
   'assistance.settings.title': 'Assistance : paramètres',
   'assistance.settings.description': 'Accords de {association} sur l’assistance mutuelle.',
   'assistance.settings.general': 'Général',

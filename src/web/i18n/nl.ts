@@ -1349,6 +1349,7 @@ export const nl = {
   'assistance.ledgerKind.deployment': 'Inzet',
   'assistance.ledgerKind.settlement': 'Vereffening',
   'assistance.ledgerKind.reversal': 'Correctie',
+  'assistance.ledgerKind.training': 'Opleiding (trainer)',
   'assistance.settings.title': 'Bijstand: instellingen',
   'assistance.settings.description': 'Afspraken van {association} over onderlinge bijstand.',
   'assistance.settings.general': 'Algemeen',
