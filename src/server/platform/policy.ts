@@ -344,8 +344,8 @@ export const POLICY = {
   // training (issue 11): courses, sessions with places per zone, enrolments, attendance, GPI 48 compliance
   'training.read': {
     who: { zoneRoles: ZONE_ROLES, admin: true },
-    reach: { zone: true, partner: ['training'] },
-    doc: "The course catalogue of an association and its training sessions: any role of the organising zone (every enrolment); a partner zone under an agreement in force listing `training` for both sees the sessions that give it places, and of the enrolments only its own people's (the trainers by name, through their shared function); the association's admin. Any other zone: 404.",
+    reach: { zone: true, partner: ['training'], inForce: true },
+    doc: "The course catalogue of an association (zones party to one of its agreements in force) and its training sessions: any role of the organising zone (every enrolment); a partner zone under an agreement in force listing `training` for both sees the sessions that give it places, and of the enrolments only its own people's (the trainers by name, through their shared function); the association's admin. Any other zone: 404.",
   },
   'training.manage': {
     who: { zoneRoles: ['trainer', 'korpschef'], admin: true },
