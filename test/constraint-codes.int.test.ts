@@ -21,9 +21,7 @@ it('maps only constraints (or unique indexes, or triggers) that exist', async ()
   const { rows } = await sql<{ name: string }>`
     SELECT conname AS name FROM pg_constraint
     UNION SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indisunique
-    UNION SELECT tgname FROM pg_trigger WHERE NOT tgisinternal`.execute(
-    database.db,
-  )
+    UNION SELECT tgname FROM pg_trigger WHERE NOT tgisinternal`.execute(database.db)
   const existing = new Set(rows.map((r) => r.name))
   expect(names.filter((n) => !existing.has(n))).toEqual([])
 })
