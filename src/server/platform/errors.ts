@@ -1094,6 +1094,14 @@ export const ERRORS = {
       en: 'This code is already used by another course of this association.',
     },
   },
+  COURSE_QUALIFICATION_MISSING: {
+    status: 422,
+    message: {
+      nl: 'Een geldigheid in maanden hoort bij een kwalificatie: kies eerst de kwalificatie die de opleiding geeft.',
+      fr: 'Une validité en mois va avec une qualification : choisissez d’abord la qualification que donne la formation.',
+      en: 'A validity in months belongs to a qualification: choose the qualification the course grants first.',
+    },
+  },
   TRAINING_ZONE_NOT_SHARED: {
     status: 422,
     message: {
