@@ -11,8 +11,6 @@ import type { DB } from '../../platform/schema.ts'
 import { courseRepository } from './course-repository.ts'
 import type { Course, CourseCreateBody, CourseList, CoursePatchBody } from './course-schema.ts'
 
-const DOMAIN = 'training'
-
 /** The associations whose catalogue the reader sees (admin, or party to an agreement in force of it). */
 export async function readableAssociations(ctx: PolicyContext): Promise<string[]> {
   const s = await scope(ctx, 'training.read')
@@ -20,15 +18,15 @@ export async function readableAssociations(ctx: PolicyContext): Promise<string[]
 }
 
 async function manageable(ctx: PolicyContext, associationId: string): Promise<void> {
-  const d = await decide(ctx, 'training.manage', { associationIds: [associationId], domains: [DOMAIN] })
+  // Any agreement in force of the association, as for reading (the policy matrix's model of `inForce`).
+  const d = await decide(ctx, 'training.manage', { associationIds: [associationId] })
   if (d.allowed) return
   const seen = await decide(ctx, 'training.read', { associationIds: [associationId] })
   throw new AppError(seen.allowed ? 'FORBIDDEN' : 'NOT_FOUND')
 }
 
 const qualificationProblem = (c: Pick<Course, 'qualificationCode' | 'qualificationMonths'>) => {
-  if (c.qualificationMonths !== null && c.qualificationCode === null)
-    throw new AppError('COURSE_QUALIFICATION_MISSING')
+  if (c.qualificationMonths !== null && c.qualificationCode === null) throw new AppError('COURSE_QUALIFICATION_MISSING')
 }
 
 export function courseService(db: Kysely<DB>) {

@@ -129,7 +129,9 @@ describe('creating a session', () => {
     const ok = await create(trainerA, { trainers: [{ personId: partnerTrainer.id, minutes: 90 }] })
     expect(ok.statusCode).toBe(201)
     expect(ok.json().trainers[0]).toMatchObject({ personId: partnerTrainer.id, minutes: 90 })
-    expect((await create(trainerA, { from: at(-1), to: at(1) })).json().error.code).toBe('TRAINING_SESSION_PERIOD_INVALID')
+    expect((await create(trainerA, { from: at(-1), to: at(1) })).json().error.code).toBe(
+      'TRAINING_SESSION_PERIOD_INVALID',
+    )
     expect((await create(korpschefB, { zoneId: a.id })).statusCode).toBe(403)
     expect((await create(foreign, { zoneId: a.id })).statusCode).toBe(404)
   })
