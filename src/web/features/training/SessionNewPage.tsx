@@ -18,7 +18,7 @@ import {
   Textarea,
 } from '@mantine/core'
 import { TimeInput } from '@mantine/dates'
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useRef, useState, type FormEvent } from 'react'
 import { useNavigate } from 'react-router'
 import { ApiError } from '../../api/client.ts'
 import { useSignedInUser } from '../../auth/session.ts'
@@ -35,7 +35,8 @@ import { PlacesTable } from './PlacesTable.tsx'
 import { useCreateSession, usePlacesSplit, useTrainerCandidates } from './sessions-api.ts'
 import { MANAGE_ROLES } from './TrainingCalendarPage.tsx'
 
-type Key = 'equal' | 'fte' | 'custom'
+const KEYS = ['equal', 'fte', 'custom'] as const
+type Key = (typeof KEYS)[number]
 
 export function SessionNewPage() {
   const { t } = useI18n()
@@ -73,17 +74,18 @@ export function SessionNewPage() {
       ? { capacity, zoneIds: zoneIds.join(','), key, day }
       : null,
   )
-  useEffect(() => {
-    if (key !== 'custom' && split.data)
-      setPlaces(Object.fromEntries(split.data.places.map((p) => [p.zone.id, p.places])))
-  }, [split.data, key])
+  // The suggestion while the key is equal or FTE; the numbers as edited once the key is custom.
+  const suggested: Record<string, number> = Object.fromEntries(
+    (split.data?.places ?? []).map((p) => [p.zone.id, p.places]),
+  )
+  const shown = key === 'custom' ? places : suggested
   const check = useBookingCheck(laneIds.length > 0 && periodOk ? { assetIds: laneIds, from: from, to: to } : null)
   // Booking checks are for the zone's booking roles; a trainer without one books through the session itself.
   const checkForbidden = check.error instanceof ApiError && check.error.status === 403
   const zones = candidates.data?.zones ?? []
   const rows = zones
     .filter((z) => zoneIds.includes(z.id))
-    .map((z) => ({ zoneId: z.id, name: z.name, places: places[z.id] ?? 0 }))
+    .map((z) => ({ zoneId: z.id, name: z.name, places: shown[z.id] ?? 0 }))
   const sum = rows.reduce((s, r) => s + r.places, 0)
   const deadline = deadlineDay ? instantOf({ date: deadlineDay, time: deadlineTime || '00:00' }) : null
   const ready = courseId !== null && periodOk && location.trim() !== '' && zoneIds.length > 0 && sum === capacity
@@ -206,7 +208,7 @@ export function SessionNewPage() {
             <SegmentedControl
               aria-labelledby="session-key"
               value={key}
-              onChange={(v) => setKey(v as Key)}
+              onChange={(v) => setKey(KEYS.find((k) => k === v) ?? 'custom')}
               data={(['equal', 'fte', 'custom'] as const).map((k) => ({ value: k, label: t(`training.key.${k}`) }))}
             />
           </Stack>
@@ -216,7 +218,7 @@ export function SessionNewPage() {
               capacity={capacity}
               onChange={(z, n) => {
                 setKey('custom')
-                setPlaces({ ...places, [z]: n })
+                setPlaces({ ...shown, [z]: n })
               }}
             />
           )}

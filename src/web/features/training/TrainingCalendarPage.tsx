@@ -3,7 +3,7 @@
 // place, organiser, the free places for my zone(s) as a badge (vrij / vol – wachtlijst) and my enrolment. The
 // session page (/training/sessions/:id) is the enrolment part's. Trainers and korpschefs plan a new session.
 import { Anchor, Badge, Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core'
-import { useEffect, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { Link } from 'react-router'
 import { COURSE_KINDS } from '../../../server/platform/enums.ts'
 import { useSignedInUser } from '../../auth/session.ts'
@@ -54,12 +54,12 @@ export function PlacesBadge({ s }: { s: SessionSummary }) {
   if (s.free > 0)
     return (
       <Badge color="green" variant="light">
-        {t('training.free', { count: s.free })}
+        {t('training.free', { n: s.free })}
       </Badge>
     )
   return (
     <Badge color="orange" variant="light">
-      {t('training.fullWaitlist', { count: s.waitlisted })}
+      {t('training.fullWaitlist', { n: s.waitlisted })}
     </Badge>
   )
 }
@@ -109,7 +109,7 @@ export function TrainingCalendarPage() {
     ...(onlyFree ? { onlyFree: true } : {}),
   })
   const manages = me.roles.some((r) => MANAGE_ROLES.includes(r.role) && r.zoneId !== null)
-  const [zones, setZones] = useState<Map<string, string>>(new Map())
+  const [chosenZone, setChosenZone] = useState<{ value: string; label: string } | null>(null)
   const weeks = useMemo(() => {
     const byWeek = new Map<string, SessionSummary[]>()
     for (const s of query.data?.sessions ?? []) {
@@ -118,11 +118,13 @@ export function TrainingCalendarPage() {
     }
     return [...byWeek.entries()]
   }, [query.data])
-  // The organisers seen so far (the filter keeps offering them when it narrows the list).
-  useEffect(() => {
-    const seen = query.data?.sessions.filter((s) => !zones.has(s.zone.id)) ?? []
-    if (seen.length > 0) setZones(new Map([...zones, ...seen.map((s) => [s.zone.id, s.zone.name] as const)]))
-  }, [query.data, zones])
+  // The organisers of the month (and the chosen one, which the narrowed list still offers).
+  const zoneOptions = [
+    ...new Map([
+      ...(chosenZone ? [[chosenZone.value, chosenZone.label] as const] : []),
+      ...(query.data?.sessions ?? []).map((s) => [s.zone.id, s.zone.name] as const),
+    ]).entries(),
+  ].map(([value, label]) => ({ value, label }))
 
   return (
     <>
@@ -159,15 +161,18 @@ export function TrainingCalendarPage() {
             label={t('training.filter.kind')}
             clearable
             value={kind}
-            onChange={(v) => setKind(v as CourseKind | null)}
+            onChange={(v) => setKind(COURSE_KINDS.find((k) => k === v) ?? null)}
             data={COURSE_KINDS.map((k) => ({ value: k, label: t(`training.kind.${k}`) }))}
           />
           <Select
             label={t('training.filter.zone')}
             clearable
             value={zoneId}
-            onChange={setZoneId}
-            data={[...zones.entries()].map(([value, label]) => ({ value, label }))}
+            onChange={(v, option) => {
+              setZoneId(v)
+              setChosenZone(v && option ? { value: v, label: option.label } : null)
+            }}
+            data={zoneOptions}
           />
           <Checkbox
             mt={{ base: 0, sm: 30 }}
