@@ -254,11 +254,48 @@ describe('trainer hours', () => {
         { zone_id: a.id, amount: -150, kind: 'training' },
         { zone_id: b.id, amount: 150, kind: 'training' },
       ])
+      // The trainer zone's statement shows the line, with the trainer as its person.
+      const day = s.from.slice(0, 10)
+      const statement = await korpschefB.request({
+        method: 'GET',
+        url: `/api/assistance/associations/${assoc.id}/statement?zoneId=${b.id}&from=${day}&to=${day}`,
+      })
+      expect(statement.statusCode).toBe(200)
+      const line = statement.json().lines.find((l: { kind: string }) => l.kind === 'training')
+      expect(line).toMatchObject({ amount: 150, person: { zoneCode: b.code } })
       const twice = await trainerA.request({ method: 'POST', url: `/api/training/sessions/${s.id}/trainer-hours` })
       expect(twice.json().posted).toEqual([])
       expect(
         twice.json().session.trainers.find((x: { personId: string }) => x.personId === partnerTrainer.id).posted,
       ).toBe(true)
+    } finally {
+      clock.set(new Date(START))
+    }
+  })
+})
+
+describe('trainer hours without assistance', () => {
+  it('refuses to post when no agreement in force lists assistance for both zones', async () => {
+    const other = await makeAssociation(t)
+    const [x, y] = other.zones as [ZoneRef, ZoneRef]
+    await makeAgreement(t, { association: other, domains: ['training'], clock })
+    const otherCourse = await makeCourse(t, { association: other })
+    const trainerX = await sessionFor(t, await makeUser(t, 'trainer', x))
+    const helper = await makePerson(t, { zone: y })
+    await makeVisibilityReason(t, { person: helper, domain: 'training' })
+    const created = await trainerX.request({
+      method: 'POST',
+      url: '/api/training/sessions',
+      payload: body({ courseId: otherCourse.id, zoneIds: [x.id, y.id], trainers: [{ personId: helper.id }] }),
+    })
+    expect(created.statusCode).toBe(201)
+    clock.set(new Date(new Date(created.json().to).getTime() + H))
+    try {
+      const res = await trainerX.request({
+        method: 'POST',
+        url: `/api/training/sessions/${created.json().id}/trainer-hours`,
+      })
+      expect([res.statusCode, res.json().error.code]).toEqual([422, 'LEDGER_NOT_SHARED'])
     } finally {
       clock.set(new Date(START))
     }
