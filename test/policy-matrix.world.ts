@@ -40,6 +40,12 @@ import {
   equipmentBookingsWorld,
   type EquipmentBookingsWorld,
 } from './equipment-bookings.world.ts'
+// training sessions (issue 11, train-sessions)
+import {
+  TRAINING_SESSION_FIXTURES,
+  trainingSessionsWorld,
+  type TrainingSessionsWorld,
+} from './training-sessions.world.ts'
 // settlements (issue 10)
 import {
   INVESTMENT_SETTLEMENT_FIXTURES,
@@ -123,6 +129,7 @@ export interface World {
   investments: InvestmentsWorld
   equipmentBookings: EquipmentBookingsWorld // bookings (issue 10)
   investmentSettlements: InvestmentSettlementsWorld // settlements (issue 10)
+  trainingSessions: TrainingSessionsWorld // training sessions (issue 11, train-sessions)
 }
 
 type Request = Pick<InjectOptions, 'payload' | 'remoteAddress'> & {
@@ -763,6 +770,7 @@ export const FIXTURES: Record<string, Fixture | Fixture[]> = {
   ...INVESTMENT_FIXTURES,
   ...EQUIPMENT_BOOKING_FIXTURES, // bookings (issue 10)
   ...INVESTMENT_SETTLEMENT_FIXTURES, // settlements (issue 10)
+  ...TRAINING_SESSION_FIXTURES, // training sessions (issue 11, train-sessions)
 }
 
 /** Builds the world on the test app's database (demo data + fresh drafts and accounts). */
@@ -884,6 +892,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     investments: await investmentsWorld(t, zone, association),
     equipmentBookings: await equipmentBookingsWorld(t, zone), // bookings (issue 10)
     investmentSettlements: await investmentSettlementsWorld(t, zone, association), // settlements (issue 10)
+    trainingSessions: await trainingSessionsWorld(t, zone, association), // training sessions (issue 11, train-sessions)
   }
 }
 
