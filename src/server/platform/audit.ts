@@ -369,6 +369,8 @@ export const AUDIT_ACTIONS = [
   'investment.cost_remove',
   // settlements (issue 10): a period's settlement of investments, loan fees and assistance, frozen
   'investment.settlement_record',
+  // train-compliance (issue 11): a zone's GPI 48 thresholds
+  'training.settings_update',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -190,7 +190,8 @@ describe('properties', () => {
         if (res.status === 'behind') return
         const past = sessions.filter((s) => s.day <= asOf)
         const last = res.fallsBehindOn ?? plus(asOf, r.warnDays)
-        for (let d = plus(asOf, 1); d < last; d = plus(d, 1)) expect(gpi48Compliance(past, d, r).status).not.toBe('behind')
+        for (let d = plus(asOf, 1); d < last; d = plus(d, 1))
+          expect(gpi48Compliance(past, d, r).status).not.toBe('behind')
         if (res.fallsBehindOn) expect(gpi48Compliance(past, res.fallsBehindOn, r).status).toBe('behind')
       }),
       { numRuns: 60 },
