@@ -176,7 +176,7 @@ describe('the zone overview', () => {
     expect(res.headers['content-type']).toMatch(/^text\/csv/)
     expect(res.headers['content-disposition']).toContain(`verbond-gpi48_${zoneA.code}_${AS_OF}.csv`)
     expect(res.body.startsWith('\uFEFF')).toBe(true)
-    const rows = parse(res.body, { bom: true, delimiter: ';', columns: true }) as Record<string, string>[]
+    const rows = parse<Record<string, string>>(res.body, { bom: true, delimiter: ';', columns: true })
     expect(rows).toHaveLength(3)
     expect(rows[0]).toMatchObject({ 'GPI 48-status': 'Achter', 'Sessies (van 5)': '4', 'Evaluaties (van 1)': '1' })
     expect(rows[0]!['Bekwaamheden (vervallend of vervallen)']).toBe('first_aid (vervalt 01/07/2026)')
