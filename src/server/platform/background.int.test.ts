@@ -79,6 +79,7 @@ describe('background', () => {
         'equipment.validity_reminders',
         'notifications.retention',
         'platform.retention',
+        'training.compliance_reminders', // train-compliance (issue 11)
       ])
       expect(next.every((j) => j.run_at > clock.now())).toBe(true)
       expect(await background.jobs.runDue()).toBe(0)

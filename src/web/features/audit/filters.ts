@@ -103,6 +103,8 @@ const LISTED = {
   'investment.cost_remove': true,
   // settlements (issue 10)
   'investment.settlement_record': true,
+  // train-compliance (issue 11)
+  'training.settings_update': true,
 } as const satisfies Record<AuditAction, true>
 
 export const AUDIT_ACTIONS = Object.keys(LISTED) as readonly AuditAction[]

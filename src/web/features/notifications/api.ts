@@ -32,6 +32,10 @@ export const NOTIFICATION_MESSAGES = {
   'equipment.booking_requested': 'notification.equipment.booking_requested',
   'equipment.booking_decided': 'notification.equipment.booking_decided',
   'equipment.booking_overdue': 'notification.equipment.booking_overdue',
+  // train-compliance (issue 11)
+  'training.compliance_due': 'notification.training.compliance_due',
+  'training.qualification_expiring': 'notification.training.qualification_expiring',
+  'training.compliance_digest': 'notification.training.compliance_digest',
 } as const satisfies Record<NotificationKind, MessageKey>
 
 export const notificationKeys = {
