@@ -26,7 +26,12 @@ describe('seedDemoCompliance', () => {
     expect(first.sessions).toBeGreaterThan(0)
     expect(first.enrolments).toBeGreaterThan(first.sessions!)
     expect(ms).toBeLessThan(15_000)
-    expect(await seedDemoCompliance(t.database.db)).toEqual({ sessions: 0, enrolments: 0, qualifications: 0 })
+    expect(await seedDemoCompliance(t.database.db)).toEqual({
+      sessions: 0,
+      enrolments: 0,
+      qualifications: 0,
+      upcoming: 0,
+    })
   })
 
   it('gives each zone about 70 % compliant, 15 % due soon, 15 % behind', async () => {
@@ -69,6 +74,10 @@ describe('seedDemoCompliance', () => {
       url: `/api/training/compliance/people/${me.personId}?asOf=${later}`,
     })
     expect(then.json().gpi48.counted).toBe(4)
+    // Something to suggest: GPI 48 first, as the officer is behind.
+    const suggested = await session.request({ method: 'GET', url: '/api/training/suggestions' })
+    expect(suggested.statusCode).toBe(200)
+    expect(suggested.json().suggestions[0]).toMatchObject({ reason: 'gpi48_behind', clash: null })
   })
 
   it('dates first_aid: some expire within 60 days, some have lapsed', async () => {

@@ -91,7 +91,7 @@ export async function seedDemoCompliance(db: Kysely<DB>): Promise<Record<string,
     SELECT DISTINCT ON (m.zone_id) m.zone_id, m.association_id
       FROM association_memberships m JOIN associations a ON a.id = m.association_id
      ORDER BY m.zone_id, a.code`.execute(db)
-  const counts = { sessions: 0, enrolments: 0, qualifications: 0 }
+  const counts = { sessions: 0, enrolments: 0, qualifications: 0, upcoming: 0 }
   for (const { zone_id: zoneId, association_id: associationId } of zones.rows) {
     const tr = courses.get(associationId)?.get('GPI48-TR')
     const evId = courses.get(associationId)?.get('GPI48-EV')
@@ -220,5 +220,69 @@ export async function seedDemoCompliance(db: Kysely<DB>): Promise<Record<string,
       counts.qualifications += validity.length
     })
   }
+  counts.upcoming = await seedUpcomingFallback(db, zones.rows, courses)
   return counts
+}
+
+/** Upcoming sessions (days ahead, at 13:00 Brussels) a zone gets when it has none planned: the suggestions of
+ *  "my training" need some. The sessions helper's demo (demo-training.ts, run before) normally provides them. */
+const UPCOMING = [
+  ['GPI48-TR', 9],
+  ['GPI48-TR', 16],
+  ['GPI48-EV', 23],
+  ['GPI48-TR', 30],
+  ['EHBO', 37],
+] as const
+
+async function seedUpcomingFallback(
+  db: Kysely<DB>,
+  zones: readonly { zone_id: string; association_id: string }[],
+  courses: Map<string, Map<string, string>>,
+): Promise<number> {
+  const day = today()
+  const at = now()
+  let made = 0
+  for (const { zone_id: zoneId, association_id: associationId } of zones) {
+    const planned = await db
+      .selectFrom('training_sessions')
+      .select('id')
+      .where('zone_id', '=', zoneId)
+      .where('status', '=', 'planned')
+      .executeTakeFirst()
+    if (planned) continue
+    await db.transaction().execute(async (trx) => {
+      for (const [code, daysAhead] of UPCOMING) {
+        const courseId = courses.get(associationId)?.get(code)
+        if (!courseId) continue
+        const from = new Date(
+          Temporal.PlainDate.from(day)
+            .add({ days: daysAhead })
+            .toZonedDateTime({ timeZone: TIME_ZONE, plainTime: '13:00' })
+            .toInstant().epochMilliseconds,
+        )
+        const { id } = await trx
+          .insertInto('training_sessions')
+          .values({
+            association_id: associationId,
+            zone_id: zoneId,
+            course_id: courseId,
+            period: sql<string>`tstzrange(${from.toISOString()}::timestamptz, ${new Date(from.getTime() + 3 * 3_600_000).toISOString()}::timestamptz, '[)')`,
+            location: code === 'EHBO' ? 'Opleidingslokaal' : 'Schietstand',
+            capacity: 12,
+            cancel_deadline: new Date(from.getTime() - 48 * 3_600_000),
+            status: 'planned',
+            created_at: at,
+            updated_at: at,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+        await trx
+          .insertInto('training_session_places')
+          .values({ session_id: id, zone_id: zoneId, places: 12 })
+          .execute()
+        made++
+      }
+    })
+  }
+  return made
 }
