@@ -112,6 +112,13 @@ const LoanTermsPage = lazy(() =>
 const InvestmentSettlementPage = lazy(() =>
   import('./features/investments/SettlementPage.tsx').then((m) => ({ default: m.SettlementPage })),
 )
+// train-compliance (issue 11): the zone's GPI 48 overview, a person's training (one's own, or another's)
+const CompliancePage = lazy(() =>
+  import('./features/training/CompliancePage.tsx').then((m) => ({ default: m.CompliancePage })),
+)
+const MyTrainingPage = lazy(() =>
+  import('./features/training/MyTrainingPage.tsx').then((m) => ({ default: m.MyTrainingPage })),
+)
 const ChangePasswordPage = lazy(() =>
   import('./features/accounts/ChangePasswordPage.tsx').then((m) => ({ default: m.ChangePasswordPage })),
 )
@@ -186,6 +193,10 @@ export function App() {
           <Route path="equipment/bookings/:id" element={<BookingPage />} />
           <Route path="equipment/terms/:agreementId" element={<LoanTermsPage />} />
           <Route path="investments/settlement" element={<InvestmentSettlementPage />} /> {/* settlements (issue 10) */}
+          {/* train-compliance (issue 11) */}
+          <Route path="training/compliance" element={<CompliancePage />} />
+          <Route path="training/me" element={<MyTrainingPage />} />
+          <Route path="training/people/:personId" element={<MyTrainingPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>
