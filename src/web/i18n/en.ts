@@ -1887,4 +1887,5 @@ export const en: Dictionary = {
   'training.reason.gpi48_due': 'GPI 48: you fall behind soon',
   'training.reason.qualification_expiring': 'renews an expiring qualification',
   'training.reason.free_place': 'free place',
+  'training.person.titleUnknown': 'Training of a staff member',
 }

@@ -1911,4 +1911,5 @@ export const fr: Dictionary = {
   'training.reason.gpi48_due': 'GPI 48 : bientôt en retard',
   'training.reason.qualification_expiring': 'renouvelle une qualification qui expire',
   'training.reason.free_place': 'place libre',
+  'training.person.titleUnknown': 'Formations d’un membre du personnel',
 }

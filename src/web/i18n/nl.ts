@@ -1898,6 +1898,7 @@ export const nl = {
   'training.reason.gpi48_due': 'GPI 48: u raakt binnenkort achter',
   'training.reason.qualification_expiring': 'hernieuwt een vervallende bekwaamheid',
   'training.reason.free_place': 'vrije plaats',
+  'training.person.titleUnknown': 'Opleidingen van een medewerker',
 } as const
 
 export type MessageKey = keyof typeof nl

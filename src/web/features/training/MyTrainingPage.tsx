@@ -211,7 +211,11 @@ function PersonTraining({ personId, own }: { personId: string; own: boolean }) {
   const { t } = useI18n()
   const compliance = usePersonCompliance(personId)
   const name = compliance.data?.person.name ?? ''
-  const title = own ? t('training.me.title') : t('training.person.title', { name })
+  const title = own
+    ? t('training.me.title')
+    : name
+      ? t('training.person.title', { name })
+      : t('training.person.titleUnknown')
   usePageTitle(title)
   return (
     <>
