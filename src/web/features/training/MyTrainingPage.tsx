@@ -103,7 +103,7 @@ function SessionsTimeline({ c }: { c: PersonCompliance }) {
         </Timeline>
       )}
       {c.gpi48.fallsBehindOn && (
-        <Text fz="sm" mt="sm" c="orange.9">
+        <Text fz="sm" mt="sm" fw={600}>
           {t('training.me.fallsBehind', { date: f.date(c.gpi48.fallsBehindOn) })}
         </Text>
       )}
@@ -161,7 +161,7 @@ function SuggestionCard({ s }: { s: Omit<Suggestion, 'clash'> }) {
         <Text fz="sm">
           {f.dateTime(s.from)} · {s.location} · {t('training.me.organisedBy', { zone: s.zone.name })}
         </Text>
-        <Text fz="sm" c={s.availability === 'free' ? 'green.9' : 'orange.9'}>
+        <Text fz="sm" fw={600}>
           {s.availability === 'free'
             ? t('training.me.free', { count: String(s.freePlaces) })
             : t('training.me.waitingList')}
