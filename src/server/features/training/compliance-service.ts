@@ -23,6 +23,7 @@ import { countedSessions, gpi48Compliance, STATUS_ORDER, windowStart, type Gpi48
 import { needsAttention, qualificationState } from './domain/qualifications.ts'
 
 type Repo = ReturnType<typeof complianceRepository>
+const byName = new Intl.Collator('nl')
 
 /** The live event of a change of compliance data (the web refreshes on `training.*`). */
 export const SETTINGS_CHANGED = 'training.settings.changed'
@@ -76,9 +77,9 @@ export async function zoneStanding(repo: Repo, zoneId: string, asOf: string): Pr
   rows.sort(
     (a, b) =>
       STATUS_ORDER[a.gpi48.status] - STATUS_ORDER[b.gpi48.status] ||
-      a.row.last_name.localeCompare(b.row.last_name, 'nl') ||
-      a.row.first_name.localeCompare(b.row.first_name, 'nl') ||
-      a.row.id.localeCompare(b.row.id),
+      byName.compare(a.row.last_name, b.row.last_name) ||
+      byName.compare(a.row.first_name, b.row.first_name) ||
+      (a.row.id < b.row.id ? -1 : 1),
   )
   return { rules, people: rows }
 }

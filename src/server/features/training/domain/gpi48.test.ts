@@ -5,6 +5,7 @@ import {
   countedSessions,
   DEFAULT_GPI48_RULES,
   gpi48Compliance,
+  leavesWindowOn,
   windowStart,
   type Gpi48Rules,
   type Gpi48Session,
@@ -202,6 +203,29 @@ describe('properties', () => {
       fc.property(fc.array(session, { maxLength: 14 }), asOfArb, rulesArb, (sessions, asOf, r) => {
         expect(gpi48Compliance([...sessions].reverse(), asOf, r)).toEqual(gpi48Compliance(sessions, asOf, r))
       }),
+    )
+  })
+})
+
+describe('the day a session leaves the window', () => {
+  it('is windowMonths later, or the day after when the month is shorter', () => {
+    expect(leavesWindowOn('2025-07-01', 12)).toBe('2026-07-01')
+    expect(leavesWindowOn('2024-02-29', 12)).toBe('2025-03-01')
+    expect(leavesWindowOn('2023-02-28', 12)).toBe('2024-02-28')
+    expect(leavesWindowOn('2026-01-31', 1)).toBe('2026-03-01')
+    expect(leavesWindowOn('2026-02-28', 1)).toBe('2026-03-28')
+  })
+  it('is the first day whose window does not hold the session (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1500 }).map((n) => plus('2023-01-01', n)),
+        fc.integer({ min: 1, max: 36 }),
+        (day, months) => {
+          const leaves = leavesWindowOn(day, months)
+          expect(windowStart(leaves, months) > day).toBe(true)
+          expect(windowStart(plus(leaves, -1), months) <= day).toBe(true)
+        },
+      ),
     )
   })
 })

@@ -61,12 +61,37 @@ export interface Gpi48Result {
 
 const plain = (day: string) => Temporal.PlainDate.from(day)
 
-/** The first day of the window of `asOf`: the day after asOf − windowMonths (constrained to the month's end). */
-export function windowStart(asOf: string, windowMonths: number): string {
-  return plain(asOf).subtract({ months: windowMonths }).add({ days: 1 }).toString()
+/** Calendar arithmetic is pure and a zone's people share their days: remember results (bounded). */
+function memo(fn: (day: string, months: number) => string): (day: string, months: number) => string {
+  const cache = new Map<string, string>()
+  return (day, months) => {
+    const key = `${day}|${months}`
+    let hit = cache.get(key)
+    if (hit === undefined) {
+      if (cache.size >= 20_000) cache.clear()
+      cache.set(key, (hit = fn(day, months)))
+    }
+    return hit
+  }
 }
 
-const daysBetween = (from: string, to: string): number => plain(from).until(plain(to), { largestUnit: 'days' }).days
+/** The first day of the window of `asOf`: the day after asOf − windowMonths (constrained to the month's end). */
+export const windowStart = memo((asOf, windowMonths) =>
+  plain(asOf).subtract({ months: windowMonths }).add({ days: 1 }).toString(),
+)
+
+/** Whole days from one YYYY-MM-DD to another (both read as UTC midnights: exact for calendar days). */
+const daysBetween = (from: string, to: string): number => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000)
+
+/** The first day whose window no longer holds `day`: the smallest d with d − windowMonths ≥ day. */
+export const leavesWindowOn = memo((day, windowMonths) => {
+  const back = (d: Temporal.PlainDate) => d.subtract({ months: windowMonths }).toString()
+  // d − months is monotone in d but, constrained at a month's end, not strictly: step to the exact first day.
+  let d = plain(day).add({ months: windowMonths })
+  while (back(d) < day) d = d.add({ days: 1 })
+  while (back(d.subtract({ days: 1 })) >= day) d = d.subtract({ days: 1 })
+  return d.toString()
+})
 
 /** Oldest first; on one day a passed evaluation before the rest (it is the one that counts for both). */
 function byDay<T extends Gpi48Session>(sessions: readonly T[]): T[] {
@@ -106,21 +131,14 @@ export function gpi48Compliance(sessions: readonly Gpi48Session[], asOf: string,
   const now = standing(past, asOf, rules)
   let fallsBehindOn: string | null = null
   if (now.compliant) {
-    // Only a session leaving the window changes the standing: look again on each day the window start passes one.
-    let day = plain(asOf)
-    let inWindow = past.filter((s) => s.day >= now.first).length
-    for (let i = 1; i <= rules.warnDays; i++) {
-      day = day.add({ days: 1 })
-      const d = day.toString()
-      const first = windowStart(d, rules.windowMonths)
-      const left = past.filter((s) => s.day >= first).length
-      if (left === inWindow) continue
-      inWindow = left
-      if (!standing(past, d, rules).compliant) {
-        fallsBehindOn = d
-        break
-      }
-    }
+    // Only a session leaving the window changes the standing: look again on each day one leaves, in order.
+    const horizon = new Date(Date.parse(asOf) + rules.warnDays * 86_400_000).toISOString().slice(0, 10)
+    const days = [
+      ...new Set(past.filter((s) => s.day >= now.first).map((s) => leavesWindowOn(s.day, rules.windowMonths))),
+    ]
+      .filter((d) => d > asOf && d <= horizon)
+      .sort()
+    fallsBehindOn = days.find((d) => !standing(past, d, rules).compliant) ?? null
   }
   return {
     status: !now.compliant ? 'behind' : fallsBehindOn !== null ? 'due_soon' : 'compliant',
