@@ -184,7 +184,8 @@ export function complianceRepository(db: Db) {
     /**
      * Planned sessions starting after `after` (within `days`) with places for the person's zone, of courses that
      * are active, that the person is not enrolled in (nor waiting for), and that overlap none of their duties in
-     * force (the roster's current rows: upper_inf(recorded)) nor their leave or unavailability.
+     * force (the roster's current rows: upper_inf(recorded)), their leave or unavailability, nor another session
+     * they are enrolled in.
      */
     async candidates(person: { id: string; zone_id: string }, after: Date, days: number): Promise<CandidateSession[]> {
       const rows = await sql<CandidateSession>`
@@ -206,6 +207,9 @@ export function complianceRepository(db: Db) {
                             WHERE d.person_id = ${person.id}::uuid AND upper_inf(d.recorded) AND d.period && s.period)
            AND NOT EXISTS (SELECT 1 FROM unavailability u
                             WHERE u.person_id = ${person.id}::uuid AND u.period && s.period)
+           AND NOT EXISTS (SELECT 1 FROM training_enrolments o JOIN training_sessions os ON os.id = o.session_id
+                            WHERE o.person_id = ${person.id}::uuid AND o.status = 'enrolled'
+                              AND os.status <> 'cancelled' AND os.period && s.period)
          ORDER BY lower(s.period), s.id
          LIMIT 300`.execute(db)
       return rows.rows
