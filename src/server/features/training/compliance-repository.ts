@@ -246,7 +246,7 @@ export function complianceRepository(db: Db) {
       return new Set(rows.map((r) => `${r.user_id}|${r.object_id ?? ''}`))
     },
 
-    /** Zones with training data to look at: with a training setting, or with people who attended GPI 48. */
+    /** Every zone, by code (the reminders look at each; a zone without operational people costs one query). */
     async zoneIds(): Promise<string[]> {
       const rows = await db.selectFrom('zones').select('id').orderBy('code').execute()
       return rows.map((r) => r.id)
