@@ -246,10 +246,21 @@ export function complianceRepository(db: Db) {
       return new Set(rows.map((r) => `${r.user_id}|${r.object_id ?? ''}`))
     },
 
-    /** Every zone, by code (the reminders look at each; a zone without operational people costs one query). */
-    async zoneIds(): Promise<string[]> {
-      const rows = await db.selectFrom('zones').select('id').orderBy('code').execute()
-      return rows.map((r) => r.id)
+    /**
+     * The zones that record GPI 48 in Verbond: people of theirs attended a GPI 48 session, or they set thresholds.
+     * (A zone that has not started does not get every officer told they are behind.)
+     */
+    async zonesRecordingGpi48(): Promise<string[]> {
+      const rows = await sql<{ zone_id: string }>`
+        SELECT ts.zone_id FROM training_settings ts
+        UNION
+        SELECT DISTINCT e.zone_id
+          FROM training_enrolments e
+          JOIN training_sessions s ON s.id = e.session_id
+          JOIN training_courses c ON c.id = s.course_id
+         WHERE e.attendance = 'present' AND c.kind IN ('gpi48_training', 'gpi48_evaluation')
+         ORDER BY zone_id`.execute(db)
+      return rows.rows.map((r) => r.zone_id)
     },
   }
 }
