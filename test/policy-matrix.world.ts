@@ -52,6 +52,7 @@ import {
   investmentSettlementsWorld,
   type InvestmentSettlementsWorld,
 } from './investment-settlements.world.ts'
+import { TRAINING_COMPLIANCE_FIXTURES } from './training-compliance.world.ts' // train-compliance (issue 11)
 
 export type Target = 'own' | 'partner' | 'foreign'
 export type ActorName = 'anonymous' | Role
@@ -771,6 +772,7 @@ export const FIXTURES: Record<string, Fixture | Fixture[]> = {
   ...EQUIPMENT_BOOKING_FIXTURES, // bookings (issue 10)
   ...INVESTMENT_SETTLEMENT_FIXTURES, // settlements (issue 10)
   ...TRAINING_SESSION_FIXTURES, // training sessions (issue 11, train-sessions)
+  ...TRAINING_COMPLIANCE_FIXTURES, // train-compliance (issue 11)
 }
 
 /** Builds the world on the test app's database (demo data + fresh drafts and accounts). */

@@ -120,6 +120,13 @@ const SessionNewPage = lazy(() =>
   import('./features/training/SessionNewPage.tsx').then((m) => ({ default: m.SessionNewPage })),
 )
 const CoursesPage = lazy(() => import('./features/training/CoursesPage.tsx').then((m) => ({ default: m.CoursesPage })))
+// train-compliance (issue 11): the zone's GPI 48 overview, a person's training (one's own, or another's)
+const CompliancePage = lazy(() =>
+  import('./features/training/CompliancePage.tsx').then((m) => ({ default: m.CompliancePage })),
+)
+const MyTrainingPage = lazy(() =>
+  import('./features/training/MyTrainingPage.tsx').then((m) => ({ default: m.MyTrainingPage })),
+)
 const ChangePasswordPage = lazy(() =>
   import('./features/accounts/ChangePasswordPage.tsx').then((m) => ({ default: m.ChangePasswordPage })),
 )
@@ -198,6 +205,10 @@ export function App() {
           <Route path="training" element={<TrainingCalendarPage />} />
           <Route path="training/sessions/new" element={<SessionNewPage />} />
           <Route path="training/courses" element={<CoursesPage />} />
+          {/* train-compliance (issue 11) */}
+          <Route path="training/compliance" element={<CompliancePage />} />
+          <Route path="training/me" element={<MyTrainingPage />} />
+          <Route path="training/people/:personId" element={<MyTrainingPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -376,6 +376,8 @@ export const AUDIT_ACTIONS = [
   'training.session.update',
   'training.session.cancel',
   'training.trainer_hours.post',
+  // train-compliance (issue 11): a zone's GPI 48 thresholds
+  'training.settings_update',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -59,7 +59,8 @@ describe('background', () => {
       await background.bus.flush()
       expect(seen.map((e) => e.type)).toEqual(['test.live'])
 
-      expect(await background.jobs.runDue()).toBe(6) // the four purges, and equipment's two checks (issue 10)
+      // the four purges, equipment's two checks (issue 10), the GPI 48 reminders (train-compliance, issue 11)
+      expect(await background.jobs.runDue()).toBe(7)
       expect((await idle.request({ method: 'GET', url: '/api/me' })).statusCode).toBe(401)
       expect((await live.request({ method: 'GET', url: '/api/me' })).statusCode).toBe(200)
       const attempts = await db.selectFrom('login_attempts').select('id').where('ip', '=', '10.98.0.1').execute()
@@ -79,6 +80,7 @@ describe('background', () => {
         'equipment.validity_reminders',
         'notifications.retention',
         'platform.retention',
+        'training.compliance_reminders', // train-compliance (issue 11)
       ])
       expect(next.every((j) => j.run_at > clock.now())).toBe(true)
       expect(await background.jobs.runDue()).toBe(0)

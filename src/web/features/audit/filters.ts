@@ -110,6 +110,8 @@ const LISTED = {
   'training.session.update': true,
   'training.session.cancel': true,
   'training.trainer_hours.post': true,
+  // train-compliance (issue 11)
+  'training.settings_update': true,
 } as const satisfies Record<AuditAction, true>
 
 export const AUDIT_ACTIONS = Object.keys(LISTED) as readonly AuditAction[]

@@ -34,6 +34,10 @@ export const NOTIFICATION_MESSAGES = {
   'equipment.booking_overdue': 'notification.equipment.booking_overdue',
   // training sessions (issue 11, train-sessions)
   'training.session_cancelled': 'notification.training.session_cancelled',
+  // train-compliance (issue 11)
+  'training.compliance_due': 'notification.training.compliance_due',
+  'training.qualification_expiring': 'notification.training.qualification_expiring',
+  'training.compliance_digest': 'notification.training.compliance_digest',
 } as const satisfies Record<NotificationKind, MessageKey>
 
 export const notificationKeys = {
