@@ -369,6 +369,13 @@ export const AUDIT_ACTIONS = [
   'investment.cost_remove',
   // settlements (issue 10): a period's settlement of investments, loan fees and assistance, frozen
   'investment.settlement_record',
+  // briefing (issue 11): items (author and target zones' chains), read confirmations, settings, the purge
+  'briefing.item.create',
+  'briefing.item.update',
+  'briefing.item.withdraw',
+  'briefing.item.purge',
+  'briefing.read.confirm',
+  'briefing.settings.update',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -103,6 +103,13 @@ const LISTED = {
   'investment.cost_remove': true,
   // settlements (issue 10)
   'investment.settlement_record': true,
+  // briefing (issue 11)
+  'briefing.item.create': true,
+  'briefing.item.update': true,
+  'briefing.item.withdraw': true,
+  'briefing.item.purge': true,
+  'briefing.read.confirm': true,
+  'briefing.settings.update': true,
 } as const satisfies Record<AuditAction, true>
 
 export const AUDIT_ACTIONS = Object.keys(LISTED) as readonly AuditAction[]

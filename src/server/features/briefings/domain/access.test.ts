@@ -12,6 +12,7 @@ const item = (over: Partial<ItemFacts> = {}): ItemFacts => ({
   targetZoneIds: [A, B],
   restricted: false,
   validTo: NOW + 3_600_000,
+  withdrawn: false,
   ...over,
 })
 const reader = (over: Partial<Reader> = {}): Reader => ({
@@ -44,6 +45,10 @@ describe('who sees a briefing item', () => {
     expect(canSee(reader({ zoneIds: [A], person: { zoneId: A, operational: true } }), r, r.validTo)).toBe(false)
     // A normal item stays in view after its validity (the author's past items).
     expect(canSee(reader(), item(), NOW + 10 * 3_600_000)).toBe(true)
+  })
+  it('a withdrawn item: only its author zone', () => {
+    expect(canSee(reader(), item({ withdrawn: true }), NOW)).toBe(false)
+    expect(canSee(reader({ zoneIds: [A, B] }), item({ withdrawn: true }), NOW)).toBe(true)
   })
 })
 

@@ -24,8 +24,10 @@ export interface ItemFacts {
   zoneId: string
   targetZoneIds: readonly string[]
   restricted: boolean
-  /** End of validity (exclusive), epoch ms. */
+  /** End of validity (exclusive), epoch ms: the withdrawal, when the item was withdrawn earlier. */
   validTo: number
+  /** A withdrawn item stays only in its author zone's lists (a restricted one: in nobody's). */
+  withdrawn: boolean
 }
 
 export const DOMAIN = 'briefing'
@@ -48,7 +50,8 @@ export const mayReadRestricted = (reader: Reader, item: ItemFacts): boolean =>
 
 /** Whether the item exists for the reader at all (else: 404, no hint). */
 export function canSee(reader: Reader, item: ItemFacts, now: number): boolean {
-  if (readingZones(reader, item).length === 0) return false
+  const zones = readingZones(reader, item)
+  if (zones.length === 0 || (item.withdrawn && !zones.includes(item.zoneId))) return false
   if (!item.restricted) return true
   return now < item.validTo && mayReadRestricted(reader, item)
 }
