@@ -4,6 +4,7 @@
 import { Type, type Static } from 'typebox'
 import { BRIEFING_CATEGORIES, BRIEFING_PRIORITIES, PHOTO_TYPES, SHIFTS } from '../../platform/enums.ts'
 import { IsoDate, Nullable, StringEnum, Uuid } from '../../platform/typebox.ts'
+import { PHOTO_MAX_BYTES } from './domain/photo.ts'
 
 /** An instant with its offset, e.g. 2026-03-29T03:10:00+02:00. */
 const Instant = (description: string) =>
@@ -17,7 +18,6 @@ const At = Type.String({ format: 'date-time' })
 const ZoneRef = Type.Object({ id: Uuid, code: Type.String(), name: Type.String() })
 const TeamRef = Type.Object({ id: Uuid, code: Type.String(), name: Type.String() })
 /** A photo's bytes, base64, at most 2 MiB decoded. */
-export const PHOTO_MAX_BYTES = 2 * 1024 * 1024
 const Photo = Type.Object(
   {
     type: StringEnum(PHOTO_TYPES),
