@@ -59,7 +59,7 @@ describe('background', () => {
       await background.bus.flush()
       expect(seen.map((e) => e.type)).toEqual(['test.live'])
 
-      expect(await background.jobs.runDue()).toBe(6) // the four purges, and equipment's two checks (issue 10)
+      expect(await background.jobs.runDue()).toBe(7) // the four purges, equipment's two checks (issue 10), briefing's retention (issue 11)
       expect((await idle.request({ method: 'GET', url: '/api/me' })).statusCode).toBe(401)
       expect((await live.request({ method: 'GET', url: '/api/me' })).statusCode).toBe(200)
       const attempts = await db.selectFrom('login_attempts').select('id').where('ip', '=', '10.98.0.1').execute()
@@ -75,6 +75,7 @@ describe('background', () => {
       expect(next.map((j) => j.kind)).toEqual([
         'auth.login_attempts_purge',
         'auth.session_purge',
+        'briefing.retention', // briefing (issue 11)
         'equipment.overdue',
         'equipment.validity_reminders',
         'notifications.retention',

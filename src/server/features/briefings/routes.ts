@@ -33,6 +33,12 @@ import { viewService } from './view-service.ts'
 /** A photo of up to 2 MiB travels as base64 in JSON: the item routes take bodies up to 3 MiB. */
 const PHOTO_BODY_LIMIT = 3 * 1024 * 1024
 
+const binary = { schema: { type: 'string', format: 'binary' } }
+const photoResponse = {
+  description: 'The image',
+  content: { 'image/jpeg': binary, 'image/png': binary, 'image/webp': binary },
+}
+
 /** The justification when the request carries one (then it must be valid), else null: restricted items locked. */
 const optionalJustification = (req: FastifyRequest) =>
   req.headers[JUSTIFICATION_HEADER] === undefined ? null : justificationOf(req)
@@ -156,14 +162,7 @@ export async function briefingRoutes(
         headers: JustificationHeaders,
         produces: ['image/jpeg', 'image/png', 'image/webp'],
         response: {
-          200: {
-            description: 'The image',
-            content: {
-              'image/jpeg': { schema: { type: 'string', format: 'binary' } },
-              'image/png': { schema: { type: 'string', format: 'binary' } },
-              'image/webp': { schema: { type: 'string', format: 'binary' } },
-            },
-          },
+          200: photoResponse,
           ...errorResponses(401, 403, 404, 422),
         },
       },
