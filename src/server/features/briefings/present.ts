@@ -105,5 +105,6 @@ export async function logRestrictedRead(
     ...(viaPartner ? { reasons: [{ kind: 'briefing_target', domain: DOMAIN }] } : {}),
   })
   const own = reader.person?.zoneId
-  if (own && own !== row.zone_id) await audit.restrictedRead(trx, ctx.actor, { zoneId: own, object, justification, details })
+  if (own && own !== row.zone_id)
+    await audit.restrictedRead(trx, ctx.actor, { zoneId: own, object, justification, details })
 }

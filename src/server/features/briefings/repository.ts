@@ -207,7 +207,12 @@ export function briefingRepository(db: Db) {
     },
 
     teams(zoneId: string) {
-      return db.selectFrom('teams').select(['id', 'code', 'name']).where('zone_id', '=', zoneId).orderBy('name').execute()
+      return db
+        .selectFrom('teams')
+        .select(['id', 'code', 'name'])
+        .where('zone_id', '=', zoneId)
+        .orderBy('name')
+        .execute()
     },
 
     zone(id: string) {

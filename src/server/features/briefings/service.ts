@@ -61,11 +61,15 @@ async function targetsOf(
   if (new Set(zones).size !== zones.length) throw new AppError('VALIDATION_FAILED', { field: 'targets' })
   const rows: { zoneId: string; teamId: string | null }[] = []
   for (const t of targets) {
-    if (!mayTarget(grants, authorZoneId, t.zoneId)) throw new AppError('BRIEFING_TARGET_NOT_SHARED', { zoneId: t.zoneId })
+    if (!mayTarget(grants, authorZoneId, t.zoneId))
+      throw new AppError('BRIEFING_TARGET_NOT_SHARED', { zoneId: t.zoneId })
     const teamIds = t.teamIds ?? []
     const found = await briefingRepository(trx).teamsIn(t.zoneId, teamIds)
     if (found.length !== teamIds.length)
-      throw new AppError('BRIEFING_TEAM_INVALID', { zoneId: t.zoneId, teamIds: teamIds.filter((id) => !found.includes(id)) })
+      throw new AppError('BRIEFING_TEAM_INVALID', {
+        zoneId: t.zoneId,
+        teamIds: teamIds.filter((id) => !found.includes(id)),
+      })
     if (teamIds.length === 0) rows.push({ zoneId: t.zoneId, teamId: null })
     else rows.push(...teamIds.map((teamId) => ({ zoneId: t.zoneId, teamId })))
   }

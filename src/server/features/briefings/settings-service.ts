@@ -13,7 +13,13 @@ import { hhmm } from './domain/shifts.ts'
 import { briefingRepository } from './repository.ts'
 import type { Settings, SettingsBody, TeamList } from './schema.ts'
 
-const DEFAULTS = { early_start: '06:00', late_start: '14:00', night_start: '22:00', retention_days: 90, restricted_retention_days: 30 }
+const DEFAULTS = {
+  early_start: '06:00',
+  late_start: '14:00',
+  night_start: '22:00',
+  retention_days: 90,
+  restricted_retention_days: 30,
+}
 
 export function settingsService(db: Kysely<DB>) {
   async function visibleZone(ctx: PolicyContext, zoneId: string) {

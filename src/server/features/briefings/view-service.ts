@@ -58,7 +58,11 @@ async function presentAll(
     const unlocked = row.restricted && justification !== null
     if (unlocked) await logRestrictedRead(trx, ctx, reader, row, factsOf(row, targets), justification, 'item')
     items.push(
-      presentItem(row, targets, { unlocked, readAt: reads.get(row.id) ?? null, canEdit: mayEdit(ctx, writeZones, row) }),
+      presentItem(row, targets, {
+        unlocked,
+        readAt: reads.get(row.id) ?? null,
+        canEdit: mayEdit(ctx, writeZones, row),
+      }),
     )
   }
   return items
@@ -130,8 +134,7 @@ export function viewService(db: Kysely<DB>) {
         const row = await repo.byId(id)
         const targets = row ? await repo.targets([id]) : []
         const facts = row ? factsOf(row, targets) : null
-        if (!row || !facts || !canSee(reader, facts, now().getTime()) || !row.has_photo)
-          throw new AppError('NOT_FOUND')
+        if (!row || !facts || !canSee(reader, facts, now().getTime()) || !row.has_photo) throw new AppError('NOT_FOUND')
         if (row.restricted) await logRestrictedRead(trx, c, reader, row, facts, justification(), 'photo')
         const photo = (await repo.photo(id))!
         return { type: photo.photo_type, bytes: photo.photo }

@@ -46,10 +46,7 @@ export function shiftPeriod(date: string, shift: Shift, times: ShiftTimes): Peri
 /** The shift (and its day) that contains an instant: before the early start it is the previous day's night. */
 export function currentShift(instant: number, times: ShiftTimes): { date: string; shift: Shift; period: Period } {
   const date = Temporal.Instant.fromEpochMilliseconds(instant).toZonedDateTimeISO(TIME_ZONE).toPlainDate().toString()
-  for (const [day, shift] of [
-    [previousDay(date), 'night'],
-    ...SHIFTS.map((s) => [date, s] as const),
-  ] as const) {
+  for (const [day, shift] of [[previousDay(date), 'night'], ...SHIFTS.map((s) => [date, s] as const)] as const) {
     const period = shiftPeriod(day, shift, times)
     if (period.from <= instant && instant < period.to) return { date: day, shift, period }
   }
