@@ -46,6 +46,8 @@ import {
   investmentSettlementsWorld,
   type InvestmentSettlementsWorld,
 } from './investment-settlements.world.ts'
+// briefing (issue 11)
+import { BRIEFING_FIXTURES, briefingWorld, type BriefingWorld } from './briefing.world.ts'
 
 export type Target = 'own' | 'partner' | 'foreign'
 export type ActorName = 'anonymous' | Role
@@ -123,6 +125,7 @@ export interface World {
   investments: InvestmentsWorld
   equipmentBookings: EquipmentBookingsWorld // bookings (issue 10)
   investmentSettlements: InvestmentSettlementsWorld // settlements (issue 10)
+  briefing: BriefingWorld // briefing (issue 11)
 }
 
 type Request = Pick<InjectOptions, 'payload' | 'remoteAddress'> & {
@@ -763,6 +766,7 @@ export const FIXTURES: Record<string, Fixture | Fixture[]> = {
   ...INVESTMENT_FIXTURES,
   ...EQUIPMENT_BOOKING_FIXTURES, // bookings (issue 10)
   ...INVESTMENT_SETTLEMENT_FIXTURES, // settlements (issue 10)
+  ...BRIEFING_FIXTURES, // briefing (issue 11)
 }
 
 /** Builds the world on the test app's database (demo data + fresh drafts and accounts). */
@@ -884,6 +888,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     investments: await investmentsWorld(t, zone, association),
     equipmentBookings: await equipmentBookingsWorld(t, zone), // bookings (issue 10)
     investmentSettlements: await investmentSettlementsWorld(t, zone, association), // settlements (issue 10)
+    briefing: await briefingWorld(t, zone), // briefing (issue 11)
   }
 }
 
