@@ -10,6 +10,7 @@ import { IconCalendar, IconChart, IconDocument, IconKey, IconMap, IconShield, Ic
 import { IconClock } from '../components/icons.tsx' // board (issue 8)
 import { IconSwap } from '../components/icons.tsx' // swaps (issue 8)
 import { IconBell } from '../components/icons.tsx' // callouts (issue 8)
+import { IconInfo } from '../components/icons.tsx' // briefing (issue 11)
 import { useT } from '../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../i18n/nl.ts'
 
@@ -70,6 +71,9 @@ const LINKS: NavItem[] = [
   { to: '/equipment/bookings', label: 'nav.bookings', icon: <IconCalendar />, zoneRolesOnly: true },
   // settlements (issue 10): the period settlement of investments, loan fees and assistance
   { to: '/investments/settlement', label: 'nav.settlement', icon: <IconDocument />, settlementOnly: true },
+  // briefing (issue 11): the shift briefing and its items (zone roles)
+  { to: '/briefing', label: 'nav.briefing', icon: <IconInfo />, zoneRolesOnly: true, end: true },
+  { to: '/briefing/items', label: 'nav.briefingItems', icon: <IconDocument />, zoneRolesOnly: true },
 ]
 
 function AssociationSwitcher() {
