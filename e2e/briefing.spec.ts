@@ -27,18 +27,27 @@ test("an item for B's night shift: written, shown in the night briefing, confirm
   browser,
   playwright,
 }) => {
-  test.setTimeout(240_000)
+  test.setTimeout(180_000)
   const today = brusselsDate(new Date().toISOString())
   const tomorrow = addDays(today, 1)
   const title = `Nachtcontrole Riemst ${Date.now() % 100_000}`
 
   // The planner writes the item through the form.
   const planner = await signedIn(browser, PLANNER)
-  await planner.getByRole('link', { name: nl['nav.briefingItems'] }).click()
+  await expect(planner.getByRole('link', { name: nl['nav.briefingItems'] })).toBeVisible()
+  await planner.goto('/briefing/items')
   await planner.getByRole('link', { name: nl['briefing.items.new'] }).click()
   await expect(planner.getByRole('heading', { name: nl['briefing.new.title'] })).toBeVisible()
-  await pick(planner, planner.getByLabel(nl['briefing.form.category']), nl['briefing.category.attention_point'])
-  await pick(planner, planner.getByLabel(nl['briefing.form.priority']), nl['briefing.priority.high'])
+  await pick(
+    planner,
+    planner.getByRole('combobox', { name: nl['briefing.form.category'] }),
+    nl['briefing.category.attention_point'],
+  )
+  await pick(
+    planner,
+    planner.getByRole('combobox', { name: nl['briefing.form.priority'] }),
+    nl['briefing.priority.high'],
+  )
   await planner.getByLabel(nl['briefing.form.title']).fill(title)
   await planner.getByLabel(nl['briefing.form.body']).fill('Alcohol- en drugscontrole op de N2 richting Maastricht.')
   await planner.locator('#briefing-from-date').fill(typed(today))
@@ -50,14 +59,15 @@ test("an item for B's night shift: written, shown in the night briefing, confirm
   await expectAccessible(planner, 'item form')
   await shot(planner, 'briefing-form')
   await planner.getByRole('button', { name: nl['briefing.form.create'] }).click()
-  await expect(planner.getByRole('heading', { name: title })).toBeVisible()
+  await expect(planner.getByRole('heading', { level: 1, name: title })).toBeVisible()
   const itemUrl = planner.url()
 
   // The officer opens today's night briefing and confirms the item.
   const officer = await signedIn(browser, OFFICER)
-  await officer.getByRole('link', { name: nl['nav.briefing'], exact: true }).click()
+  await expect(officer.getByRole('link', { name: nl['nav.briefing'], exact: true })).toBeVisible()
+  await officer.goto('/briefing')
   await officer.getByLabel(nl['briefing.date']).fill(typed(today))
-  await pick(officer, officer.getByLabel(nl['briefing.shiftLabel']), nl['briefing.shift.night'])
+  await pick(officer, officer.getByRole('combobox', { name: nl['briefing.shiftLabel'] }), nl['briefing.shift.night'])
   const card = officer.getByRole('listitem', { name: title })
   await expect(card).toBeVisible()
   await expect(card.getByText(nl['briefing.category.attention_point'])).toBeVisible()

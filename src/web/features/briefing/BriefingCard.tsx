@@ -90,7 +90,12 @@ export function BriefingCard({
                 {t('briefing.restricted')}
               </Badge>
             )}
-            <Badge color={PRIORITY_COLOR[item.priority] ?? 'gray'} size={projector ? 'xl' : 'lg'} variant="filled">
+            <Badge
+              autoContrast
+              color={PRIORITY_COLOR[item.priority] ?? 'gray'}
+              size={projector ? 'xl' : 'lg'}
+              variant="filled"
+            >
               {text.priority(item.priority)}
             </Badge>
           </Group>

@@ -23,7 +23,11 @@ function Editor({ item, justification }: { item: BriefingItem; justification: st
   const [editing, setEditing] = useState(false)
   return (
     <Stack>
-      {!editing && <BriefingCard item={item} justification={justification} />}
+      {!editing && (
+        <Stack component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+          <BriefingCard item={item} justification={justification} />
+        </Stack>
+      )}
       {item.canEdit && !editing && (
         <Group>
           <Button onClick={() => setEditing(true)}>{t('briefing.edit')}</Button>

@@ -43,7 +43,9 @@ function ItemTable({ zoneId, state }: { zoneId: string; state: ListState }) {
                   <Badge color={CATEGORY_COLOR[e.item.category] ?? 'gray'} variant="light">
                     {text.category(e.item.category)}
                   </Badge>
-                  <Badge color={PRIORITY_COLOR[e.item.priority] ?? 'gray'}>{text.priority(e.item.priority)}</Badge>
+                  <Badge autoContrast color={PRIORITY_COLOR[e.item.priority] ?? 'gray'}>
+                    {text.priority(e.item.priority)}
+                  </Badge>
                 </Group>
               ),
               fields: [
@@ -82,7 +84,9 @@ function ItemTable({ zoneId, state }: { zoneId: string; state: ListState }) {
                     </Badge>
                   </Table.Td>
                   <Table.Td>
-                    <Badge color={PRIORITY_COLOR[e.item.priority] ?? 'gray'}>{text.priority(e.item.priority)}</Badge>
+                    <Badge autoContrast color={PRIORITY_COLOR[e.item.priority] ?? 'gray'}>
+                      {text.priority(e.item.priority)}
+                    </Badge>
                   </Table.Td>
                   <Table.Td>
                     <Text fz="sm">{text.period({ from: e.item.validFrom, to: e.item.validTo })}</Text>

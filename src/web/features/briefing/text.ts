@@ -13,7 +13,7 @@ export const CATEGORY_COLOR: Record<string, string> = {
   working_instruction: 'teal',
   officer_safety: 'yellow',
 }
-export const PRIORITY_COLOR: Record<string, string> = { urgent: 'red', high: 'orange', normal: 'gray' }
+export const PRIORITY_COLOR: Record<string, string> = { urgent: 'red.9', high: 'orange.5', normal: 'gray.7' }
 
 export function useBriefingText() {
   const { t, f } = useI18n()
