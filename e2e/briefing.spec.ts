@@ -36,6 +36,10 @@ test("an item for B's night shift: written, shown in the night briefing, confirm
   const planner = await signedIn(browser, PLANNER)
   await expect(planner.getByRole('link', { name: nl['nav.briefingItems'] })).toBeVisible()
   await planner.goto('/briefing/items')
+  await expect(planner.getByRole('heading', { name: nl['briefing.items.title'] })).toBeVisible()
+  await expect(planner.getByRole('tab', { name: nl['briefing.items.tab.current'] })).toBeVisible()
+  await expectAccessible(planner, 'items')
+  await atPhoneWidth(planner, 'items')
   await planner.getByRole('link', { name: nl['briefing.items.new'] }).click()
   await expect(planner.getByRole('heading', { name: nl['briefing.new.title'] })).toBeVisible()
   await pick(

@@ -40,10 +40,10 @@ function ItemTable({ zoneId, state }: { zoneId: string; state: ListState }) {
               title: <Title entry={e} />,
               subtitle: (
                 <Group gap={6} mt={4}>
-                  <Badge color={CATEGORY_COLOR[e.item.category] ?? 'gray'} variant="light">
+                  <Badge color={CATEGORY_COLOR[e.item.category] ?? 'gray'} variant="light" c="dark.9">
                     {text.category(e.item.category)}
                   </Badge>
-                  <Badge autoContrast color={PRIORITY_COLOR[e.item.priority] ?? 'gray'}>
+                  <Badge color={(PRIORITY_COLOR[e.item.priority] ?? 'gray').split('.')[0]} variant="light" c="dark.9">
                     {text.priority(e.item.priority)}
                   </Badge>
                 </Group>
@@ -79,12 +79,12 @@ function ItemTable({ zoneId, state }: { zoneId: string; state: ListState }) {
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <Badge color={CATEGORY_COLOR[e.item.category] ?? 'gray'} variant="light">
+                    <Badge color={CATEGORY_COLOR[e.item.category] ?? 'gray'} variant="light" c="dark.9">
                       {text.category(e.item.category)}
                     </Badge>
                   </Table.Td>
                   <Table.Td>
-                    <Badge autoContrast color={PRIORITY_COLOR[e.item.priority] ?? 'gray'}>
+                    <Badge color={(PRIORITY_COLOR[e.item.priority] ?? 'gray').split('.')[0]} variant="light" c="dark.9">
                       {text.priority(e.item.priority)}
                     </Badge>
                   </Table.Td>
