@@ -17186,6 +17186,7 @@ export interface operations {
                             /** Format: date-time */
                             updatedAt: string;
                             readByMe: string | null;
+                            addressedToMe: boolean;
                             canEdit: boolean;
                         }[];
                     };
@@ -17304,6 +17305,7 @@ export interface operations {
                                 /** Format: date-time */
                                 updatedAt: string;
                                 readByMe: string | null;
+                                addressedToMe: boolean;
                                 canEdit: boolean;
                             };
                             reads: {
@@ -17444,6 +17446,7 @@ export interface operations {
                         /** Format: date-time */
                         updatedAt: string;
                         readByMe: string | null;
+                        addressedToMe: boolean;
                         canEdit: boolean;
                     };
                 };
@@ -17569,6 +17572,7 @@ export interface operations {
                         /** Format: date-time */
                         updatedAt: string;
                         readByMe: string | null;
+                        addressedToMe: boolean;
                         canEdit: boolean;
                     };
                 };
@@ -17710,6 +17714,7 @@ export interface operations {
                         /** Format: date-time */
                         updatedAt: string;
                         readByMe: string | null;
+                        addressedToMe: boolean;
                         canEdit: boolean;
                     };
                 };
@@ -17841,6 +17846,7 @@ export interface operations {
                         /** Format: date-time */
                         updatedAt: string;
                         readByMe: string | null;
+                        addressedToMe: boolean;
                         canEdit: boolean;
                     };
                 };

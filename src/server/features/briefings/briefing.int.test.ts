@@ -353,6 +353,12 @@ describe('reads', () => {
     expect((await confirm(officerB)).statusCode).toBe(200)
     const view = (await get(officerA, `/api/briefing/view?zoneId=${A.id}`)).json()
     expect(view.items.find((i: { id: string }) => i.id === item.id).readByMe).toBe(first.json().readAt)
+    expect(view.items.find((i: { id: string }) => i.id === item.id).addressedToMe).toBe(true)
+    const other = (await get(officerA2, `/api/briefing/view?zoneId=${A.id}`)).json()
+    expect(other.items.find((i: { id: string }) => i.id === item.id)).toMatchObject({
+      addressedToMe: false,
+      readByMe: null,
+    })
     const status = (await get(plannerA, `/api/briefing/items/${item.id}/reads`)).json()
     // Team Interventie of A: personA (read) only; B: its operational people, as counts.
     expect(status.own.people).toEqual([

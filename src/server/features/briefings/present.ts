@@ -8,7 +8,7 @@ import { scope, type Rule } from '../../platform/policy.ts'
 import type { PolicyContext } from '../../platform/policy/context.ts'
 import type { Justification } from '../../platform/justification.ts'
 import type { DB } from '../../platform/schema.ts'
-import { DOMAIN, readingZones, type ItemFacts, type Reader } from './domain/access.ts'
+import { addressed, DOMAIN, readingZones, type ItemFacts, type Reader } from './domain/access.ts'
 import { briefingRepository, type ItemRow, type TargetRow } from './repository.ts'
 import type { BriefingItem } from './schema.ts'
 
@@ -50,7 +50,7 @@ const iso = (d: Date) => new Date(d).toISOString()
 export function presentItem(
   row: ItemRow,
   targets: readonly TargetRow[],
-  opts: { unlocked: boolean; readAt: Date | null; canEdit: boolean },
+  opts: { unlocked: boolean; readAt: Date | null; canEdit: boolean; addressedToMe?: boolean },
 ): BriefingItem {
   const locked = row.restricted && !opts.unlocked
   const byZone = new Map<string, BriefingItem['targets'][number]>()
@@ -77,6 +77,7 @@ export function presentItem(
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
     readByMe: opts.readAt ? iso(opts.readAt) : null,
+    addressedToMe: opts.addressedToMe ?? false,
     canEdit: opts.canEdit,
   }
 }
@@ -107,4 +108,17 @@ export async function logRestrictedRead(
   const own = reader.person?.zoneId
   if (own && own !== row.zone_id)
     await audit.restrictedRead(trx, ctx.actor, { zoneId: own, object, justification, details })
+}
+
+/** True when the reader's person may confirm the item: of a zone through which they see it, and addressed. */
+export function addressedTo(
+  reader: ReaderOf,
+  facts: ItemFacts,
+  targets: readonly TargetRow[],
+  itemId: string,
+): boolean {
+  const person = reader.person
+  if (!person || facts.withdrawn || !readingZones(reader, facts).includes(person.zoneId)) return false
+  const mine = targets.filter((t) => t.item_id === itemId).map((t) => ({ zoneId: t.zone_id, teamId: t.team_id }))
+  return addressed(mine, person.zoneId, reader.teamId)
 }

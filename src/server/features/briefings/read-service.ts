@@ -9,8 +9,8 @@ import { scope } from '../../platform/policy.ts'
 import type { PolicyContext } from '../../platform/policy/context.ts'
 import { emit } from '../../platform/outbox.ts'
 import type { DB } from '../../platform/schema.ts'
-import { addressed, canSee, DOMAIN, readingZones } from './domain/access.ts'
-import { factsOf, readerOf } from './present.ts'
+import { canSee, DOMAIN } from './domain/access.ts'
+import { addressedTo, factsOf, readerOf } from './present.ts'
 import { briefingRepository } from './repository.ts'
 import type { ReadConfirmation, ReadStatus } from './schema.ts'
 
@@ -29,13 +29,7 @@ export function readService(db: Kysely<DB>) {
         if (!row || !facts || !canSee(reader, facts, now().getTime())) throw new AppError('NOT_FOUND')
         if (row.withdrawn_at !== null) throw new AppError('BRIEFING_WITHDRAWN')
         const person = reader.person
-        const mine = targets.map((t) => ({ zoneId: t.zone_id, teamId: t.team_id }))
-        if (
-          !person ||
-          !reader.personId ||
-          !readingZones(reader, facts).includes(person.zoneId) ||
-          !addressed(mine, person.zoneId, reader.teamId)
-        )
+        if (!person || !reader.personId || !addressedTo(reader, facts, targets, id))
           throw new AppError('BRIEFING_NOT_ADDRESSED')
         const at = now()
         if (await repo.confirm(id, person.zoneId, reader.personId, at)) {

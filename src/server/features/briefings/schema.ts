@@ -101,6 +101,8 @@ export const BriefingItem = Type.Object(
     updatedAt: At,
     /** When the reader's person confirmed having read it. */
     readByMe: Nullable(At),
+    /** True when the reader's person is among the people it is for (may confirm having read it). */
+    addressedToMe: Type.Boolean(),
     canEdit: Type.Boolean(),
   },
   { description: 'A briefing item as the reader sees it' },

@@ -14,7 +14,7 @@ import { isValidDate } from '../../platform/time.ts'
 import { canSee } from './domain/access.ts'
 import { currentShift, DEFAULT_SHIFT_TIMES, hhmm, shiftPeriod, type ShiftTimes } from './domain/shifts.ts'
 import { mayEdit } from './service.ts'
-import { factsOf, logRestrictedRead, presentItem, readerOf, type ReaderOf } from './present.ts'
+import { addressedTo, factsOf, logRestrictedRead, presentItem, readerOf, type ReaderOf } from './present.ts'
 import { briefingRepository, type ItemRow } from './repository.ts'
 import type { BriefingItem, BriefingView, ItemList, ItemListQuery, ViewQuery } from './schema.ts'
 
@@ -62,6 +62,7 @@ async function presentAll(
         unlocked,
         readAt: reads.get(row.id) ?? null,
         canEdit: mayEdit(ctx, writeZones, row),
+        addressedToMe: addressedTo(reader, factsOf(row, targets), targets, row.id),
       }),
     )
   }

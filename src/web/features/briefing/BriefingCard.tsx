@@ -145,7 +145,7 @@ export function BriefingCard({
             })}
           </Text>
         </Box>
-        {!projector && onConfirm && (
+        {!projector && onConfirm && (item.addressedToMe || item.readByMe) && (
           <Group>
             {item.readByMe ? (
               <Badge color="green" size="lg" variant="light" leftSection={<IconCheck width={14} />}>
