@@ -53,6 +53,8 @@ import {
   type InvestmentSettlementsWorld,
 } from './investment-settlements.world.ts'
 import { TRAINING_COMPLIANCE_FIXTURES } from './training-compliance.world.ts' // train-compliance (issue 11)
+// briefing (issue 11)
+import { BRIEFING_FIXTURES, briefingWorld, type BriefingWorld } from './briefing.world.ts'
 
 export type Target = 'own' | 'partner' | 'foreign'
 export type ActorName = 'anonymous' | Role
@@ -131,6 +133,7 @@ export interface World {
   equipmentBookings: EquipmentBookingsWorld // bookings (issue 10)
   investmentSettlements: InvestmentSettlementsWorld // settlements (issue 10)
   trainingSessions: TrainingSessionsWorld // training sessions (issue 11, train-sessions)
+  briefing: BriefingWorld // briefing (issue 11)
 }
 
 type Request = Pick<InjectOptions, 'payload' | 'remoteAddress'> & {
@@ -773,6 +776,7 @@ export const FIXTURES: Record<string, Fixture | Fixture[]> = {
   ...INVESTMENT_SETTLEMENT_FIXTURES, // settlements (issue 10)
   ...TRAINING_SESSION_FIXTURES, // training sessions (issue 11, train-sessions)
   ...TRAINING_COMPLIANCE_FIXTURES, // train-compliance (issue 11)
+  ...BRIEFING_FIXTURES, // briefing (issue 11)
 }
 
 /** Builds the world on the test app's database (demo data + fresh drafts and accounts). */
@@ -895,6 +899,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     equipmentBookings: await equipmentBookingsWorld(t, zone), // bookings (issue 10)
     investmentSettlements: await investmentSettlementsWorld(t, zone, association), // settlements (issue 10)
     trainingSessions: await trainingSessionsWorld(t, zone, association), // training sessions (issue 11, train-sessions)
+    briefing: await briefingWorld(t, zone), // briefing (issue 11)
   }
 }
 

@@ -127,6 +127,19 @@ const CompliancePage = lazy(() =>
 const MyTrainingPage = lazy(() =>
   import('./features/training/MyTrainingPage.tsx').then((m) => ({ default: m.MyTrainingPage })),
 )
+// briefing (issue 11): the shift view (and its projector mode), the items, the item form
+const BriefingViewPage = lazy(() =>
+  import('./features/briefing/BriefingViewPage.tsx').then((m) => ({ default: m.BriefingViewPage })),
+)
+const BriefingItemsPage = lazy(() =>
+  import('./features/briefing/BriefingItemsPage.tsx').then((m) => ({ default: m.BriefingItemsPage })),
+)
+const BriefingItemNewPage = lazy(() =>
+  import('./features/briefing/BriefingItemNewPage.tsx').then((m) => ({ default: m.BriefingItemNewPage })),
+)
+const BriefingItemPage = lazy(() =>
+  import('./features/briefing/BriefingItemPage.tsx').then((m) => ({ default: m.BriefingItemPage })),
+)
 const ChangePasswordPage = lazy(() =>
   import('./features/accounts/ChangePasswordPage.tsx').then((m) => ({ default: m.ChangePasswordPage })),
 )
@@ -144,6 +157,17 @@ export function App() {
             <RequireAuth>
               <PasswordChangeGate>
                 <BoardPage kiosk />
+              </PasswordChangeGate>
+            </RequireAuth>
+          }
+        />
+        {/* briefing (issue 11): the projector mode, without the app's frame */}
+        <Route
+          path="/briefing/projector"
+          element={
+            <RequireAuth>
+              <PasswordChangeGate>
+                <BriefingViewPage projector />
               </PasswordChangeGate>
             </RequireAuth>
           }
@@ -209,6 +233,11 @@ export function App() {
           <Route path="training/compliance" element={<CompliancePage />} />
           <Route path="training/me" element={<MyTrainingPage />} />
           <Route path="training/people/:personId" element={<MyTrainingPage />} />
+          {/* briefing (issue 11) */}
+          <Route path="briefing" element={<BriefingViewPage />} />
+          <Route path="briefing/items" element={<BriefingItemsPage />} />
+          <Route path="briefing/items/new" element={<BriefingItemNewPage />} />
+          <Route path="briefing/items/:id" element={<BriefingItemPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

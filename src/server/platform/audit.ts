@@ -378,6 +378,13 @@ export const AUDIT_ACTIONS = [
   'training.trainer_hours.post',
   // train-compliance (issue 11): a zone's GPI 48 thresholds
   'training.settings_update',
+  // briefing (issue 11): items (author and target zones' chains), read confirmations, settings, the purge
+  'briefing.item.create',
+  'briefing.item.update',
+  'briefing.item.withdraw',
+  'briefing.item.purge',
+  'briefing.read.confirm',
+  'briefing.settings.update',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

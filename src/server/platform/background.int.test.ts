@@ -59,8 +59,8 @@ describe('background', () => {
       await background.bus.flush()
       expect(seen.map((e) => e.type)).toEqual(['test.live'])
 
-      // the four purges, equipment's two checks (issue 10), the GPI 48 reminders (train-compliance, issue 11)
-      expect(await background.jobs.runDue()).toBe(7)
+      // the four purges, equipment's two checks (issue 10), the GPI 48 reminders and briefing's retention (issue 11)
+      expect(await background.jobs.runDue()).toBe(8)
       expect((await idle.request({ method: 'GET', url: '/api/me' })).statusCode).toBe(401)
       expect((await live.request({ method: 'GET', url: '/api/me' })).statusCode).toBe(200)
       const attempts = await db.selectFrom('login_attempts').select('id').where('ip', '=', '10.98.0.1').execute()
@@ -76,6 +76,7 @@ describe('background', () => {
       expect(next.map((j) => j.kind)).toEqual([
         'auth.login_attempts_purge',
         'auth.session_purge',
+        'briefing.retention', // briefing (issue 11)
         'equipment.overdue',
         'equipment.validity_reminders',
         'notifications.retention',

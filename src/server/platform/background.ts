@@ -7,6 +7,7 @@ import { equipmentJobs } from '../features/equipment/validity-jobs.ts' // assets
 import { purgeLoginAttempts } from '../features/auth/service.ts'
 import { bookingJobs } from '../features/equipment/booking-jobs.ts' // bookings (issue 10)
 import { trainingComplianceJobs } from '../features/training/compliance-jobs.ts' // train-compliance (issue 11)
+import { briefingJobs } from '../features/briefings/retention-jobs.ts' // briefing (issue 11)
 import { sessionStore } from './auth/sessions.ts'
 import { currentClock, systemClock, type Clock } from './clock.ts'
 import type { Database } from './db.ts'
@@ -76,6 +77,8 @@ export function platformJobs(config: BackgroundConfig): JobDefinition[] {
     ...bookingJobs(),
     // train-compliance (issue 11): daily GPI 48 and qualification reminders
     ...trainingComplianceJobs(),
+    // briefing (issue 11): the daily purge of items past their retention
+    ...briefingJobs(),
   ]
 }
 

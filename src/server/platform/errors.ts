@@ -1175,6 +1175,63 @@ export const ERRORS = {
       en: 'Your account is not linked to a staff member: there is no training record of your own.',
     },
   },
+  // briefing (issue 11): the shared shift briefing
+  BRIEFING_TARGET_NOT_SHARED: {
+    status: 422,
+    message: {
+      nl: 'Deze zone deelt de briefing niet met uw zone: geen overeenkomst van kracht die de briefing vermeldt.',
+      fr: 'Cette zone ne partage pas le briefing avec votre zone : aucun accord en vigueur ne prévoit le briefing.',
+      en: 'This zone does not share the briefing with your zone: no agreement in force lists the briefing.',
+    },
+  },
+  BRIEFING_TEAM_INVALID: {
+    status: 422,
+    message: {
+      nl: 'Deze ploeg hoort niet bij de gekozen zone.',
+      fr: 'Cette équipe n’appartient pas à la zone choisie.',
+      en: 'This team does not belong to the chosen zone.',
+    },
+  },
+  BRIEFING_VALIDITY_INVALID: {
+    status: 422,
+    message: {
+      nl: 'De geldigheid klopt niet: het einde moet na het begin liggen, hoogstens 90 dagen later.',
+      fr: 'La validité n’est pas correcte : la fin doit suivre le début, au plus 90 jours plus tard.',
+      en: 'The validity is not valid: the end must come after the start, at most 90 days later.',
+    },
+  },
+  BRIEFING_PHOTO_INVALID: {
+    status: 422,
+    message: {
+      nl: 'De foto moet een JPEG-, PNG- of WebP-afbeelding van hoogstens 2 MiB zijn.',
+      fr: 'La photo doit être une image JPEG, PNG ou WebP de 2 Mio au plus.',
+      en: 'The photo must be a JPEG, PNG or WebP image of at most 2 MiB.',
+    },
+  },
+  BRIEFING_WITHDRAWN: {
+    status: 409,
+    message: {
+      nl: 'Dit briefingitem werd ingetrokken en kan niet meer gewijzigd worden.',
+      fr: 'Cet élément de briefing a été retiré et ne peut plus être modifié.',
+      en: 'This briefing item was withdrawn and can no longer be changed.',
+    },
+  },
+  BRIEFING_NOT_ADDRESSED: {
+    status: 422,
+    message: {
+      nl: 'Dit item is niet voor u bestemd: enkel personen van de zones en ploegen waarvoor het geldt bevestigen het.',
+      fr: 'Cet élément ne vous est pas destiné : seules les personnes des zones et équipes visées le confirment.',
+      en: 'This item is not addressed to you: only people of the zones and teams it is for confirm it.',
+    },
+  },
+  BRIEFING_SETTINGS_INVALID: {
+    status: 422,
+    message: {
+      nl: 'De shiften moeten in volgorde beginnen: vroege vóór late vóór nacht.',
+      fr: 'Les services doivent commencer dans l’ordre : matin avant après-midi avant nuit.',
+      en: 'The shifts must start in order: early before late before night.',
+    },
+  },
 } as const satisfies Record<string, CatalogueEntry>
 
 export type ErrorCode = keyof typeof ERRORS

@@ -10,6 +10,7 @@ import { IconCalendar, IconChart, IconDocument, IconKey, IconMap, IconShield, Ic
 import { IconClock } from '../components/icons.tsx' // board (issue 8)
 import { IconSwap } from '../components/icons.tsx' // swaps (issue 8)
 import { IconBell } from '../components/icons.tsx' // callouts (issue 8)
+import { IconInfo } from '../components/icons.tsx' // briefing (issue 11)
 import { useT } from '../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../i18n/nl.ts'
 
@@ -79,6 +80,9 @@ const LINKS: NavItem[] = [
   // train-compliance (issue 11): the zone's GPI 48 overview; one's own training
   { to: '/training/compliance', label: 'nav.trainingCompliance', icon: <IconChart />, complianceOnly: true },
   { to: '/training/me', label: 'nav.myTraining', icon: <IconCalendar />, personOnly: true },
+  // briefing (issue 11): the shift briefing and its items (zone roles)
+  { to: '/briefing', label: 'nav.briefing', icon: <IconInfo />, zoneRolesOnly: true, end: true },
+  { to: '/briefing/items', label: 'nav.briefingItems', icon: <IconDocument />, zoneRolesOnly: true },
 ]
 
 function AssociationSwitcher() {

@@ -112,6 +112,13 @@ const LISTED = {
   'training.trainer_hours.post': true,
   // train-compliance (issue 11)
   'training.settings_update': true,
+  // briefing (issue 11)
+  'briefing.item.create': true,
+  'briefing.item.update': true,
+  'briefing.item.withdraw': true,
+  'briefing.item.purge': true,
+  'briefing.read.confirm': true,
+  'briefing.settings.update': true,
 } as const satisfies Record<AuditAction, true>
 
 export const AUDIT_ACTIONS = Object.keys(LISTED) as readonly AuditAction[]
