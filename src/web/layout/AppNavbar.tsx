@@ -1,4 +1,4 @@
-import { AppShell, NavLink, Select, Stack, Text } from '@mantine/core'
+import { AppShell, NavLink, ScrollArea, Select, Stack, Text } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { NavLink as RouterNavLink, useLocation } from 'react-router'
 import { useCurrentAssociation } from '../auth/AssociationContext.tsx'
@@ -159,7 +159,8 @@ export function AppNavbar({ onNavigate }: { onNavigate: () => void }) {
       <AppShell.Section mb="lg">
         <AssociationSwitcher />
       </AppShell.Section>
-      <AppShell.Section grow>
+      {/* The links scroll on their own: a korpschef's list is longer than a laptop screen is high. */}
+      <AppShell.Section grow component={ScrollArea} type="auto" offsetScrollbars>
         <Stack gap={4}>
           {LINKS.filter(visible).map((link) => (
             <NavLink
