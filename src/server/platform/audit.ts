@@ -385,6 +385,10 @@ export const AUDIT_ACTIONS = [
   'briefing.item.purge',
   'briefing.read.confirm',
   'briefing.settings.update',
+  // training enrolments (issue 11, train-enrol)
+  'training.enrolment.create',
+  'training.enrolment.cancel',
+  'training.attendance.record',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

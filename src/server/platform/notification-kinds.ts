@@ -24,6 +24,8 @@ export const NOTIFICATION_OBJECTS = {
   // and a zone's GPI 48 overview
   training_person: (id: string) => `/training/people/${id}`,
   training_zone: () => '/training/compliance',
+  // training enrolments (issue 11, train-enrol): a training session's page
+  training_session: (id: string) => `/training/sessions/${id}`,
 } as const satisfies Record<string, (id: string) => string>
 export type NotificationObjectType = keyof typeof NOTIFICATION_OBJECTS
 
@@ -171,6 +173,32 @@ export const NOTIFICATION_KINDS = {
     params: ['behind', 'dueSoon', 'expiring'],
     object: 'training_zone',
     message: 'notification.training.compliance_digest',
+  },
+  // training enrolments (issue 11, train-enrol). `course`: the course's title; `from`: the session's start,
+  // Brussels DD/MM/YYYY HH:MM.
+  /** Someone else (a planner, korpschef or trainer) enrolled the recipient in a session. */
+  'training.enrolled': {
+    params: ['course', 'from'],
+    object: 'training_session',
+    message: 'notification.training.enrolled',
+  },
+  /** The recipient's zone had no free place: the enrolment waits at `position` on the waiting list. */
+  'training.waitlisted': {
+    params: ['course', 'from', 'position'],
+    object: 'training_session',
+    message: 'notification.training.waitlisted',
+  },
+  /** A place freed up: the recipient moved from the waiting list into the session. */
+  'training.promoted': {
+    params: ['course', 'from'],
+    object: 'training_session',
+    message: 'notification.training.promoted',
+  },
+  /** The organiser (or the recipient's planner or korpschef) cancelled the recipient's enrolment. */
+  'training.enrolment_cancelled': {
+    params: ['course', 'from'],
+    object: 'training_session',
+    message: 'notification.training.enrolment_cancelled',
   },
 } as const satisfies Record<
   string,

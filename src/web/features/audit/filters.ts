@@ -119,6 +119,10 @@ const LISTED = {
   'briefing.item.purge': true,
   'briefing.read.confirm': true,
   'briefing.settings.update': true,
+  // training enrolments (issue 11, train-enrol)
+  'training.enrolment.create': true,
+  'training.enrolment.cancel': true,
+  'training.attendance.record': true,
 } as const satisfies Record<AuditAction, true>
 
 export const AUDIT_ACTIONS = Object.keys(LISTED) as readonly AuditAction[]

@@ -38,6 +38,11 @@ export const NOTIFICATION_MESSAGES = {
   'training.compliance_due': 'notification.training.compliance_due',
   'training.qualification_expiring': 'notification.training.qualification_expiring',
   'training.compliance_digest': 'notification.training.compliance_digest',
+  // training enrolments (issue 11, train-enrol)
+  'training.enrolled': 'notification.training.enrolled',
+  'training.waitlisted': 'notification.training.waitlisted',
+  'training.promoted': 'notification.training.promoted',
+  'training.enrolment_cancelled': 'notification.training.enrolment_cancelled',
 } as const satisfies Record<NotificationKind, MessageKey>
 
 export const notificationKeys = {
