@@ -55,6 +55,12 @@ import {
 import { TRAINING_COMPLIANCE_FIXTURES } from './training-compliance.world.ts' // train-compliance (issue 11)
 // briefing (issue 11)
 import { BRIEFING_FIXTURES, briefingWorld, type BriefingWorld } from './briefing.world.ts'
+// training enrolments (issue 11, train-enrol)
+import {
+  TRAINING_ENROLMENT_FIXTURES,
+  trainingEnrolmentsWorld,
+  type TrainingEnrolmentsWorld,
+} from './training-enrolments.world.ts'
 
 export type Target = 'own' | 'partner' | 'foreign'
 export type ActorName = 'anonymous' | Role
@@ -134,6 +140,7 @@ export interface World {
   investmentSettlements: InvestmentSettlementsWorld // settlements (issue 10)
   trainingSessions: TrainingSessionsWorld // training sessions (issue 11, train-sessions)
   briefing: BriefingWorld // briefing (issue 11)
+  trainingEnrolments: TrainingEnrolmentsWorld // training enrolments (issue 11, train-enrol)
 }
 
 type Request = Pick<InjectOptions, 'payload' | 'remoteAddress'> & {
@@ -777,6 +784,7 @@ export const FIXTURES: Record<string, Fixture | Fixture[]> = {
   ...TRAINING_SESSION_FIXTURES, // training sessions (issue 11, train-sessions)
   ...TRAINING_COMPLIANCE_FIXTURES, // train-compliance (issue 11)
   ...BRIEFING_FIXTURES, // briefing (issue 11)
+  ...TRAINING_ENROLMENT_FIXTURES, // training enrolments (issue 11, train-enrol)
 }
 
 /** Builds the world on the test app's database (demo data + fresh drafts and accounts). */
@@ -900,6 +908,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     investmentSettlements: await investmentSettlementsWorld(t, zone, association), // settlements (issue 10)
     trainingSessions: await trainingSessionsWorld(t, zone, association), // training sessions (issue 11, train-sessions)
     briefing: await briefingWorld(t, zone), // briefing (issue 11)
+    trainingEnrolments: await trainingEnrolmentsWorld(t, zone, association), // training enrolments (issue 11, train-enrol)
   }
 }
 
