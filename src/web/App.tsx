@@ -140,6 +140,10 @@ const BriefingItemNewPage = lazy(() =>
 const BriefingItemPage = lazy(() =>
   import('./features/briefing/BriefingItemPage.tsx').then((m) => ({ default: m.BriefingItemPage })),
 )
+// training enrolments (issue 11, train-enrol)
+const TrainingSessionPage = lazy(() =>
+  import('./features/training/SessionPage.tsx').then((m) => ({ default: m.SessionPage })),
+)
 const ChangePasswordPage = lazy(() =>
   import('./features/accounts/ChangePasswordPage.tsx').then((m) => ({ default: m.ChangePasswordPage })),
 )
@@ -238,6 +242,8 @@ export function App() {
           <Route path="briefing/items" element={<BriefingItemsPage />} />
           <Route path="briefing/items/new" element={<BriefingItemNewPage />} />
           <Route path="briefing/items/:id" element={<BriefingItemPage />} />
+          {/* training enrolments (issue 11, train-enrol): a session's page */}
+          <Route path="training/sessions/:id" element={<TrainingSessionPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>
