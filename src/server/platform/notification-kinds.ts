@@ -24,8 +24,6 @@ export const NOTIFICATION_OBJECTS = {
   // and a zone's GPI 48 overview
   training_person: (id: string) => `/training/people/${id}`,
   training_zone: () => '/training/compliance',
-  // training enrolments (issue 11, train-enrol): a training session's page
-  training_session: (id: string) => `/training/sessions/${id}`,
 } as const satisfies Record<string, (id: string) => string>
 export type NotificationObjectType = keyof typeof NOTIFICATION_OBJECTS
 

@@ -2036,6 +2036,145 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/training/courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The course catalogue of the reader's associations (or of one) */
+        get: operations["listTrainingCourses"];
+        put?: never;
+        /** Add a course to an association's catalogue */
+        post: operations["createTrainingCourse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/courses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a course of the catalogue (or retire it: active false) */
+        patch: operations["updateTrainingCourse"];
+        trace?: never;
+    };
+    "/api/training/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sessions of the reader's zones and partner sessions with places for them, starting in a period of at most 93 days */
+        get: operations["listTrainingSessions"];
+        put?: never;
+        /** Plan a session: places per zone by key, trainers, range lanes booked in the same transaction; the same idempotency key again answers the same session (200) */
+        post: operations["createTrainingSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A session with its places, lanes, trainers, the reader’s enrolment and actions */
+        get: operations["getTrainingSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change location, note, deadline, period (before the start), capacity and places, trainers */
+        patch: operations["updateTrainingSession"];
+        trace?: never;
+    };
+    "/api/training/sessions/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a planned session: its lane bookings are cancelled, enrolled and waiting people notified */
+        post: operations["cancelTrainingSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/sessions/{id}/trainer-hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** After the session: post partner zones' trainer hours to the assistance ledger as support given */
+        post: operations["postTrainerHours"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/places-split": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The suggested places per zone for a capacity by key (equal, or FTE on the day) */
+        get: operations["suggestPlacesSplit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/trainer-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who may train a session of the zone: its trainers and instructors, partners' shared training function */
+        get: operations["listTrainerCandidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/training/sessions/{id}/enrolments": {
         parameters: {
             query?: never;
@@ -2098,6 +2237,231 @@ export interface paths {
         get?: never;
         /** Record attendance and results of enrolled people, from the start of the session until 60 days after its end (again: corrects) */
         put: operations["recordTrainingAttendance"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/compliance/people/{personId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A person's GPI 48 standing over the rolling window, their GPI 48 sessions (last 24 months and upcoming) and qualifications with expiry: themself, or the korpschef/planner/trainer of their zone */
+        get: operations["getPersonCompliance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/compliance/zones/{zoneId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A zone's GPI 48 overview of its operational people (behind, due soon, compliant) with expiring qualifications; JSON or CSV (`?format=csv`) */
+        get: operations["getZoneCompliance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Up to five upcoming sessions a person can enrol in, GPI 48 first when behind, then renewals of expiring qualifications; none clashing with their duties or leave (default: the caller's own person) */
+        get: operations["getTrainingSuggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/settings/{zoneId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A zone's GPI 48 thresholds (the defaults when it has none of its own): the zone's staff */
+        get: operations["getTrainingSettings"];
+        /** Set a zone's GPI 48 thresholds (window, sessions, evaluations, spread, warning horizon): its korpschef */
+        put: operations["setTrainingSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/briefing/view": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A zone's briefing of one shift (default: the current one): the items valid then, urgent first, newest first; restricted ones locked unless read with a justification (each read logged) */
+        get: operations["getBriefingView"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/briefing/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The author zone's items (current, upcoming or past) with read counts; restricted ones locked */
+        get: operations["listBriefingItems"];
+        put?: never;
+        /** Write a briefing item for the own zone and/or partner zones sharing `briefing` (and their teams) */
+        post: operations["createBriefingItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/briefing/items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One briefing item; a restricted one only with a justification (logged) */
+        get: operations["getBriefingItem"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a briefing item: its author, or the author zone's korpschef or planner */
+        patch: operations["updateBriefingItem"];
+        trace?: never;
+    };
+    "/api/briefing/items/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a briefing item (again: the same answer) */
+        post: operations["withdrawBriefingItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/briefing/items/{id}/photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A briefing item's photo; of a restricted item only with a justification (logged) */
+        get: operations["getBriefingItemPhoto"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/briefing/items/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm having read an item, for the caller's own person (again: the same answer) */
+        post: operations["confirmBriefingRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/briefing/items/{id}/reads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who has read an item: the author zone's people by name, partner zones as counts */
+        get: operations["getBriefingReads"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/briefing/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The teams of the own zone or of a partner zone sharing `briefing` (names only) */
+        get: operations["listBriefingTeams"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/briefing/settings/{zoneId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A zone's shift start times and retention days */
+        get: operations["getBriefingSettings"];
+        /** Change a zone's shift start times and retention days (its korpschef; audited) */
+        put: operations["setBriefingSettings"];
         post?: never;
         delete?: never;
         options?: never;
@@ -2417,14 +2781,14 @@ export interface components {
              * @description What happened; the app renders it with `params` in the reader’s language.
              * @enum {unknown}
              */
-            kind: "agreement.approval_requested" | "agreement.in_force" | "agreement.ended" | "agreement.approvals_voided" | "availability.entered_for_you" | "roster.duties_changed" | "swap.offered" | "swap.taken" | "swap.approval_needed" | "swap.approved" | "swap.rejected" | "replacement.needed" | "assistance.alert" | "assistance.requested" | "equipment.validity_expiring" | "equipment.booking_requested" | "equipment.booking_decided" | "equipment.booking_overdue" | "training.enrolled" | "training.waitlisted" | "training.promoted" | "training.enrolment_cancelled";
+            kind: "agreement.approval_requested" | "agreement.in_force" | "agreement.ended" | "agreement.approvals_voided" | "availability.entered_for_you" | "roster.duties_changed" | "swap.offered" | "swap.taken" | "swap.approval_needed" | "swap.approved" | "swap.rejected" | "replacement.needed" | "assistance.alert" | "assistance.requested" | "equipment.validity_expiring" | "equipment.booking_requested" | "equipment.booking_decided" | "equipment.booking_overdue" | "training.session_cancelled" | "training.compliance_due" | "training.qualification_expiring" | "training.compliance_digest" | "training.enrolled" | "training.waitlisted" | "training.promoted" | "training.enrolment_cancelled";
             /** @description The facts the message names (text). */
             params: {
                 [key: string]: string;
             };
             object: {
                 /** @enum {unknown} */
-                type: "agreement" | "availability" | "rotation" | "swap" | "assistance_request" | "asset" | "equipment_booking" | "training_session";
+                type: "agreement" | "availability" | "rotation" | "swap" | "assistance_request" | "asset" | "equipment_booking" | "training_session" | "training_person" | "training_zone";
                 /** Format: uuid */
                 id: string;
             } | null;
@@ -4977,7 +5341,7 @@ export interface operations {
             query?: {
                 zoneId?: string;
                 /** @description An action the application logs (AuditAction) */
-                action?: "auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.locale_update" | "agreement.create" | "agreement.update" | "agreement.approval_record" | "agreement.transition" | "person.read" | "person.list" | "audit.list" | "audit.export" | "account.create" | "account.role_grant" | "account.role_remove" | "account.disable" | "account.enable" | "account.password_reset" | "user.password_change" | "user.password_change_failed" | "restricted.read" | "availability.create" | "availability.update" | "availability.delete" | "preference.create" | "preference.delete" | "rotation.create" | "rotation.update" | "rotation.member_add" | "rotation.member_end" | "roster.generate" | "roster.publish" | "duty.override" | "swap.request" | "swap.take" | "swap.approve" | "swap.reject" | "swap.withdraw" | "callout.create" | "callout.update" | "callout.delete" | "statement.approve" | "statement.reopen" | "assistance.acknowledge" | "assistance.request_create" | "assistance.request_update" | "assistance.request_transition" | "assistance.request_approve" | "assistance.offer_withdraw" | "assistance.offer_decide" | "assistance.deployment_add" | "assistance.deployment_remove" | "assistance.hours_record" | "assistance.hours_confirm" | "assistance.settings_update" | "assistance.rate_create" | "assistance.settlement_record" | "equipment.asset_create" | "equipment.asset_update" | "equipment.validity_set" | "equipment.validity_remove" | "equipment.booking_create" | "equipment.booking_approve" | "equipment.booking_reject" | "equipment.booking_cancel" | "equipment.booking_check_out" | "equipment.booking_check_in" | "equipment.terms_update" | "investment.create" | "investment.update" | "investment.parties_set" | "investment.assets_set" | "investment.cost_key_add" | "investment.cost_key_remove" | "investment.cost_add" | "investment.cost_remove" | "investment.settlement_record" | "training.enrolment.create" | "training.enrolment.cancel" | "training.attendance.record";
+                action?: "auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.locale_update" | "agreement.create" | "agreement.update" | "agreement.approval_record" | "agreement.transition" | "person.read" | "person.list" | "audit.list" | "audit.export" | "account.create" | "account.role_grant" | "account.role_remove" | "account.disable" | "account.enable" | "account.password_reset" | "user.password_change" | "user.password_change_failed" | "restricted.read" | "availability.create" | "availability.update" | "availability.delete" | "preference.create" | "preference.delete" | "rotation.create" | "rotation.update" | "rotation.member_add" | "rotation.member_end" | "roster.generate" | "roster.publish" | "duty.override" | "swap.request" | "swap.take" | "swap.approve" | "swap.reject" | "swap.withdraw" | "callout.create" | "callout.update" | "callout.delete" | "statement.approve" | "statement.reopen" | "assistance.acknowledge" | "assistance.request_create" | "assistance.request_update" | "assistance.request_transition" | "assistance.request_approve" | "assistance.offer_withdraw" | "assistance.offer_decide" | "assistance.deployment_add" | "assistance.deployment_remove" | "assistance.hours_record" | "assistance.hours_confirm" | "assistance.settings_update" | "assistance.rate_create" | "assistance.settlement_record" | "equipment.asset_create" | "equipment.asset_update" | "equipment.validity_set" | "equipment.validity_remove" | "equipment.booking_create" | "equipment.booking_approve" | "equipment.booking_reject" | "equipment.booking_cancel" | "equipment.booking_check_out" | "equipment.booking_check_in" | "equipment.terms_update" | "investment.create" | "investment.update" | "investment.parties_set" | "investment.assets_set" | "investment.cost_key_add" | "investment.cost_key_remove" | "investment.cost_add" | "investment.cost_remove" | "investment.settlement_record" | "training.course.create" | "training.course.update" | "training.session.create" | "training.session.update" | "training.session.cancel" | "training.trainer_hours.post" | "training.settings_update" | "briefing.item.create" | "briefing.item.update" | "briefing.item.withdraw" | "briefing.item.purge" | "briefing.read.confirm" | "briefing.settings.update" | "training.enrolment.create" | "training.enrolment.cancel" | "training.attendance.record";
                 /** @description Events about this person: as the object, or among the people of a list (details.personIds) */
                 personId?: string;
                 /** @description Events by this user */
@@ -5117,7 +5481,7 @@ export interface operations {
             query?: {
                 zoneId?: string;
                 /** @description An action the application logs (AuditAction) */
-                action?: "auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.locale_update" | "agreement.create" | "agreement.update" | "agreement.approval_record" | "agreement.transition" | "person.read" | "person.list" | "audit.list" | "audit.export" | "account.create" | "account.role_grant" | "account.role_remove" | "account.disable" | "account.enable" | "account.password_reset" | "user.password_change" | "user.password_change_failed" | "restricted.read" | "availability.create" | "availability.update" | "availability.delete" | "preference.create" | "preference.delete" | "rotation.create" | "rotation.update" | "rotation.member_add" | "rotation.member_end" | "roster.generate" | "roster.publish" | "duty.override" | "swap.request" | "swap.take" | "swap.approve" | "swap.reject" | "swap.withdraw" | "callout.create" | "callout.update" | "callout.delete" | "statement.approve" | "statement.reopen" | "assistance.acknowledge" | "assistance.request_create" | "assistance.request_update" | "assistance.request_transition" | "assistance.request_approve" | "assistance.offer_withdraw" | "assistance.offer_decide" | "assistance.deployment_add" | "assistance.deployment_remove" | "assistance.hours_record" | "assistance.hours_confirm" | "assistance.settings_update" | "assistance.rate_create" | "assistance.settlement_record" | "equipment.asset_create" | "equipment.asset_update" | "equipment.validity_set" | "equipment.validity_remove" | "equipment.booking_create" | "equipment.booking_approve" | "equipment.booking_reject" | "equipment.booking_cancel" | "equipment.booking_check_out" | "equipment.booking_check_in" | "equipment.terms_update" | "investment.create" | "investment.update" | "investment.parties_set" | "investment.assets_set" | "investment.cost_key_add" | "investment.cost_key_remove" | "investment.cost_add" | "investment.cost_remove" | "investment.settlement_record" | "training.enrolment.create" | "training.enrolment.cancel" | "training.attendance.record";
+                action?: "auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.locale_update" | "agreement.create" | "agreement.update" | "agreement.approval_record" | "agreement.transition" | "person.read" | "person.list" | "audit.list" | "audit.export" | "account.create" | "account.role_grant" | "account.role_remove" | "account.disable" | "account.enable" | "account.password_reset" | "user.password_change" | "user.password_change_failed" | "restricted.read" | "availability.create" | "availability.update" | "availability.delete" | "preference.create" | "preference.delete" | "rotation.create" | "rotation.update" | "rotation.member_add" | "rotation.member_end" | "roster.generate" | "roster.publish" | "duty.override" | "swap.request" | "swap.take" | "swap.approve" | "swap.reject" | "swap.withdraw" | "callout.create" | "callout.update" | "callout.delete" | "statement.approve" | "statement.reopen" | "assistance.acknowledge" | "assistance.request_create" | "assistance.request_update" | "assistance.request_transition" | "assistance.request_approve" | "assistance.offer_withdraw" | "assistance.offer_decide" | "assistance.deployment_add" | "assistance.deployment_remove" | "assistance.hours_record" | "assistance.hours_confirm" | "assistance.settings_update" | "assistance.rate_create" | "assistance.settlement_record" | "equipment.asset_create" | "equipment.asset_update" | "equipment.validity_set" | "equipment.validity_remove" | "equipment.booking_create" | "equipment.booking_approve" | "equipment.booking_reject" | "equipment.booking_cancel" | "equipment.booking_check_out" | "equipment.booking_check_in" | "equipment.terms_update" | "investment.create" | "investment.update" | "investment.parties_set" | "investment.assets_set" | "investment.cost_key_add" | "investment.cost_key_remove" | "investment.cost_add" | "investment.cost_remove" | "investment.settlement_record" | "training.course.create" | "training.course.update" | "training.session.create" | "training.session.update" | "training.session.cancel" | "training.trainer_hours.post" | "training.settings_update" | "briefing.item.create" | "briefing.item.update" | "briefing.item.withdraw" | "briefing.item.purge" | "briefing.read.confirm" | "briefing.settings.update" | "training.enrolment.create" | "training.enrolment.cancel" | "training.attendance.record";
                 /** @description Events about this person: as the object, or among the people of a list (details.personIds) */
                 personId?: string;
                 /** @description Events by this user */
@@ -17010,6 +17374,1489 @@ export interface operations {
             };
         };
     };
+    listTrainingCourses: {
+        parameters: {
+            query?: {
+                associationId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        courses: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            /** @enum {string} */
+                            kind: "gpi48_training" | "gpi48_evaluation" | "first_aid" | "victim_support" | "obp" | "ogp" | "driving" | "other";
+                            title: string;
+                            durationMinutes: number;
+                            qualificationCode: string | null;
+                            qualificationMonths: number | null;
+                            /** Format: uuid */
+                            associationId: string;
+                            description: string | null;
+                            active: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createTrainingCourse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    associationId?: string;
+                    code: string;
+                    /** @enum {string} */
+                    kind: "gpi48_training" | "gpi48_evaluation" | "first_aid" | "victim_support" | "obp" | "ogp" | "driving" | "other";
+                    title: string;
+                    description?: string | null;
+                    durationMinutes: number;
+                    qualificationCode?: ("ogp" | "obp" | "victim_support" | "firearms_instructor" | "first_aid" | "priority_driving" | "drone_pilot" | "informant_handler") | null;
+                    qualificationMonths?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        code: string;
+                        /** @enum {string} */
+                        kind: "gpi48_training" | "gpi48_evaluation" | "first_aid" | "victim_support" | "obp" | "ogp" | "driving" | "other";
+                        title: string;
+                        durationMinutes: number;
+                        qualificationCode: string | null;
+                        qualificationMonths: number | null;
+                        /** Format: uuid */
+                        associationId: string;
+                        description: string | null;
+                        active: boolean;
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateTrainingCourse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code?: string;
+                    /** @enum {string} */
+                    kind?: "gpi48_training" | "gpi48_evaluation" | "first_aid" | "victim_support" | "obp" | "ogp" | "driving" | "other";
+                    title?: string;
+                    description?: string | null;
+                    durationMinutes?: number;
+                    qualificationCode?: ("ogp" | "obp" | "victim_support" | "firearms_instructor" | "first_aid" | "priority_driving" | "drone_pilot" | "informant_handler") | null;
+                    qualificationMonths?: number | null;
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        code: string;
+                        /** @enum {string} */
+                        kind: "gpi48_training" | "gpi48_evaluation" | "first_aid" | "victim_support" | "obp" | "ogp" | "driving" | "other";
+                        title: string;
+                        durationMinutes: number;
+                        qualificationCode: string | null;
+                        qualificationMonths: number | null;
+                        /** Format: uuid */
+                        associationId: string;
+                        description: string | null;
+                        active: boolean;
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listTrainingSessions: {
+        parameters: {
+            query: {
+                /** @description Calendar date YYYY-MM-DD (Brussels) */
+                from: string;
+                /** @description Calendar date YYYY-MM-DD (Brussels) */
+                to: string;
+                courseKind?: "gpi48_training" | "gpi48_evaluation" | "first_aid" | "victim_support" | "obp" | "ogp" | "driving" | "other";
+                zoneId?: string;
+                /** @description Only sessions with free places for one of my zones. */
+                onlyFree?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sessions: {
+                            /** Format: uuid */
+                            id: string;
+                            course: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                /** @enum {string} */
+                                kind: "gpi48_training" | "gpi48_evaluation" | "first_aid" | "victim_support" | "obp" | "ogp" | "driving" | "other";
+                                title: string;
+                            };
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            from: string;
+                            /** Format: date-time */
+                            to: string;
+                            location: string;
+                            /** @enum {string} */
+                            status: "planned" | "cancelled" | "completed";
+                            capacity: number;
+                            places: number;
+                            free: number;
+                            enrolled: number;
+                            waitlisted: number;
+                            myEnrolment: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                status: "enrolled" | "waitlisted" | "cancelled";
+                                position: number | null;
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createTrainingSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    courseId: string;
+                    /** Format: uuid */
+                    zoneId?: string;
+                    /** @description Start of the session. */
+                    from: string;
+                    /** @description End of the session (exclusive). */
+                    to: string;
+                    location: string;
+                    capacity: number;
+                    /** @description Until when an officer may cancel; default 48 hours before the start. */
+                    cancelDeadline?: string;
+                    /** @enum {string} */
+                    placeKey: "equal" | "fte" | "custom";
+                    zoneIds: string[];
+                    places?: {
+                        /** Format: uuid */
+                        zoneId: string;
+                        places: number;
+                    }[];
+                    trainers: {
+                        /** Format: uuid */
+                        personId: string;
+                        /** @description Time given; default the session’s length. */
+                        minutes?: number;
+                    }[];
+                    rangeLaneAssetIds?: string[];
+                    note?: string;
+                    idempotencyKey?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        associationId: string;
+                        course: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            /** @enum {string} */
+                            kind: "gpi48_training" | "gpi48_evaluation" | "first_aid" | "victim_support" | "obp" | "ogp" | "driving" | "other";
+                            title: string;
+                            durationMinutes: number;
+                            qualificationCode: string | null;
+                            qualificationMonths: number | null;
+                        };
+                        zone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        agreementId: string | null;
+                        /** Format: date-time */
+                        from: string;
+                        /** Format: date-time */
+                        to: string;
+                        location: string;
+                        note: string | null;
+                        /** @enum {string} */
+                        status: "planned" | "cancelled" | "completed";
+                        capacity: number;
+                        /** Format: date-time */
+                        cancelDeadline: string;
+                        places: {
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            places: number;
+                            enrolled: number;
+                            waitlisted: number;
+                        }[];
+                        lanes: {
+                            /** Format: uuid */
+                            bookingId: string;
+                            /** Format: uuid */
+                            assetId: string;
+                            assetName: string;
+                            bookingStatus: string;
+                        }[];
+                        trainers: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            personId: string;
+                            name: string;
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            minutes: number;
+                            /** @description Posted to the assistance ledger as support given. */
+                            posted: boolean;
+                        }[];
+                        myEnrolment: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "enrolled" | "waitlisted" | "cancelled";
+                            position: number | null;
+                        } | null;
+                        actions: {
+                            /** @description Edit places, trainers, location; cancel the session; post trainer hours. */
+                            manage: boolean;
+                            /** @description Enrol oneself or (planner) people of the own zone: the zone has places. */
+                            enrol: boolean;
+                            /** @description Record attendance and results (from the start of the session). */
+                            attendance: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        associationId: string;
+                        course: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            /** @enum {string} */
+                            kind: "gpi48_training" | "gpi48_evaluation" | "first_aid" | "victim_support" | "obp" | "ogp" | "driving" | "other";
+                            title: string;
+                            durationMinutes: number;
+                            qualificationCode: string | null;
+                            qualificationMonths: number | null;
+                        };
+                        zone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        agreementId: string | null;
+                        /** Format: date-time */
+                        from: string;
+                        /** Format: date-time */
+                        to: string;
+                        location: string;
+                        note: string | null;
+                        /** @enum {string} */
+                        status: "planned" | "cancelled" | "completed";
+                        capacity: number;
+                        /** Format: date-time */
+                        cancelDeadline: string;
+                        places: {
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            places: number;
+                            enrolled: number;
+                            waitlisted: number;
+                        }[];
+                        lanes: {
+                            /** Format: uuid */
+                            bookingId: string;
+                            /** Format: uuid */
+                            assetId: string;
+                            assetName: string;
+                            bookingStatus: string;
+                        }[];
+                        trainers: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            personId: string;
+                            name: string;
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            minutes: number;
+                            /** @description Posted to the assistance ledger as support given. */
+                            posted: boolean;
+                        }[];
+                        myEnrolment: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "enrolled" | "waitlisted" | "cancelled";
+                            position: number | null;
+                        } | null;
+                        actions: {
+                            /** @description Edit places, trainers, location; cancel the session; post trainer hours. */
+                            manage: boolean;
+                            /** @description Enrol oneself or (planner) people of the own zone: the zone has places. */
+                            enrol: boolean;
+                            /** @description Record attendance and results (from the start of the session). */
+                            attendance: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getTrainingSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        associationId: string;
+                        course: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            /** @enum {string} */
+                            kind: "gpi48_training" | "gpi48_evaluation" | "first_aid" | "victim_support" | "obp" | "ogp" | "driving" | "other";
+                            title: string;
+                            durationMinutes: number;
+                            qualificationCode: string | null;
+                            qualificationMonths: number | null;
+                        };
+                        zone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        agreementId: string | null;
+                        /** Format: date-time */
+                        from: string;
+                        /** Format: date-time */
+                        to: string;
+                        location: string;
+                        note: string | null;
+                        /** @enum {string} */
+                        status: "planned" | "cancelled" | "completed";
+                        capacity: number;
+                        /** Format: date-time */
+                        cancelDeadline: string;
+                        places: {
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            places: number;
+                            enrolled: number;
+                            waitlisted: number;
+                        }[];
+                        lanes: {
+                            /** Format: uuid */
+                            bookingId: string;
+                            /** Format: uuid */
+                            assetId: string;
+                            assetName: string;
+                            bookingStatus: string;
+                        }[];
+                        trainers: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            personId: string;
+                            name: string;
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            minutes: number;
+                            /** @description Posted to the assistance ledger as support given. */
+                            posted: boolean;
+                        }[];
+                        myEnrolment: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "enrolled" | "waitlisted" | "cancelled";
+                            position: number | null;
+                        } | null;
+                        actions: {
+                            /** @description Edit places, trainers, location; cancel the session; post trainer hours. */
+                            manage: boolean;
+                            /** @description Enrol oneself or (planner) people of the own zone: the zone has places. */
+                            enrol: boolean;
+                            /** @description Record attendance and results (from the start of the session). */
+                            attendance: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateTrainingSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    location?: string;
+                    note?: string | null;
+                    /** @description Until when an officer may cancel. */
+                    cancelDeadline?: string;
+                    /** @description New start (only before the session starts; with `to`). */
+                    from?: string;
+                    /** @description New end (with `from`). */
+                    to?: string;
+                    capacity?: number;
+                    places?: {
+                        /** Format: uuid */
+                        zoneId: string;
+                        places: number;
+                    }[];
+                    trainers?: {
+                        /** Format: uuid */
+                        personId: string;
+                        /** @description Time given; default the session’s length. */
+                        minutes?: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        associationId: string;
+                        course: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            /** @enum {string} */
+                            kind: "gpi48_training" | "gpi48_evaluation" | "first_aid" | "victim_support" | "obp" | "ogp" | "driving" | "other";
+                            title: string;
+                            durationMinutes: number;
+                            qualificationCode: string | null;
+                            qualificationMonths: number | null;
+                        };
+                        zone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        agreementId: string | null;
+                        /** Format: date-time */
+                        from: string;
+                        /** Format: date-time */
+                        to: string;
+                        location: string;
+                        note: string | null;
+                        /** @enum {string} */
+                        status: "planned" | "cancelled" | "completed";
+                        capacity: number;
+                        /** Format: date-time */
+                        cancelDeadline: string;
+                        places: {
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            places: number;
+                            enrolled: number;
+                            waitlisted: number;
+                        }[];
+                        lanes: {
+                            /** Format: uuid */
+                            bookingId: string;
+                            /** Format: uuid */
+                            assetId: string;
+                            assetName: string;
+                            bookingStatus: string;
+                        }[];
+                        trainers: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            personId: string;
+                            name: string;
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            minutes: number;
+                            /** @description Posted to the assistance ledger as support given. */
+                            posted: boolean;
+                        }[];
+                        myEnrolment: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "enrolled" | "waitlisted" | "cancelled";
+                            position: number | null;
+                        } | null;
+                        actions: {
+                            /** @description Edit places, trainers, location; cancel the session; post trainer hours. */
+                            manage: boolean;
+                            /** @description Enrol oneself or (planner) people of the own zone: the zone has places. */
+                            enrol: boolean;
+                            /** @description Record attendance and results (from the start of the session). */
+                            attendance: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    cancelTrainingSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        associationId: string;
+                        course: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            /** @enum {string} */
+                            kind: "gpi48_training" | "gpi48_evaluation" | "first_aid" | "victim_support" | "obp" | "ogp" | "driving" | "other";
+                            title: string;
+                            durationMinutes: number;
+                            qualificationCode: string | null;
+                            qualificationMonths: number | null;
+                        };
+                        zone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        agreementId: string | null;
+                        /** Format: date-time */
+                        from: string;
+                        /** Format: date-time */
+                        to: string;
+                        location: string;
+                        note: string | null;
+                        /** @enum {string} */
+                        status: "planned" | "cancelled" | "completed";
+                        capacity: number;
+                        /** Format: date-time */
+                        cancelDeadline: string;
+                        places: {
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            places: number;
+                            enrolled: number;
+                            waitlisted: number;
+                        }[];
+                        lanes: {
+                            /** Format: uuid */
+                            bookingId: string;
+                            /** Format: uuid */
+                            assetId: string;
+                            assetName: string;
+                            bookingStatus: string;
+                        }[];
+                        trainers: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            personId: string;
+                            name: string;
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            minutes: number;
+                            /** @description Posted to the assistance ledger as support given. */
+                            posted: boolean;
+                        }[];
+                        myEnrolment: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "enrolled" | "waitlisted" | "cancelled";
+                            position: number | null;
+                        } | null;
+                        actions: {
+                            /** @description Edit places, trainers, location; cancel the session; post trainer hours. */
+                            manage: boolean;
+                            /** @description Enrol oneself or (planner) people of the own zone: the zone has places. */
+                            enrol: boolean;
+                            /** @description Record attendance and results (from the start of the session). */
+                            attendance: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postTrainerHours: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        posted: {
+                            /** Format: uuid */
+                            trainerId: string;
+                            /** Format: uuid */
+                            posting: string;
+                            amount: number;
+                        }[];
+                        session: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            associationId: string;
+                            course: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                /** @enum {string} */
+                                kind: "gpi48_training" | "gpi48_evaluation" | "first_aid" | "victim_support" | "obp" | "ogp" | "driving" | "other";
+                                title: string;
+                                durationMinutes: number;
+                                qualificationCode: string | null;
+                                qualificationMonths: number | null;
+                            };
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            agreementId: string | null;
+                            /** Format: date-time */
+                            from: string;
+                            /** Format: date-time */
+                            to: string;
+                            location: string;
+                            note: string | null;
+                            /** @enum {string} */
+                            status: "planned" | "cancelled" | "completed";
+                            capacity: number;
+                            /** Format: date-time */
+                            cancelDeadline: string;
+                            places: {
+                                zone: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                };
+                                places: number;
+                                enrolled: number;
+                                waitlisted: number;
+                            }[];
+                            lanes: {
+                                /** Format: uuid */
+                                bookingId: string;
+                                /** Format: uuid */
+                                assetId: string;
+                                assetName: string;
+                                bookingStatus: string;
+                            }[];
+                            trainers: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                personId: string;
+                                name: string;
+                                zone: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                };
+                                minutes: number;
+                                /** @description Posted to the assistance ledger as support given. */
+                                posted: boolean;
+                            }[];
+                            myEnrolment: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                status: "enrolled" | "waitlisted" | "cancelled";
+                                position: number | null;
+                            } | null;
+                            actions: {
+                                /** @description Edit places, trainers, location; cancel the session; post trainer hours. */
+                                manage: boolean;
+                                /** @description Enrol oneself or (planner) people of the own zone: the zone has places. */
+                                enrol: boolean;
+                                /** @description Record attendance and results (from the start of the session). */
+                                attendance: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    suggestPlacesSplit: {
+        parameters: {
+            query: {
+                capacity: number;
+                /** @description Zone ids, comma-separated. */
+                zoneIds: string;
+                key: "equal" | "fte";
+                /** @description Calendar date YYYY-MM-DD (Brussels) */
+                day: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        places: {
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            places: number;
+                            weight: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listTrainerCandidates: {
+        parameters: {
+            query?: {
+                zoneId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        zones: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        }[];
+                        candidates: {
+                            /** Format: uuid */
+                            personId: string;
+                            name: string;
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            why: "trainer" | "firearms_instructor" | "shared_function";
+                        }[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     listTrainingEnrolments: {
         parameters: {
             query?: never;
@@ -17477,6 +19324,1825 @@ export interface operations {
                         }[];
                         /** @enum {string} */
                         sessionStatus: "planned" | "cancelled" | "completed";
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPersonCompliance: {
+        parameters: {
+            query?: {
+                /** @description The Brussels day to judge on (default today) */
+                asOf?: string;
+            };
+            header?: never;
+            path: {
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        person: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            rank: ("agent" | "inspecteur" | "hoofdinspecteur" | "commissaris" | "hoofdcommissaris") | null;
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                        };
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        asOf: string;
+                        rules: {
+                            /** @description The rolling window, in months */
+                            windowMonths: number;
+                            /** @description Sessions needed in the window (spread) */
+                            minSessions: number;
+                            /** @description Passed evaluations needed in the window */
+                            minEvaluations: number;
+                            /** @description Days between two sessions that both count */
+                            minGapDays: number;
+                            /** @description Horizon of "falls behind" and expiring */
+                            warnDays: number;
+                        };
+                        gpi48: {
+                            /**
+                             * @description compliant, due_soon (falls behind soon), behind
+                             * @enum {string}
+                             */
+                            status: "compliant" | "due_soon" | "behind";
+                            /** @description Sessions counted after the spread rule */
+                            counted: number;
+                            /** @description Passed evaluations in the window */
+                            evaluations: number;
+                            required: {
+                                sessions: number;
+                                evaluations: number;
+                            };
+                            countedDays: string[];
+                            /**
+                             * Format: date
+                             * @description The first day of the window
+                             */
+                            windowStart: string;
+                            fallsBehindOn: string | null;
+                        };
+                        /** @description GPI 48 sessions the person was enrolled in, of the last 24 months and upcoming */
+                        sessions: {
+                            /** Format: uuid */
+                            sessionId: string;
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            day: string;
+                            courseTitle: string;
+                            /** @enum {string} */
+                            kind: "training" | "evaluation";
+                            attendance: ("present" | "absent" | "excused") | null;
+                            result: ("passed" | "failed") | null;
+                            /** @description Counts for the window of asOf (after the spread rule) */
+                            counted: boolean;
+                        }[];
+                        qualifications: {
+                            code: string;
+                            obtainedOn: string | null;
+                            validUntil: string | null;
+                            /** @enum {string} */
+                            state: "valid" | "expiring" | "expired" | "no_expiry";
+                        }[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getZoneCompliance: {
+        parameters: {
+            query?: {
+                /** @description The Brussels day to judge on (default today) */
+                asOf?: string;
+                /** @description csv: a file for Excel nl-BE (UTF-8 with BOM, `;`, dates dd/mm/yyyy); also `Accept: text/csv` */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                zoneId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The overview as JSON, or as a CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        zone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        rules: {
+                            /** @description The rolling window, in months */
+                            windowMonths: number;
+                            /** @description Sessions needed in the window (spread) */
+                            minSessions: number;
+                            /** @description Passed evaluations needed in the window */
+                            minEvaluations: number;
+                            /** @description Days between two sessions that both count */
+                            minGapDays: number;
+                            /** @description Horizon of "falls behind" and expiring */
+                            warnDays: number;
+                        };
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        asOf: string;
+                        totals: {
+                            compliant: number;
+                            dueSoon: number;
+                            behind: number;
+                        };
+                        people: {
+                            person: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                rank: ("agent" | "inspecteur" | "hoofdinspecteur" | "commissaris" | "hoofdcommissaris") | null;
+                            };
+                            gpi48: {
+                                /**
+                                 * @description compliant, due_soon (falls behind soon), behind
+                                 * @enum {string}
+                                 */
+                                status: "compliant" | "due_soon" | "behind";
+                                counted: number;
+                                evaluations: number;
+                                fallsBehindOn: string | null;
+                            };
+                            /** @description Expiring or expired ones only */
+                            qualifications: {
+                                code: string;
+                                obtainedOn: string | null;
+                                validUntil: string | null;
+                                /** @enum {string} */
+                                state: "valid" | "expiring" | "expired" | "no_expiry";
+                            }[];
+                        }[];
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getTrainingSuggestions: {
+        parameters: {
+            query?: {
+                /** @description Default: the caller’s own person */
+                personId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        personId: string;
+                        suggestions: {
+                            /** Format: uuid */
+                            sessionId: string;
+                            courseTitle: string;
+                            courseKind: string;
+                            /** Format: date-time */
+                            from: string;
+                            /** Format: date-time */
+                            to: string;
+                            location: string;
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /** @description Free places for the person’s zone (0: waiting list) */
+                            freePlaces: number;
+                            /** @enum {string} */
+                            availability: "free" | "waiting_list";
+                            /** @enum {string} */
+                            reason: "gpi48_behind" | "gpi48_due" | "qualification_expiring" | "free_place";
+                            /** @description Always null: sessions that clash with duties or leave are left out */
+                            clash: null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getTrainingSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                zoneId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        zone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        rules: {
+                            /** @description The rolling window, in months */
+                            windowMonths: number;
+                            /** @description Sessions needed in the window (spread) */
+                            minSessions: number;
+                            /** @description Passed evaluations needed in the window */
+                            minEvaluations: number;
+                            /** @description Days between two sessions that both count */
+                            minGapDays: number;
+                            /** @description Horizon of "falls behind" and expiring */
+                            warnDays: number;
+                        };
+                        /** @description No row of its own: the defaults of migration 0020 */
+                        isDefault: boolean;
+                        updatedAt: string | null;
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    setTrainingSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                zoneId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The rolling window, in months */
+                    windowMonths: number;
+                    /** @description Sessions needed in the window (spread) */
+                    minSessions: number;
+                    /** @description Passed evaluations needed in the window */
+                    minEvaluations: number;
+                    /** @description Days between two sessions that both count */
+                    minGapDays: number;
+                    /** @description Horizon of "falls behind" and expiring */
+                    warnDays: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        zone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        rules: {
+                            /** @description The rolling window, in months */
+                            windowMonths: number;
+                            /** @description Sessions needed in the window (spread) */
+                            minSessions: number;
+                            /** @description Passed evaluations needed in the window */
+                            minEvaluations: number;
+                            /** @description Days between two sessions that both count */
+                            minGapDays: number;
+                            /** @description Horizon of "falls behind" and expiring */
+                            warnDays: number;
+                        };
+                        /** @description No row of its own: the defaults of migration 0020 */
+                        isDefault: boolean;
+                        updatedAt: string | null;
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getBriefingView: {
+        parameters: {
+            query?: {
+                zoneId?: string;
+                /** @description Calendar date YYYY-MM-DD */
+                date?: string;
+                shift?: "early" | "late" | "night";
+                teamId?: string;
+            };
+            header?: {
+                /** @description Why the caller reads this restricted data: 10–500 characters, percent-encoded UTF-8. Kept in the audit log with the read. */
+                "x-justification"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        zone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        date: string;
+                        /** @enum {string} */
+                        shift: "early" | "late" | "night";
+                        period: {
+                            /** Format: date-time */
+                            from: string;
+                            /** Format: date-time */
+                            to: string;
+                        };
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            category: "wanted_person" | "wanted_vehicle" | "attention_point" | "event" | "working_instruction" | "officer_safety";
+                            /** @enum {string} */
+                            priority: "normal" | "high" | "urgent";
+                            restricted: boolean;
+                            title: string | null;
+                            body: string | null;
+                            hasPhoto: boolean;
+                            /** Format: date-time */
+                            validFrom: string;
+                            /** Format: date-time */
+                            validTo: string;
+                            shifts: ("early" | "late" | "night")[];
+                            targets: {
+                                zone: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                };
+                                teams: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                }[];
+                            }[];
+                            author: {
+                                displayName: string;
+                            } | null;
+                            withdrawnAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            readByMe: string | null;
+                            addressedToMe: boolean;
+                            canEdit: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listBriefingItems: {
+        parameters: {
+            query?: {
+                zoneId?: string;
+                state?: "current" | "upcoming" | "past";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description A briefing item as the reader sees it */
+                            item: {
+                                /** Format: uuid */
+                                id: string;
+                                zone: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                category: "wanted_person" | "wanted_vehicle" | "attention_point" | "event" | "working_instruction" | "officer_safety";
+                                /** @enum {string} */
+                                priority: "normal" | "high" | "urgent";
+                                restricted: boolean;
+                                title: string | null;
+                                body: string | null;
+                                hasPhoto: boolean;
+                                /** Format: date-time */
+                                validFrom: string;
+                                /** Format: date-time */
+                                validTo: string;
+                                shifts: ("early" | "late" | "night")[];
+                                targets: {
+                                    zone: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        code: string;
+                                        name: string;
+                                    };
+                                    teams: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        code: string;
+                                        name: string;
+                                    }[];
+                                }[];
+                                author: {
+                                    displayName: string;
+                                } | null;
+                                withdrawnAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                readByMe: string | null;
+                                addressedToMe: boolean;
+                                canEdit: boolean;
+                            };
+                            reads: {
+                                read: number;
+                                total: number;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createBriefingItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    zoneId?: string;
+                    /** @enum {string} */
+                    category: "wanted_person" | "wanted_vehicle" | "attention_point" | "event" | "working_instruction" | "officer_safety";
+                    /** @enum {string} */
+                    priority: "normal" | "high" | "urgent";
+                    title: string;
+                    body: string;
+                    /** @description Personal data: always so for a wanted person. */
+                    restricted?: boolean;
+                    /** @description Start of validity. */
+                    validFrom: string;
+                    /** @description End of validity (exclusive): after the start, at most 90 days later. */
+                    validTo: string;
+                    shifts: ("early" | "late" | "night")[];
+                    /** @description The author zone and/or partner zones sharing `briefing`; without teams, the whole zone. */
+                    targets: {
+                        /** Format: uuid */
+                        zoneId: string;
+                        teamIds?: string[];
+                    }[];
+                    /** @description JPEG, PNG or WebP, at most 2 MiB; the bytes must be of that type. */
+                    photo?: {
+                        /** @enum {string} */
+                        type: "image/jpeg" | "image/png" | "image/webp";
+                        base64: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description A briefing item as the reader sees it */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        zone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        /** @enum {string} */
+                        category: "wanted_person" | "wanted_vehicle" | "attention_point" | "event" | "working_instruction" | "officer_safety";
+                        /** @enum {string} */
+                        priority: "normal" | "high" | "urgent";
+                        restricted: boolean;
+                        title: string | null;
+                        body: string | null;
+                        hasPhoto: boolean;
+                        /** Format: date-time */
+                        validFrom: string;
+                        /** Format: date-time */
+                        validTo: string;
+                        shifts: ("early" | "late" | "night")[];
+                        targets: {
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            teams: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            }[];
+                        }[];
+                        author: {
+                            displayName: string;
+                        } | null;
+                        withdrawnAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        readByMe: string | null;
+                        addressedToMe: boolean;
+                        canEdit: boolean;
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getBriefingItem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the caller reads this restricted data: 10–500 characters, percent-encoded UTF-8. Kept in the audit log with the read. */
+                "x-justification"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A briefing item as the reader sees it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        zone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        /** @enum {string} */
+                        category: "wanted_person" | "wanted_vehicle" | "attention_point" | "event" | "working_instruction" | "officer_safety";
+                        /** @enum {string} */
+                        priority: "normal" | "high" | "urgent";
+                        restricted: boolean;
+                        title: string | null;
+                        body: string | null;
+                        hasPhoto: boolean;
+                        /** Format: date-time */
+                        validFrom: string;
+                        /** Format: date-time */
+                        validTo: string;
+                        shifts: ("early" | "late" | "night")[];
+                        targets: {
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            teams: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            }[];
+                        }[];
+                        author: {
+                            displayName: string;
+                        } | null;
+                        withdrawnAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        readByMe: string | null;
+                        addressedToMe: boolean;
+                        canEdit: boolean;
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateBriefingItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    category?: "wanted_person" | "wanted_vehicle" | "attention_point" | "event" | "working_instruction" | "officer_safety";
+                    /** @enum {string} */
+                    priority?: "normal" | "high" | "urgent";
+                    title?: string;
+                    body?: string;
+                    restricted?: boolean;
+                    /** @description Start of validity. */
+                    validFrom?: string;
+                    /** @description End of validity (exclusive). */
+                    validTo?: string;
+                    shifts?: ("early" | "late" | "night")[];
+                    /** @description The author zone and/or partner zones sharing `briefing`; without teams, the whole zone. */
+                    targets?: {
+                        /** Format: uuid */
+                        zoneId: string;
+                        teamIds?: string[];
+                    }[];
+                    photo?: {
+                        /** @enum {string} */
+                        type: "image/jpeg" | "image/png" | "image/webp";
+                        base64: string;
+                    } | null;
+                };
+            };
+        };
+        responses: {
+            /** @description A briefing item as the reader sees it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        zone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        /** @enum {string} */
+                        category: "wanted_person" | "wanted_vehicle" | "attention_point" | "event" | "working_instruction" | "officer_safety";
+                        /** @enum {string} */
+                        priority: "normal" | "high" | "urgent";
+                        restricted: boolean;
+                        title: string | null;
+                        body: string | null;
+                        hasPhoto: boolean;
+                        /** Format: date-time */
+                        validFrom: string;
+                        /** Format: date-time */
+                        validTo: string;
+                        shifts: ("early" | "late" | "night")[];
+                        targets: {
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            teams: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            }[];
+                        }[];
+                        author: {
+                            displayName: string;
+                        } | null;
+                        withdrawnAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        readByMe: string | null;
+                        addressedToMe: boolean;
+                        canEdit: boolean;
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    withdrawBriefingItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A briefing item as the reader sees it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        zone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        /** @enum {string} */
+                        category: "wanted_person" | "wanted_vehicle" | "attention_point" | "event" | "working_instruction" | "officer_safety";
+                        /** @enum {string} */
+                        priority: "normal" | "high" | "urgent";
+                        restricted: boolean;
+                        title: string | null;
+                        body: string | null;
+                        hasPhoto: boolean;
+                        /** Format: date-time */
+                        validFrom: string;
+                        /** Format: date-time */
+                        validTo: string;
+                        shifts: ("early" | "late" | "night")[];
+                        targets: {
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            teams: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            }[];
+                        }[];
+                        author: {
+                            displayName: string;
+                        } | null;
+                        withdrawnAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        readByMe: string | null;
+                        addressedToMe: boolean;
+                        canEdit: boolean;
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getBriefingItemPhoto: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the caller reads this restricted data: 10–500 characters, percent-encoded UTF-8. Kept in the audit log with the read. */
+                "x-justification"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The image */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": components["schemas"]["Error"];
+                    "image/png": components["schemas"]["Error"];
+                    "image/webp": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": components["schemas"]["Error"];
+                    "image/png": components["schemas"]["Error"];
+                    "image/webp": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": components["schemas"]["Error"];
+                    "image/png": components["schemas"]["Error"];
+                    "image/webp": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": components["schemas"]["Error"];
+                    "image/png": components["schemas"]["Error"];
+                    "image/webp": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": components["schemas"]["Error"];
+                    "image/png": components["schemas"]["Error"];
+                    "image/webp": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    confirmBriefingRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        itemId: string;
+                        /** Format: date-time */
+                        readAt: string;
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getBriefingReads: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        own: {
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            people: {
+                                /** Format: uuid */
+                                personId: string;
+                                name: string;
+                                team: string | null;
+                                readAt: string | null;
+                            }[];
+                        } | null;
+                        /** @description Partner zones as counts only: no names of their people. */
+                        partners: {
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            read: number;
+                            total: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listBriefingTeams: {
+        parameters: {
+            query?: {
+                zoneId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        zone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        teams: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getBriefingSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                zoneId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        zone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        /** @description HH:MM, Brussels wall clock */
+                        earlyStart: string;
+                        /** @description HH:MM, Brussels wall clock */
+                        lateStart: string;
+                        /** @description HH:MM, Brussels wall clock */
+                        nightStart: string;
+                        retentionDays: number;
+                        restrictedRetentionDays: number;
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    setBriefingSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                zoneId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description HH:MM, Brussels wall clock */
+                    earlyStart: string;
+                    /** @description HH:MM, Brussels wall clock */
+                    lateStart: string;
+                    /** @description HH:MM, Brussels wall clock */
+                    nightStart: string;
+                    retentionDays: number;
+                    restrictedRetentionDays: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        zone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        /** @description HH:MM, Brussels wall clock */
+                        earlyStart: string;
+                        /** @description HH:MM, Brussels wall clock */
+                        lateStart: string;
+                        /** @description HH:MM, Brussels wall clock */
+                        nightStart: string;
+                        retentionDays: number;
+                        restrictedRetentionDays: number;
                     };
                 };
             };

@@ -2110,7 +2110,8 @@ export const en: Dictionary = {
   'training.enrol.my.title': 'My enrolment',
   'training.enrol.my.enrol': 'Enrol me',
   'training.enrol.my.cancel': 'Cancel my enrolment',
-  'training.enrol.my.deadlinePassed': 'The cancellation deadline passed on {at}. Ask your planner or korpschef, or the trainer, to cancel your enrolment.',
+  'training.enrol.my.deadlinePassed':
+    'The cancellation deadline passed on {at}. Ask your planner or korpschef, or the trainer, to cancel your enrolment.',
   'training.enrol.my.noPlaces': 'Your zone has no places in this session.',
   'training.enrol.my.closed': 'Enrolment is closed.',
   'training.enrol.others.title': 'Enrol someone of my zone',

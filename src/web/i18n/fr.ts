@@ -2137,7 +2137,8 @@ export const fr: Dictionary = {
   'training.enrol.my.title': 'Mon inscription',
   'training.enrol.my.enrol': 'M’inscrire',
   'training.enrol.my.cancel': 'Annuler mon inscription',
-  'training.enrol.my.deadlinePassed': 'Le délai d’annulation a expiré le {at}. Demandez à votre planificateur ou chef de corps, ou au formateur, de vous désinscrire.',
+  'training.enrol.my.deadlinePassed':
+    'Le délai d’annulation a expiré le {at}. Demandez à votre planificateur ou chef de corps, ou au formateur, de vous désinscrire.',
   'training.enrol.my.noPlaces': 'Votre zone n’a pas de places dans cette session.',
   'training.enrol.my.closed': 'Les inscriptions sont closes.',
   'training.enrol.others.title': 'Inscrire quelqu’un de ma zone',

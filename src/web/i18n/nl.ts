@@ -2123,7 +2123,8 @@ export const nl = {
   'training.enrol.my.title': 'Mijn inschrijving',
   'training.enrol.my.enrol': 'Schrijf mij in',
   'training.enrol.my.cancel': 'Mijn inschrijving annuleren',
-  'training.enrol.my.deadlinePassed': 'De annuleringstermijn liep af op {at}. Vraag je planner of korpschef, of de trainer, om je uit te schrijven.',
+  'training.enrol.my.deadlinePassed':
+    'De annuleringstermijn liep af op {at}. Vraag je planner of korpschef, of de trainer, om je uit te schrijven.',
   'training.enrol.my.noPlaces': 'Je zone heeft geen plaatsen in deze sessie.',
   'training.enrol.my.closed': 'Inschrijven is gesloten.',
   'training.enrol.others.title': 'Iemand van mijn zone inschrijven',
