@@ -369,6 +369,10 @@ export const AUDIT_ACTIONS = [
   'investment.cost_remove',
   // settlements (issue 10): a period's settlement of investments, loan fees and assistance, frozen
   'investment.settlement_record',
+  // training enrolments (issue 11, train-enrol)
+  'training.enrolment.create',
+  'training.enrolment.cancel',
+  'training.attendance.record',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -1085,6 +1085,103 @@ export const ERRORS = {
       en: 'This zone is not part of this settlement.',
     },
   },
+  // training enrolments (issue 11, train-enrol): enrolment, waiting list, cancellation, attendance and results
+  ENROLMENT_CLOSED: {
+    status: 422,
+    message: {
+      nl: 'Inschrijven kan niet meer: de sessie is begonnen, afgelopen of geannuleerd.',
+      fr: 'L’inscription n’est plus possible : la session a commencé, est terminée ou a été annulée.',
+      en: 'Enrolment is closed: the session has started, ended or was cancelled.',
+    },
+  },
+  NO_PLACES_FOR_ZONE: {
+    status: 422,
+    message: {
+      nl: 'Deze sessie heeft geen plaatsen voor de zone van deze persoon.',
+      fr: 'Cette session n’a pas de places pour la zone de cette personne.',
+      en: 'This session has no places for this person’s zone.',
+    },
+  },
+  COURSE_NOT_FOR_STAFF: {
+    status: 422,
+    message: {
+      nl: 'Een GPI 48-opleiding is alleen voor operationeel personeel, niet voor CALog-personeel.',
+      fr: 'Une formation GPI 48 est réservée au personnel opérationnel, pas au personnel CALog.',
+      en: 'A GPI 48 course is for operational staff only, not for CALog staff.',
+    },
+  },
+  ALREADY_ENROLLED: {
+    status: 409,
+    message: {
+      nl: 'Deze persoon is al ingeschreven of staat al op de wachtlijst van deze sessie.',
+      fr: 'Cette personne est déjà inscrite ou sur la liste d’attente de cette session.',
+      en: 'This person is already enrolled or on the waiting list of this session.',
+    },
+  },
+  NO_PLACE_LEFT: {
+    status: 409,
+    message: {
+      nl: 'Er is geen plaats meer voor deze zone. Probeer opnieuw: de inschrijving komt dan op de wachtlijst.',
+      fr: 'Il n’y a plus de place pour cette zone. Réessayez : l’inscription ira alors sur la liste d’attente.',
+      en: 'No place is left for this zone. Try again: the enrolment then goes on the waiting list.',
+    },
+  },
+  CANCEL_DEADLINE_PASSED: {
+    status: 422,
+    message: {
+      nl: 'De annuleringstermijn is verstreken. Vraag de planner of korpschef van je zone, of de trainer van de sessie, om je uit te schrijven.',
+      fr: 'Le délai d’annulation est dépassé. Demandez au planificateur ou au chef de corps de votre zone, ou au formateur de la session, de vous désinscrire.',
+      en: 'The cancellation deadline has passed. Ask the planner or korpschef of your zone, or the session’s trainer, to cancel your enrolment.',
+    },
+  },
+  ENROLMENT_CANCELLED: {
+    status: 409,
+    message: {
+      nl: 'Deze inschrijving is al geannuleerd.',
+      fr: 'Cette inscription est déjà annulée.',
+      en: 'This enrolment is already cancelled.',
+    },
+  },
+  ENROLMENT_PERSON_REQUIRED: {
+    status: 422,
+    message: {
+      nl: 'Kies wie je inschrijft: je account is niet aan een personeelslid gekoppeld.',
+      fr: 'Choisissez qui inscrire : votre compte n’est lié à aucun membre du personnel.',
+      en: 'Choose whom to enrol: your account is not linked to a staff member.',
+    },
+  },
+  ATTENDANCE_NOT_OPEN: {
+    status: 422,
+    message: {
+      nl: 'Aanwezigheden worden geregistreerd vanaf het begin van de sessie tot 60 dagen na het einde, niet voor een geannuleerde sessie.',
+      fr: 'Les présences s’enregistrent du début de la session jusqu’à 60 jours après sa fin, pas pour une session annulée.',
+      en: 'Attendance is recorded from the start of the session until 60 days after its end, not for a cancelled session.',
+    },
+  },
+  ATTENDANCE_NOT_ENROLLED: {
+    status: 422,
+    message: {
+      nl: 'Aanwezigheid kan alleen voor ingeschreven personen van deze sessie (niet voor de wachtlijst of een annulering).',
+      fr: 'La présence ne s’enregistre que pour les personnes inscrites à cette session (pas la liste d’attente ni une annulation).',
+      en: 'Attendance can only be recorded for people enrolled in this session (not the waiting list or a cancellation).',
+    },
+  },
+  RESULT_WITHOUT_PRESENCE: {
+    status: 422,
+    message: {
+      nl: 'Een resultaat kan alleen voor wie aanwezig was.',
+      fr: 'Un résultat n’est possible que pour une personne présente.',
+      en: 'A result can only be given to someone who was present.',
+    },
+  },
+  RESULT_REQUIRED: {
+    status: 422,
+    message: {
+      nl: 'Geef voor elke aanwezige een resultaat (geslaagd of niet geslaagd): deze sessie is een evaluatie of geeft een kwalificatie.',
+      fr: 'Indiquez un résultat (réussi ou échoué) pour chaque présent : cette session est une évaluation ou donne une qualification.',
+      en: 'Give every present person a result (passed or failed): this session is an evaluation or grants a qualification.',
+    },
+  },
 } as const satisfies Record<string, CatalogueEntry>
 
 export type ErrorCode = keyof typeof ERRORS

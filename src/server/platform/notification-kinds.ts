@@ -18,6 +18,8 @@ export const NOTIFICATION_OBJECTS = {
   asset: (id: string) => `/equipment/assets/${id}`,
   // bookings (issue 10): a booking's page
   equipment_booking: (id: string) => `/equipment/bookings/${id}`,
+  // training enrolments (issue 11, train-enrol): a training session's page
+  training_session: (id: string) => `/training/sessions/${id}`,
 } as const satisfies Record<string, (id: string) => string>
 export type NotificationObjectType = keyof typeof NOTIFICATION_OBJECTS
 
@@ -139,6 +141,32 @@ export const NOTIFICATION_KINDS = {
     params: ['asset', 'zone', 'to'],
     object: 'equipment_booking',
     message: 'notification.equipment.booking_overdue',
+  },
+  // training enrolments (issue 11, train-enrol). `course`: the course's title; `from`: the session's start,
+  // Brussels DD/MM/YYYY HH:MM.
+  /** Someone else (a planner, korpschef or trainer) enrolled the recipient in a session. */
+  'training.enrolled': {
+    params: ['course', 'from'],
+    object: 'training_session',
+    message: 'notification.training.enrolled',
+  },
+  /** The recipient's zone had no free place: the enrolment waits at `position` on the waiting list. */
+  'training.waitlisted': {
+    params: ['course', 'from', 'position'],
+    object: 'training_session',
+    message: 'notification.training.waitlisted',
+  },
+  /** A place freed up: the recipient moved from the waiting list into the session. */
+  'training.promoted': {
+    params: ['course', 'from'],
+    object: 'training_session',
+    message: 'notification.training.promoted',
+  },
+  /** The organiser (or the recipient's planner or korpschef) cancelled the recipient's enrolment. */
+  'training.enrolment_cancelled': {
+    params: ['course', 'from'],
+    object: 'training_session',
+    message: 'notification.training.enrolment_cancelled',
   },
 } as const satisfies Record<
   string,

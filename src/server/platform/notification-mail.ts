@@ -428,4 +428,94 @@ export const NOTIFICATION_TEMPLATES: { [K in NotificationKind]: Record<Locale, T
       ],
     }),
   },
+  // training enrolments (issue 11, train-enrol)
+  'training.enrolled': {
+    nl: (p) => ({
+      subject: `Ingeschreven: ${p.course}`,
+      paragraphs: [
+        `Beste ${p.recipientName},`,
+        `U bent ingeschreven voor ${p.course} op ${p.from}. Kunt u niet? Annuleer tijdig in Verbond.`,
+      ],
+    }),
+    fr: (p) => ({
+      subject: `Inscrit : ${p.course}`,
+      paragraphs: [
+        `Bonjour ${p.recipientName},`,
+        `Vous êtes inscrit à ${p.course} le ${p.from}. Empêché ? Annulez à temps dans Verbond.`,
+      ],
+    }),
+    en: (p) => ({
+      subject: `Enrolled: ${p.course}`,
+      paragraphs: [
+        `Dear ${p.recipientName},`,
+        `You are enrolled in ${p.course} on ${p.from}. Can't make it? Cancel in time in Verbond.`,
+      ],
+    }),
+  },
+  'training.waitlisted': {
+    nl: (p) => ({
+      subject: `Wachtlijst: ${p.course}`,
+      paragraphs: [
+        `Beste ${p.recipientName},`,
+        `Voor ${p.course} op ${p.from} is er geen vrije plaats voor uw zone: u staat op de wachtlijst, plaats ${p.position}. Komt er een plaats vrij, dan schuift u automatisch door.`,
+      ],
+    }),
+    fr: (p) => ({
+      subject: `Liste d’attente : ${p.course}`,
+      paragraphs: [
+        `Bonjour ${p.recipientName},`,
+        `Pour ${p.course} le ${p.from}, il n’y a plus de place pour votre zone : vous êtes sur la liste d’attente, position ${p.position}. Si une place se libère, vous passez automatiquement.`,
+      ],
+    }),
+    en: (p) => ({
+      subject: `Waiting list: ${p.course}`,
+      paragraphs: [
+        `Dear ${p.recipientName},`,
+        `${p.course} on ${p.from} has no free place for your zone: you are on the waiting list, position ${p.position}. When a place frees up, you move up automatically.`,
+      ],
+    }),
+  },
+  'training.promoted': {
+    nl: (p) => ({
+      subject: `Plaats vrijgekomen: ${p.course}`,
+      paragraphs: [
+        `Beste ${p.recipientName},`,
+        `Er is een plaats vrijgekomen: u bent nu ingeschreven voor ${p.course} op ${p.from}.`,
+      ],
+    }),
+    fr: (p) => ({
+      subject: `Place libérée : ${p.course}`,
+      paragraphs: [
+        `Bonjour ${p.recipientName},`,
+        `Une place s’est libérée : vous êtes maintenant inscrit à ${p.course} le ${p.from}.`,
+      ],
+    }),
+    en: (p) => ({
+      subject: `A place freed up: ${p.course}`,
+      paragraphs: [`Dear ${p.recipientName},`, `A place freed up: you are now enrolled in ${p.course} on ${p.from}.`],
+    }),
+  },
+  'training.enrolment_cancelled': {
+    nl: (p) => ({
+      subject: `Inschrijving geannuleerd: ${p.course}`,
+      paragraphs: [
+        `Beste ${p.recipientName},`,
+        `Uw inschrijving voor ${p.course} op ${p.from} werd geannuleerd. Open de sessie in Verbond voor de details.`,
+      ],
+    }),
+    fr: (p) => ({
+      subject: `Inscription annulée : ${p.course}`,
+      paragraphs: [
+        `Bonjour ${p.recipientName},`,
+        `Votre inscription à ${p.course} le ${p.from} a été annulée. Ouvrez la session dans Verbond pour les détails.`,
+      ],
+    }),
+    en: (p) => ({
+      subject: `Enrolment cancelled: ${p.course}`,
+      paragraphs: [
+        `Dear ${p.recipientName},`,
+        `Your enrolment in ${p.course} on ${p.from} was cancelled. Open the session in Verbond for the details.`,
+      ],
+    }),
+  },
 }

@@ -1803,4 +1803,12 @@ export const en: Dictionary = {
   'shares.runningCosts': 'Running costs',
   'shares.total': 'Total',
   'shares.chart': 'Share per zone in {year}',
+  // training enrolments (issue 11, train-enrol)
+  'notification.training.enrolled': 'You are enrolled in {course} on {from}.',
+  'notification.training.waitlisted': 'Waiting list for {course} on {from}: you are number {position}.',
+  'notification.training.promoted': 'A place freed up: you are enrolled in {course} on {from}.',
+  'notification.training.enrolment_cancelled': 'Your enrolment in {course} on {from} was cancelled.',
+  'auditAction.training.enrolment.create': 'Training enrolment',
+  'auditAction.training.enrolment.cancel': 'Training enrolment cancelled',
+  'auditAction.training.attendance.record': 'Training attendance recorded',
 }

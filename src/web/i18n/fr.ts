@@ -1826,4 +1826,12 @@ export const fr: Dictionary = {
   'shares.runningCosts': 'Frais de fonctionnement',
   'shares.total': 'Total',
   'shares.chart': 'Part par zone en {year}',
+  // training enrolments (issue 11, train-enrol)
+  'notification.training.enrolled': 'Vous êtes inscrit à {course} le {from}.',
+  'notification.training.waitlisted': 'Liste d’attente pour {course} le {from} : vous êtes en position {position}.',
+  'notification.training.promoted': 'Une place s’est libérée : vous êtes inscrit à {course} le {from}.',
+  'notification.training.enrolment_cancelled': 'Votre inscription à {course} le {from} a été annulée.',
+  'auditAction.training.enrolment.create': 'Inscription à une formation',
+  'auditAction.training.enrolment.cancel': 'Inscription à une formation annulée',
+  'auditAction.training.attendance.record': 'Présences de formation enregistrées',
 }

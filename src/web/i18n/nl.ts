@@ -1814,6 +1814,14 @@ export const nl = {
   'shares.runningCosts': 'Werkingskosten',
   'shares.total': 'Totaal',
   'shares.chart': 'Aandeel per zone in {year}',
+  // training enrolments (issue 11, train-enrol)
+  'notification.training.enrolled': 'U bent ingeschreven voor {course} op {from}.',
+  'notification.training.waitlisted': 'Wachtlijst voor {course} op {from}: u staat op plaats {position}.',
+  'notification.training.promoted': 'Er kwam een plaats vrij: u bent ingeschreven voor {course} op {from}.',
+  'notification.training.enrolment_cancelled': 'Uw inschrijving voor {course} op {from} werd geannuleerd.',
+  'auditAction.training.enrolment.create': 'Inschrijving voor opleiding',
+  'auditAction.training.enrolment.cancel': 'Inschrijving voor opleiding geannuleerd',
+  'auditAction.training.attendance.record': 'Aanwezigheden van opleiding geregistreerd',
 } as const
 
 export type MessageKey = keyof typeof nl

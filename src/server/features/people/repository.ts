@@ -102,3 +102,24 @@ export function peopleRepository(db: Db) {
 }
 
 export type PersonRow = NonNullable<Awaited<ReturnType<ReturnType<typeof peopleRepository>['byId']>>>
+
+// training (issue 11, train-enrol): a passed course renews the qualification it grants. The people feature owns
+// person_qualifications; training calls this fragment in its transaction. An older session never overrides a
+// newer renewal (re-recording an earlier session's attendance).
+export async function renewQualification(
+  trx: Transaction<DB>,
+  r: { personId: string; code: string; obtainedOn: string; validUntil: string },
+): Promise<void> {
+  await trx
+    .insertInto('person_qualifications')
+    .values({ person_id: r.personId, qualification_code: r.code, obtained_on: r.obtainedOn, valid_until: r.validUntil })
+    .onConflict((oc) =>
+      oc
+        .columns(['person_id', 'qualification_code'])
+        .doUpdateSet({ obtained_on: r.obtainedOn, valid_until: r.validUntil })
+        .where(
+          sql<SqlBool>`person_qualifications.obtained_on IS NULL OR person_qualifications.obtained_on <= ${r.obtainedOn}::date`,
+        ),
+    )
+    .execute()
+}

@@ -103,6 +103,10 @@ const LISTED = {
   'investment.cost_remove': true,
   // settlements (issue 10)
   'investment.settlement_record': true,
+  // training enrolments (issue 11, train-enrol)
+  'training.enrolment.create': true,
+  'training.enrolment.cancel': true,
+  'training.attendance.record': true,
 } as const satisfies Record<AuditAction, true>
 
 export const AUDIT_ACTIONS = Object.keys(LISTED) as readonly AuditAction[]

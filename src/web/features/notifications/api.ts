@@ -32,6 +32,11 @@ export const NOTIFICATION_MESSAGES = {
   'equipment.booking_requested': 'notification.equipment.booking_requested',
   'equipment.booking_decided': 'notification.equipment.booking_decided',
   'equipment.booking_overdue': 'notification.equipment.booking_overdue',
+  // training enrolments (issue 11, train-enrol)
+  'training.enrolled': 'notification.training.enrolled',
+  'training.waitlisted': 'notification.training.waitlisted',
+  'training.promoted': 'notification.training.promoted',
+  'training.enrolment_cancelled': 'notification.training.enrolment_cancelled',
 } as const satisfies Record<NotificationKind, MessageKey>
 
 export const notificationKeys = {
