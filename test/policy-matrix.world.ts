@@ -46,6 +46,12 @@ import {
   investmentSettlementsWorld,
   type InvestmentSettlementsWorld,
 } from './investment-settlements.world.ts'
+// training enrolments (issue 11, train-enrol)
+import {
+  TRAINING_ENROLMENT_FIXTURES,
+  trainingEnrolmentsWorld,
+  type TrainingEnrolmentsWorld,
+} from './training-enrolments.world.ts'
 
 export type Target = 'own' | 'partner' | 'foreign'
 export type ActorName = 'anonymous' | Role
@@ -123,6 +129,7 @@ export interface World {
   investments: InvestmentsWorld
   equipmentBookings: EquipmentBookingsWorld // bookings (issue 10)
   investmentSettlements: InvestmentSettlementsWorld // settlements (issue 10)
+  trainingEnrolments: TrainingEnrolmentsWorld // training enrolments (issue 11, train-enrol)
 }
 
 type Request = Pick<InjectOptions, 'payload' | 'remoteAddress'> & {
@@ -763,6 +770,7 @@ export const FIXTURES: Record<string, Fixture | Fixture[]> = {
   ...INVESTMENT_FIXTURES,
   ...EQUIPMENT_BOOKING_FIXTURES, // bookings (issue 10)
   ...INVESTMENT_SETTLEMENT_FIXTURES, // settlements (issue 10)
+  ...TRAINING_ENROLMENT_FIXTURES, // training enrolments (issue 11, train-enrol)
 }
 
 /** Builds the world on the test app's database (demo data + fresh drafts and accounts). */
@@ -884,6 +892,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     investments: await investmentsWorld(t, zone, association),
     equipmentBookings: await equipmentBookingsWorld(t, zone), // bookings (issue 10)
     investmentSettlements: await investmentSettlementsWorld(t, zone, association), // settlements (issue 10)
+    trainingEnrolments: await trainingEnrolmentsWorld(t, zone, association), // training enrolments (issue 11, train-enrol)
   }
 }
 

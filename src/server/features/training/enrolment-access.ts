@@ -46,7 +46,7 @@ export async function standingOf(ctx: PolicyContext, session: SessionRow): Promi
 const holds = (actor: Actor, zoneId: string, roles: readonly string[]): boolean =>
   actor.roles.some((r) => r.zoneId === zoneId && roles.includes(r.role))
 
-/** Why the reader may not cancel now (null: they may; `late` after the deadline). */
+/** Whether the reader may cancel now (`late`: after the deadline), or why not (a catalogue code). */
 export function cancelVerdict(
   actor: Actor,
   session: Pick<SessionRow, 'zone_id' | 'status' | 'from' | 'cancel_deadline'>,
@@ -55,16 +55,17 @@ export function cancelVerdict(
 ):
   | { allowed: true; late: boolean }
   | { allowed: false; code: 'ENROLMENT_CANCELLED' | 'ENROLMENT_CLOSED' | 'CANCEL_DEADLINE_PASSED' | 'FORBIDDEN' } {
+  // The person's own zone (planner, korpschef) and the organiser (trainer, korpschef): until the start.
+  const staff =
+    holds(actor, e.zone_id, ['planner', 'korpschef']) || holds(actor, session.zone_id, ['trainer', 'korpschef'])
+  const self = actor.personId !== null && actor.personId === e.person_id
+  if (!staff && !self) return { allowed: false, code: 'FORBIDDEN' }
   if (e.status === 'cancelled') return { allowed: false, code: 'ENROLMENT_CANCELLED' }
   if (session.status !== 'planned' || at.getTime() >= session.from.getTime())
     return { allowed: false, code: 'ENROLMENT_CLOSED' }
   const late = at.getTime() > session.cancel_deadline.getTime()
-  // The person's own zone (planner, korpschef) and the organiser (trainer, korpschef): until the start.
-  if (holds(actor, e.zone_id, ['planner', 'korpschef']) || holds(actor, session.zone_id, ['trainer', 'korpschef']))
-    return { allowed: true, late }
-  if (actor.personId !== null && actor.personId === e.person_id)
-    return late ? { allowed: false, code: 'CANCEL_DEADLINE_PASSED' } : { allowed: true, late: false }
-  return { allowed: false, code: 'FORBIDDEN' }
+  if (staff) return { allowed: true, late }
+  return late ? { allowed: false, code: 'CANCEL_DEADLINE_PASSED' } : { allowed: true, late: false }
 }
 
 /** The reader sees this enrolment: organiser or listed trainer (all), own zones' people, or their own. */
