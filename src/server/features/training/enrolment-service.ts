@@ -97,12 +97,14 @@ export function enrolmentService(db: Kysely<DB>) {
     const places = (await repo.lockPlaces(session.id, person.zone_id)) ?? 0
     const line = await repo.line(session.id, person.zone_id)
     const status = admission({ places, enrolled: line.enrolled })
+    // Queued when the lock is held: the line's order is the order in which enrolments were admitted.
+    const queuedAt = now()
     const id = await repo.insert({
       sessionId: session.id,
       zoneId: person.zone_id,
       personId,
       status,
-      at,
+      at: queuedAt,
       userId: ctx.actor.userId,
     })
     if (person.zone_id !== session.zone_id)
