@@ -40,6 +40,12 @@ import {
   equipmentBookingsWorld,
   type EquipmentBookingsWorld,
 } from './equipment-bookings.world.ts'
+// training sessions (issue 11, train-sessions)
+import {
+  TRAINING_SESSION_FIXTURES,
+  trainingSessionsWorld,
+  type TrainingSessionsWorld,
+} from './training-sessions.world.ts'
 // settlements (issue 10)
 import {
   INVESTMENT_SETTLEMENT_FIXTURES,
@@ -129,6 +135,7 @@ export interface World {
   investments: InvestmentsWorld
   equipmentBookings: EquipmentBookingsWorld // bookings (issue 10)
   investmentSettlements: InvestmentSettlementsWorld // settlements (issue 10)
+  trainingSessions: TrainingSessionsWorld // training sessions (issue 11, train-sessions)
   trainingEnrolments: TrainingEnrolmentsWorld // training enrolments (issue 11, train-enrol)
 }
 
@@ -770,6 +777,7 @@ export const FIXTURES: Record<string, Fixture | Fixture[]> = {
   ...INVESTMENT_FIXTURES,
   ...EQUIPMENT_BOOKING_FIXTURES, // bookings (issue 10)
   ...INVESTMENT_SETTLEMENT_FIXTURES, // settlements (issue 10)
+  ...TRAINING_SESSION_FIXTURES, // training sessions (issue 11, train-sessions)
   ...TRAINING_ENROLMENT_FIXTURES, // training enrolments (issue 11, train-enrol)
 }
 
@@ -892,6 +900,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     investments: await investmentsWorld(t, zone, association),
     equipmentBookings: await equipmentBookingsWorld(t, zone), // bookings (issue 10)
     investmentSettlements: await investmentSettlementsWorld(t, zone, association), // settlements (issue 10)
+    trainingSessions: await trainingSessionsWorld(t, zone, association), // training sessions (issue 11, train-sessions)
     trainingEnrolments: await trainingEnrolmentsWorld(t, zone, association), // training enrolments (issue 11, train-enrol)
   }
 }

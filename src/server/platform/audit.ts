@@ -369,6 +369,13 @@ export const AUDIT_ACTIONS = [
   'investment.cost_remove',
   // settlements (issue 10): a period's settlement of investments, loan fees and assistance, frozen
   'investment.settlement_record',
+  // training sessions (issue 11, train-sessions): the catalogue, sessions, trainer hours
+  'training.course.create',
+  'training.course.update',
+  'training.session.create',
+  'training.session.update',
+  'training.session.cancel',
+  'training.trainer_hours.post',
   // training enrolments (issue 11, train-enrol)
   'training.enrolment.create',
   'training.enrolment.cancel',

@@ -844,6 +844,7 @@ export interface TrainingSessions {
   created_at: Timestamp
   created_by: string | null
   id: Generated<string>
+  idempotency_key: string | null
   location: string
   note: string | null
   period: string

@@ -1085,6 +1085,87 @@ export const ERRORS = {
       en: 'This zone is not part of this settlement.',
     },
   },
+  // training sessions (issue 11, train-sessions): courses, sessions, places per zone, trainers, trainer hours
+  COURSE_CODE_TAKEN: {
+    status: 409,
+    message: {
+      nl: 'Deze code is al in gebruik voor een andere opleiding van deze associatie.',
+      fr: 'Ce code est déjà utilisé pour une autre formation de cette association.',
+      en: 'This code is already used by another course of this association.',
+    },
+  },
+  COURSE_QUALIFICATION_MISSING: {
+    status: 422,
+    message: {
+      nl: 'Een geldigheid in maanden hoort bij een kwalificatie: kies eerst de kwalificatie die de opleiding geeft.',
+      fr: 'Une validité en mois va avec une qualification : choisissez d’abord la qualification que donne la formation.',
+      en: 'A validity in months belongs to a qualification: choose the qualification the course grants first.',
+    },
+  },
+  TRAINING_ZONE_NOT_SHARED: {
+    status: 422,
+    message: {
+      nl: 'Deze zone deelt geen opleidingen met de organiserende zone: geen overeenkomst van kracht voor opleidingen.',
+      fr: 'Cette zone ne partage pas de formations avec la zone organisatrice : aucun accord en vigueur pour les formations.',
+      en: 'This zone does not share training with the organising zone: no agreement in force lists training.',
+    },
+  },
+  PLACES_NOT_CAPACITY: {
+    status: 422,
+    message: {
+      nl: 'De plaatsen per zone moeten samen precies de capaciteit van de sessie zijn.',
+      fr: 'Les places par zone doivent faire exactement la capacité de la session.',
+      en: 'The places per zone must add up to exactly the capacity of the session.',
+    },
+  },
+  PLACES_BELOW_ENROLLED: {
+    status: 409,
+    message: {
+      nl: 'Een zone kan niet minder plaatsen krijgen dan er mensen van die zone ingeschreven zijn.',
+      fr: 'Une zone ne peut pas recevoir moins de places qu’elle n’a de personnes inscrites.',
+      en: 'A zone cannot get fewer places than it has people enrolled.',
+    },
+  },
+  TRAINER_NOT_AVAILABLE: {
+    status: 422,
+    message: {
+      nl: 'Deze persoon kan geen trainer zijn van deze sessie: niet van de eigen zone en geen gedeelde functie opleidingen.',
+      fr: 'Cette personne ne peut pas être formateur de cette session : pas de la zone et pas de fonction partagée formation.',
+      en: 'This person cannot train this session: not of the own zone and no shared training function.',
+    },
+  },
+  LEDGER_NOT_SHARED: {
+    status: 422,
+    message: {
+      nl: 'Geen overeenkomst van kracht met wederzijdse bijstand voor beide zones: de trainersuren kunnen niet geboekt worden.',
+      fr: 'Aucun accord en vigueur avec l’assistance mutuelle pour les deux zones : les heures de formateur ne peuvent pas être comptabilisées.',
+      en: 'No agreement in force lists mutual assistance for both zones: the trainer hours cannot be posted.',
+    },
+  },
+  TRAINING_SESSION_PERIOD_INVALID: {
+    status: 422,
+    message: {
+      nl: 'De periode van de sessie klopt niet: ze begint in de toekomst, eindigt na het begin en duurt hoogstens 48 uur.',
+      fr: 'La période de la session n’est pas valide : elle commence dans le futur, finit après le début et dure au plus 48 heures.',
+      en: 'The period of the session is not valid: it starts in the future, ends after it starts and lasts at most 48 hours.',
+    },
+  },
+  TRAINING_SESSION_NOT_EDITABLE: {
+    status: 409,
+    message: {
+      nl: 'Deze sessie kan zo niet meer gewijzigd worden: ze is geannuleerd, afgelopen of al begonnen.',
+      fr: 'Cette session ne peut plus être modifiée ainsi : elle est annulée, terminée ou déjà commencée.',
+      en: 'This session can no longer be changed this way: it is cancelled, completed or has already started.',
+    },
+  },
+  TRAINING_SESSION_NOT_ENDED: {
+    status: 409,
+    message: {
+      nl: 'Trainersuren worden pas geboekt na het einde van een sessie die niet geannuleerd is.',
+      fr: 'Les heures de formateur ne se comptabilisent qu’après la fin d’une session non annulée.',
+      en: 'Trainer hours are posted only after the end of a session that was not cancelled.',
+    },
+  },
   // training enrolments (issue 11, train-enrol): enrolment, waiting list, cancellation, attendance and results
   ENROLMENT_CLOSED: {
     status: 422,

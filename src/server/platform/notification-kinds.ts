@@ -18,7 +18,7 @@ export const NOTIFICATION_OBJECTS = {
   asset: (id: string) => `/equipment/assets/${id}`,
   // bookings (issue 10): a booking's page
   equipment_booking: (id: string) => `/equipment/bookings/${id}`,
-  // training enrolments (issue 11, train-enrol): a training session's page
+  // training (issue 11, train-sessions and train-enrol): a session's page
   training_session: (id: string) => `/training/sessions/${id}`,
 } as const satisfies Record<string, (id: string) => string>
 export type NotificationObjectType = keyof typeof NOTIFICATION_OBJECTS
@@ -141,6 +141,13 @@ export const NOTIFICATION_KINDS = {
     params: ['asset', 'zone', 'to'],
     object: 'equipment_booking',
     message: 'notification.equipment.booking_overdue',
+  },
+  // training sessions (issue 11, train-sessions)
+  /** The session of `course` on `from` (Brussels date and time) was cancelled: `reason`. */
+  'training.session_cancelled': {
+    params: ['course', 'from', 'reason'],
+    object: 'training_session',
+    message: 'notification.training.session_cancelled',
   },
   // training enrolments (issue 11, train-enrol). `course`: the course's title; `from`: the session's start,
   // Brussels DD/MM/YYYY HH:MM.

@@ -428,6 +428,21 @@ export const NOTIFICATION_TEMPLATES: { [K in NotificationKind]: Record<Locale, T
       ],
     }),
   },
+  // training sessions (issue 11, train-sessions)
+  'training.session_cancelled': {
+    nl: (p) => ({
+      subject: `Opleiding geannuleerd: ${p.course}`,
+      paragraphs: [`Beste ${p.recipientName},`, `De sessie ${p.course} van ${p.from} werd geannuleerd: ${p.reason}`],
+    }),
+    fr: (p) => ({
+      subject: `Formation annulée : ${p.course}`,
+      paragraphs: [`Bonjour ${p.recipientName},`, `La session ${p.course} du ${p.from} a été annulée : ${p.reason}`],
+    }),
+    en: (p) => ({
+      subject: `Training cancelled: ${p.course}`,
+      paragraphs: [`Dear ${p.recipientName},`, `The session ${p.course} of ${p.from} was cancelled: ${p.reason}`],
+    }),
+  },
   // training enrolments (issue 11, train-enrol)
   'training.enrolled': {
     nl: (p) => ({

@@ -2036,6 +2036,145 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/training/courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The course catalogue of the reader's associations (or of one) */
+        get: operations["listTrainingCourses"];
+        put?: never;
+        /** Add a course to an association's catalogue */
+        post: operations["createTrainingCourse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/courses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a course of the catalogue (or retire it: active false) */
+        patch: operations["updateTrainingCourse"];
+        trace?: never;
+    };
+    "/api/training/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sessions of the reader's zones and partner sessions with places for them, starting in a period of at most 93 days */
+        get: operations["listTrainingSessions"];
+        put?: never;
+        /** Plan a session: places per zone by key, trainers, range lanes booked in the same transaction; the same idempotency key again answers the same session (200) */
+        post: operations["createTrainingSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A session with its places, lanes, trainers, the reader’s enrolment and actions */
+        get: operations["getTrainingSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change location, note, deadline, period (before the start), capacity and places, trainers */
+        patch: operations["updateTrainingSession"];
+        trace?: never;
+    };
+    "/api/training/sessions/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a planned session: its lane bookings are cancelled, enrolled and waiting people notified */
+        post: operations["cancelTrainingSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/sessions/{id}/trainer-hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** After the session: post partner zones' trainer hours to the assistance ledger as support given */
+        post: operations["postTrainerHours"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/places-split": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The suggested places per zone for a capacity by key (equal, or FTE on the day) */
+        get: operations["suggestPlacesSplit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/trainer-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who may train a session of the zone: its trainers and instructors, partners' shared training function */
+        get: operations["listTrainerCandidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/training/sessions/{id}/enrolments": {
         parameters: {
             query?: never;
@@ -2417,7 +2556,7 @@ export interface components {
              * @description What happened; the app renders it with `params` in the reader’s language.
              * @enum {unknown}
              */
-            kind: "agreement.approval_requested" | "agreement.in_force" | "agreement.ended" | "agreement.approvals_voided" | "availability.entered_for_you" | "roster.duties_changed" | "swap.offered" | "swap.taken" | "swap.approval_needed" | "swap.approved" | "swap.rejected" | "replacement.needed" | "assistance.alert" | "assistance.requested" | "equipment.validity_expiring" | "equipment.booking_requested" | "equipment.booking_decided" | "equipment.booking_overdue" | "training.enrolled" | "training.waitlisted" | "training.promoted" | "training.enrolment_cancelled";
+            kind: "agreement.approval_requested" | "agreement.in_force" | "agreement.ended" | "agreement.approvals_voided" | "availability.entered_for_you" | "roster.duties_changed" | "swap.offered" | "swap.taken" | "swap.approval_needed" | "swap.approved" | "swap.rejected" | "replacement.needed" | "assistance.alert" | "assistance.requested" | "equipment.validity_expiring" | "equipment.booking_requested" | "equipment.booking_decided" | "equipment.booking_overdue" | "training.session_cancelled" | "training.enrolled" | "training.waitlisted" | "training.promoted" | "training.enrolment_cancelled";
             /** @description The facts the message names (text). */
             params: {
                 [key: string]: string;
@@ -4977,7 +5116,7 @@ export interface operations {
             query?: {
                 zoneId?: string;
                 /** @description An action the application logs (AuditAction) */
-                action?: "auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.locale_update" | "agreement.create" | "agreement.update" | "agreement.approval_record" | "agreement.transition" | "person.read" | "person.list" | "audit.list" | "audit.export" | "account.create" | "account.role_grant" | "account.role_remove" | "account.disable" | "account.enable" | "account.password_reset" | "user.password_change" | "user.password_change_failed" | "restricted.read" | "availability.create" | "availability.update" | "availability.delete" | "preference.create" | "preference.delete" | "rotation.create" | "rotation.update" | "rotation.member_add" | "rotation.member_end" | "roster.generate" | "roster.publish" | "duty.override" | "swap.request" | "swap.take" | "swap.approve" | "swap.reject" | "swap.withdraw" | "callout.create" | "callout.update" | "callout.delete" | "statement.approve" | "statement.reopen" | "assistance.acknowledge" | "assistance.request_create" | "assistance.request_update" | "assistance.request_transition" | "assistance.request_approve" | "assistance.offer_withdraw" | "assistance.offer_decide" | "assistance.deployment_add" | "assistance.deployment_remove" | "assistance.hours_record" | "assistance.hours_confirm" | "assistance.settings_update" | "assistance.rate_create" | "assistance.settlement_record" | "equipment.asset_create" | "equipment.asset_update" | "equipment.validity_set" | "equipment.validity_remove" | "equipment.booking_create" | "equipment.booking_approve" | "equipment.booking_reject" | "equipment.booking_cancel" | "equipment.booking_check_out" | "equipment.booking_check_in" | "equipment.terms_update" | "investment.create" | "investment.update" | "investment.parties_set" | "investment.assets_set" | "investment.cost_key_add" | "investment.cost_key_remove" | "investment.cost_add" | "investment.cost_remove" | "investment.settlement_record" | "training.enrolment.create" | "training.enrolment.cancel" | "training.attendance.record";
+                action?: "auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.locale_update" | "agreement.create" | "agreement.update" | "agreement.approval_record" | "agreement.transition" | "person.read" | "person.list" | "audit.list" | "audit.export" | "account.create" | "account.role_grant" | "account.role_remove" | "account.disable" | "account.enable" | "account.password_reset" | "user.password_change" | "user.password_change_failed" | "restricted.read" | "availability.create" | "availability.update" | "availability.delete" | "preference.create" | "preference.delete" | "rotation.create" | "rotation.update" | "rotation.member_add" | "rotation.member_end" | "roster.generate" | "roster.publish" | "duty.override" | "swap.request" | "swap.take" | "swap.approve" | "swap.reject" | "swap.withdraw" | "callout.create" | "callout.update" | "callout.delete" | "statement.approve" | "statement.reopen" | "assistance.acknowledge" | "assistance.request_create" | "assistance.request_update" | "assistance.request_transition" | "assistance.request_approve" | "assistance.offer_withdraw" | "assistance.offer_decide" | "assistance.deployment_add" | "assistance.deployment_remove" | "assistance.hours_record" | "assistance.hours_confirm" | "assistance.settings_update" | "assistance.rate_create" | "assistance.settlement_record" | "equipment.asset_create" | "equipment.asset_update" | "equipment.validity_set" | "equipment.validity_remove" | "equipment.booking_create" | "equipment.booking_approve" | "equipment.booking_reject" | "equipment.booking_cancel" | "equipment.booking_check_out" | "equipment.booking_check_in" | "equipment.terms_update" | "investment.create" | "investment.update" | "investment.parties_set" | "investment.assets_set" | "investment.cost_key_add" | "investment.cost_key_remove" | "investment.cost_add" | "investment.cost_remove" | "investment.settlement_record" | "training.course.create" | "training.course.update" | "training.session.create" | "training.session.update" | "training.session.cancel" | "training.trainer_hours.post" | "training.enrolment.create" | "training.enrolment.cancel" | "training.attendance.record";
                 /** @description Events about this person: as the object, or among the people of a list (details.personIds) */
                 personId?: string;
                 /** @description Events by this user */
@@ -5117,7 +5256,7 @@ export interface operations {
             query?: {
                 zoneId?: string;
                 /** @description An action the application logs (AuditAction) */
-                action?: "auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.locale_update" | "agreement.create" | "agreement.update" | "agreement.approval_record" | "agreement.transition" | "person.read" | "person.list" | "audit.list" | "audit.export" | "account.create" | "account.role_grant" | "account.role_remove" | "account.disable" | "account.enable" | "account.password_reset" | "user.password_change" | "user.password_change_failed" | "restricted.read" | "availability.create" | "availability.update" | "availability.delete" | "preference.create" | "preference.delete" | "rotation.create" | "rotation.update" | "rotation.member_add" | "rotation.member_end" | "roster.generate" | "roster.publish" | "duty.override" | "swap.request" | "swap.take" | "swap.approve" | "swap.reject" | "swap.withdraw" | "callout.create" | "callout.update" | "callout.delete" | "statement.approve" | "statement.reopen" | "assistance.acknowledge" | "assistance.request_create" | "assistance.request_update" | "assistance.request_transition" | "assistance.request_approve" | "assistance.offer_withdraw" | "assistance.offer_decide" | "assistance.deployment_add" | "assistance.deployment_remove" | "assistance.hours_record" | "assistance.hours_confirm" | "assistance.settings_update" | "assistance.rate_create" | "assistance.settlement_record" | "equipment.asset_create" | "equipment.asset_update" | "equipment.validity_set" | "equipment.validity_remove" | "equipment.booking_create" | "equipment.booking_approve" | "equipment.booking_reject" | "equipment.booking_cancel" | "equipment.booking_check_out" | "equipment.booking_check_in" | "equipment.terms_update" | "investment.create" | "investment.update" | "investment.parties_set" | "investment.assets_set" | "investment.cost_key_add" | "investment.cost_key_remove" | "investment.cost_add" | "investment.cost_remove" | "investment.settlement_record" | "training.enrolment.create" | "training.enrolment.cancel" | "training.attendance.record";
+                action?: "auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.locale_update" | "agreement.create" | "agreement.update" | "agreement.approval_record" | "agreement.transition" | "person.read" | "person.list" | "audit.list" | "audit.export" | "account.create" | "account.role_grant" | "account.role_remove" | "account.disable" | "account.enable" | "account.password_reset" | "user.password_change" | "user.password_change_failed" | "restricted.read" | "availability.create" | "availability.update" | "availability.delete" | "preference.create" | "preference.delete" | "rotation.create" | "rotation.update" | "rotation.member_add" | "rotation.member_end" | "roster.generate" | "roster.publish" | "duty.override" | "swap.request" | "swap.take" | "swap.approve" | "swap.reject" | "swap.withdraw" | "callout.create" | "callout.update" | "callout.delete" | "statement.approve" | "statement.reopen" | "assistance.acknowledge" | "assistance.request_create" | "assistance.request_update" | "assistance.request_transition" | "assistance.request_approve" | "assistance.offer_withdraw" | "assistance.offer_decide" | "assistance.deployment_add" | "assistance.deployment_remove" | "assistance.hours_record" | "assistance.hours_confirm" | "assistance.settings_update" | "assistance.rate_create" | "assistance.settlement_record" | "equipment.asset_create" | "equipment.asset_update" | "equipment.validity_set" | "equipment.validity_remove" | "equipment.booking_create" | "equipment.booking_approve" | "equipment.booking_reject" | "equipment.booking_cancel" | "equipment.booking_check_out" | "equipment.booking_check_in" | "equipment.terms_update" | "investment.create" | "investment.update" | "investment.parties_set" | "investment.assets_set" | "investment.cost_key_add" | "investment.cost_key_remove" | "investment.cost_add" | "investment.cost_remove" | "investment.settlement_record" | "training.course.create" | "training.course.update" | "training.session.create" | "training.session.update" | "training.session.cancel" | "training.trainer_hours.post" | "training.enrolment.create" | "training.enrolment.cancel" | "training.attendance.record";
                 /** @description Events about this person: as the object, or among the people of a list (details.personIds) */
                 personId?: string;
                 /** @description Events by this user */
@@ -17006,6 +17145,1483 @@ export interface operations {
                 };
                 content: {
                     "application/pdf": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listTrainingCourses: {
+        parameters: {
+            query?: {
+                associationId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        courses: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            /** @enum {string} */
+                            kind: "gpi48_training" | "gpi48_evaluation" | "first_aid" | "victim_support" | "obp" | "ogp" | "driving" | "other";
+                            title: string;
+                            durationMinutes: number;
+                            qualificationCode: string | null;
+                            qualificationMonths: number | null;
+                            /** Format: uuid */
+                            associationId: string;
+                            description: string | null;
+                            active: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createTrainingCourse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    associationId?: string;
+                    code: string;
+                    /** @enum {string} */
+                    kind: "gpi48_training" | "gpi48_evaluation" | "first_aid" | "victim_support" | "obp" | "ogp" | "driving" | "other";
+                    title: string;
+                    description?: string | null;
+                    durationMinutes: number;
+                    qualificationCode?: ("ogp" | "obp" | "victim_support" | "firearms_instructor" | "first_aid" | "priority_driving" | "drone_pilot" | "informant_handler") | null;
+                    qualificationMonths?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        code: string;
+                        /** @enum {string} */
+                        kind: "gpi48_training" | "gpi48_evaluation" | "first_aid" | "victim_support" | "obp" | "ogp" | "driving" | "other";
+                        title: string;
+                        durationMinutes: number;
+                        qualificationCode: string | null;
+                        qualificationMonths: number | null;
+                        /** Format: uuid */
+                        associationId: string;
+                        description: string | null;
+                        active: boolean;
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateTrainingCourse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code?: string;
+                    /** @enum {string} */
+                    kind?: "gpi48_training" | "gpi48_evaluation" | "first_aid" | "victim_support" | "obp" | "ogp" | "driving" | "other";
+                    title?: string;
+                    description?: string | null;
+                    durationMinutes?: number;
+                    qualificationCode?: ("ogp" | "obp" | "victim_support" | "firearms_instructor" | "first_aid" | "priority_driving" | "drone_pilot" | "informant_handler") | null;
+                    qualificationMonths?: number | null;
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        code: string;
+                        /** @enum {string} */
+                        kind: "gpi48_training" | "gpi48_evaluation" | "first_aid" | "victim_support" | "obp" | "ogp" | "driving" | "other";
+                        title: string;
+                        durationMinutes: number;
+                        qualificationCode: string | null;
+                        qualificationMonths: number | null;
+                        /** Format: uuid */
+                        associationId: string;
+                        description: string | null;
+                        active: boolean;
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listTrainingSessions: {
+        parameters: {
+            query: {
+                /** @description Calendar date YYYY-MM-DD (Brussels) */
+                from: string;
+                /** @description Calendar date YYYY-MM-DD (Brussels) */
+                to: string;
+                courseKind?: "gpi48_training" | "gpi48_evaluation" | "first_aid" | "victim_support" | "obp" | "ogp" | "driving" | "other";
+                zoneId?: string;
+                /** @description Only sessions with free places for one of my zones. */
+                onlyFree?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sessions: {
+                            /** Format: uuid */
+                            id: string;
+                            course: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                /** @enum {string} */
+                                kind: "gpi48_training" | "gpi48_evaluation" | "first_aid" | "victim_support" | "obp" | "ogp" | "driving" | "other";
+                                title: string;
+                            };
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            from: string;
+                            /** Format: date-time */
+                            to: string;
+                            location: string;
+                            /** @enum {string} */
+                            status: "planned" | "cancelled" | "completed";
+                            capacity: number;
+                            places: number;
+                            free: number;
+                            enrolled: number;
+                            waitlisted: number;
+                            myEnrolment: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                status: "enrolled" | "waitlisted" | "cancelled";
+                                position: number | null;
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createTrainingSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    courseId: string;
+                    /** Format: uuid */
+                    zoneId?: string;
+                    /** @description Start of the session. */
+                    from: string;
+                    /** @description End of the session (exclusive). */
+                    to: string;
+                    location: string;
+                    capacity: number;
+                    /** @description Until when an officer may cancel; default 48 hours before the start. */
+                    cancelDeadline?: string;
+                    /** @enum {string} */
+                    placeKey: "equal" | "fte" | "custom";
+                    zoneIds: string[];
+                    places?: {
+                        /** Format: uuid */
+                        zoneId: string;
+                        places: number;
+                    }[];
+                    trainers: {
+                        /** Format: uuid */
+                        personId: string;
+                        /** @description Time given; default the session’s length. */
+                        minutes?: number;
+                    }[];
+                    rangeLaneAssetIds?: string[];
+                    note?: string;
+                    idempotencyKey?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        associationId: string;
+                        course: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            /** @enum {string} */
+                            kind: "gpi48_training" | "gpi48_evaluation" | "first_aid" | "victim_support" | "obp" | "ogp" | "driving" | "other";
+                            title: string;
+                            durationMinutes: number;
+                            qualificationCode: string | null;
+                            qualificationMonths: number | null;
+                        };
+                        zone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        agreementId: string | null;
+                        /** Format: date-time */
+                        from: string;
+                        /** Format: date-time */
+                        to: string;
+                        location: string;
+                        note: string | null;
+                        /** @enum {string} */
+                        status: "planned" | "cancelled" | "completed";
+                        capacity: number;
+                        /** Format: date-time */
+                        cancelDeadline: string;
+                        places: {
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            places: number;
+                            enrolled: number;
+                            waitlisted: number;
+                        }[];
+                        lanes: {
+                            /** Format: uuid */
+                            bookingId: string;
+                            /** Format: uuid */
+                            assetId: string;
+                            assetName: string;
+                            bookingStatus: string;
+                        }[];
+                        trainers: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            personId: string;
+                            name: string;
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            minutes: number;
+                            /** @description Posted to the assistance ledger as support given. */
+                            posted: boolean;
+                        }[];
+                        myEnrolment: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "enrolled" | "waitlisted" | "cancelled";
+                            position: number | null;
+                        } | null;
+                        actions: {
+                            /** @description Edit places, trainers, location; cancel the session; post trainer hours. */
+                            manage: boolean;
+                            /** @description Enrol oneself or (planner) people of the own zone: the zone has places. */
+                            enrol: boolean;
+                            /** @description Record attendance and results (from the start of the session). */
+                            attendance: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        associationId: string;
+                        course: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            /** @enum {string} */
+                            kind: "gpi48_training" | "gpi48_evaluation" | "first_aid" | "victim_support" | "obp" | "ogp" | "driving" | "other";
+                            title: string;
+                            durationMinutes: number;
+                            qualificationCode: string | null;
+                            qualificationMonths: number | null;
+                        };
+                        zone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        agreementId: string | null;
+                        /** Format: date-time */
+                        from: string;
+                        /** Format: date-time */
+                        to: string;
+                        location: string;
+                        note: string | null;
+                        /** @enum {string} */
+                        status: "planned" | "cancelled" | "completed";
+                        capacity: number;
+                        /** Format: date-time */
+                        cancelDeadline: string;
+                        places: {
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            places: number;
+                            enrolled: number;
+                            waitlisted: number;
+                        }[];
+                        lanes: {
+                            /** Format: uuid */
+                            bookingId: string;
+                            /** Format: uuid */
+                            assetId: string;
+                            assetName: string;
+                            bookingStatus: string;
+                        }[];
+                        trainers: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            personId: string;
+                            name: string;
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            minutes: number;
+                            /** @description Posted to the assistance ledger as support given. */
+                            posted: boolean;
+                        }[];
+                        myEnrolment: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "enrolled" | "waitlisted" | "cancelled";
+                            position: number | null;
+                        } | null;
+                        actions: {
+                            /** @description Edit places, trainers, location; cancel the session; post trainer hours. */
+                            manage: boolean;
+                            /** @description Enrol oneself or (planner) people of the own zone: the zone has places. */
+                            enrol: boolean;
+                            /** @description Record attendance and results (from the start of the session). */
+                            attendance: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getTrainingSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        associationId: string;
+                        course: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            /** @enum {string} */
+                            kind: "gpi48_training" | "gpi48_evaluation" | "first_aid" | "victim_support" | "obp" | "ogp" | "driving" | "other";
+                            title: string;
+                            durationMinutes: number;
+                            qualificationCode: string | null;
+                            qualificationMonths: number | null;
+                        };
+                        zone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        agreementId: string | null;
+                        /** Format: date-time */
+                        from: string;
+                        /** Format: date-time */
+                        to: string;
+                        location: string;
+                        note: string | null;
+                        /** @enum {string} */
+                        status: "planned" | "cancelled" | "completed";
+                        capacity: number;
+                        /** Format: date-time */
+                        cancelDeadline: string;
+                        places: {
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            places: number;
+                            enrolled: number;
+                            waitlisted: number;
+                        }[];
+                        lanes: {
+                            /** Format: uuid */
+                            bookingId: string;
+                            /** Format: uuid */
+                            assetId: string;
+                            assetName: string;
+                            bookingStatus: string;
+                        }[];
+                        trainers: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            personId: string;
+                            name: string;
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            minutes: number;
+                            /** @description Posted to the assistance ledger as support given. */
+                            posted: boolean;
+                        }[];
+                        myEnrolment: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "enrolled" | "waitlisted" | "cancelled";
+                            position: number | null;
+                        } | null;
+                        actions: {
+                            /** @description Edit places, trainers, location; cancel the session; post trainer hours. */
+                            manage: boolean;
+                            /** @description Enrol oneself or (planner) people of the own zone: the zone has places. */
+                            enrol: boolean;
+                            /** @description Record attendance and results (from the start of the session). */
+                            attendance: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateTrainingSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    location?: string;
+                    note?: string | null;
+                    /** @description Until when an officer may cancel. */
+                    cancelDeadline?: string;
+                    /** @description New start (only before the session starts; with `to`). */
+                    from?: string;
+                    /** @description New end (with `from`). */
+                    to?: string;
+                    capacity?: number;
+                    places?: {
+                        /** Format: uuid */
+                        zoneId: string;
+                        places: number;
+                    }[];
+                    trainers?: {
+                        /** Format: uuid */
+                        personId: string;
+                        /** @description Time given; default the session’s length. */
+                        minutes?: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        associationId: string;
+                        course: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            /** @enum {string} */
+                            kind: "gpi48_training" | "gpi48_evaluation" | "first_aid" | "victim_support" | "obp" | "ogp" | "driving" | "other";
+                            title: string;
+                            durationMinutes: number;
+                            qualificationCode: string | null;
+                            qualificationMonths: number | null;
+                        };
+                        zone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        agreementId: string | null;
+                        /** Format: date-time */
+                        from: string;
+                        /** Format: date-time */
+                        to: string;
+                        location: string;
+                        note: string | null;
+                        /** @enum {string} */
+                        status: "planned" | "cancelled" | "completed";
+                        capacity: number;
+                        /** Format: date-time */
+                        cancelDeadline: string;
+                        places: {
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            places: number;
+                            enrolled: number;
+                            waitlisted: number;
+                        }[];
+                        lanes: {
+                            /** Format: uuid */
+                            bookingId: string;
+                            /** Format: uuid */
+                            assetId: string;
+                            assetName: string;
+                            bookingStatus: string;
+                        }[];
+                        trainers: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            personId: string;
+                            name: string;
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            minutes: number;
+                            /** @description Posted to the assistance ledger as support given. */
+                            posted: boolean;
+                        }[];
+                        myEnrolment: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "enrolled" | "waitlisted" | "cancelled";
+                            position: number | null;
+                        } | null;
+                        actions: {
+                            /** @description Edit places, trainers, location; cancel the session; post trainer hours. */
+                            manage: boolean;
+                            /** @description Enrol oneself or (planner) people of the own zone: the zone has places. */
+                            enrol: boolean;
+                            /** @description Record attendance and results (from the start of the session). */
+                            attendance: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    cancelTrainingSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        associationId: string;
+                        course: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            /** @enum {string} */
+                            kind: "gpi48_training" | "gpi48_evaluation" | "first_aid" | "victim_support" | "obp" | "ogp" | "driving" | "other";
+                            title: string;
+                            durationMinutes: number;
+                            qualificationCode: string | null;
+                            qualificationMonths: number | null;
+                        };
+                        zone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        agreementId: string | null;
+                        /** Format: date-time */
+                        from: string;
+                        /** Format: date-time */
+                        to: string;
+                        location: string;
+                        note: string | null;
+                        /** @enum {string} */
+                        status: "planned" | "cancelled" | "completed";
+                        capacity: number;
+                        /** Format: date-time */
+                        cancelDeadline: string;
+                        places: {
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            places: number;
+                            enrolled: number;
+                            waitlisted: number;
+                        }[];
+                        lanes: {
+                            /** Format: uuid */
+                            bookingId: string;
+                            /** Format: uuid */
+                            assetId: string;
+                            assetName: string;
+                            bookingStatus: string;
+                        }[];
+                        trainers: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            personId: string;
+                            name: string;
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            minutes: number;
+                            /** @description Posted to the assistance ledger as support given. */
+                            posted: boolean;
+                        }[];
+                        myEnrolment: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "enrolled" | "waitlisted" | "cancelled";
+                            position: number | null;
+                        } | null;
+                        actions: {
+                            /** @description Edit places, trainers, location; cancel the session; post trainer hours. */
+                            manage: boolean;
+                            /** @description Enrol oneself or (planner) people of the own zone: the zone has places. */
+                            enrol: boolean;
+                            /** @description Record attendance and results (from the start of the session). */
+                            attendance: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postTrainerHours: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        posted: {
+                            /** Format: uuid */
+                            trainerId: string;
+                            /** Format: uuid */
+                            posting: string;
+                            amount: number;
+                        }[];
+                        session: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            associationId: string;
+                            course: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                /** @enum {string} */
+                                kind: "gpi48_training" | "gpi48_evaluation" | "first_aid" | "victim_support" | "obp" | "ogp" | "driving" | "other";
+                                title: string;
+                                durationMinutes: number;
+                                qualificationCode: string | null;
+                                qualificationMonths: number | null;
+                            };
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            agreementId: string | null;
+                            /** Format: date-time */
+                            from: string;
+                            /** Format: date-time */
+                            to: string;
+                            location: string;
+                            note: string | null;
+                            /** @enum {string} */
+                            status: "planned" | "cancelled" | "completed";
+                            capacity: number;
+                            /** Format: date-time */
+                            cancelDeadline: string;
+                            places: {
+                                zone: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                };
+                                places: number;
+                                enrolled: number;
+                                waitlisted: number;
+                            }[];
+                            lanes: {
+                                /** Format: uuid */
+                                bookingId: string;
+                                /** Format: uuid */
+                                assetId: string;
+                                assetName: string;
+                                bookingStatus: string;
+                            }[];
+                            trainers: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                personId: string;
+                                name: string;
+                                zone: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                };
+                                minutes: number;
+                                /** @description Posted to the assistance ledger as support given. */
+                                posted: boolean;
+                            }[];
+                            myEnrolment: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                status: "enrolled" | "waitlisted" | "cancelled";
+                                position: number | null;
+                            } | null;
+                            actions: {
+                                /** @description Edit places, trainers, location; cancel the session; post trainer hours. */
+                                manage: boolean;
+                                /** @description Enrol oneself or (planner) people of the own zone: the zone has places. */
+                                enrol: boolean;
+                                /** @description Record attendance and results (from the start of the session). */
+                                attendance: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    suggestPlacesSplit: {
+        parameters: {
+            query: {
+                capacity: number;
+                /** @description Zone ids, comma-separated. */
+                zoneIds: string;
+                key: "equal" | "fte";
+                /** @description Calendar date YYYY-MM-DD (Brussels) */
+                day: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        places: {
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            places: number;
+                            weight: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listTrainerCandidates: {
+        parameters: {
+            query?: {
+                zoneId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        candidates: {
+                            /** Format: uuid */
+                            personId: string;
+                            name: string;
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            why: "trainer" | "firearms_instructor" | "shared_function";
+                        }[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };

@@ -29,7 +29,7 @@ type Db = Kysely<DB> | Transaction<DB>
 export interface NewLine {
   association_id: string
   posting: string
-  kind: 'deployment' | 'settlement' | 'reversal'
+  kind: 'deployment' | 'settlement' | 'reversal' | 'training'
   zone_id: string
   counterpart_zone_id: string
   amount: number
@@ -37,6 +37,8 @@ export interface NewLine {
   deployment_id: string | null
   settlement_id: string | null
   reverses_posting: string | null
+  /** training (issue 11): the trainer row of a `training` posting (trainer hours given to a partner's session). */
+  training_trainer_id?: string | null
   rate_id: string | null
   minutes_total: number
   minutes_night: number
@@ -347,7 +349,9 @@ export function ledgerRepository(db: Db) {
         .innerJoin('zones as cz', 'cz.id', 'l.counterpart_zone_id')
         .leftJoin('assistance_deployments as d', 'd.id', 'l.deployment_id')
         .leftJoin('assistance_requests as r', 'r.id', 'd.request_id')
-        .leftJoin('people as p', 'p.id', 'd.person_id')
+        // training (issue 11): a `training` line's person is the trainer of its trainer row.
+        .leftJoin('training_session_trainers as tt', 'tt.id', 'l.training_trainer_id')
+        .leftJoin('people as p', (j) => j.on((eb) => eb('p.id', '=', eb.fn.coalesce('d.person_id', 'tt.person_id'))))
         .leftJoin('zones as pz', 'pz.id', 'p.zone_id')
         .leftJoin('assistance_rates as rt', 'rt.id', 'l.rate_id')
         .select([

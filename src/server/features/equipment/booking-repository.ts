@@ -211,7 +211,7 @@ export function bookingRepository(db: Db) {
       purpose: string
       collectorPersonId: string | null
       feeCentsPerDay: number
-      idempotencyKey: string
+      idempotencyKey: string | null
       userId: string
       at: Date
       autoApproved: boolean
@@ -248,6 +248,11 @@ export function bookingRepository(db: Db) {
         sql`ORDER BY a.name, b.id`,
       ).execute(db)
       return r.rows
+    },
+
+    /** The bookings of one group (a training session's range lanes, issue 11). */
+    async byGroup(groupId: string): Promise<BookingRow[]> {
+      return (await selectBookings(sql`b.group_id = ${groupId}`, sql`ORDER BY a.name, b.id`).execute(db)).rows
     },
 
     async byIds(ids: readonly string[]): Promise<BookingRow[]> {

@@ -125,6 +125,92 @@ const sqlError = (err: unknown, code: string, constraint: string): boolean =>
   (err as { code?: unknown }).code === code &&
   (err as { constraint?: unknown }).constraint === constraint
 
+/**
+ * Books `assetIds` for `borrowerZoneId` over `period` in the caller's transaction, by the booking rules (a
+ * partner's asset only under `equipment` in force, lendability, conflicts with buffers, auto-approval), with the
+ * audit entries, events and notifications of each booking. The equipment routes call it after checking the
+ * actor's booking role; training sessions (issue 11) call it to book the range lanes of a session they create.
+ * `attempt` names the asset being booked, for the caller's answer to a lost race (23P01).
+ */
+export async function bookAssetsIn(
+  trx: Transaction<DB>,
+  ctx: PolicyContext,
+  opts: {
+    borrowerZoneId: string
+    assetIds: readonly string[]
+    period: Period
+    purpose: string
+    collector: { id: string } | null
+    idempotencyKey: string | null
+    attempt?: { assetId: string | null; blocked: Period | null; zoneId: string | null }
+  },
+): Promise<{ groupId: string; rows: BookingRow[] }> {
+  const { borrowerZoneId: zoneId, period, collector } = opts
+  const attempt = opts.attempt ?? { assetId: null, blocked: null, zoneId: null }
+  const repo = bookingRepository(trx)
+  const c = ctx
+  const groupId = randomUUID()
+  const at = now()
+  const ids: string[] = []
+  // In one order of assets, so two groups over the same assets wait for each other rather than deadlock.
+  for (const assetId of [...opts.assetIds].sort()) {
+    // Locked FOR SHARE: a concurrent status change or retirement waits for this booking (or it for that).
+    if (!(await assetForBooking(trx, assetId))) throw new AppError('NOT_FOUND')
+    const plan = await planFor(trx, c, zoneId, assetId, period)
+    if (!plan.lendability.lendable) throw new AppError('ASSET_NOT_LENDABLE', { assetId, ...plan.lendability })
+    const [conflict] = await repo.conflicts(assetId, plan.asset.zoneId, plan.blocked)
+    if (conflict)
+      throw new AppError('BOOKING_CONFLICT', {
+        assetId,
+        conflicting: { from: new Date(conflict.from).toISOString(), to: new Date(conflict.to).toISOString() },
+      })
+    Object.assign(attempt, { assetId, blocked: plan.blocked, zoneId: plan.asset.zoneId })
+    const status = plan.agreement === null || plan.autoApproved ? 'approved' : 'requested'
+    const id = await repo.insert({
+      groupId,
+      assetId,
+      zoneId: plan.asset.zoneId,
+      borrowerZoneId: zoneId,
+      agreementId: plan.agreement?.id ?? null,
+      associationId: plan.agreement?.associationId ?? null,
+      period,
+      blocked: plan.blocked,
+      status,
+      purpose: opts.purpose,
+      collectorPersonId: collector?.id ?? null,
+      feeCentsPerDay: plan.feeCentsPerDay,
+      idempotencyKey: opts.idempotencyKey,
+      userId: ctx.actor.userId,
+      at,
+      autoApproved: plan.agreement !== null && plan.autoApproved,
+    })
+    ids.push(id)
+    // The keeper sees the collector for this booking, over its blocked period, to record the handovers.
+    if (collector && plan.agreement)
+      await addReasons(trx, [
+        {
+          personId: collector.id,
+          ownerZoneId: zoneId,
+          partnerZoneId: plan.asset.zoneId,
+          domain: DOMAIN,
+          kind: 'booking',
+          source: { table: 'equipment_bookings', id },
+          from: brusselsDate(new Date(plan.blocked.from)),
+          to: lastBrusselsDay(plan.blocked.to),
+        },
+      ])
+  }
+  const rows = await repo.byIds(ids)
+  for (const row of rows) {
+    await recordBookingWrite(trx, ctx.actor, row, 'equipment.booking_create', {
+      assetId: row.asset_id,
+      autoApproved: row.auto_approved,
+    })
+    if (row.status === 'requested') await notifyRequested(trx, row)
+  }
+  return { groupId, rows }
+}
+
 export function bookingService(db: Kysely<DB>) {
   async function existingGroup(
     trx: Transaction<DB>,
@@ -154,65 +240,15 @@ export function bookingService(db: Kysely<DB>) {
     const repo = bookingRepository(trx)
     const collector = body.collectorPersonId ? await repo.personIn(body.collectorPersonId, zoneId) : null
     if (body.collectorPersonId && !collector) throw new AppError('VALIDATION_FAILED', { field: 'collectorPersonId' })
-    const groupId = randomUUID()
-    const at = now()
-    const ids: string[] = []
-    // In one order of assets, so two groups over the same assets wait for each other rather than deadlock.
-    for (const assetId of [...body.assetIds].sort()) {
-      // Locked FOR SHARE: a concurrent status change or retirement waits for this booking (or it for that).
-      if (!(await assetForBooking(trx, assetId))) throw new AppError('NOT_FOUND')
-      const plan = await planFor(trx, c, zoneId, assetId, period)
-      if (!plan.lendability.lendable) throw new AppError('ASSET_NOT_LENDABLE', { assetId, ...plan.lendability })
-      const [conflict] = await repo.conflicts(assetId, plan.asset.zoneId, plan.blocked)
-      if (conflict)
-        throw new AppError('BOOKING_CONFLICT', {
-          assetId,
-          conflicting: { from: new Date(conflict.from).toISOString(), to: new Date(conflict.to).toISOString() },
-        })
-      Object.assign(attempt, { assetId, blocked: plan.blocked, zoneId: plan.asset.zoneId })
-      const status = plan.agreement === null || plan.autoApproved ? 'approved' : 'requested'
-      const id = await repo.insert({
-        groupId,
-        assetId,
-        zoneId: plan.asset.zoneId,
-        borrowerZoneId: zoneId,
-        agreementId: plan.agreement?.id ?? null,
-        associationId: plan.agreement?.associationId ?? null,
-        period,
-        blocked: plan.blocked,
-        status,
-        purpose: body.purpose.trim(),
-        collectorPersonId: collector?.id ?? null,
-        feeCentsPerDay: plan.feeCentsPerDay,
-        idempotencyKey: body.idempotencyKey,
-        userId: ctx.actor.userId,
-        at,
-        autoApproved: plan.agreement !== null && plan.autoApproved,
-      })
-      ids.push(id)
-      // The keeper sees the collector for this booking, over its blocked period, to record the handovers.
-      if (collector && plan.agreement)
-        await addReasons(trx, [
-          {
-            personId: collector.id,
-            ownerZoneId: zoneId,
-            partnerZoneId: plan.asset.zoneId,
-            domain: DOMAIN,
-            kind: 'booking',
-            source: { table: 'equipment_bookings', id },
-            from: brusselsDate(new Date(plan.blocked.from)),
-            to: lastBrusselsDay(plan.blocked.to),
-          },
-        ])
-    }
-    const rows = await repo.byIds(ids)
-    for (const row of rows) {
-      await recordBookingWrite(trx, ctx.actor, row, 'equipment.booking_create', {
-        assetId: row.asset_id,
-        autoApproved: row.auto_approved,
-      })
-      if (row.status === 'requested') await notifyRequested(trx, row)
-    }
+    const { groupId, rows } = await bookAssetsIn(trx, c, {
+      borrowerZoneId: zoneId,
+      assetIds: body.assetIds,
+      period,
+      purpose: body.purpose.trim(),
+      collector,
+      idempotencyKey: body.idempotencyKey,
+      attempt,
+    })
     return { created: true, group: { groupId, bookings: await presentAll(trx, c, rows, s) } }
   }
 

@@ -50,14 +50,14 @@ export async function emitChanged(
   )
 }
 
-type TrainingKind = Extract<NotificationKind, `training.${string}`>
+type PersonKind = Extract<NotificationKind, 'training.enrolled' | 'training.promoted' | 'training.enrolment_cancelled'>
 
 /** Notifies the people (their linked accounts) of an enrolment change in `session`. */
 export async function notifyPeople(
   trx: Transaction<DB>,
   session: Pick<SessionRow, 'id' | 'course_title' | 'from'>,
   personIds: readonly string[],
-  kind: Exclude<TrainingKind, 'training.waitlisted'>,
+  kind: PersonKind,
 ): Promise<void> {
   const users = await enrolmentRepository(trx).usersOf(personIds)
   await notify(trx, {

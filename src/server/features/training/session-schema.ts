@@ -77,3 +77,143 @@ export const TrainingSession = Type.Object(
   { additionalProperties: false },
 )
 export type TrainingSession = Static<typeof TrainingSession>
+
+// ---- the sessions part's request and list shapes (train-sessions) -------------------------------------------
+
+/** An instant with its offset, e.g. 2026-03-29T09:00:00+02:00. */
+export const Instant = (description: string) =>
+  Type.String({
+    minLength: 16,
+    maxLength: 35,
+    pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$',
+    description,
+  })
+const Day = Type.String({ format: 'date', description: 'Calendar date YYYY-MM-DD (Brussels)' })
+const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength })
+
+export const PLACE_KEY_VALUES = ['equal', 'fte', 'custom'] as const
+const ZonePlaces = Type.Object(
+  { zoneId: Uuid, places: Type.Integer({ minimum: 0, maximum: 500 }) },
+  { additionalProperties: false },
+)
+const TrainerInput = Type.Object(
+  {
+    personId: Uuid,
+    minutes: Type.Optional(
+      Type.Integer({ minimum: 0, maximum: 2880, description: 'Time given; default the session’s length.' }),
+    ),
+  },
+  { additionalProperties: false },
+)
+const ZoneIds = Type.Array(Uuid, { minItems: 1, maxItems: 30, uniqueItems: true })
+
+export const SessionListQuery = Type.Object(
+  {
+    from: Day,
+    to: Day,
+    courseKind: Type.Optional(StringEnum(COURSE_KINDS)),
+    zoneId: Type.Optional(Uuid),
+    onlyFree: Type.Optional(Type.Boolean({ description: 'Only sessions with free places for one of my zones.' })),
+  },
+  { additionalProperties: false },
+)
+export type SessionListQuery = Static<typeof SessionListQuery>
+
+export const SessionSummary = Type.Object({
+  id: Uuid,
+  course: Type.Object({ id: Uuid, code: Type.String(), kind: StringEnum(COURSE_KINDS), title: Type.String() }),
+  zone: ZoneRef,
+  from: At,
+  to: At,
+  location: Type.String(),
+  status: StringEnum(TRAINING_SESSION_STATUSES),
+  capacity: Type.Integer(),
+  /** Over the reader's zones with places (an admin: every zone). */
+  places: Type.Integer({ minimum: 0 }),
+  free: Type.Integer({ minimum: 0 }),
+  enrolled: Type.Integer({ minimum: 0 }),
+  waitlisted: Type.Integer({ minimum: 0 }),
+  myEnrolment: Nullable(MyEnrolment),
+})
+export type SessionSummary = Static<typeof SessionSummary>
+export const SessionList = Type.Object({ sessions: Type.Array(SessionSummary) })
+export type SessionList = Static<typeof SessionList>
+
+export const SessionCreateBody = Type.Object(
+  {
+    courseId: Uuid,
+    zoneId: Type.Optional(Uuid),
+    from: Instant('Start of the session.'),
+    to: Instant('End of the session (exclusive).'),
+    location: Text(200),
+    capacity: Type.Integer({ minimum: 1, maximum: 500 }),
+    cancelDeadline: Type.Optional(Instant('Until when an officer may cancel; default 48 hours before the start.')),
+    placeKey: StringEnum(PLACE_KEY_VALUES),
+    zoneIds: ZoneIds,
+    places: Type.Optional(Type.Array(ZonePlaces, { maxItems: 30 })),
+    trainers: Type.Array(TrainerInput, { maxItems: 20 }),
+    rangeLaneAssetIds: Type.Optional(Type.Array(Uuid, { maxItems: 10, uniqueItems: true })),
+    note: Type.Optional(Type.String({ maxLength: 2000 })),
+    idempotencyKey: Type.Optional(Text(100)),
+  },
+  { additionalProperties: false },
+)
+export type SessionCreateBody = Static<typeof SessionCreateBody>
+
+export const SessionPatchBody = Type.Object(
+  {
+    location: Type.Optional(Text(200)),
+    note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+    cancelDeadline: Type.Optional(Instant('Until when an officer may cancel.')),
+    from: Type.Optional(Instant('New start (only before the session starts; with `to`).')),
+    to: Type.Optional(Instant('New end (with `from`).')),
+    capacity: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+    places: Type.Optional(Type.Array(ZonePlaces, { minItems: 1, maxItems: 30 })),
+    trainers: Type.Optional(Type.Array(TrainerInput, { maxItems: 20 })),
+  },
+  { additionalProperties: false },
+)
+export type SessionPatchBody = Static<typeof SessionPatchBody>
+
+export const CancelBody = Type.Object({ reason: Text(500) }, { additionalProperties: false })
+
+export const PlacesSplitQuery = Type.Object(
+  {
+    capacity: Type.Integer({ minimum: 1, maximum: 500 }),
+    zoneIds: Type.String({
+      minLength: 36,
+      maxLength: 1200,
+      pattern: '^[0-9a-fA-F-]{36}(,[0-9a-fA-F-]{36})*$',
+      description: 'Zone ids, comma-separated.',
+    }),
+    key: StringEnum(['equal', 'fte'] as const),
+    day: Day,
+  },
+  { additionalProperties: false },
+)
+export type PlacesSplitQuery = Static<typeof PlacesSplitQuery>
+export const PlacesSplit = Type.Object({
+  places: Type.Array(
+    Type.Object({ zone: ZoneRef, places: Type.Integer({ minimum: 0 }), weight: Type.Number({ minimum: 0 }) }),
+  ),
+})
+export type PlacesSplit = Static<typeof PlacesSplit>
+
+export const CandidatesQuery = Type.Object({ zoneId: Type.Optional(Uuid) }, { additionalProperties: false })
+export const TrainerCandidates = Type.Object({
+  candidates: Type.Array(
+    Type.Object({
+      personId: Uuid,
+      name: Type.String(),
+      zone: ZoneRef,
+      why: StringEnum(['trainer', 'firearms_instructor', 'shared_function'] as const),
+    }),
+  ),
+})
+export type TrainerCandidates = Static<typeof TrainerCandidates>
+
+export const TrainerHoursResult = Type.Object({
+  posted: Type.Array(Type.Object({ trainerId: Uuid, posting: Uuid, amount: Type.Integer() })),
+  session: TrainingSession,
+})
+export type TrainerHoursResult = Static<typeof TrainerHoursResult>

@@ -103,6 +103,13 @@ const LISTED = {
   'investment.cost_remove': true,
   // settlements (issue 10)
   'investment.settlement_record': true,
+  // training sessions (issue 11, train-sessions)
+  'training.course.create': true,
+  'training.course.update': true,
+  'training.session.create': true,
+  'training.session.update': true,
+  'training.session.cancel': true,
+  'training.trainer_hours.post': true,
   // training enrolments (issue 11, train-enrol)
   'training.enrolment.create': true,
   'training.enrolment.cancel': true,

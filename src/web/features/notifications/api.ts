@@ -32,6 +32,8 @@ export const NOTIFICATION_MESSAGES = {
   'equipment.booking_requested': 'notification.equipment.booking_requested',
   'equipment.booking_decided': 'notification.equipment.booking_decided',
   'equipment.booking_overdue': 'notification.equipment.booking_overdue',
+  // training sessions (issue 11, train-sessions)
+  'training.session_cancelled': 'notification.training.session_cancelled',
   // training enrolments (issue 11, train-enrol)
   'training.enrolled': 'notification.training.enrolled',
   'training.waitlisted': 'notification.training.waitlisted',
