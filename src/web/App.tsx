@@ -112,6 +112,10 @@ const LoanTermsPage = lazy(() =>
 const InvestmentSettlementPage = lazy(() =>
   import('./features/investments/SettlementPage.tsx').then((m) => ({ default: m.SettlementPage })),
 )
+// training enrolments (issue 11, train-enrol)
+const TrainingSessionPage = lazy(() =>
+  import('./features/training/SessionPage.tsx').then((m) => ({ default: m.SessionPage })),
+)
 const ChangePasswordPage = lazy(() =>
   import('./features/accounts/ChangePasswordPage.tsx').then((m) => ({ default: m.ChangePasswordPage })),
 )
@@ -186,6 +190,8 @@ export function App() {
           <Route path="equipment/bookings/:id" element={<BookingPage />} />
           <Route path="equipment/terms/:agreementId" element={<LoanTermsPage />} />
           <Route path="investments/settlement" element={<InvestmentSettlementPage />} /> {/* settlements (issue 10) */}
+          {/* training enrolments (issue 11, train-enrol): a session's page */}
+          <Route path="training/sessions/:id" element={<TrainingSessionPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>
