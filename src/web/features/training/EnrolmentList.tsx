@@ -23,7 +23,7 @@ function CancelButton({ enrolment }: { enrolment: Enrolment }) {
       <Button
         size="sm"
         variant="outline"
-        color="red"
+        color="red.9"
         loading={cancel.isPending}
         aria-label={t('training.enrol.enrolment.cancelFor', { name: enrolment.person.name })}
         onClick={() =>
