@@ -17,7 +17,8 @@ import {
   type ZoneRef,
 } from '../../../../test/factories.ts'
 import { startTestApp, type Session, type TestApp } from '../../../../test/harness.ts'
-import { makeCourse, makeTrainingSession, type CourseRef } from '../../../../test/training.factories.ts'
+import { makeCourse, makeEnrolment, makeTrainingSession, type CourseRef } from '../../../../test/training.factories.ts'
+import { promoteWaiting } from './promotion.ts'
 
 const START = '2026-03-02T09:00:00Z'
 const clock = new TestClock(START)
@@ -213,6 +214,60 @@ describe('the waiting list', () => {
       .execute()
     expect(audit.map((x) => x.chain_zone_id).sort()).toEqual([a.id, b.id].sort())
     expect(audit[0]!.details).toMatchObject({ promoted: [e2.id] })
+  })
+})
+
+describe('promoteWaiting (the sessions part calls it after changing places)', () => {
+  it("fills places added to a zone from that zone's line in queue order, never another zone's; not after the start", async () => {
+    const s = await session([1, 1])
+    const at = (min: number) => new Date(clock.now().getTime() - (60 - min) * 60_000)
+    await makeEnrolment(t, { session: s, person: await makePerson(t, { zone: a }), queuedAt: at(0) })
+    const aWaiting = await makeEnrolment(t, {
+      session: s,
+      person: await makePerson(t, { zone: a }),
+      status: 'waitlisted',
+      queuedAt: at(1),
+    })
+    await makeEnrolment(t, { session: s, person: await makePerson(t, { zone: b }), queuedAt: at(0) })
+    const late = await makeEnrolment(t, {
+      session: s,
+      person: await makePerson(t, { zone: b }),
+      status: 'waitlisted',
+      queuedAt: at(9),
+    })
+    const early = await makeEnrolment(t, {
+      session: s,
+      person: await makePerson(t, { zone: b }),
+      status: 'waitlisted',
+      queuedAt: at(5),
+    })
+    // B gets one more place (A's unchanged): only B's first in line moves up.
+    const promoted = await t.database.db.transaction().execute(async (trx) => {
+      await trx.updateTable('training_sessions').set({ capacity: 3 }).where('id', '=', s.id).execute()
+      await trx
+        .updateTable('training_session_places')
+        .set({ places: 2 })
+        .where('session_id', '=', s.id)
+        .where('zone_id', '=', b.id)
+        .execute()
+      return promoteWaiting(trx, { sessionId: s.id, at: clock.now() })
+    })
+    expect(promoted.map((p) => p.enrolmentId)).toEqual([early.id])
+    const statuses = await t.database.db
+      .selectFrom('training_enrolments')
+      .select(['id', 'status'])
+      .where('id', 'in', [aWaiting.id, late.id, early.id])
+      .execute()
+    expect(Object.fromEntries(statuses.map((r) => [r.id, r.status]))).toEqual({
+      [aWaiting.id]: 'waitlisted',
+      [late.id]: 'waitlisted',
+      [early.id]: 'enrolled',
+    })
+    // After the start nothing moves.
+    const later = await t.database.db
+      .transaction()
+      .execute((trx) => promoteWaiting(trx, { sessionId: s.id, at: new Date(s.from.getTime() + 1) }))
+    expect(later).toEqual([])
   })
 })
 
