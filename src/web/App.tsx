@@ -112,6 +112,14 @@ const LoanTermsPage = lazy(() =>
 const InvestmentSettlementPage = lazy(() =>
   import('./features/investments/SettlementPage.tsx').then((m) => ({ default: m.SettlementPage })),
 )
+// training sessions (issue 11, train-sessions): the calendar, a new session, the course catalogue
+const TrainingCalendarPage = lazy(() =>
+  import('./features/training/TrainingCalendarPage.tsx').then((m) => ({ default: m.TrainingCalendarPage })),
+)
+const SessionNewPage = lazy(() =>
+  import('./features/training/SessionNewPage.tsx').then((m) => ({ default: m.SessionNewPage })),
+)
+const CoursesPage = lazy(() => import('./features/training/CoursesPage.tsx').then((m) => ({ default: m.CoursesPage })))
 // training enrolments (issue 11, train-enrol)
 const TrainingSessionPage = lazy(() =>
   import('./features/training/SessionPage.tsx').then((m) => ({ default: m.SessionPage })),
@@ -190,6 +198,10 @@ export function App() {
           <Route path="equipment/bookings/:id" element={<BookingPage />} />
           <Route path="equipment/terms/:agreementId" element={<LoanTermsPage />} />
           <Route path="investments/settlement" element={<InvestmentSettlementPage />} /> {/* settlements (issue 10) */}
+          {/* training sessions (issue 11, train-sessions): fixed paths before sessions/:id */}
+          <Route path="training" element={<TrainingCalendarPage />} />
+          <Route path="training/sessions/new" element={<SessionNewPage />} />
+          <Route path="training/courses" element={<CoursesPage />} />
           {/* training enrolments (issue 11, train-enrol): a session's page */}
           <Route path="training/sessions/:id" element={<TrainingSessionPage />} />
           <Route path="*" element={<NotFoundPage />} />

@@ -18563,6 +18563,12 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        zones: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        }[];
                         candidates: {
                             /** Format: uuid */
                             personId: string;

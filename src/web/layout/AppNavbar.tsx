@@ -70,6 +70,8 @@ const LINKS: NavItem[] = [
   { to: '/equipment/bookings', label: 'nav.bookings', icon: <IconCalendar />, zoneRolesOnly: true },
   // settlements (issue 10): the period settlement of investments, loan fees and assistance
   { to: '/investments/settlement', label: 'nav.settlement', icon: <IconDocument />, settlementOnly: true },
+  // training sessions (issue 11, train-sessions): the training calendar, for every zone role
+  { to: '/training', label: 'nav.training', icon: <IconCalendar />, zoneRolesOnly: true },
 ]
 
 function AssociationSwitcher() {

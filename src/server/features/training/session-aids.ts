@@ -67,6 +67,7 @@ export function sessionAids(db: Kysely<DB>) {
           })),
         )
         return {
+          zones: await sessionRepository(trx).zones([organiser, ...partners]),
           candidates: rows.map((r) => ({
             personId: r.person_id,
             name: r.name,

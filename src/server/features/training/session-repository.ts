@@ -225,7 +225,7 @@ export function sessionRepository(db: Db) {
       capacity: number
       cancelDeadline: Date
       note: string | null
-      userId: string
+      userId: string | null
       at: Date
       idempotencyKey: string | null
     }): Promise<string> {

@@ -201,6 +201,8 @@ export type PlacesSplit = Static<typeof PlacesSplit>
 
 export const CandidatesQuery = Type.Object({ zoneId: Type.Optional(Uuid) }, { additionalProperties: false })
 export const TrainerCandidates = Type.Object({
+  /** The organising zone and the zones sharing `training` with it today: who may get places. */
+  zones: Type.Array(ZoneRef),
   candidates: Type.Array(
     Type.Object({
       personId: Uuid,

@@ -52,7 +52,8 @@ export function trainerLedger(db: Kysely<DB>) {
         const grants = await ctx.grants()
         const ledger = ledgerRepository(trx)
         const day = brusselsDate(new Date(row.from))
-        const rate = rateFor(await storedRates(ledger, row.association_id), '*', day)
+        const rates = await storedRates(ledger, row.association_id)
+        const rate = (rateFor(rates, '*', day) as (typeof rates)[number] | null) ?? null
         const postedAt = now()
         const lines: NewLine[] = []
         const posted: TrainerHoursResult['posted'] = []
@@ -77,7 +78,7 @@ export function trainerLedger(db: Kysely<DB>) {
             settlement_id: null,
             reverses_posting: null,
             training_trainer_id: t.id,
-            rate_id: (rate as (Rate & { id?: string }) | null)?.id ?? null,
+            rate_id: rate?.id ?? null,
             posted_at: postedAt,
           }
           const sign = (n: number, s: 1 | -1) => s * n

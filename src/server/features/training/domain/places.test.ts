@@ -45,10 +45,30 @@ describe('splitPlaces', () => {
 describe('customProblem', () => {
   it('wants exactly the zones, each once, adding up to the capacity', () => {
     const ids = ['a', 'b']
-    expect(customProblem(5, ids, [{ zoneId: 'a', places: 2 }, { zoneId: 'b', places: 3 }])).toBeNull()
-    expect(customProblem(5, ids, [{ zoneId: 'a', places: 2 }, { zoneId: 'b', places: 2 }])).toBe('sum')
+    expect(
+      customProblem(5, ids, [
+        { zoneId: 'a', places: 2 },
+        { zoneId: 'b', places: 3 },
+      ]),
+    ).toBeNull()
+    expect(
+      customProblem(5, ids, [
+        { zoneId: 'a', places: 2 },
+        { zoneId: 'b', places: 2 },
+      ]),
+    ).toBe('sum')
     expect(customProblem(5, ids, [{ zoneId: 'a', places: 5 }])).toBe('zones')
-    expect(customProblem(5, ids, [{ zoneId: 'a', places: 2 }, { zoneId: 'a', places: 3 }])).toBe('zones')
-    expect(customProblem(5, ids, [{ zoneId: 'a', places: 2 }, { zoneId: 'c', places: 3 }])).toBe('zones')
+    expect(
+      customProblem(5, ids, [
+        { zoneId: 'a', places: 2 },
+        { zoneId: 'a', places: 3 },
+      ]),
+    ).toBe('zones')
+    expect(
+      customProblem(5, ids, [
+        { zoneId: 'a', places: 2 },
+        { zoneId: 'c', places: 3 },
+      ]),
+    ).toBe('zones')
   })
 })
