@@ -58,6 +58,7 @@ import {
   trainingEnrolmentsWorld,
   type TrainingEnrolmentsWorld,
 } from './training-enrolments.world.ts'
+import { TRAINING_COMPLIANCE_FIXTURES } from './training-compliance.world.ts' // train-compliance (issue 11)
 
 export type Target = 'own' | 'partner' | 'foreign'
 export type ActorName = 'anonymous' | Role
@@ -779,6 +780,7 @@ export const FIXTURES: Record<string, Fixture | Fixture[]> = {
   ...INVESTMENT_SETTLEMENT_FIXTURES, // settlements (issue 10)
   ...TRAINING_SESSION_FIXTURES, // training sessions (issue 11, train-sessions)
   ...TRAINING_ENROLMENT_FIXTURES, // training enrolments (issue 11, train-enrol)
+  ...TRAINING_COMPLIANCE_FIXTURES, // train-compliance (issue 11)
 }
 
 /** Builds the world on the test app's database (demo data + fresh drafts and accounts). */

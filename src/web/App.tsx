@@ -124,6 +124,13 @@ const CoursesPage = lazy(() => import('./features/training/CoursesPage.tsx').the
 const TrainingSessionPage = lazy(() =>
   import('./features/training/SessionPage.tsx').then((m) => ({ default: m.SessionPage })),
 )
+// train-compliance (issue 11): the zone's GPI 48 overview, a person's training (one's own, or another's)
+const CompliancePage = lazy(() =>
+  import('./features/training/CompliancePage.tsx').then((m) => ({ default: m.CompliancePage })),
+)
+const MyTrainingPage = lazy(() =>
+  import('./features/training/MyTrainingPage.tsx').then((m) => ({ default: m.MyTrainingPage })),
+)
 const ChangePasswordPage = lazy(() =>
   import('./features/accounts/ChangePasswordPage.tsx').then((m) => ({ default: m.ChangePasswordPage })),
 )
@@ -204,6 +211,10 @@ export function App() {
           <Route path="training/courses" element={<CoursesPage />} />
           {/* training enrolments (issue 11, train-enrol): a session's page */}
           <Route path="training/sessions/:id" element={<TrainingSessionPage />} />
+          {/* train-compliance (issue 11) */}
+          <Route path="training/compliance" element={<CompliancePage />} />
+          <Route path="training/me" element={<MyTrainingPage />} />
+          <Route path="training/people/:personId" element={<MyTrainingPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

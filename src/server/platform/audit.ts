@@ -380,6 +380,8 @@ export const AUDIT_ACTIONS = [
   'training.enrolment.create',
   'training.enrolment.cancel',
   'training.attendance.record',
+  // train-compliance (issue 11): a zone's GPI 48 thresholds
+  'training.settings_update',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -6,6 +6,7 @@ import { assistanceJobs } from '../features/assistance/alert-jobs.ts'
 import { equipmentJobs } from '../features/equipment/validity-jobs.ts' // assets (issue 10)
 import { purgeLoginAttempts } from '../features/auth/service.ts'
 import { bookingJobs } from '../features/equipment/booking-jobs.ts' // bookings (issue 10)
+import { trainingComplianceJobs } from '../features/training/compliance-jobs.ts' // train-compliance (issue 11)
 import { sessionStore } from './auth/sessions.ts'
 import { currentClock, systemClock, type Clock } from './clock.ts'
 import type { Database } from './db.ts'
@@ -73,6 +74,8 @@ export function platformJobs(config: BackgroundConfig): JobDefinition[] {
     ...equipmentJobs(),
     // bookings (issue 10): overdue loans
     ...bookingJobs(),
+    // train-compliance (issue 11): daily GPI 48 and qualification reminders
+    ...trainingComplianceJobs(),
   ]
 }
 

@@ -1263,6 +1263,15 @@ export const ERRORS = {
       en: 'Give every present person a result (passed or failed): this session is an evaluation or grants a qualification.',
     },
   },
+  // train-compliance (issue 11): GPI 48 compliance and suggestions
+  TRAINING_NO_PERSON: {
+    status: 422,
+    message: {
+      nl: 'Uw account is niet gekoppeld aan een personeelslid: er is geen eigen opleidingsstand.',
+      fr: 'Votre compte n’est lié à aucun membre du personnel : il n’y a pas de situation de formation personnelle.',
+      en: 'Your account is not linked to a staff member: there is no training record of your own.',
+    },
+  },
 } as const satisfies Record<string, CatalogueEntry>
 
 export type ErrorCode = keyof typeof ERRORS

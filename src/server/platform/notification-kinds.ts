@@ -20,6 +20,10 @@ export const NOTIFICATION_OBJECTS = {
   equipment_booking: (id: string) => `/equipment/bookings/${id}`,
   // training (issue 11, train-sessions and train-enrol): a session's page
   training_session: (id: string) => `/training/sessions/${id}`,
+  // train-compliance (issue 11): a person's training page (their own, or as their korpschef/planner sees it),
+  // and a zone's GPI 48 overview
+  training_person: (id: string) => `/training/people/${id}`,
+  training_zone: () => '/training/compliance',
 } as const satisfies Record<string, (id: string) => string>
 export type NotificationObjectType = keyof typeof NOTIFICATION_OBJECTS
 
@@ -174,6 +178,25 @@ export const NOTIFICATION_KINDS = {
     params: ['course', 'from'],
     object: 'training_session',
     message: 'notification.training.enrolment_cancelled',
+  },
+  // train-compliance (issue 11): GPI 48 reminders
+  /** The recipient has `counted` of `required` GPI 48 sessions: behind, or behind on `date` (DD/MM/YYYY). */
+  'training.compliance_due': {
+    params: ['counted', 'required', 'date'],
+    object: 'training_person',
+    message: 'notification.training.compliance_due',
+  },
+  /** The recipient's `qualification` (codes) lapses on `validUntil` (DD/MM/YYYY, the earliest). */
+  'training.qualification_expiring': {
+    params: ['qualification', 'validUntil'],
+    object: 'training_person',
+    message: 'notification.training.qualification_expiring',
+  },
+  /** The daily digest of a zone's planners: people behind, falling behind soon, with qualifications lapsing. */
+  'training.compliance_digest': {
+    params: ['behind', 'dueSoon', 'expiring'],
+    object: 'training_zone',
+    message: 'notification.training.compliance_digest',
   },
 } as const satisfies Record<
   string,

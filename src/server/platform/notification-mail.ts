@@ -533,4 +533,74 @@ export const NOTIFICATION_TEMPLATES: { [K in NotificationKind]: Record<Locale, T
       ],
     }),
   },
+  // train-compliance (issue 11): GPI 48 reminders
+  'training.compliance_due': {
+    nl: (p) => ({
+      subject: `GPI 48: ${p.counted} van ${p.required} sessies`,
+      paragraphs: [
+        `Beste ${p.recipientName},`,
+        `U hebt ${p.counted} van de ${p.required} vereiste GPI 48-sessies in de voorbije twaalf maanden; u bent (of raakt op ${p.date}) achter. Schrijf u in voor een volgende sessie.`,
+      ],
+    }),
+    fr: (p) => ({
+      subject: `GPI 48 : ${p.counted} séances sur ${p.required}`,
+      paragraphs: [
+        `Bonjour ${p.recipientName},`,
+        `Vous avez ${p.counted} des ${p.required} séances GPI 48 requises sur les douze derniers mois ; vous êtes (ou serez le ${p.date}) en retard. Inscrivez-vous à une prochaine séance.`,
+      ],
+    }),
+    en: (p) => ({
+      subject: `GPI 48: ${p.counted} of ${p.required} sessions`,
+      paragraphs: [
+        `Dear ${p.recipientName},`,
+        `You have ${p.counted} of the ${p.required} GPI 48 sessions required over the past twelve months; you are (or will be on ${p.date}) behind. Enrol in a next session.`,
+      ],
+    }),
+  },
+  'training.qualification_expiring': {
+    nl: (p) => ({
+      subject: `Bekwaamheid vervalt: ${p.qualification}`,
+      paragraphs: [
+        `Beste ${p.recipientName},`,
+        `Uw bekwaamheid ${p.qualification} vervalt op ${p.validUntil}. Schrijf u in voor een opleiding die ze hernieuwt.`,
+      ],
+    }),
+    fr: (p) => ({
+      subject: `Qualification expirant : ${p.qualification}`,
+      paragraphs: [
+        `Bonjour ${p.recipientName},`,
+        `Votre qualification ${p.qualification} expire le ${p.validUntil}. Inscrivez-vous à une formation qui la renouvelle.`,
+      ],
+    }),
+    en: (p) => ({
+      subject: `Qualification expiring: ${p.qualification}`,
+      paragraphs: [
+        `Dear ${p.recipientName},`,
+        `Your qualification ${p.qualification} expires on ${p.validUntil}. Enrol in a course that renews it.`,
+      ],
+    }),
+  },
+  'training.compliance_digest': {
+    nl: (p) => ({
+      subject: `GPI 48-overzicht: ${p.behind} achter, ${p.dueSoon} binnenkort`,
+      paragraphs: [
+        `Beste ${p.recipientName},`,
+        `In uw zone zijn ${p.behind} personen achter voor GPI 48 en raken er ${p.dueSoon} binnenkort achter; bij ${p.expiring} personen vervalt een bekwaamheid.`,
+      ],
+    }),
+    fr: (p) => ({
+      subject: `Aperçu GPI 48 : ${p.behind} en retard, ${p.dueSoon} bientôt`,
+      paragraphs: [
+        `Bonjour ${p.recipientName},`,
+        `Dans votre zone, ${p.behind} personnes sont en retard pour la GPI 48 et ${p.dueSoon} le seront bientôt ; ${p.expiring} personnes ont une qualification qui expire.`,
+      ],
+    }),
+    en: (p) => ({
+      subject: `GPI 48 overview: ${p.behind} behind, ${p.dueSoon} soon`,
+      paragraphs: [
+        `Dear ${p.recipientName},`,
+        `In your zone ${p.behind} people are behind on GPI 48 and ${p.dueSoon} will be soon; ${p.expiring} people have a qualification expiring.`,
+      ],
+    }),
+  },
 }

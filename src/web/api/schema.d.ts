@@ -2244,6 +2244,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/training/compliance/people/{personId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A person's GPI 48 standing over the rolling window, their GPI 48 sessions (last 24 months and upcoming) and qualifications with expiry: themself, or the korpschef/planner/trainer of their zone */
+        get: operations["getPersonCompliance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/compliance/zones/{zoneId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A zone's GPI 48 overview of its operational people (behind, due soon, compliant) with expiring qualifications; JSON or CSV (`?format=csv`) */
+        get: operations["getZoneCompliance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Up to five upcoming sessions a person can enrol in, GPI 48 first when behind, then renewals of expiring qualifications; none clashing with their duties or leave (default: the caller's own person) */
+        get: operations["getTrainingSuggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/settings/{zoneId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A zone's GPI 48 thresholds (the defaults when it has none of its own): the zone's staff */
+        get: operations["getTrainingSettings"];
+        /** Set a zone's GPI 48 thresholds (window, sessions, evaluations, spread, warning horizon): its korpschef */
+        put: operations["setTrainingSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2556,14 +2625,14 @@ export interface components {
              * @description What happened; the app renders it with `params` in the reader’s language.
              * @enum {unknown}
              */
-            kind: "agreement.approval_requested" | "agreement.in_force" | "agreement.ended" | "agreement.approvals_voided" | "availability.entered_for_you" | "roster.duties_changed" | "swap.offered" | "swap.taken" | "swap.approval_needed" | "swap.approved" | "swap.rejected" | "replacement.needed" | "assistance.alert" | "assistance.requested" | "equipment.validity_expiring" | "equipment.booking_requested" | "equipment.booking_decided" | "equipment.booking_overdue" | "training.session_cancelled" | "training.enrolled" | "training.waitlisted" | "training.promoted" | "training.enrolment_cancelled";
+            kind: "agreement.approval_requested" | "agreement.in_force" | "agreement.ended" | "agreement.approvals_voided" | "availability.entered_for_you" | "roster.duties_changed" | "swap.offered" | "swap.taken" | "swap.approval_needed" | "swap.approved" | "swap.rejected" | "replacement.needed" | "assistance.alert" | "assistance.requested" | "equipment.validity_expiring" | "equipment.booking_requested" | "equipment.booking_decided" | "equipment.booking_overdue" | "training.session_cancelled" | "training.enrolled" | "training.waitlisted" | "training.promoted" | "training.enrolment_cancelled" | "training.compliance_due" | "training.qualification_expiring" | "training.compliance_digest";
             /** @description The facts the message names (text). */
             params: {
                 [key: string]: string;
             };
             object: {
                 /** @enum {unknown} */
-                type: "agreement" | "availability" | "rotation" | "swap" | "assistance_request" | "asset" | "equipment_booking" | "training_session";
+                type: "agreement" | "availability" | "rotation" | "swap" | "assistance_request" | "asset" | "equipment_booking" | "training_session" | "training_person" | "training_zone";
                 /** Format: uuid */
                 id: string;
             } | null;
@@ -5116,7 +5185,7 @@ export interface operations {
             query?: {
                 zoneId?: string;
                 /** @description An action the application logs (AuditAction) */
-                action?: "auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.locale_update" | "agreement.create" | "agreement.update" | "agreement.approval_record" | "agreement.transition" | "person.read" | "person.list" | "audit.list" | "audit.export" | "account.create" | "account.role_grant" | "account.role_remove" | "account.disable" | "account.enable" | "account.password_reset" | "user.password_change" | "user.password_change_failed" | "restricted.read" | "availability.create" | "availability.update" | "availability.delete" | "preference.create" | "preference.delete" | "rotation.create" | "rotation.update" | "rotation.member_add" | "rotation.member_end" | "roster.generate" | "roster.publish" | "duty.override" | "swap.request" | "swap.take" | "swap.approve" | "swap.reject" | "swap.withdraw" | "callout.create" | "callout.update" | "callout.delete" | "statement.approve" | "statement.reopen" | "assistance.acknowledge" | "assistance.request_create" | "assistance.request_update" | "assistance.request_transition" | "assistance.request_approve" | "assistance.offer_withdraw" | "assistance.offer_decide" | "assistance.deployment_add" | "assistance.deployment_remove" | "assistance.hours_record" | "assistance.hours_confirm" | "assistance.settings_update" | "assistance.rate_create" | "assistance.settlement_record" | "equipment.asset_create" | "equipment.asset_update" | "equipment.validity_set" | "equipment.validity_remove" | "equipment.booking_create" | "equipment.booking_approve" | "equipment.booking_reject" | "equipment.booking_cancel" | "equipment.booking_check_out" | "equipment.booking_check_in" | "equipment.terms_update" | "investment.create" | "investment.update" | "investment.parties_set" | "investment.assets_set" | "investment.cost_key_add" | "investment.cost_key_remove" | "investment.cost_add" | "investment.cost_remove" | "investment.settlement_record" | "training.course.create" | "training.course.update" | "training.session.create" | "training.session.update" | "training.session.cancel" | "training.trainer_hours.post" | "training.enrolment.create" | "training.enrolment.cancel" | "training.attendance.record";
+                action?: "auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.locale_update" | "agreement.create" | "agreement.update" | "agreement.approval_record" | "agreement.transition" | "person.read" | "person.list" | "audit.list" | "audit.export" | "account.create" | "account.role_grant" | "account.role_remove" | "account.disable" | "account.enable" | "account.password_reset" | "user.password_change" | "user.password_change_failed" | "restricted.read" | "availability.create" | "availability.update" | "availability.delete" | "preference.create" | "preference.delete" | "rotation.create" | "rotation.update" | "rotation.member_add" | "rotation.member_end" | "roster.generate" | "roster.publish" | "duty.override" | "swap.request" | "swap.take" | "swap.approve" | "swap.reject" | "swap.withdraw" | "callout.create" | "callout.update" | "callout.delete" | "statement.approve" | "statement.reopen" | "assistance.acknowledge" | "assistance.request_create" | "assistance.request_update" | "assistance.request_transition" | "assistance.request_approve" | "assistance.offer_withdraw" | "assistance.offer_decide" | "assistance.deployment_add" | "assistance.deployment_remove" | "assistance.hours_record" | "assistance.hours_confirm" | "assistance.settings_update" | "assistance.rate_create" | "assistance.settlement_record" | "equipment.asset_create" | "equipment.asset_update" | "equipment.validity_set" | "equipment.validity_remove" | "equipment.booking_create" | "equipment.booking_approve" | "equipment.booking_reject" | "equipment.booking_cancel" | "equipment.booking_check_out" | "equipment.booking_check_in" | "equipment.terms_update" | "investment.create" | "investment.update" | "investment.parties_set" | "investment.assets_set" | "investment.cost_key_add" | "investment.cost_key_remove" | "investment.cost_add" | "investment.cost_remove" | "investment.settlement_record" | "training.course.create" | "training.course.update" | "training.session.create" | "training.session.update" | "training.session.cancel" | "training.trainer_hours.post" | "training.enrolment.create" | "training.enrolment.cancel" | "training.attendance.record" | "training.settings_update";
                 /** @description Events about this person: as the object, or among the people of a list (details.personIds) */
                 personId?: string;
                 /** @description Events by this user */
@@ -5256,7 +5325,7 @@ export interface operations {
             query?: {
                 zoneId?: string;
                 /** @description An action the application logs (AuditAction) */
-                action?: "auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.locale_update" | "agreement.create" | "agreement.update" | "agreement.approval_record" | "agreement.transition" | "person.read" | "person.list" | "audit.list" | "audit.export" | "account.create" | "account.role_grant" | "account.role_remove" | "account.disable" | "account.enable" | "account.password_reset" | "user.password_change" | "user.password_change_failed" | "restricted.read" | "availability.create" | "availability.update" | "availability.delete" | "preference.create" | "preference.delete" | "rotation.create" | "rotation.update" | "rotation.member_add" | "rotation.member_end" | "roster.generate" | "roster.publish" | "duty.override" | "swap.request" | "swap.take" | "swap.approve" | "swap.reject" | "swap.withdraw" | "callout.create" | "callout.update" | "callout.delete" | "statement.approve" | "statement.reopen" | "assistance.acknowledge" | "assistance.request_create" | "assistance.request_update" | "assistance.request_transition" | "assistance.request_approve" | "assistance.offer_withdraw" | "assistance.offer_decide" | "assistance.deployment_add" | "assistance.deployment_remove" | "assistance.hours_record" | "assistance.hours_confirm" | "assistance.settings_update" | "assistance.rate_create" | "assistance.settlement_record" | "equipment.asset_create" | "equipment.asset_update" | "equipment.validity_set" | "equipment.validity_remove" | "equipment.booking_create" | "equipment.booking_approve" | "equipment.booking_reject" | "equipment.booking_cancel" | "equipment.booking_check_out" | "equipment.booking_check_in" | "equipment.terms_update" | "investment.create" | "investment.update" | "investment.parties_set" | "investment.assets_set" | "investment.cost_key_add" | "investment.cost_key_remove" | "investment.cost_add" | "investment.cost_remove" | "investment.settlement_record" | "training.course.create" | "training.course.update" | "training.session.create" | "training.session.update" | "training.session.cancel" | "training.trainer_hours.post" | "training.enrolment.create" | "training.enrolment.cancel" | "training.attendance.record";
+                action?: "auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.locale_update" | "agreement.create" | "agreement.update" | "agreement.approval_record" | "agreement.transition" | "person.read" | "person.list" | "audit.list" | "audit.export" | "account.create" | "account.role_grant" | "account.role_remove" | "account.disable" | "account.enable" | "account.password_reset" | "user.password_change" | "user.password_change_failed" | "restricted.read" | "availability.create" | "availability.update" | "availability.delete" | "preference.create" | "preference.delete" | "rotation.create" | "rotation.update" | "rotation.member_add" | "rotation.member_end" | "roster.generate" | "roster.publish" | "duty.override" | "swap.request" | "swap.take" | "swap.approve" | "swap.reject" | "swap.withdraw" | "callout.create" | "callout.update" | "callout.delete" | "statement.approve" | "statement.reopen" | "assistance.acknowledge" | "assistance.request_create" | "assistance.request_update" | "assistance.request_transition" | "assistance.request_approve" | "assistance.offer_withdraw" | "assistance.offer_decide" | "assistance.deployment_add" | "assistance.deployment_remove" | "assistance.hours_record" | "assistance.hours_confirm" | "assistance.settings_update" | "assistance.rate_create" | "assistance.settlement_record" | "equipment.asset_create" | "equipment.asset_update" | "equipment.validity_set" | "equipment.validity_remove" | "equipment.booking_create" | "equipment.booking_approve" | "equipment.booking_reject" | "equipment.booking_cancel" | "equipment.booking_check_out" | "equipment.booking_check_in" | "equipment.terms_update" | "investment.create" | "investment.update" | "investment.parties_set" | "investment.assets_set" | "investment.cost_key_add" | "investment.cost_key_remove" | "investment.cost_add" | "investment.cost_remove" | "investment.settlement_record" | "training.course.create" | "training.course.update" | "training.session.create" | "training.session.update" | "training.session.cancel" | "training.trainer_hours.post" | "training.enrolment.create" | "training.enrolment.cancel" | "training.attendance.record" | "training.settings_update";
                 /** @description Events about this person: as the object, or among the people of a list (details.personIds) */
                 personId?: string;
                 /** @description Events by this user */
@@ -19140,6 +19209,537 @@ export interface operations {
             };
             /** @description Error: see the error catalogue */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPersonCompliance: {
+        parameters: {
+            query?: {
+                /** @description The Brussels day to judge on (default today) */
+                asOf?: string;
+            };
+            header?: never;
+            path: {
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        person: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            rank: ("agent" | "inspecteur" | "hoofdinspecteur" | "commissaris" | "hoofdcommissaris") | null;
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                        };
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        asOf: string;
+                        rules: {
+                            /** @description The rolling window, in months */
+                            windowMonths: number;
+                            /** @description Sessions needed in the window (spread) */
+                            minSessions: number;
+                            /** @description Passed evaluations needed in the window */
+                            minEvaluations: number;
+                            /** @description Days between two sessions that both count */
+                            minGapDays: number;
+                            /** @description Horizon of "falls behind" and expiring */
+                            warnDays: number;
+                        };
+                        gpi48: {
+                            /**
+                             * @description compliant, due_soon (falls behind soon), behind
+                             * @enum {string}
+                             */
+                            status: "compliant" | "due_soon" | "behind";
+                            /** @description Sessions counted after the spread rule */
+                            counted: number;
+                            /** @description Passed evaluations in the window */
+                            evaluations: number;
+                            required: {
+                                sessions: number;
+                                evaluations: number;
+                            };
+                            countedDays: string[];
+                            /**
+                             * Format: date
+                             * @description The first day of the window
+                             */
+                            windowStart: string;
+                            fallsBehindOn: string | null;
+                        };
+                        /** @description GPI 48 sessions the person was enrolled in, of the last 24 months and upcoming */
+                        sessions: {
+                            /** Format: uuid */
+                            sessionId: string;
+                            /**
+                             * Format: date
+                             * @description Calendar date YYYY-MM-DD
+                             */
+                            day: string;
+                            courseTitle: string;
+                            /** @enum {string} */
+                            kind: "training" | "evaluation";
+                            attendance: ("present" | "absent" | "excused") | null;
+                            result: ("passed" | "failed") | null;
+                            /** @description Counts for the window of asOf (after the spread rule) */
+                            counted: boolean;
+                        }[];
+                        qualifications: {
+                            code: string;
+                            obtainedOn: string | null;
+                            validUntil: string | null;
+                            /** @enum {string} */
+                            state: "valid" | "expiring" | "expired" | "no_expiry";
+                        }[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getZoneCompliance: {
+        parameters: {
+            query?: {
+                /** @description The Brussels day to judge on (default today) */
+                asOf?: string;
+                /** @description csv: a file for Excel nl-BE (UTF-8 with BOM, `;`, dates dd/mm/yyyy); also `Accept: text/csv` */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                zoneId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The overview as JSON, or as a CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        zone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        rules: {
+                            /** @description The rolling window, in months */
+                            windowMonths: number;
+                            /** @description Sessions needed in the window (spread) */
+                            minSessions: number;
+                            /** @description Passed evaluations needed in the window */
+                            minEvaluations: number;
+                            /** @description Days between two sessions that both count */
+                            minGapDays: number;
+                            /** @description Horizon of "falls behind" and expiring */
+                            warnDays: number;
+                        };
+                        /**
+                         * Format: date
+                         * @description Calendar date YYYY-MM-DD
+                         */
+                        asOf: string;
+                        totals: {
+                            compliant: number;
+                            dueSoon: number;
+                            behind: number;
+                        };
+                        people: {
+                            person: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                rank: ("agent" | "inspecteur" | "hoofdinspecteur" | "commissaris" | "hoofdcommissaris") | null;
+                            };
+                            gpi48: {
+                                /**
+                                 * @description compliant, due_soon (falls behind soon), behind
+                                 * @enum {string}
+                                 */
+                                status: "compliant" | "due_soon" | "behind";
+                                counted: number;
+                                evaluations: number;
+                                fallsBehindOn: string | null;
+                            };
+                            /** @description Expiring or expired ones only */
+                            qualifications: {
+                                code: string;
+                                obtainedOn: string | null;
+                                validUntil: string | null;
+                                /** @enum {string} */
+                                state: "valid" | "expiring" | "expired" | "no_expiry";
+                            }[];
+                        }[];
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getTrainingSuggestions: {
+        parameters: {
+            query?: {
+                /** @description Default: the caller’s own person */
+                personId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        personId: string;
+                        suggestions: {
+                            /** Format: uuid */
+                            sessionId: string;
+                            courseTitle: string;
+                            courseKind: string;
+                            /** Format: date-time */
+                            from: string;
+                            /** Format: date-time */
+                            to: string;
+                            location: string;
+                            zone: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /** @description Free places for the person’s zone (0: waiting list) */
+                            freePlaces: number;
+                            /** @enum {string} */
+                            availability: "free" | "waiting_list";
+                            /** @enum {string} */
+                            reason: "gpi48_behind" | "gpi48_due" | "qualification_expiring" | "free_place";
+                            /** @description Always null: sessions that clash with duties or leave are left out */
+                            clash: null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getTrainingSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                zoneId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        zone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        rules: {
+                            /** @description The rolling window, in months */
+                            windowMonths: number;
+                            /** @description Sessions needed in the window (spread) */
+                            minSessions: number;
+                            /** @description Passed evaluations needed in the window */
+                            minEvaluations: number;
+                            /** @description Days between two sessions that both count */
+                            minGapDays: number;
+                            /** @description Horizon of "falls behind" and expiring */
+                            warnDays: number;
+                        };
+                        /** @description No row of its own: the defaults of migration 0020 */
+                        isDefault: boolean;
+                        updatedAt: string | null;
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    setTrainingSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                zoneId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The rolling window, in months */
+                    windowMonths: number;
+                    /** @description Sessions needed in the window (spread) */
+                    minSessions: number;
+                    /** @description Passed evaluations needed in the window */
+                    minEvaluations: number;
+                    /** @description Days between two sessions that both count */
+                    minGapDays: number;
+                    /** @description Horizon of "falls behind" and expiring */
+                    warnDays: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        zone: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        rules: {
+                            /** @description The rolling window, in months */
+                            windowMonths: number;
+                            /** @description Sessions needed in the window (spread) */
+                            minSessions: number;
+                            /** @description Passed evaluations needed in the window */
+                            minEvaluations: number;
+                            /** @description Days between two sessions that both count */
+                            minGapDays: number;
+                            /** @description Horizon of "falls behind" and expiring */
+                            warnDays: number;
+                        };
+                        /** @description No row of its own: the defaults of migration 0020 */
+                        isDefault: boolean;
+                        updatedAt: string | null;
+                    };
+                };
+            };
+            /** @description Error: see the error catalogue */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: see the error catalogue */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -31,6 +31,10 @@ interface NavItem {
   investmentsOnly?: boolean
   /** settlements (issue 10): korpschef or finance of a zone, or an association admin. */
   settlementOnly?: boolean
+  /** train-compliance (issue 11): the GPI 48 overview: korpschef, planner or trainer of a zone. */
+  complianceOnly?: boolean
+  /** train-compliance (issue 11): my training: a zone role and a linked person. */
+  personOnly?: boolean
 }
 
 const LINKS: NavItem[] = [
@@ -72,6 +76,9 @@ const LINKS: NavItem[] = [
   { to: '/investments/settlement', label: 'nav.settlement', icon: <IconDocument />, settlementOnly: true },
   // training sessions (issue 11, train-sessions): the training calendar, for every zone role
   { to: '/training', label: 'nav.training', icon: <IconCalendar />, zoneRolesOnly: true },
+  // train-compliance (issue 11): the zone's GPI 48 overview; one's own training
+  { to: '/training/compliance', label: 'nav.trainingCompliance', icon: <IconChart />, complianceOnly: true },
+  { to: '/training/me', label: 'nav.myTraining', icon: <IconCalendar />, personOnly: true },
 ]
 
 function AssociationSwitcher() {
@@ -120,6 +127,11 @@ export function AppNavbar({ onNavigate }: { onNavigate: () => void }) {
   )
   // settlements (issue 10)
   const settlement = me.roles.some((r) => r.role === 'korpschef' || r.role === 'finance' || r.role === 'admin')
+  // train-compliance (issue 11)
+  const compliance = me.roles.some(
+    (r) => r.zoneId !== null && (r.role === 'korpschef' || r.role === 'planner' || r.role === 'trainer'),
+  )
+  const person = hasZoneRole && me.person !== null
   const visible = (link: NavItem) =>
     (hasZoneRole || !link.zoneRolesOnly) &&
     (dpo || !link.dpoOnly) &&
@@ -128,7 +140,9 @@ export function AppNavbar({ onNavigate }: { onNavigate: () => void }) {
     (ledger || !link.ledgerOnly) &&
     (admin || !link.adminOnly) &&
     (investments || !link.investmentsOnly) && // investments (issue 10)
-    (settlement || !link.settlementOnly) // settlements (issue 10)
+    (settlement || !link.settlementOnly) && // settlements (issue 10)
+    (compliance || !link.complianceOnly) && // train-compliance (issue 11)
+    (person || !link.personOnly)
   const matches = (link: NavItem) =>
     link.end ? pathname === link.to : pathname === link.to || pathname.startsWith(`${link.to}/`)
   // The most specific link is the active one: /investments/settlement is "Afrekening", not also "Investeringen".

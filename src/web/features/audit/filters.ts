@@ -114,6 +114,8 @@ const LISTED = {
   'training.enrolment.create': true,
   'training.enrolment.cancel': true,
   'training.attendance.record': true,
+  // train-compliance (issue 11)
+  'training.settings_update': true,
 } as const satisfies Record<AuditAction, true>
 
 export const AUDIT_ACTIONS = Object.keys(LISTED) as readonly AuditAction[]

@@ -39,6 +39,10 @@ export const NOTIFICATION_MESSAGES = {
   'training.waitlisted': 'notification.training.waitlisted',
   'training.promoted': 'notification.training.promoted',
   'training.enrolment_cancelled': 'notification.training.enrolment_cancelled',
+  // train-compliance (issue 11)
+  'training.compliance_due': 'notification.training.compliance_due',
+  'training.qualification_expiring': 'notification.training.qualification_expiring',
+  'training.compliance_digest': 'notification.training.compliance_digest',
 } as const satisfies Record<NotificationKind, MessageKey>
 
 export const notificationKeys = {
