@@ -1,13 +1,14 @@
 // Joint training (issue 11), the issue's walk in several browser contexts on the demo data (Voeren 5382 and
-// Bilzen-Hoeselt-Riemst 5381 share `training`). Voeren's trainer creates a GPI 48 session (GPI48-TR) starting about
+// Bilzen-Hoeselt-Riemst 5381 share `training`). Voeren's trainer plans a GPI 48 session (GPI48-TR) through the form, starting about
 // two minutes from now, with 2 places for Bilzen-Hoeselt-Riemst; its officer enrols himself (place 1); its planner
 // enrols a colleague X (place 2: full) and a third, Y, who lands on the waiting list (number 1); the planner cancels
 // X and Y moves up — the trainer's open page shows it live. Once the session has started the trainer records
 // attendance (the officer and Y present, passed) and the session is completed; B's korpschef then sees the
-// officer's GPI 48 count go up. Accessible (axe) at 1280 and 375 px.
+// officer's GPI 48 row go from 4/5 (behind) to 5/5 (in order). Accessible (axe) at 1280 and 375 px.
 import { expect, test, type Page } from '@playwright/test'
 import { nl } from '../src/web/i18n/nl.ts'
-import { apiAs, expectAccessible, keepDutch, pick, shot, signedIn } from './support.ts'
+import { apiAs, brusselsDate, expectAccessible, keepDutch, pick, shot, signedIn, typed } from './support.ts'
+import { createSessionViaForm } from './training-pages.ts'
 
 const TRAINER = 'trainer.5382@demo.verbond.be' // Voeren, the organiser
 const OFFICER = 'officer.5381@demo.verbond.be' // Bilzen-Hoeselt-Riemst
@@ -30,6 +31,25 @@ async function atPhoneWidth(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 900 })
 }
 
+/** An instant's Brussels wall clock: the day (yyyy-mm-dd) and the 24-hour time (HH:MM). */
+function brusselsWall(at: Date): { date: string; time: string } {
+  const time = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Brussels',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(at)
+  return { date: brusselsDate(at.toISOString()), time }
+}
+
+/** The last minute of the instant's Brussels day (a session of the walk never runs past midnight). */
+function endOfBrusselsDay(at: Date): number {
+  let t = Math.floor(at.getTime() / 60_000) * 60_000
+  const day = brusselsDate(at.toISOString())
+  while (brusselsDate(new Date(t + 60_000).toISOString()) === day) t += 60_000
+  return t
+}
+
 /** The next whole minute at least `seconds` from now (an instant: the server reads it in Brussels time). */
 const startIn = (seconds: number): Date => new Date(Math.ceil((Date.now() + seconds * 1000) / 60_000) * 60_000)
 
@@ -43,38 +63,31 @@ test('a joint GPI 48 session: enrol, full, waiting list, promotion on a cancella
 }) => {
   test.setTimeout(420_000)
   const apiContext = () => playwright.request.newContext({ baseURL: test.info().project.use.baseURL })
-  const trainerApi = await apiAs(await apiContext(), TRAINER)
   const plannerApi = await apiAs(await apiContext(), PLANNER)
   const officerApi = await apiAs(await apiContext(), OFFICER)
-  const trainerMe = (await trainerApi.get('/api/me')) as { person: { id: string; zoneId: string } }
-  const plannerMe = (await plannerApi.get('/api/me')) as { person: { id: string; zoneId: string } }
-  const courses = (await trainerApi.get('/api/training/courses')) as { courses: { id: string; code: string }[] }
-  const course = courses.courses.find((c) => c.code === 'GPI48-TR')
-  expect(course, 'the demo catalogue has GPI48-TR').toBeTruthy()
 
-  // The trainer creates the session (through the API): starting ~2 minutes from now, 2 + 2 places.
-  const from = startIn(150)
-  const to = new Date(from.getTime() + 2 * 3_600_000)
-  const created = (await trainerApi.post('/api/training/sessions', {
-    courseId: course!.id,
-    from: from.toISOString(),
-    to: to.toISOString(),
+  // The trainer plans the session through the form: starting ~2 minutes from now (Brussels day and time, also
+  // across midnight), 2 places for Voeren and 2 for Bilzen-Hoeselt-Riemst.
+  // (A start at 23:59 would leave no minute before midnight: then the session starts at 00:00.)
+  const first = startIn(150)
+  const from = brusselsWall(first).time === '23:59' ? new Date(first.getTime() + 60_000) : first
+  const wall = brusselsWall(from)
+  const end = brusselsWall(new Date(Math.min(from.getTime() + 3_600_000, endOfBrusselsDay(from))))
+  const trainer = await signedIn(browser, TRAINER)
+  const sessionId = await createSessionViaForm(trainer, {
+    course: 'GPI48-TR',
+    dayTyped: typed(wall.date),
+    start: wall.time,
+    end: end.time,
     location: 'Schietstand Voeren',
     capacity: 4,
-    placeKey: 'custom',
-    zoneIds: [trainerMe.person.zoneId, plannerMe.person.zoneId],
-    places: [
-      { zoneId: trainerMe.person.zoneId, places: 2 },
-      { zoneId: plannerMe.person.zoneId, places: 2 },
-    ],
-    trainers: [{ personId: trainerMe.person.id }],
-  })) as { id: string }
-  const url = `/training/sessions/${created.id}`
-
+    partnerZone: 'Bilzen-Hoeselt-Riemst',
+    places: { Voeren: 2, 'Bilzen-Hoeselt-Riemst': 2 },
+  })
+  const url = `/training/sessions/${sessionId}`
   // The trainer keeps the session open (the list follows live).
-  const trainer = await signedIn(browser, TRAINER)
-  await trainer.goto(url)
   await expect(trainer.getByRole('heading', { level: 1 })).toBeVisible()
+  await expect(trainer.getByTestId('places-5381')).toContainText('0')
 
   // The officer of B enrols himself: place 1.
   const officer = await signedIn(browser, OFFICER)
@@ -87,7 +100,7 @@ test('a joint GPI 48 session: enrol, full, waiting list, promotion on a cancella
   // B's planner enrols X (place 2: B is full) and Y (waiting list, number 1).
   const officerPersonId = ((await officerApi.get('/api/me')) as { person: { id: string } }).person.id
   const enrolable = (
-    (await plannerApi.get(`/api/training/sessions/${created.id}/enrolable`)) as { people: Enrolable[] }
+    (await plannerApi.get(`/api/training/sessions/${sessionId}/enrolable`)) as { people: Enrolable[] }
   ).people.filter((p) => !p.self && p.status === null && p.id !== officerPersonId)
   const [x, y] = enrolable
   expect(y, 'two more officers of B to enrol').toBeTruthy()
@@ -125,6 +138,14 @@ test('a joint GPI 48 session: enrol, full, waiting list, promotion on a cancella
   await expect(trainer.getByTestId(`enrolment-${x!.id}`)).toHaveCount(0)
   await shot(trainer, 'training-session-promoted')
 
+  // Before the session counts, B's korpschef sees the officer behind at 4/5.
+  const officerMe = (await officerApi.get('/api/me')) as { person: { firstName: string; lastName: string } }
+  const officerName = `${officerMe.person.firstName} ${officerMe.person.lastName}`
+  const before = await signedIn(browser, KORPSCHEF)
+  await before.goto('/training/compliance')
+  await expect(before.getByRole('row', { name: new RegExp(officerName) })).toContainText('4/5')
+  await before.context().close()
+
   // After the start, the trainer records attendance: the officer and Y present, passed.
   await expect.poll(() => Date.now(), { timeout: 240_000, intervals: [5_000] }).toBeGreaterThan(from.getTime() + 1000)
   await trainer.reload()
@@ -140,9 +161,12 @@ test('a joint GPI 48 session: enrol, full, waiting list, promotion on a cancella
   await form.getByRole('button', { name: nl['training.enrol.attendance.save'] }).click()
   await expect(trainer.getByTestId('session-status')).toHaveText(nl['training.enrol.session.status.completed'])
 
-  // B's korpschef sees the officer's attendance (the compliance page comes with the compliance part).
+  // B's korpschef sees the officer's GPI 48 compliance change: 4/5 behind → 5/5 in order.
   const korpschef = await signedIn(browser, KORPSCHEF)
-  await korpschef.goto(url)
-  await korpschef.getByRole('tab', { name: new RegExp(nl['training.enrol.enrolments.tab.enrolled']) }).click()
-  await expect(korpschef.getByTestId(`enrolment-${officerPersonId}`)).toContainText(nl['training.enrol.result.passed'])
+  await korpschef.goto('/training/compliance')
+  const row = korpschef.getByRole('row', { name: new RegExp(officerName) })
+  await expect(row).toContainText('5/5')
+  await expect(row).toContainText(nl['training.status.compliant'])
+  await expectAccessible(korpschef, 'compliance after')
+  await shot(korpschef, 'training-compliance-after')
 })
