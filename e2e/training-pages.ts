@@ -1,6 +1,7 @@
 // Steps of the training pages (issue 11, train-sessions) that other training walks reuse.
 import { expect, type Page } from '@playwright/test'
 import { nl } from '../src/web/i18n/nl.ts'
+import { shot } from './support.ts'
 
 const fill = (template: string, vars: Record<string, string>) =>
   template.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? '')
@@ -52,6 +53,7 @@ export async function createSessionViaForm(
       fill(nl['training.form.placesSum'], { sum: String(opts.capacity), capacity: String(opts.capacity) }),
     ),
   ).toBeVisible()
+  await shot(page, 'training-new-session')
   const submit = page.getByRole('button', { name: nl['training.form.submit'] })
   await expect(submit).toBeEnabled()
   await submit.click()

@@ -18,7 +18,7 @@ import {
   type ZoneRef,
 } from '../../../../test/factories.ts'
 import { startTestApp, type Session, type TestApp } from '../../../../test/harness.ts'
-import { makeCourse, makeEnrolment, type CourseRef } from '../../../../test/training.factories.ts'
+import { makeCourse, makeEnrolment, makeTrainingSession, type CourseRef } from '../../../../test/training.factories.ts'
 
 const START = '2026-03-02T09:00:00Z'
 const clock = new TestClock(START)
@@ -254,11 +254,87 @@ describe('trainer hours', () => {
         { zone_id: a.id, amount: -150, kind: 'training' },
         { zone_id: b.id, amount: 150, kind: 'training' },
       ])
+      // The trainer zone's statement shows the line, with the trainer as its person.
+      const day = s.from.slice(0, 10)
+      const statement = await korpschefB.request({
+        method: 'GET',
+        url: `/api/assistance/associations/${assoc.id}/statement?zoneId=${b.id}&from=${day}&to=${day}`,
+      })
+      expect(statement.statusCode).toBe(200)
+      const line = statement.json().lines.find((l: { kind: string }) => l.kind === 'training')
+      expect(line).toMatchObject({ amount: 150, person: { zoneCode: b.code } })
       const twice = await trainerA.request({ method: 'POST', url: `/api/training/sessions/${s.id}/trainer-hours` })
       expect(twice.json().posted).toEqual([])
       expect(
         twice.json().session.trainers.find((x: { personId: string }) => x.personId === partnerTrainer.id).posted,
       ).toBe(true)
+    } finally {
+      clock.set(new Date(START))
+    }
+  })
+})
+
+describe('an agreement that ends before the session', () => {
+  it('gives no places after its end, and hides such a session from the partner', async () => {
+    const other = await makeAssociation(t)
+    const [x, y] = other.zones as [ZoneRef, ZoneRef]
+    await makeAgreement(t, { association: other, domains: ['training'], effectiveTo: '2026-03-04', clock })
+    const otherCourse = await makeCourse(t, { association: other })
+    const trainerX = await sessionFor(t, await makeUser(t, 'trainer', x))
+    const chiefY = await sessionFor(t, await makeUser(t, 'korpschef', y))
+    const late = await trainerX.request({
+      method: 'POST',
+      url: '/api/training/sessions',
+      payload: body({ courseId: otherCourse.id, zoneIds: [x.id, y.id], trainers: [] }), // 5 March
+    })
+    expect([late.statusCode, late.json().error.code]).toEqual([422, 'TRAINING_ZONE_NOT_SHARED'])
+    const early = await trainerX.request({
+      method: 'POST',
+      url: '/api/training/sessions',
+      payload: body({ courseId: otherCourse.id, zoneIds: [x.id, y.id], trainers: [], from: at(24), to: at(26) }), // 3 March
+    })
+    expect([early.statusCode, early.json().error?.code]).toEqual([201, undefined])
+    expect((await chiefY.request({ method: 'GET', url: `/api/training/sessions/${early.json().id}` })).statusCode).toBe(
+      200,
+    )
+    const after = await makeTrainingSession(t, {
+      association: other,
+      zone: x,
+      course: otherCourse,
+      from: new Date(at(96)),
+      places: [
+        { zone: x, places: 2 },
+        { zone: y, places: 2 },
+      ],
+    })
+    expect((await chiefY.request({ method: 'GET', url: `/api/training/sessions/${after.id}` })).statusCode).toBe(404)
+    const list = await chiefY.request({ method: 'GET', url: '/api/training/sessions?from=2026-03-01&to=2026-03-31' })
+    expect(list.json().sessions.map((x: { id: string }) => x.id)).toEqual([early.json().id])
+  })
+})
+
+describe('trainer hours without assistance', () => {
+  it('refuses to post when no agreement in force lists assistance for both zones', async () => {
+    const other = await makeAssociation(t)
+    const [x, y] = other.zones as [ZoneRef, ZoneRef]
+    await makeAgreement(t, { association: other, domains: ['training'], clock })
+    const otherCourse = await makeCourse(t, { association: other })
+    const trainerX = await sessionFor(t, await makeUser(t, 'trainer', x))
+    const helper = await makePerson(t, { zone: y })
+    await makeVisibilityReason(t, { person: helper, domain: 'training' })
+    const created = await trainerX.request({
+      method: 'POST',
+      url: '/api/training/sessions',
+      payload: body({ courseId: otherCourse.id, zoneIds: [x.id, y.id], trainers: [{ personId: helper.id }] }),
+    })
+    expect(created.statusCode).toBe(201)
+    clock.set(new Date(new Date(created.json().to).getTime() + H))
+    try {
+      const res = await trainerX.request({
+        method: 'POST',
+        url: `/api/training/sessions/${created.json().id}/trainer-hours`,
+      })
+      expect([res.statusCode, res.json().error.code]).toEqual([422, 'LEDGER_NOT_SHARED'])
     } finally {
       clock.set(new Date(START))
     }

@@ -63,7 +63,12 @@ function CourseModal({ course, onClose }: { course: Course | null; onClose: () =
   }
 
   return (
-    <Modal opened onClose={onClose} title={t(course ? 'training.courses.edit' : 'training.courses.new')}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t(course ? 'training.courses.edit' : 'training.courses.new')}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Stack gap="sm">
           <TextInput

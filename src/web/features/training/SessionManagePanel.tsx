@@ -98,7 +98,7 @@ function Editor({ s, now }: { s: TrainingSession; now: number }) {
         </Alert>
       )}
       {update.isSuccess && (
-        <Text fz="sm" c="green.8" role="status">
+        <Text fz="sm" role="status">
           {t('training.manage.saved')}
         </Text>
       )}
@@ -121,7 +121,12 @@ function CancelSession({ s }: { s: TrainingSession }) {
       <Button color="red" variant="light" onClick={() => setOpen(true)}>
         {t('training.manage.cancel')}
       </Button>
-      <Modal opened={open} onClose={() => setOpen(false)} title={t('training.manage.cancelTitle')}>
+      <Modal
+        opened={open}
+        onClose={() => setOpen(false)}
+        title={t('training.manage.cancelTitle')}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
         <Stack gap="sm">
           <Text>{t('training.manage.cancelText')}</Text>
           <Textarea
@@ -193,7 +198,7 @@ export function SessionManagePanel({ sessionId }: { sessionId: string }) {
         </Title>
         {s.status === 'planned' ? (
           <>
-            <Editor key={`${s.id}-${s.capacity}-${s.location}-${s.cancelDeadline}`} s={s} now={now} />
+            <Editor key={s.id} s={s} now={now} />
             <TrainerHours s={s} now={now} />
             {now < Date.parse(s.from) && (
               <Group>
