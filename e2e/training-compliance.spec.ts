@@ -33,7 +33,10 @@ test('the korpschef sees the zone overview with the officer at 4/5 and downloads
   await page.setViewportSize({ width: 1280, height: 900 })
   await signIn(page, KORPSCHEF)
   // The navigation offers the page (the long navigation may hold it below the fold: go there directly).
-  await expect(page.getByRole('link', { name: nl['nav.trainingCompliance'] })).toHaveAttribute('href', '/training/compliance')
+  await expect(page.getByRole('link', { name: nl['nav.trainingCompliance'] })).toHaveAttribute(
+    'href',
+    '/training/compliance',
+  )
   await page.goto('/training/compliance')
   await expect(page.getByRole('heading', { level: 1, name: nl['training.compliance.title'] })).toBeVisible()
   await expect(page.getByRole('figure', { name: /GPI 48-status van \d+ operationele medewerkers/ })).toBeVisible()

@@ -2059,4 +2059,5 @@ export const en: Dictionary = {
   'training.reason.qualification_expiring': 'renews an expiring qualification',
   'training.reason.free_place': 'free place',
   'training.person.titleUnknown': 'Training of a staff member',
+  'training.qualificationExpiredOn': '{name} expired ({date})',
 }

@@ -2083,4 +2083,5 @@ export const fr: Dictionary = {
   'training.reason.qualification_expiring': 'renouvelle une qualification qui expire',
   'training.reason.free_place': 'place libre',
   'training.person.titleUnknown': 'Formations d’un membre du personnel',
+  'training.qualificationExpiredOn': '{name} expirée ({date})',
 }

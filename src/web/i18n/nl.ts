@@ -2071,6 +2071,7 @@ export const nl = {
   'training.reason.qualification_expiring': 'hernieuwt een vervallende bekwaamheid',
   'training.reason.free_place': 'vrije plaats',
   'training.person.titleUnknown': 'Opleidingen van een medewerker',
+  'training.qualificationExpiredOn': '{name} vervallen ({date})',
 } as const
 
 export type MessageKey = keyof typeof nl

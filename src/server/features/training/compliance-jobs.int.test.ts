@@ -96,10 +96,8 @@ describe(COMPLIANCE_REMINDER_JOB, () => {
   })
 
   it('reminds people behind or due soon and lapsing qualifications, digests for planners; once', async () => {
-    // (The test database holds the demo zones too: the counts are theirs as well; the rows below are this zone's.)
-    const first = await runAt(NOW)
-    expect(first.complianceDue).toBeGreaterThanOrEqual(2)
-    expect(first.qualificationExpiring).toBeGreaterThanOrEqual(1)
+    // Only this zone records GPI 48: the demo zones of the test database (no attendance) are not reminded.
+    expect(await runAt(NOW)).toEqual({ complianceDue: 2, qualificationExpiring: 1, digests: 1 })
     expect(await notificationsOf(users.behind.id)).toEqual([
       {
         kind: 'training.compliance_due',
@@ -139,9 +137,11 @@ describe(COMPLIANCE_REMINDER_JOB, () => {
       qualificationExpiring: 0,
       digests: 0,
     })
-    const nextDay = await runAt(new Date(NOW.getTime() + DAY))
-    expect(nextDay).toMatchObject({ complianceDue: 0, qualificationExpiring: 0 })
-    expect(nextDay.digests).toBeGreaterThanOrEqual(1)
+    expect(await runAt(new Date(NOW.getTime() + DAY))).toEqual({
+      complianceDue: 0,
+      qualificationExpiring: 0,
+      digests: 1,
+    })
     expect((await notificationsOf(planner.id)).length).toBe(2)
     expect((await notificationsOf(users.behind.id)).length).toBe(1)
     await runAt(new Date(NOW.getTime() + 7 * DAY))

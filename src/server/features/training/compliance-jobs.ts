@@ -1,4 +1,5 @@
-// The daily GPI 48 reminders (issue 11). For each zone: every operational person who is behind, or falls behind
+// The daily GPI 48 reminders (issue 11). For each zone that records GPI 48 in Verbond (attendance or thresholds of
+// its own; one that has not started is not told that everyone is behind): every operational person who is behind, or falls behind
 // within the zone's warnDays, is notified through their linked account (`training.compliance_due`), and every
 // person with a qualification lapsing within warnDays (`training.qualification_expiring`) — each at most once per
 // 7 days per person and kind (the notifications themselves are the dedupe: one sent to that account about that
@@ -38,7 +39,7 @@ export async function remindCompliance(db: Kysely<DB>, at: Date): Promise<Remind
   // An hour's slack: the run of 7 days later (a daily job, rarely to the minute) reminds again.
   const quietSince = new Date(at.getTime() - REMINDER_QUIET_DAYS * DAY_MS + 3_600_000)
   const counts: ReminderCounts = { complianceDue: 0, qualificationExpiring: 0, digests: 0 }
-  const zoneIds = await complianceRepository(db).zoneIds()
+  const zoneIds = await complianceRepository(db).zonesRecordingGpi48()
   for (const zoneId of zoneIds)
     await db.transaction().execute(async (trx) => {
       const repo = complianceRepository(trx)

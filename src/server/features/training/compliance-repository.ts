@@ -184,7 +184,8 @@ export function complianceRepository(db: Db) {
     /**
      * Planned sessions starting after `after` (within `days`) with places for the person's zone, of courses that
      * are active, that the person is not enrolled in (nor waiting for), and that overlap none of their duties in
-     * force (the roster's current rows: upper_inf(recorded)) nor their leave or unavailability.
+     * force (the roster's current rows: upper_inf(recorded)), their leave or unavailability, nor another session
+     * they are enrolled in.
      */
     async candidates(person: { id: string; zone_id: string }, after: Date, days: number): Promise<CandidateSession[]> {
       const rows = await sql<CandidateSession>`
@@ -206,6 +207,9 @@ export function complianceRepository(db: Db) {
                             WHERE d.person_id = ${person.id}::uuid AND upper_inf(d.recorded) AND d.period && s.period)
            AND NOT EXISTS (SELECT 1 FROM unavailability u
                             WHERE u.person_id = ${person.id}::uuid AND u.period && s.period)
+           AND NOT EXISTS (SELECT 1 FROM training_enrolments o JOIN training_sessions os ON os.id = o.session_id
+                            WHERE o.person_id = ${person.id}::uuid AND o.status = 'enrolled'
+                              AND os.status <> 'cancelled' AND os.period && s.period)
          ORDER BY lower(s.period), s.id
          LIMIT 300`.execute(db)
       return rows.rows
@@ -242,10 +246,21 @@ export function complianceRepository(db: Db) {
       return new Set(rows.map((r) => `${r.user_id}|${r.object_id ?? ''}`))
     },
 
-    /** Zones with training data to look at: with a training setting, or with people who attended GPI 48. */
-    async zoneIds(): Promise<string[]> {
-      const rows = await db.selectFrom('zones').select('id').orderBy('code').execute()
-      return rows.map((r) => r.id)
+    /**
+     * The zones that record GPI 48 in Verbond: people of theirs attended a GPI 48 session, or they set thresholds.
+     * (A zone that has not started does not get every officer told they are behind.)
+     */
+    async zonesRecordingGpi48(): Promise<string[]> {
+      const rows = await sql<{ zone_id: string }>`
+        SELECT ts.zone_id FROM training_settings ts
+        UNION
+        SELECT DISTINCT e.zone_id
+          FROM training_enrolments e
+          JOIN training_sessions s ON s.id = e.session_id
+          JOIN training_courses c ON c.id = s.course_id
+         WHERE e.attendance = 'present' AND c.kind IN ('gpi48_training', 'gpi48_evaluation')
+         ORDER BY zone_id`.execute(db)
+      return rows.rows.map((r) => r.zone_id)
     },
   }
 }

@@ -293,6 +293,20 @@ describe('suggestions', () => {
       from: at('2026-06-15T07:00:00Z'),
     })
     await makeEnrolment(t, { session: enrolled, person: p, status: 'waitlisted' })
+    // Another session p is enrolled in, and one overlapping it.
+    const booked = await makeTrainingSession(t, {
+      association,
+      zone: zoneA,
+      course: ehbo,
+      from: at('2026-06-22T07:00:00Z'),
+    })
+    await makeEnrolment(t, { session: booked, person: p })
+    const overlapping = await makeTrainingSession(t, {
+      association,
+      zone: zoneA,
+      course: tr,
+      from: at('2026-06-22T08:00:00Z'),
+    })
     // Not for zone A: zone B's session without places for A, and a past one.
     const notForA = await makeTrainingSession(t, {
       association,
@@ -318,7 +332,7 @@ describe('suggestions', () => {
     ])
     expect(list.every((s) => s.clash === null)).toBe(true)
     const ids = list.map((s) => s.sessionId)
-    for (const s of [onDuty, onLeave, enrolled, notForA, past]) expect(ids).not.toContain(s.id)
+    for (const s of [onDuty, onLeave, enrolled, booked, overlapping, notForA, past]) expect(ids).not.toContain(s.id)
 
     // The planner asks for p; another zone's korpschef may not (404); an account without a person: 422.
     expect((await get(plannerA, `/api/training/suggestions?personId=${p.id}`)).json().suggestions).toHaveLength(4)

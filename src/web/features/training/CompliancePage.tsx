@@ -40,7 +40,10 @@ function useRowText() {
       r.qualifications
         .map((q) =>
           q.validUntil
-            ? t('training.qualificationUntil', { name: label('qualification', q.code), date: f.date(q.validUntil) })
+            ? t(q.state === 'expired' ? 'training.qualificationExpiredOn' : 'training.qualificationUntil', {
+                name: label('qualification', q.code),
+                date: f.date(q.validUntil),
+              })
             : label('qualification', q.code),
         )
         .join(', '),
