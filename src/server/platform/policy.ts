@@ -363,7 +363,7 @@ export const POLICY = {
     who: { zoneRoles: ['trainer', 'korpschef'], admin: false },
     reach: { zone: true },
     seenThrough: 'training.read',
-    doc: 'Record attendance and the result (passed, failed) of a session, which renews qualifications and counts for GPI 48: the trainer or korpschef of the organising zone.',
+    doc: 'Record attendance and the result (passed, failed) of a session, which renews qualifications and counts for GPI 48: the trainer or korpschef of the organising zone; a trainer listed on the session (also of a partner zone), decided per session in the service.',
   },
   'training.compliance': {
     who: { zoneRoles: ZONE_ROLES, admin: false },
