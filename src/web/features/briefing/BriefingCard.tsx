@@ -145,7 +145,8 @@ export function BriefingCard({
             })}
           </Text>
         </Box>
-        {!projector && onConfirm && (item.addressedToMe || item.readByMe) && (
+        {/* A locked restricted item is confirmed only once it was opened with a justification. */}
+        {!projector && onConfirm && !locked && (item.addressedToMe || item.readByMe) && (
           <Group>
             {item.readByMe ? (
               <Badge color="green" size="lg" variant="light" leftSection={<IconCheck width={14} />}>

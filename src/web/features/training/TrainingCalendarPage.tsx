@@ -44,7 +44,8 @@ function mondayOf(date: string): string {
 
 export function PlacesBadge({ s }: { s: SessionSummary }) {
   const { t } = useI18n()
-  if (s.status === 'cancelled') return <Badge color="gray">{t('training.status.cancelled')}</Badge>
+  // A cancelled or past (completed) session has no places to offer: say what it is.
+  if (s.status !== 'planned') return <Badge color="gray">{t(`training.status.${s.status}`)}</Badge>
   if (s.places === 0)
     return (
       <Badge variant="light" color="gray">
