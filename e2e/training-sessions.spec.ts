@@ -35,7 +35,7 @@ test('a trainer plans a GPI 48 session with places for a partner zone', async ({
   const day = addDays(brusselsDate(new Date().toISOString()), 10)
   const location = `Schietstand Voeren e2e ${Date.now() % 100_000}`
   const trainer = await signedIn(browser, TRAINER)
-  await trainer.getByRole('link', { name: nl['nav.training'] }).click()
+  await trainer.getByRole('link', { name: nl['nav.training'], exact: true }).click()
   await expect(trainer.getByRole('heading', { name: nl['training.title'], level: 1 })).toBeVisible()
   await expectAccessible(trainer, 'calendar')
   await trainer.getByRole('link', { name: nl['training.new'] }).click()
