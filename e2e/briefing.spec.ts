@@ -140,3 +140,33 @@ test("an item for B's night shift: written, shown in the night briefing, confirm
   expect(direct.status()).toBe(404)
   await expectAccessible(calog, 'briefing calog')
 })
+
+test("a korpschef sets the zone's shift times and retention; the others do not see the button", async ({ browser }) => {
+  // Voeren (5382): this spec's walk uses Bilzen-Hoeselt-Riemst's night shift, which stays at its defaults.
+  const korpschef = await signedIn(browser, 'korpschef.5382@demo.verbond.be')
+  await korpschef.goto('/briefing/items')
+  await korpschef.getByRole('button', { name: nl['briefing.settings.button'] }).click()
+  const dialog = korpschef.getByRole('dialog', { name: nl['briefing.settings.title'] })
+  await expect(dialog.getByLabel(nl['briefing.settings.nightStart'])).toHaveValue('22:00')
+  await expectAccessible(korpschef, 'briefing settings')
+  // Out of order: said at once, and nothing can be saved.
+  await dialog.getByLabel(nl['briefing.settings.nightStart']).fill('13:00')
+  await expect(dialog.getByRole('alert')).toHaveText(nl['briefing.settings.order'])
+  await expect(dialog.getByRole('button', { name: nl['briefing.settings.save'] })).toBeDisabled()
+  await dialog.getByLabel(nl['briefing.settings.nightStart']).fill('21:30')
+  await dialog.getByLabel(nl['briefing.settings.restrictedRetentionDays']).fill('14')
+  await dialog.getByRole('button', { name: nl['briefing.settings.save'] }).click()
+  await expect(korpschef.getByText(nl['briefing.settings.saved'])).toBeVisible()
+  const saved = await korpschef.request.get(
+    `/api/briefing/settings/${await korpschef.evaluate(async () => {
+      const me = (await (await fetch('/api/me')).json()) as { roles: { zoneId: string | null }[] }
+      return me.roles.find((r) => r.zoneId)?.zoneId ?? ''
+    })}`,
+  )
+  expect(await saved.json()).toMatchObject({ nightStart: '21:30', restrictedRetentionDays: 14 })
+  // A planner writes items but does not set the zone's settings.
+  const planner = await signedIn(browser, 'planner.5382@demo.verbond.be')
+  await planner.goto('/briefing/items')
+  await expect(planner.getByRole('link', { name: nl['briefing.items.new'] })).toBeVisible()
+  await expect(planner.getByRole('button', { name: nl['briefing.settings.button'] })).toHaveCount(0)
+})

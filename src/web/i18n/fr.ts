@@ -2023,6 +2023,18 @@ export const fr: Dictionary = {
   'briefing.title': 'Briefing',
   'briefing.description':
     'Ce que ce service doit savoir : les éléments valables pour votre zone, les plus urgents et les plus récents d’abord.',
+  'briefing.settings.button': 'Paramètres',
+  'briefing.settings.title': 'Briefing : services et délai de conservation',
+  'briefing.settings.help':
+    'Quand commencent les services du matin, de l’après-midi et de nuit de votre zone (heure belge), et combien de jours après la fin de leur validité les éléments sont conservés avant d’être effacés définitivement. Les éléments restreints (données personnelles) moins longtemps.',
+  'briefing.settings.earlyStart': 'Début du service du matin',
+  'briefing.settings.lateStart': 'Début du service de l’après-midi',
+  'briefing.settings.nightStart': 'Début du service de nuit',
+  'briefing.settings.retentionDays': 'Délai de conservation (jours)',
+  'briefing.settings.restrictedRetentionDays': 'Délai de conservation des éléments restreints (jours)',
+  'briefing.settings.order': 'Le service du matin commence avant celui de l’après-midi, celui-ci avant la nuit.',
+  'briefing.settings.save': 'Enregistrer',
+  'briefing.settings.saved': 'Les paramètres sont enregistrés.',
   'briefing.zone': 'Zone',
   'briefing.date': 'Date',
   'briefing.shiftLabel': 'Service',

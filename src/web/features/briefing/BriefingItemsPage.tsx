@@ -3,11 +3,13 @@
 import { Anchor, Badge, Button, Group, Select, Table, Tabs, Text } from '@mantine/core'
 import { useState } from 'react'
 import { Link } from 'react-router'
+import { useSignedInUser } from '../../auth/session.ts'
 import { CardList } from '../../components/CardList.tsx'
 import { IconPlus } from '../../components/icons.tsx'
 import { PageHeader, usePageTitle } from '../../components/PageHeader.tsx'
 import { EmptyState, QueryView } from '../../components/QueryState.tsx'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
+import { BriefingSettings } from './BriefingSettings.tsx'
 import { useBriefingItems, useLiveBriefing, type ItemListEntry, type ListState } from './briefing-api.ts'
 import { CATEGORY_COLOR, PRIORITY_COLOR, useBriefingText, useMyZones } from './text.ts'
 
@@ -110,21 +112,35 @@ export function BriefingItemsPage() {
   useLiveBriefing()
   const zones = useMyZones()
   const [zoneId, setZoneId] = useState<string | null>(zones[0]?.id ?? null)
+  // The zone's shift times and retention: its korpschef sets them (the API decides; the button follows the role).
+  const me = useSignedInUser()
+  const korpschef = me.roles.some((r) => r.role === 'korpschef' && r.zoneId === zoneId)
+  const [settingsOpen, setSettingsOpen] = useState(false)
   return (
     <>
       <PageHeader
         title={t('briefing.items.title')}
         description={t('briefing.items.description')}
         actions={
-          <Button
-            component={Link}
-            to={`/briefing/items/new${zoneId ? `?zone=${zoneId}` : ''}`}
-            leftSection={<IconPlus />}
-          >
-            {t('briefing.items.new')}
-          </Button>
+          <Group gap="xs">
+            {korpschef && (
+              <Button variant="default" onClick={() => setSettingsOpen(true)}>
+                {t('briefing.settings.button')}
+              </Button>
+            )}
+            <Button
+              component={Link}
+              to={`/briefing/items/new${zoneId ? `?zone=${zoneId}` : ''}`}
+              leftSection={<IconPlus />}
+            >
+              {t('briefing.items.new')}
+            </Button>
+          </Group>
         }
       />
+      {zoneId && korpschef && (
+        <BriefingSettings zoneId={zoneId} opened={settingsOpen} onClose={() => setSettingsOpen(false)} />
+      )}
       {zones.length > 1 && (
         <Select
           label={t('briefing.zone')}

@@ -162,3 +162,17 @@ export const useWithdrawItem = (id: string) =>
   useWrite(() => data(api.POST('/api/briefing/items/{id}/withdraw', { params: { path: { id } } })))
 export const useConfirmRead = () =>
   useWrite((id: string) => data(api.POST('/api/briefing/items/{id}/read', { params: { path: { id } } })))
+
+export type BriefingSettings = Ok<'getBriefingSettings', 200>
+export type BriefingSettingsBody = Body<'setBriefingSettings'>
+
+/** A zone's shift times and retention periods (the defaults when it has set none). */
+export const useBriefingSettings = (zoneId: string) =>
+  useQuery({
+    queryKey: ['briefing', 'settings', zoneId],
+    queryFn: () => data(api.GET('/api/briefing/settings/{zoneId}', { params: { path: { zoneId } } })),
+  })
+export const useSaveBriefingSettings = (zoneId: string) =>
+  useWrite((body: BriefingSettingsBody) =>
+    data(api.PUT('/api/briefing/settings/{zoneId}', { params: { path: { zoneId } }, body })),
+  )

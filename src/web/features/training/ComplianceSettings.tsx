@@ -103,7 +103,7 @@ export function ComplianceSettings({
       <QueryView query={settings} loading={<LoadingState rows={3} />}>
         {(s) => (
           <SettingsForm
-            key={s.updatedAt ?? 'default'}
+            key={zoneId}
             zoneId={zoneId}
             initial={s.rules}
             isDefault={s.isDefault}
