@@ -102,13 +102,7 @@ export function ComplianceSettings({
     >
       <QueryView query={settings} loading={<LoadingState rows={3} />}>
         {(s) => (
-          <SettingsForm
-            key={zoneId}
-            zoneId={zoneId}
-            initial={s.rules}
-            isDefault={s.isDefault}
-            onDone={onClose}
-          />
+          <SettingsForm key={zoneId} zoneId={zoneId} initial={s.rules} isDefault={s.isDefault} onDone={onClose} />
         )}
       </QueryView>
     </Modal>
