@@ -1,10 +1,10 @@
 // A zone's briefing settings (briefing_settings): when its early, late and night shifts start (Brussels wall clock,
 // in that order), and how many days items are kept after their validity before they are purged (restricted items,
 // with personal data, shorter). Set by the zone's korpschef in a modal of the items page; the API refuses others.
-import { Alert, Button, Group, Modal, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core'
+import { Alert, Button, Group, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core'
 import { TimeInput } from '@mantine/dates'
 import { useState } from 'react'
-import { LoadingState, QueryView } from '../../components/QueryState.tsx'
+import { SettingsModal } from '../../components/SettingsModal.tsx'
 import { useNotify } from '../../components/useNotify.ts'
 import { errorMessage } from '../../i18n/errorMessage.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
@@ -108,29 +108,21 @@ export function BriefingSettings({
   const { t } = useI18n()
   const settings = useBriefingSettings(zoneId)
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      title={t('briefing.settings.title')}
-      size="lg"
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
-      <QueryView query={settings} loading={<LoadingState rows={3} />}>
-        {(s) => (
-          <SettingsForm
-            key={zoneId}
-            zoneId={zoneId}
-            initial={{
-              earlyStart: s.earlyStart,
-              lateStart: s.lateStart,
-              nightStart: s.nightStart,
-              retentionDays: s.retentionDays,
-              restrictedRetentionDays: s.restrictedRetentionDays,
-            }}
-            onDone={onClose}
-          />
-        )}
-      </QueryView>
-    </Modal>
+    <SettingsModal title={t('briefing.settings.title')} opened={opened} onClose={onClose} query={settings}>
+      {(s) => (
+        <SettingsForm
+          key={zoneId}
+          zoneId={zoneId}
+          initial={{
+            earlyStart: s.earlyStart,
+            lateStart: s.lateStart,
+            nightStart: s.nightStart,
+            retentionDays: s.retentionDays,
+            restrictedRetentionDays: s.restrictedRetentionDays,
+          }}
+          onDone={onClose}
+        />
+      )}
+    </SettingsModal>
   )
 }

@@ -1,8 +1,8 @@
 // A zone's GPI 48 thresholds (training_settings): read by the zone's staff, set by its korpschef, in a modal of
 // the overview. The ranges are those of migration 0020 (the API refuses others).
-import { Alert, Button, Group, Modal, NumberInput, SimpleGrid, Stack } from '@mantine/core'
+import { Alert, Button, Group, NumberInput, SimpleGrid, Stack } from '@mantine/core'
 import { useState } from 'react'
-import { LoadingState, QueryView } from '../../components/QueryState.tsx'
+import { SettingsModal } from '../../components/SettingsModal.tsx'
 import { useNotify } from '../../components/useNotify.ts'
 import { errorMessage } from '../../i18n/errorMessage.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
@@ -93,18 +93,8 @@ export function ComplianceSettings({
   const { t } = useI18n()
   const settings = useTrainingSettings(zoneId)
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      title={t('training.settings.title')}
-      size="lg"
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
-      <QueryView query={settings} loading={<LoadingState rows={3} />}>
-        {(s) => (
-          <SettingsForm key={zoneId} zoneId={zoneId} initial={s.rules} isDefault={s.isDefault} onDone={onClose} />
-        )}
-      </QueryView>
-    </Modal>
+    <SettingsModal title={t('training.settings.title')} opened={opened} onClose={onClose} query={settings}>
+      {(s) => <SettingsForm key={zoneId} zoneId={zoneId} initial={s.rules} isDefault={s.isDefault} onDone={onClose} />}
+    </SettingsModal>
   )
 }
